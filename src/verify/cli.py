@@ -1,0 +1,176 @@
+"""Command line: argparse -> engine -> reports -> exit code.  No logic of its own.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 the run could
+not be done (bad usage, a claims file that cannot be read, an internal error).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import TextIO
+
+LEVELS = ("pass", "note", "warning", "error")
+FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "html")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="verify", description="Check that the figures of an "
+                                     "article agree with each other and with its sources.")
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="check claims files (default: claims/)")
+    check.add_argument("paths", nargs="*", default=["claims"], metavar="PATH")
+    check.add_argument("--format", default="text", choices=FORMATS + ("auto",))
+    check.add_argument("--report", action="append", default=[], metavar="FORMAT:PATH",
+                       help="also write a report to a file; repeatable")
+    check.add_argument("--show-level", default="note", choices=LEVELS,
+                       help="least severe finding printed (default: note)")
+    check.add_argument("--fail-level", default="error", choices=("note", "warning", "error", "none"),
+                       help="least severe finding that fails the run (default: error)")
+    check.add_argument("--show-waived", action="store_true", help="list waived findings too")
+    check.add_argument("--require-coverage", action="store_true",
+                       help="figures no claim covers are errors, not notes")
+    check.add_argument("--config", action="append", metavar="FILE",
+                       help="settings file(s) to use instead of checks/*.yaml")
+    check.add_argument("--jobs", type=int, default=1, metavar="N", help="check files in N processes")
+    check.add_argument("--shard", default=None, metavar="K/N",
+                       help="check only the K-th of N deterministic slices of the files")
+    extract = commands.add_parser("extract", help="list every figure of an article")
+    extract.add_argument("args", nargs=argparse.REMAINDER)
+    rules = commands.add_parser("rules", help="the rule catalogue, or one rule's manual")
+    rules.add_argument("rule", nargs="?")
+    commands.add_parser("schema", help="print the JSON Schema of claims files")
+    return parser
+
+
+def _version() -> str:
+    from verify import __version__
+    return f"verify {__version__}"
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "extract":
+            from verify import extract
+            return extract.main(args.args, out)
+        if args.command == "rules":
+            return _rules(args.rule, out)
+        if args.command == "schema":
+            from verify.schema import json_schema
+            out.write(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n")
+            return 0
+        if args.command != "check":
+            _parser().print_help(out)
+            return 2
+        return _check(args, out)
+    except SystemExit as exit_:        # argparse has printed its usage message
+        return 2 if exit_.code not in (0, None) else 0
+    except UsageError as error:
+        print(f"verify: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("verify: interrupted", file=sys.stderr)
+        return 2
+    except Exception as error:   # never a traceback: say what happened and where to report it
+        print(f"verify: internal error: {type(error).__name__}: {error} (please report this "
+              "with the claims file that caused it)", file=sys.stderr)
+        return 2
+
+
+def _rules(name: str | None, out: TextIO) -> int:
+    from verify.rules import catalogue
+    rules = catalogue()
+    if name is None:
+        width = max(len(r) for r in rules)
+        for rule, (summary, _) in rules.items():
+            out.write(f"{rule:<{width}}  {summary}\n")
+        return 0
+    if name not in rules:
+        raise UsageError(f"unknown rule '{name}'; expected one of: {', '.join(rules)}")
+    out.write(rules[name][1] + "\n")
+    return 0
+
+
+def _check(args, out: TextIO) -> int:
+    from verify import config as settings, engine
+    from verify.model import Severity
+    from verify.report import ReportOptions, formats
+
+    try:
+        config = settings.load(args.config)
+    except settings.ConfigError as error:
+        raise UsageError(str(error)) from None
+    files = engine.claims_files(args.paths)
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if args.shard:
+        files = _shard(files, args.shard)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    writers = formats()
+    reports = [_report_target(spec, writers) for spec in args.report]
+    fmt = args.format
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    options = ReportOptions(show_level=Severity.parse(args.show_level),
+                            fail_level=None if args.fail_level == "none" else Severity.parse(args.fail_level),
+                            show_waived=args.show_waived)
+    result = engine.run(files, config, args.require_coverage, args.jobs, _progress())
+    writers[fmt](result, out, options)
+    from verify.report.common import write_atomically
+    for name, path in reports:
+        write_atomically(path, lambda stream, name=name: writers[name](result, stream, options))
+    for path in missing:
+        print(f"{path}:1:1: error input no such file or folder; expected a claims file or a "
+              "folder of them", file=sys.stderr)
+    if missing or any(f.fatal for f in result.files):
+        return 2
+    fail = options.fail_level
+    failing = fail is not None and any(f.severity >= fail and f.waived is None
+                                       for f in result.findings())
+    return 1 if failing else 0
+
+
+def _progress():
+    """A progress bar on stderr when it is a terminal and the run is long enough to need one."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 20:
+            return
+        filled = done * 30 // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} files")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return show
+
+
+def _report_target(spec: str, writers) -> tuple[str, str]:
+    name, sep, path = spec.partition(":")
+    if not sep or not path or name not in writers:
+        raise UsageError(f"--report '{spec}': expected FORMAT:PATH with FORMAT one of "
+                         f"{', '.join(writers)}")
+    return name, path
+
+
+def _shard(files: list[str], spec: str) -> list[str]:
+    try:
+        k, n = (int(x) for x in spec.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard '{spec}': expected K/N, e.g. 1/4") from None
+    if not 1 <= k <= n:
+        raise UsageError(f"--shard '{spec}': K must be between 1 and N")
+    return [f for i, f in enumerate(sorted(files)) if i % n == k - 1]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Coverage: every figure of every source is covered by a claim or listed as unchecked.
+
+Also builds the marks the editor's page highlights: each figure in a source with the verdict
+of the checks it took part in.
+"""
+from __future__ import annotations
+
+from verify.anchor import Folded, fold
+from verify.config import Config
+from verify.model import ClaimsFile, Finding, Location, Mark, Severity, Span, Verdict
+
+_RANK = {"contradiction": 3, "conditional": 2, "verified": 1}
+
+
+def _figures(claims_file: ClaimsFile):
+    """(source, Extracted) for every figure in every source."""
+    from verify.extract import extract_figures
+    for source in claims_file.sources:
+        for figure in extract_figures(source.text):
+            yield source, figure
+
+
+def _covered_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for claim in claims_file.claims:
+        if claim.span is not None:
+            spans.setdefault(claim.source, []).append((claim.span.start, claim.span.end))
+    return spans
+
+
+def _unchecked_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for source in claims_file.sources:
+        folded = Folded(source.text)
+        for entry in claims_file.unchecked:
+            if entry.source != source.id:
+                continue
+            hits = folded.find_all(fold(entry.text))
+            if entry.occurrence:
+                hits = hits[entry.occurrence - 1: entry.occurrence]
+            for hit in hits:
+                span = folded.span(source.id, hit, hit + len(fold(entry.text)))
+                spans.setdefault(source.id, []).append((span.start, span.end))
+    return spans
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def uncovered(claims_file: ClaimsFile, config: Config, required: bool) -> list[Finding]:
+    """A finding for each figure no claim covers and no unchecked entry explains."""
+    covered, unchecked = _covered_spans(claims_file), _unchecked_spans(claims_file)
+    severity = Severity.ERROR if required else (config.severity("coverage") or Severity.NOTE)
+    where = claims_file.sources[0].loc if claims_file.sources else Location(claims_file.path)
+    findings = []
+    for source, fig in _figures(claims_file):
+        spans = covered.get(source.id, []) + unchecked.get(source.id, [])
+        if not _overlaps(fig.start, fig.end, spans):
+            findings.append(Finding(
+                "coverage", severity, Verdict.CONTRADICTION if required else Verdict.CONDITIONAL,
+                f"\"{fig.text}\" (line {fig.line} of {source.path}) is not covered by any claim; "
+                "add a claim, or list it under unchecked with a reason",
+                where, (), (Span(source.id, fig.start, fig.end, fig.line, fig.col),)))
+    return findings
+
+
+def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
+    """Every figure span with the worst verdict of the checks it took part in."""
+    by_claim: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        for claim_id in finding.claims:
+            by_claim.setdefault(claim_id, []).append(index)
+    out: dict[tuple[str, int, int], Mark] = {}
+    texts = {s.id: s.text for s in claims_file.sources}
+    for claim in claims_file.claims:
+        if claim.span is None:
+            continue
+        indexes = tuple(by_claim.get(claim.id, ()))
+        status = _status([findings[i] for i in indexes])
+        span = claim.span
+        mark_key = (span.source, span.start, span.end)
+        previous = out.get(mark_key)
+        if previous is not None:
+            status = max(status, previous.status, key=lambda s: _RANK.get(s, 0))
+            indexes = tuple(sorted(set(previous.findings) | set(indexes)))
+            claims = previous.claims + (claim.id,)
+        else:
+            claims = (claim.id,)
+        out[mark_key] = Mark(span.source, span.start, span.end, span.line, span.col,
+                             texts[span.source][span.start:span.end], status, claims, indexes)
+    for index, finding in enumerate(findings):
+        if finding.rule == "coverage":
+            span = finding.spans[0]
+            out.setdefault((span.source, span.start, span.end), Mark(
+                span.source, span.start, span.end, span.line, span.col,
+                texts[span.source][span.start:span.end], "uncovered", (), (index,)))
+    for source_id, spans in _unchecked_spans(claims_file).items():
+        for start, end in spans:
+            if not any(m.source == source_id and start < m.end and m.start < end for m in out.values()):
+                line = texts[source_id].count("\n", 0, start) + 1
+                col = start - (texts[source_id].rfind("\n", 0, start) + 1) + 1
+                out[(source_id, start, end)] = Mark(source_id, start, end, line, col,
+                                                    texts[source_id][start:end], "unchecked")
+    return tuple(sorted(out.values(), key=lambda m: (m.source, m.start, m.end)))
+
+
+def _status(findings: list[Finding]) -> str:
+    live = [f for f in findings if f.waived is None]
+    verdicts = {f.verdict for f in live}
+    if Verdict.CONTRADICTION in verdicts or Verdict.INVALID in verdicts:
+        return "contradiction"
+    if Verdict.CONDITIONAL in verdicts:
+        return "conditional"
+    return "verified"

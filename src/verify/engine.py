@@ -1,0 +1,190 @@
+"""Runs the stages for each claims file: load -> anchor -> relate -> evaluate -> waive -> mark.
+
+The engine is the only place that gives findings their rule id and severity.
+"""
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from verify import anchor, coverage, load, relate, rules, units, whole
+from verify.config import Config
+from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Relation, RunResult,
+                          Severity, Verdict)
+from verify.rules import Context, Outcome
+
+
+def claims_files(paths: list[str]) -> list[str]:
+    """Expand folders into the claims files they hold (*.yaml, *.yml, recursively), sorted."""
+    found = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix in (".yaml", ".yml")
+                         and f.is_file())
+        else:
+            found.append(str(p))
+    return list(dict.fromkeys(found))
+
+
+def check_paths(paths: list[str], config: Config | None = None,
+                require_coverage: bool = False) -> RunResult:
+    from verify import config as settings
+    return run(claims_files(paths), config or settings.load(), require_coverage)
+
+
+def run(files: list[str], config: Config, require_coverage: bool = False, jobs: int = 1,
+        progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Check every file, in `jobs` processes; results in the order of `files`."""
+    check = partial(check_file, config=config, require_coverage=require_coverage)
+    results = []
+    if jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            chunk = max(1, min(64, len(files) // (jobs * 8)))
+            for result in pool.map(check, files, chunksize=chunk):
+                results.append(result)
+                if progress:
+                    progress(len(results), len(files))
+    else:
+        for path in files:
+            results.append(check(path))
+            if progress:
+                progress(len(results), len(files))
+    return RunResult(tuple(results))
+
+
+def check_file(path: str, config: Config, require_coverage: bool = False) -> FileResult:
+    """One claims file, whatever it holds: an unexpected failure becomes a finding too."""
+    try:
+        return _check_file(path, config, require_coverage)
+    except RecursionError:
+        return _fatal(path, "the file is nested too deeply to check")
+    except Exception as error:   # a bug must not lose the other files of the run
+        return _fatal(path, f"internal error while checking: {type(error).__name__}: {error}")
+
+
+def _fatal(path: str, message: str) -> FileResult:
+    return FileResult(path, findings=(Finding("input", Severity.ERROR, Verdict.INVALID, message,
+                                              Location(path)),), fatal=True)
+
+
+def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult:
+    loaded = load.load(path, config)
+    if loaded.claims_file is None:
+        return FileResult(path, findings=tuple(sorted(loaded.problems, key=Finding.sort_key)),
+                          fatal=True)
+    claims_file, anchor_findings = anchor.anchor(loaded.claims_file)
+    ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, config)
+    findings = list(anchor_findings) + _anchored(claims_file, anchor_findings)
+    evaluated: list[tuple[Outcome, str, Relation | Claim]] = []
+    relations = relate.relations(claims_file)
+    for relation in relations:
+        evaluated.extend(_relation(relation, ctx))
+    date_rule = rules.load("date")
+    for claim in claims_file.claims:
+        if config.enabled("date") and date_rule.applies(claim):
+            evaluated.extend((o, "date", claim) for o in date_rule.check(claim, ctx))
+    findings += [_stamp(outcome, rule, subject, ctx) for outcome, rule, subject in evaluated]
+    if config.enabled("solve"):
+        contradicted = {r.id for o, _, r in evaluated
+                        if isinstance(r, Relation) and o.verdict is Verdict.CONTRADICTION}
+        findings += whole.reason(claims_file, relations, contradicted, ctx)
+    if config.enabled("coverage"):
+        findings += coverage.uncovered(claims_file, config, require_coverage)
+    findings = _waive(findings, claims_file, relations, config)
+    findings.sort(key=Finding.sort_key)
+    return FileResult(path, claims_file.sources, len(claims_file.claims), tuple(findings),
+                      coverage.marks(claims_file, findings))
+
+
+def _anchored(claims_file: ClaimsFile, problems: list[Finding]) -> list[Finding]:
+    """A pass for every claim whose quote and figure were found: anchoring is a check too."""
+    failed = {c for f in problems for c in f.claims}
+    return [Finding("anchor", Severity.PASS, Verdict.HOLDS, f"the quote of '{c.id}' is in the source",
+                    c.loc, (c.id,), (c.span,), ((c.id, c.quote),))
+            for c in claims_file.claims if c.id not in failed and c.span is not None]
+
+
+def _relation(relation: Relation, ctx: Context):
+    """Check units first; a relation across incompatible units is not evaluated further."""
+    unit_outcomes = list(rules.load("units").check(relation, ctx))
+    yield from ((o, "units", relation) for o in unit_outcomes)
+    if any(o.verdict is Verdict.INVALID for o in unit_outcomes) or not ctx.config.enabled(relation.kind):
+        return
+    try:
+        for outcome in rules.load(relation.kind).check(relation, ctx):
+            yield outcome, relation.kind, relation
+    except (KeyError, units.UnitError) as error:
+        message = error.args[0] if error.args else str(error)
+        yield Outcome(Verdict.INVALID, str(message), _ids(relation, ctx)), relation.kind, relation
+
+
+def _ids(relation: Relation, ctx: Context) -> tuple[str, ...]:
+    ids = []
+    for _, value in relation.members:
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, str) and item in ctx.claims:
+                ids.append(item)
+    return tuple(dict.fromkeys(ids))
+
+
+def _severity(rule: str, verdict: Verdict, derived: bool, config: Config) -> Severity:
+    ceiling = config.severity(rule) or Severity.ERROR
+    if verdict in (Verdict.CONTRADICTION, Verdict.INVALID):
+        return ceiling if verdict is Verdict.CONTRADICTION else Severity.ERROR
+    if verdict is Verdict.CONDITIONAL:
+        return min(Severity.WARNING, ceiling)
+    return Severity.NOTE if derived else Severity.PASS
+
+
+def _stamp(outcome: Outcome, rule: str, subject, ctx: Context) -> Finding:
+    claims = [ctx.claims[i] for i in outcome.claims if i in ctx.claims]
+    if isinstance(subject, Claim):
+        location = subject.loc
+    elif subject.implied and claims:
+        location = claims[-1].loc if subject.kind == "same" else claims[0].loc
+    else:
+        location = subject.loc
+    return Finding(rule, _severity(rule, outcome.verdict, bool(outcome.derived), ctx.config),
+                   outcome.verdict, outcome.message, location, outcome.claims,
+                   tuple(c.span for c in claims if c.span is not None),
+                   tuple((c.id, c.quote) for c in claims), outcome.arithmetic, outcome.derived)
+
+
+def _waive(findings: list[Finding], claims_file: ClaimsFile, relations, config: Config) -> list[Finding]:
+    """Mark waived findings; report waivers that match nothing."""
+    # (waiver, claims, all_needed): a file-level waiver names the claims a finding must all
+    # involve; a claim's or relation's own waiver matches any finding involving it.
+    scoped = [(w, set(w.claims), True) for w in claims_file.waivers]
+    scoped += [(w, {c.id}, False) for c in claims_file.claims for w in c.waivers]
+    scoped += [(w, set(_relation_claims(r)), False) for r in relations for w in r.waivers]
+    used = set()
+    out = []
+    for finding in findings:
+        if finding.severity >= Severity.NOTE and finding.verdict is not Verdict.HOLDS \
+                and finding.rule != "input":
+            involved = set(finding.claims)
+            for index, (waiver, claims, all_needed) in enumerate(scoped):
+                matches = claims <= involved if all_needed else bool(claims & involved)
+                if waiver.rule == finding.rule and matches:
+                    finding = replace(finding, waived=waiver.reason)
+                    used.add(index)
+                    break
+        out.append(finding)
+    severity = config.severity("waiver")
+    for index, (waiver, _, _) in enumerate(scoped):
+        if index not in used and severity is not None:
+            out.append(Finding("waiver", severity, Verdict.INVALID,
+                               f"waiver for rule '{waiver.rule}' matches no finding; remove it "
+                               f"(reason given: \"{waiver.reason}\")", waiver.loc))
+    return out
+
+
+def _relation_claims(relation: Relation):
+    for _, value in relation.members:
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, str):
+                yield item

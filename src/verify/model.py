@@ -1,0 +1,330 @@
+"""The data every stage shares: frozen records, no behaviour beyond small helpers.
+
+Pipeline: load -> anchor -> relate -> evaluate -> report.  Each stage takes and returns
+these records; none of them does I/O.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters.  PASS is a check that held with nothing to say."""
+
+    PASS = 0
+    NOTE = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.strip().upper()]
+
+
+class Verdict(str, enum.Enum):
+    """The three verdicts of a check, plus `invalid` for input that cannot be checked."""
+
+    CONTRADICTION = "contradiction"   # no values inside the stated intervals satisfy it
+    CONDITIONAL = "holds-only-if"     # true for some readings allowed by rounding, not as printed
+    HOLDS = "holds"
+    INVALID = "invalid"               # malformed input or a modelling error
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a claims file (1-based line and column)."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Characters [start, end) of a source text, with the 1-based line/col of start."""
+
+    source: str
+    start: int
+    end: int
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of exact numbers: lo..hi, each end open or closed; None is unbounded."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    @classmethod
+    def point(cls, value: Fraction) -> "Interval":
+        return cls(value, value)
+
+    @property
+    def is_point(self) -> bool:
+        return self.lo is not None and self.lo == self.hi
+
+    def contains(self, value: Fraction) -> bool:
+        if self.lo is not None and (value < self.lo or (value == self.lo and not self.lo_closed)):
+            return False
+        if self.hi is not None and (value > self.hi or (value == self.hi and not self.hi_closed)):
+            return False
+        return True
+
+    def is_empty(self) -> bool:
+        if self.lo is None or self.hi is None:
+            return False
+        return self.lo > self.hi or (self.lo == self.hi and not (self.lo_closed and self.hi_closed))
+
+    def intersect(self, other: "Interval") -> "Interval":
+        lo, lo_closed = _tighter(self.lo, self.lo_closed, other.lo, other.lo_closed, max)
+        hi, hi_closed = _tighter(self.hi, self.hi_closed, other.hi, other.hi_closed, min)
+        return Interval(lo, hi, lo_closed, hi_closed)
+
+    def scale(self, factor: Fraction) -> "Interval":
+        """Every value multiplied by a positive exact factor."""
+        return Interval(
+            None if self.lo is None else self.lo * factor,
+            None if self.hi is None else self.hi * factor,
+            self.lo_closed, self.hi_closed,
+        )
+
+    def __add__(self, other: "Interval") -> "Interval":
+        lo = None if self.lo is None or other.lo is None else self.lo + other.lo
+        hi = None if self.hi is None or other.hi is None else self.hi + other.hi
+        return Interval(lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed)
+
+
+def _tighter(a, a_closed, b, b_closed, pick):
+    if a is None:
+        return b, b_closed
+    if b is None:
+        return a, a_closed
+    if a == b:
+        return a, a_closed and b_closed
+    return (a, a_closed) if pick(a, b) == a else (b, b_closed)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity as the article words it.
+
+    `interval` is every value the wording allows (rounding and hedges);
+    `reading` is the figure as printed: the point value for a plain or rounded figure,
+    the whole hedge for "about", "more than" and the like.
+    """
+
+    text: str                 # as written: "1.2 million", "47%", "Twenty-one"
+    interval: Interval
+    reading: Interval
+    unit: str                 # canonical unit name: "people", "USD", "percent", "km", ...
+    precision: str            # exact | rounded | about | more than | at least | ...
+    integer: bool = False     # counts of people and things are whole numbers
+    nominal: Fraction | None = None   # the number as printed, before the hedge
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """An editor's decision to accept a rule's finding, with the reason; claims narrow it."""
+
+    rule: str
+    reason: str
+    loc: Location
+    claims: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document a claims file quotes: the article, a press release, wire copy."""
+
+    id: str
+    title: str
+    path: str                 # as written in the claims file, relative to it
+    text: str
+    published: str | None = None   # ISO date, kept as written
+    loc: Location | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure of one source, with what it measures.
+
+    A claim states a quantity (`figure`), a date or weekday (`date`, `weekday`), or a list
+    of named items (`items`)."""
+
+    id: str
+    source: str
+    quote: str
+    loc: Location
+    measure: str | None = None
+    scope: tuple[tuple[str, str], ...] = ()
+    figure: Figure | None = None
+    items: tuple[str, ...] = ()
+    date: str | None = None          # ISO date or "start/end" range the words refer to
+    written: str | None = None       # the value as written, for date and weekday claims
+    occurrence: int | None = None    # which occurrence of the quote, when it occurs twice
+    waivers: tuple[Waiver, ...] = ()
+    span: Span | None = None         # set by anchoring
+
+    @property
+    def scope_text(self) -> str:
+        return ", ".join(v for _, v in self.scope) or "overall"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An assertion between claims: explicit in the claims file, or implied by scopes."""
+
+    kind: str                             # same, sum, subset, count, share, change, rank, date
+    id: str
+    members: tuple[tuple[str, Any], ...]  # role -> claim id, or tuple of ids, or literal
+    loc: Location
+    implied: bool = False
+    quote: str | None = None
+    source: str | None = None
+    waivers: tuple[Waiver, ...] = ()
+
+    def get(self, role: str, default: Any = None) -> Any:
+        for name, value in self.members:
+            if name == role:
+                return value
+        return default
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A scope value made of parts: place "all states" = Missouri, Illinois, ..."""
+
+    dimension: str
+    whole: str
+    parts: tuple[str, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A figure of a source deliberately left without a claim, with the reason."""
+
+    source: str
+    text: str
+    reason: str
+    loc: Location
+    occurrence: int | None = None
+
+
+@dataclass(frozen=True)
+class ClaimsFile:
+    path: str
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    relations: tuple[Relation, ...] = ()
+    breakdowns: tuple[Breakdown, ...] = ()
+    unchecked: tuple[Unchecked, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+
+    def claim(self, claim_id: str) -> Claim | None:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        return None
+
+    def source(self, source_id: str) -> Source | None:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check concluded.  Rules yield these without rule id or severity; the engine stamps both."""
+
+    rule: str
+    severity: Severity
+    verdict: Verdict
+    message: str
+    location: Location
+    claims: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+    quotes: tuple[tuple[str, str], ...] = ()     # (claim id, quote) in the order cited
+    arithmetic: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
+    waived: str | None = None                    # the waiver's reason, when waived
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across edits that move lines: rule + file + claim ids."""
+        return f"{self.rule}:{self.location.path}:{','.join(sorted(self.claims))}"
+
+    def sort_key(self):
+        return (self.location.path, self.location.line, self.location.col, self.rule,
+                -self.severity, self.claims, self.message)
+
+    def to_dict(self, sources: dict[str, Source] | None = None) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "verdict": self.verdict.value,
+            "message": self.message,
+            "location": {"path": self.location.path, "line": self.location.line,
+                         "column": self.location.col},
+            "claims": list(self.claims),
+            "quotes": [{"claim": c, "quote": q} for c, q in self.quotes],
+            "spans": [{"source": s.source, "start": s.start, "end": s.end,
+                       "line": s.line, "column": s.col} for s in self.spans],
+            "arithmetic": list(self.arithmetic),
+            "derived": list(self.derived),
+            "waived": self.waived,
+            "fingerprint": self.fingerprint,
+        }
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A figure in a source text, with the verdict of the checks it took part in.
+
+    status: contradiction | conditional | verified | uncovered | unchecked"""
+
+    source: str
+    start: int
+    end: int
+    line: int
+    col: int
+    text: str
+    status: str
+    claims: tuple[str, ...] = ()
+    findings: tuple[int, ...] = ()   # indexes into FileResult.findings
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything one claims file produced: every check evaluated (passes included)."""
+
+    path: str
+    sources: tuple[Source, ...] = ()
+    claims: int = 0
+    findings: tuple[Finding, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    fatal: bool = False          # the file could not be checked (exit 2)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    files: tuple[FileResult, ...] = field(default_factory=tuple)
+
+    def findings(self):
+        for f in self.files:
+            yield from f.findings

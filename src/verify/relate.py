@@ -1,0 +1,93 @@
+"""Relations: the explicit ones of the claims file, plus those its scopes imply.
+
+- Claims with the same measure and scope state the same quantity (`same`).
+- A breakdown ("all states" = these 12 states) makes a total for the whole and figures for
+  some parts a `sum`: complete when every part has a figure, partial otherwise, with the parts
+  that have none named so that the remainder can be derived.
+- `rank ... among: all states` compares with every part of that breakdown, unreported ones too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from verify.model import Breakdown, Claim, ClaimsFile, Relation
+
+
+@dataclass(frozen=True)
+class Part:
+    """A breakdown part for a measure: its claim, or None when the article gives no figure."""
+
+    name: str
+    claim: str | None
+
+
+def key(claim: Claim) -> tuple:
+    """What makes two claims the same quantity: measure and scope, as words, case folded."""
+    return ((claim.measure or "").strip().casefold(),
+            tuple(sorted((d.casefold(), v.strip().casefold()) for d, v in claim.scope)))
+
+
+def relations(claims_file: ClaimsFile) -> list[Relation]:
+    """Explicit relations first (in file order), then implied ones (in order of first claim)."""
+    explicit = list(claims_file.relations)
+    return explicit + _implied_same(claims_file) + _implied_sums(claims_file, explicit)
+
+
+def _quantities(claims_file: ClaimsFile) -> dict[tuple, list[Claim]]:
+    groups: dict[tuple, list[Claim]] = {}
+    for claim in claims_file.claims:
+        if claim.figure is not None and claim.measure:
+            groups.setdefault(key(claim), []).append(claim)
+    return groups
+
+
+def _implied_same(claims_file: ClaimsFile) -> list[Relation]:
+    out = []
+    for claims in _quantities(claims_file).values():
+        if len(claims) > 1:
+            first = claims[0]
+            out.append(Relation("same", f"same:{first.id}", (("same", tuple(c.id for c in claims)),),
+                                first.loc, implied=True))
+    return out
+
+
+def breakdown_parts(claims_file: ClaimsFile, breakdown: Breakdown, like: Claim) -> list[Part]:
+    """The parts of a breakdown for the quantity of `like`: each part's claim, if any."""
+    measure, scope = key(like)
+    other = tuple((d, v) for d, v in scope if d != breakdown.dimension.casefold())
+    groups = _quantities(claims_file)
+    parts = []
+    for name in breakdown.parts:
+        wanted = (measure, tuple(sorted(other + ((breakdown.dimension.casefold(), name.casefold()),))))
+        claims = groups.get(wanted, [])
+        parts.append(Part(name, claims[0].id if claims else None))
+    return parts
+
+
+def find_breakdown(claims_file: ClaimsFile, whole: str) -> Breakdown | None:
+    for breakdown in claims_file.breakdowns:
+        if breakdown.whole.casefold() == whole.strip().casefold():
+            return breakdown
+    return None
+
+
+def _implied_sums(claims_file: ClaimsFile, explicit: list[Relation]) -> list[Relation]:
+    stated = {r.get("sum") for r in explicit if r.kind == "sum"}
+    out = []
+    for claims in _quantities(claims_file).values():
+        total = claims[0]
+        for breakdown in claims_file.breakdowns:
+            dimension = breakdown.dimension.casefold()
+            scope = dict(key(total)[1])
+            if scope.get(dimension) != breakdown.whole.casefold() or total.id in stated:
+                continue
+            parts = breakdown_parts(claims_file, breakdown, total)
+            given = tuple(p.claim for p in parts if p.claim)
+            if not given:
+                continue
+            missing = tuple(p.name for p in parts if not p.claim)
+            out.append(Relation("sum", f"sum:{total.id}",
+                                (("sum", total.id), ("parts", given), ("complete", not missing),
+                                 ("unreported", missing), ("breakdown", breakdown.whole)),
+                                total.loc, implied=True))
+    return out

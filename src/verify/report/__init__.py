@@ -1,0 +1,37 @@
+"""Report writers: one module per format, each with `write(result, out, options)`.
+
+Writers only format; every decision (what is a finding, its severity, waivers) was made by
+the engine.  `formats()` is the registry the CLI uses.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from verify.model import Severity
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    show_level: Severity = Severity.NOTE     # findings below this are not printed
+    fail_level: Severity | None = Severity.ERROR   # None: nothing fails the run
+    show_waived: bool = False
+    root: str = "."                          # paths in reports are relative to this
+
+
+# format name -> module of verify.report that writes it
+MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "github": "github_report",
+    "sarif": "sarif_report",
+    "junit": "junit_report",
+    "markdown": "markdown_report",
+    "html": "html_report",
+}
+
+
+def formats():
+    """name -> write(result, out, options); modules are imported on first use."""
+    return {name: importlib.import_module(f"verify.report.{module}").write
+            for name, module in MODULES.items()}

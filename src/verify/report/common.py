@@ -1,0 +1,237 @@
+"""What every report writer shares: which findings to list, summary counts, relative paths,
+the quotes behind a finding, and writing a report file atomically.
+
+Nothing here decides anything about a finding; it only selects, counts and words.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, TextIO
+
+import verify
+from verify.model import FileResult, Finding, RunResult, Severity, Source, Span, Verdict
+
+TOOL_NAME = "verify"
+TOOL_VERSION = verify.__version__
+
+# Plain words for each verdict, as an editor reads them.
+VERDICT_WORDS = {
+    Verdict.CONTRADICTION: "contradiction",
+    Verdict.CONDITIONAL: "holds only if",
+    Verdict.HOLDS: "holds",
+    Verdict.INVALID: "input problem",
+}
+
+
+def relpath(path: str, root: str = ".") -> str:
+    """`path` relative to `root`, with forward slashes, never absolute.
+
+    Reports must not leak the machine's directories and must be byte-identical wherever
+    they are produced, so an absolute path is made relative to `root`."""
+    if not path:
+        return path
+    if os.path.isabs(path) or root not in ("", "."):
+        path = os.path.relpath(os.path.abspath(path), os.path.abspath(root or "."))
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
+def source_path(file: FileResult, source: Source, root: str = ".") -> str:
+    """A source's path (written relative to its claims file) relative to `root`."""
+    return relpath(os.path.join(os.path.dirname(file.path), source.path), root)
+
+
+def fingerprint(finding: Finding, root: str = ".") -> str:
+    """Finding.fingerprint with the claims-file path made relative, so it is the same on
+    every machine (rule + file + claim ids; never line numbers)."""
+    claims = ",".join(sorted(finding.claims))
+    return f"{finding.rule}:{relpath(finding.location.path, root)}:{claims}"
+
+
+def fingerprint_hash(finding: Finding, root: str = ".") -> str:
+    return hashlib.sha256(fingerprint(finding, root).encode("utf-8")).hexdigest()
+
+
+def finding_dict(finding: Finding, file: FileResult, root: str = ".") -> dict:
+    """Finding.to_dict() with paths relative to `root` and the portable fingerprint."""
+    data = finding.to_dict({s.id: s for s in file.sources})
+    data["location"]["path"] = relpath(finding.location.path, root)
+    data["fingerprint"] = fingerprint(finding, root)
+    return data
+
+
+def is_listed(finding: Finding, options) -> bool:
+    """Listed in a report: at or above the show level, and not waived unless asked for."""
+    if finding.severity < options.show_level:
+        return False
+    return finding.waived is None or options.show_waived
+
+
+def fails(finding: Finding, options) -> bool:
+    """At or above the fail level and not waived."""
+    return (options.fail_level is not None and finding.waived is None
+            and finding.severity >= options.fail_level)
+
+
+def ordered(file: FileResult) -> list[tuple[int, Finding]]:
+    """(index into file.findings, finding) in the stable report order."""
+    return sorted(enumerate(file.findings), key=lambda pair: (pair[1].sort_key(), pair[0]))
+
+
+def ordered_files(result: RunResult, root: str = ".") -> list[FileResult]:
+    return sorted(result.files, key=lambda f: (relpath(f.path, root), f.path))
+
+
+def listed(file: FileResult, options) -> list[tuple[int, Finding]]:
+    return [(i, f) for i, f in ordered(file) if is_listed(f, options)]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts for every summary.  Severity counts are of findings that are not waived;
+    waived findings are counted apart; verdict counts include every check evaluated."""
+
+    files: int
+    fatal: int
+    claims: int
+    checks: int
+    severity: dict
+    verdict: dict
+    waived: int
+
+    @property
+    def errors(self) -> int:
+        return self.severity["error"]
+
+    @property
+    def warnings(self) -> int:
+        return self.severity["warning"]
+
+    @property
+    def notes(self) -> int:
+        return self.severity["note"]
+
+    def to_dict(self) -> dict:
+        return {"files": self.files, "fatal": self.fatal, "claims": self.claims,
+                "checks": self.checks, "severity": dict(self.severity),
+                "verdict": dict(self.verdict), "waived": self.waived}
+
+
+def summarize(files: Iterable[FileResult]) -> Summary:
+    files = list(files)
+    severity = {s.label: 0 for s in Severity}
+    verdict = {v.value: 0 for v in Verdict}
+    waived = checks = 0
+    for file in files:
+        for finding in file.findings:
+            checks += 1
+            verdict[finding.verdict.value] += 1
+            if finding.waived is not None:
+                waived += 1
+            else:
+                severity[finding.severity.label] += 1
+    return Summary(files=len(files), fatal=sum(f.fatal for f in files),
+                   claims=sum(f.claims for f in files), checks=checks,
+                   severity=severity, verdict=verdict, waived=waived)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def headline(summary: Summary) -> str:
+    """One line: '1 error, 0 warnings, 2 notes, 1 waived in 1 file (20 claims)'."""
+    text = (f"{plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')}, "
+            f"{plural(summary.notes, 'note')}, {summary.waived} waived in "
+            f"{plural(summary.files, 'file')} ({plural(summary.claims, 'claim')})")
+    if summary.fatal:
+        text += f"; {plural(summary.fatal, 'file')} could not be checked"
+    return text
+
+
+@dataclass(frozen=True)
+class Quote:
+    claim: str
+    text: str
+    span: Span | None
+    source: Source | None
+
+    def describe(self) -> str:
+        """'"rescued 47 victims" (rescued-lead, line 3 of article)'."""
+        where = self.claim
+        if self.span is not None:
+            where += f", line {self.span.line} of {self.span.source}"
+        return f"\u201c{self.text}\u201d ({where})"
+
+
+def quotes(finding: Finding, file: FileResult) -> list[Quote]:
+    """The finding's quotes, each with the span (if any) that lies inside that quote in its
+    source; when no span can be placed that way, spans are paired with quotes in order."""
+    sources = {s.id: s for s in file.sources}
+    result = []
+    for n, (claim, text) in enumerate(finding.quotes):
+        span = _span_in_quote(text, finding.spans, sources)
+        if span is None and len(finding.spans) == len(finding.quotes):
+            span = finding.spans[n]
+        result.append(Quote(claim, text, span, sources.get(span.source) if span else None))
+    return result
+
+
+def _span_in_quote(text: str, spans: Iterable[Span], sources: dict) -> Span | None:
+    for span in spans:
+        source = sources.get(span.source)
+        if source is None or not text:
+            continue
+        start = source.text.find(text)
+        while start != -1:
+            if start <= span.start and span.end <= start + len(text):
+                return span
+            start = source.text.find(text, start + 1)
+    return None
+
+
+def detail_lines(finding: Finding, file: FileResult) -> Iterator[str]:
+    """The lines that follow a message in plain-text formats: arithmetic, derived facts,
+    quotes, and the waiver's reason."""
+    yield from finding.arithmetic
+    for fact in finding.derived:
+        yield f"derived: {fact}"
+    for quote in quotes(finding, file):
+        yield quote.describe()
+    if finding.waived is not None:
+        yield f"waived: {finding.waived}"
+
+
+def _mode_for_new_file() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomically(path: str | os.PathLike, render: Callable[[TextIO], None]) -> None:
+    """Write a report to `path` through a temporary file in the same directory, renamed
+    into place only once `render` has finished: an interrupted or failed run leaves the
+    previous report as it was and never a partial file."""
+    path = os.fspath(path)
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = _mode_for_new_file()
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.",
+                               suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            render(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,54 @@
+"""GitHub Actions workflow commands: one annotation per listed finding,
+
+    ::error file=F,line=L,col=C,title=verify (rule)::message
+
+with the arithmetic and the quotes after the message on lines of their own.  GitHub shows
+only ten annotations of each type per step, so when $GITHUB_STEP_SUMMARY is set the
+Markdown report is appended to that file as well.
+
+Escaping is GitHub's own (actions/toolkit, command.ts): in data `%` -> `%25`, CR -> `%0D`,
+LF -> `%0A`; in property values also `:` -> `%3A` and `,` -> `%2C`.
+"""
+from __future__ import annotations
+
+import os
+from typing import Mapping, TextIO
+
+from verify.model import Finding, RunResult, Severity
+from verify.report import markdown_report
+from verify.report.common import detail_lines, listed, ordered_files, relpath
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice",
+           Severity.PASS: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding, file, root: str = ".") -> str:
+    """One workflow command.  A waived finding (listed only with show_waived) becomes a
+    notice, since the editor's waiver keeps it from failing the run."""
+    command = "notice" if finding.waived is not None else COMMAND[finding.severity]
+    title = f"verify ({finding.rule}{', waived' if finding.waived is not None else ''})"
+    props = [("file", relpath(finding.location.path, root)),
+             ("line", str(finding.location.line)), ("col", str(finding.location.col)),
+             ("title", title)]
+    message = "\n".join([finding.message, *detail_lines(finding, file)])
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    return f"::{command} {rendered}::{escape_data(message)}"
+
+
+def write(result: RunResult, out: TextIO, options,
+          env: Mapping[str, str] | None = None) -> None:
+    for file in ordered_files(result, options.root):
+        for _, finding in listed(file, options):
+            out.write(annotation(finding, file, options.root) + "\n")
+    summary_path = (os.environ if env is None else env).get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as summary:
+            markdown_report.write(result, summary, options)

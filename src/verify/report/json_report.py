@@ -1,0 +1,63 @@
+"""JSON report: versioned (`"schema": 1`), stable order, byte-identical for the same run.
+
+Shape (its JSON Schema is tests/data/report-schema.json):
+
+    {"schema": 1,
+     "tool": {"name": "verify", "version": "..."},
+     "summary": {"files", "fatal", "claims", "checks", "severity": {...}, "verdict": {...},
+                 "waived"},
+     "files": [{"path", "claims", "fatal", "sources": [...], "findings": [...],
+                "marks": [...]}]}
+
+`summary` counts every finding (listed or not); `findings` lists those at or above the
+show level (waived ones only with show_waived), each as Finding.to_dict() with paths
+relative to the report root.  `marks` are the figures of the sources and their status.
+"""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from verify.model import FileResult, Mark, RunResult
+from verify.report.common import (TOOL_NAME, TOOL_VERSION, finding_dict, listed,
+                                  ordered_files, relpath, source_path, summarize)
+
+SCHEMA_VERSION = 1
+
+
+def write(result: RunResult, out: TextIO, options) -> None:
+    json.dump(build(result, options), out, sort_keys=True, indent=2,
+              separators=(",", ": "), ensure_ascii=False)
+    out.write("\n")
+
+
+def build(result: RunResult, options) -> dict:
+    files = ordered_files(result, options.root)
+    return {
+        "schema": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
+        "summary": summarize(files).to_dict(),
+        "files": [_file(f, options) for f in files],
+    }
+
+
+def _file(file: FileResult, options) -> dict:
+    return {
+        "path": relpath(file.path, options.root),
+        "claims": file.claims,
+        "fatal": file.fatal,
+        "sources": [{"id": s.id, "title": s.title, "path": source_path(file, s, options.root),
+                     "published": s.published} for s in file.sources],
+        "findings": [finding_dict(f, file, options.root) for _, f in listed(file, options)],
+        "marks": [_mark(m) for m in sorted(file.marks, key=_mark_key)],
+    }
+
+
+def _mark_key(mark: Mark):
+    return (mark.source, mark.start, mark.end, mark.status)
+
+
+def _mark(mark: Mark) -> dict:
+    return {"source": mark.source, "start": mark.start, "end": mark.end, "line": mark.line,
+            "column": mark.col, "text": mark.text, "status": mark.status,
+            "claims": list(mark.claims)}

@@ -1,0 +1,121 @@
+"""The rule catalogue.  One module per rule, each with the same small face:
+
+    ID         the rule id used in reports, settings and waivers
+    SUMMARY    one line for `verify rules`
+    APPLIES    "relation" (checks one relation of KIND) or "claim" (checks single claims)
+    KIND       the relation kind it checks (relation rules)
+    check(subject, ctx) -> Iterator[Outcome]
+
+The module docstring is the rule's manual, with a passing and a failing example (the
+examples are run as tests).  Rules never print, never read files and never decide severity:
+they say what holds and show the arithmetic; the engine stamps id and severity.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from fractions import Fraction
+
+from verify import units as unitdefs
+from verify.config import Config
+from verify.model import Claim, ClaimsFile, Interval, Verdict
+
+NAMES = ("same", "sum", "subset", "count", "share", "change", "rank", "date", "units")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a rule concluded about one relation or claim."""
+
+    verdict: Verdict
+    message: str
+    claims: tuple[str, ...]
+    arithmetic: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    claims_file: ClaimsFile
+    claims: dict[str, Claim]
+    config: Config
+
+
+@dataclass(frozen=True)
+class Value:
+    """A claim's figure in a common unit: all it allows, and as printed."""
+
+    claim: Claim
+    interval: Interval
+    reading: Interval
+    unit: str
+
+    @property
+    def text(self) -> str:
+        """The figure as written; words get their value beside them: 'four (4)'."""
+        figure = self.claim.figure
+        if any(ch.isdigit() for ch in figure.text) or figure.nominal is None:
+            return figure.text
+        from verify.numbers import fmt
+        return f"{figure.text} ({fmt(figure.nominal, figure.unit)})"
+
+
+def load(name: str):
+    return importlib.import_module(f"verify.rules.{name}")
+
+
+def catalogue() -> dict[str, tuple[str, str]]:
+    """rule id -> (one-line summary, manual)."""
+    return {name: (load(name).SUMMARY, (load(name).__doc__ or "").strip()) for name in NAMES}
+
+
+def values(ctx: Context, ids, unit: str | None = None) -> list[Value]:
+    """The figures of claims `ids`, converted to `unit` (default: the first claim's unit).
+
+    Raises unitdefs.UnitError when a unit cannot be converted (the units rule reports it)."""
+    out = []
+    for claim_id in ids:
+        claim = ctx.claims[claim_id]
+        figure = claim.figure
+        if figure is None:
+            raise unitdefs.UnitError(f"claim '{claim_id}' states no figure")
+        unit = unit or figure.unit
+        factor = unitdefs.factor(figure.unit, unit)
+        out.append(Value(claim, figure.interval.scale(factor), figure.reading.scale(factor), unit))
+    return out
+
+
+def integer_in(interval: Interval) -> bool:
+    """Does the interval contain a whole number?"""
+    if interval.is_empty():
+        return False
+    if interval.lo is None or interval.hi is None:
+        return True
+    low = interval.lo.__ceil__()
+    if low == interval.lo and not interval.lo_closed:
+        low += 1
+    return interval.contains(Fraction(low))
+
+
+def overlap(intervals: list[Interval], integer: bool) -> Interval | None:
+    """The values all intervals allow (None if none; whole numbers only when `integer`)."""
+    common = intervals[0]
+    for interval in intervals[1:]:
+        common = common.intersect(interval)
+    if common.is_empty() or (integer and not integer_in(common)):
+        return None
+    return common
+
+
+def total(intervals: list[Interval]) -> Interval:
+    """Interval sum: every value a sum of one value from each interval can take."""
+    result = Interval.point(Fraction(0))
+    for interval in intervals:
+        result = result + interval
+    return result
+
+
+def described(claim: Claim) -> str:
+    """'rescued (all states)': how an editor names the quantity."""
+    what = claim.measure or claim.id
+    return f"{what} ({claim.scope_text})" if claim.scope else what

@@ -1,0 +1,60 @@
+"""count: a stated number of things against the things actually named.
+
+`count: claim, items: [...]` compares the claim's figure ("12-state", "11 other states")
+with the number of distinct items: names written out, and the items of list claims named
+by id.  Counts are exact: a hedged count ("more than 10 states") is compared as hedged.
+
+Passing example:
+    claims:
+      - {id: n, quote: "a 3-state sting", measure: states, value: "3", unit: states}
+      - {id: named, quote: "Iowa, Ohio and Texas", items: [Iowa, Ohio, Texas]}
+    relations: [{count: n, items: [named]}]
+    -> holds: Iowa + Ohio + Texas = 3
+
+Failing example:
+    relations: [{count: n, items: [named, Kansas]}]
+    -> error count: "3-state" but 4 are named
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from verify.model import Verdict
+from verify.numbers import fmt_interval
+from verify.rules import Outcome, values
+
+ID = "count"
+SUMMARY = "a stated count must match the number of items the article names"
+APPLIES = "relation"
+KIND = "count"
+
+
+def named(relation, ctx) -> tuple[list[str], list[str], tuple[str, ...]]:
+    """(every name given, the distinct names, ids of the list claims they came from)."""
+    names, lists = [], []
+    for entry in relation.get("items"):
+        claim = ctx.claims.get(entry)
+        if claim is not None and claim.items:
+            lists.append(claim.id)
+            names.extend(claim.items)
+        else:
+            names.append(entry)
+    return names, list(dict.fromkeys(n.strip() for n in names)), tuple(lists)
+
+
+def check(relation, ctx):
+    (stated,) = values(ctx, (relation.get("count"),))
+    names, distinct, lists = named(relation, ctx)
+    counted = Fraction(len(distinct))
+    ids = (stated.claim.id,) + tuple(lists)
+    listing = " + ".join(distinct) if len(distinct) <= 15 else f"{len(distinct)} names"
+    arithmetic = (f"{listing} = {len(distinct)}",)
+    if len(distinct) < len(names):
+        arithmetic += (f"{len(names) - len(distinct)} name(s) listed twice were counted once",)
+    if stated.interval.contains(counted):
+        yield Outcome(Verdict.HOLDS, f"\"{stated.text}\" matches the {len(distinct)} named",
+                      ids, arithmetic)
+    else:
+        yield Outcome(Verdict.CONTRADICTION,
+                      f"\"{stated.text}\" ({fmt_interval(stated.interval)}) but {len(distinct)} are named",
+                      ids, arithmetic)

@@ -1,0 +1,86 @@
+"""rank: superlatives and comparisons ("had the most arrests", "more than Texas").
+
+`rank: most|least, claim: X, among: <breakdown whole or claim ids>` says X's figure is the
+largest (smallest) of the group; ties are allowed.  Parts of the breakdown with no figure are
+then bounded by X ("the 7 states without figures had at most 46 each").
+`rank: more|fewer, claim: X, than: Y` compares two figures.  As printed the comparison must
+hold; if only rounding rescues it, the rule says when.
+
+Passing example:
+    relations: [{rank: most, claim: kentucky, among: all states}]   # 46 vs 2, 11, 4, 7
+    -> holds: 46 >= 2, 11, 4, 7
+
+Failing example:
+    relations: [{rank: most, claim: kentucky, among: all states}]   # 46 vs 50 in Iowa
+    -> error rank: Kentucky's 46 is not the most: Iowa has 50
+"""
+from __future__ import annotations
+
+from verify.model import Verdict
+from verify.numbers import fmt
+from verify.relate import breakdown_parts, find_breakdown
+from verify.rules import Outcome, described, values
+
+ID = "rank"
+SUMMARY = "a superlative or comparison must hold against every figure it ranks"
+APPLIES = "relation"
+KIND = "rank"
+
+
+def members(relation, ctx):
+    """(claim ids compared, names of parts without figures) for most/least."""
+    top = ctx.claims[relation.get("claim")]
+    among = relation.get("among")
+    if among is None and relation.get("than"):
+        return (relation.get("than"),), ()
+    if isinstance(among, tuple):
+        return tuple(i for i in among if i != top.id), ()
+    breakdown = find_breakdown(ctx.claims_file, among or "")
+    if breakdown is None:
+        raise KeyError(f"rank relation {relation.id}: '{among}' is not a breakdown of this file "
+                       "nor a list of claim ids")
+    parts = breakdown_parts(ctx.claims_file, breakdown, top)
+    return (tuple(p.claim for p in parts if p.claim and p.claim != top.id),
+            tuple(p.name for p in parts if not p.claim))
+
+
+def check(relation, ctx):
+    order = relation.get("rank")
+    others, unreported = members(relation, ctx)
+    top, *rest = values(ctx, (relation.get("claim"),) + others)
+    larger = order in ("most", "more")
+    unit = top.unit
+    beaten = [o for o in rest if not _may_lead(top.interval, o.interval, larger)]
+    ids = (top.claim.id,) + tuple(o.claim.id for o in rest)
+    word = {"most": "the most", "least": "the least", "more": "more", "fewer": "fewer"}[order]
+    sign = ">=" if larger else "<="
+    arithmetic = (f"{top.text} {sign} " + ", ".join(o.text for o in rest),) if rest else ()
+    if beaten:
+        yield Outcome(Verdict.CONTRADICTION,
+                      f"{described(top.claim)}, {top.text}, is not {word}: "
+                      + ", ".join(f"{described(o.claim)} is {o.text}" for o in beaten),
+                      (top.claim.id,) + tuple(o.claim.id for o in beaten), arithmetic)
+        return
+    shy = [o for o in rest if not _may_lead(top.reading, o.reading, larger)]
+    if shy:
+        yield Outcome(Verdict.CONDITIONAL,
+                      f"{described(top.claim)}, {top.text}, is {word} only if rounding favours it: "
+                      + ", ".join(f"{described(o.claim)} is printed as {o.text}" for o in shy),
+                      ids, arithmetic)
+        return
+    derived = ()
+    if unreported and top.reading.is_point:
+        bound = "at most" if larger else "at least"
+        derived = (f"the {len(unreported)} without figures ({', '.join(unreported)}) had "
+                   f"{bound} {fmt(top.reading.lo, unit)} each",)
+    yield Outcome(Verdict.HOLDS, f"{described(top.claim)}, {top.text}, is {word} of the figures given",
+                  ids, arithmetic, derived)
+
+
+def _may_lead(a, b, larger: bool) -> bool:
+    """Can a value of interval a be >= (or <=) a value of interval b?"""
+    if not larger:
+        a, b = b, a
+    if a.hi is None or b.lo is None:
+        return True
+    return a.hi > b.lo or (a.hi == b.lo and a.hi_closed and b.lo_closed)

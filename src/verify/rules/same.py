@@ -1,0 +1,51 @@
+"""same: a quantity stated more than once must agree with itself.
+
+Claims with the same measure and scope (in one source or several) state one quantity, so
+their intervals must share a value.  Written precision counts: "1.2 million" allows
+[1,150,000, 1,250,000), so "1,180,000" elsewhere agrees with it; two exact counts must be equal.
+Units convert where they are compatible ("12 miles" and "about 20 km" agree).
+
+Passing example:
+    claims:
+      - {id: a, quote: "rescued 47 people", measure: rescued, value: "47", unit: people}
+      - {id: b, quote: "47 were rescued", measure: rescued, value: "47", unit: people}
+
+Failing example:
+    claims:
+      - {id: a, quote: "rescued 47 people", measure: rescued, value: "47", unit: people}
+      - {id: b, quote: "41 people were rescued", measure: rescued, value: "41", unit: people}
+    -> error same: rescued is stated as 47 and as 41
+"""
+from __future__ import annotations
+
+from verify.model import Verdict
+from verify.numbers import fmt_interval
+from verify.rules import Outcome, described, overlap, values
+
+ID = "same"
+SUMMARY = "a quantity stated twice (or in two sources) must agree within its written precision"
+APPLIES = "relation"
+KIND = "same"
+
+
+def check(relation, ctx):
+    members = values(ctx, relation.get("same"))
+    reference = members[0]
+    agreeing, disagreeing = [reference], []
+    for other in members[1:]:
+        common = overlap([reference.interval, other.interval],
+                         reference.claim.figure.integer and other.claim.figure.integer)
+        (agreeing if common is not None else disagreeing).append(other)
+    name = described(reference.claim)
+    for other in disagreeing:
+        yield Outcome(Verdict.CONTRADICTION,
+                      f"{name} is stated as {reference.text} and as {other.text}",
+                      (reference.claim.id, other.claim.id),
+                      (f"{reference.text} allows {fmt_interval(reference.interval, reference.unit)}; "
+                       f"{other.text} allows {fmt_interval(other.interval, other.unit)}: "
+                       "no value is in both",))
+    if len(agreeing) > 1:
+        shown = " = ".join(m.text for m in agreeing)
+        yield Outcome(Verdict.HOLDS, f"{name} is stated {len(agreeing)} times and agrees: {shown}",
+                      tuple(m.claim.id for m in agreeing),
+                      (f"common values: {fmt_interval(overlap([m.interval for m in agreeing], False), reference.unit)}",))

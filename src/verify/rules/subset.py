@@ -1,0 +1,62 @@
+"""subset: a part cannot exceed the whole it is part of.
+
+`subset: part, of: whole` says every one counted in `part` is also counted in `whole`
+("41 given medical care" of "47 rescued"), so part <= whole.  As printed the part must not be
+larger; if only rounding lets it fit, the rule says exactly when it would.
+
+Passing example:
+    relations: [{subset: given-care, of: rescued}]      # 41 of 47
+    -> holds: 41 <= 47
+
+Failing example:
+    relations: [{subset: given-care, of: rescued}]      # 52 of 47
+    -> error subset: 52 given care is more than the 47 rescued
+"""
+from __future__ import annotations
+
+from verify.model import Verdict
+from verify.numbers import fmt, fmt_interval
+from verify.rules import Outcome, described, values
+
+ID = "subset"
+SUMMARY = "a part must not be larger than the whole it belongs to"
+APPLIES = "relation"
+KIND = "subset"
+
+
+def check(relation, ctx):
+    part, whole = values(ctx, (relation.get("subset"), relation.get("of")))
+    ids = (part.claim.id, whole.claim.id)
+    unit = whole.unit
+    names = f"{described(part.claim)} ({part.text}) and {described(whole.claim)} ({whole.text})"
+    if not _can_be_at_most(part.interval, whole.interval):
+        yield Outcome(Verdict.CONTRADICTION,
+                      f"{described(part.claim)}, {part.text}, is more than the whole it is part of, "
+                      f"{described(whole.claim)}, {whole.text}", ids,
+                      (f"{part.text} >= {fmt(part.interval.lo, unit)} > {fmt(whole.interval.hi, unit)}"
+                       f" >= {whole.text}",))
+    elif not _can_be_at_most(part.reading, whole.reading):
+        low, high = part.interval.lo, whole.interval.hi
+        yield Outcome(Verdict.CONDITIONAL,
+                      f"{names}: as printed the part is larger; this holds only if the part was at "
+                      f"most {fmt(high, unit)} and the whole at least {fmt(low, unit)}", ids,
+                      (f"{part.text} allows {fmt_interval(part.interval, unit)}; {whole.text} allows "
+                       f"{fmt_interval(whole.interval, unit)}",))
+    else:
+        yield Outcome(Verdict.HOLDS, f"{described(part.claim)} is within {described(whole.claim)}",
+                      ids, (f"{part.text} <= {whole.text}",),
+                      _left(part, whole, unit))
+
+
+def _can_be_at_most(a, b) -> bool:
+    """Is there a value of a that is <= some value of b?"""
+    if a.lo is None or b.hi is None:
+        return True
+    return a.lo < b.hi or (a.lo == b.hi and a.lo_closed and b.hi_closed)
+
+
+def _left(part, whole, unit):
+    if part.reading.is_point and whole.reading.is_point:
+        return (f"{fmt(whole.reading.lo - part.reading.lo, unit)} of {described(whole.claim)} "
+                f"are not in {described(part.claim)}",)
+    return ()

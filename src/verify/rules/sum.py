@@ -1,0 +1,94 @@
+"""sum: a total against its parts.
+
+Complete (`complete: true`, the default, or a breakdown with a figure for every part): the
+total equals the sum of the parts, within the precision of every figure ("33%, 33% and 35%"
+add to 101%, which rounding reconciles with 100%).  Partial (`complete: false`, or a
+breakdown where some parts have no figure): the total is at least the sum of the parts given,
+and the remainder is derived ("the 7 states without figures account for 32 arrests").
+Written explicitly (`sum: total, parts: [...]`) or implied by a breakdown of a scope.
+
+Passing example:
+    breakdowns: [{dimension: place, whole: all, parts: [A, B, C]}]
+    claims:
+      - {id: t, quote: "arrested 10", measure: arrested, scope: {place: all}, value: "10", unit: people}
+      - {id: a, quote: "4 in A", measure: arrested, scope: {place: A}, value: "4", unit: people}
+      - {id: b, quote: "3 in B", measure: arrested, scope: {place: B}, value: "3", unit: people}
+    -> note: 4 + 3 = 7, which is at most 10; C accounts for 3
+
+Failing example:
+    relations: [{sum: t, parts: [a, b]}]    # with t = 10, a = 4, b = 3
+    -> error sum: the parts add to 7, not 10
+"""
+from __future__ import annotations
+
+from verify.model import Verdict
+from verify.numbers import fmt, fmt_interval
+from verify.rules import Outcome, described, overlap, total, values
+
+ID = "sum"
+SUMMARY = "a total must equal the sum of its parts, or be at least the parts given"
+APPLIES = "relation"
+KIND = "sum"
+
+
+def check(relation, ctx):
+    whole, *parts = values(ctx, (relation.get("sum"),) + tuple(relation.get("parts")))
+    unreported = relation.get("unreported", ())
+    complete = relation.get("complete", True) and not unreported
+    integer = whole.claim.figure.integer and all(p.claim.figure.integer for p in parts)
+    allowed, printed = total([p.interval for p in parts]), total([p.reading for p in parts])
+    ids = (whole.claim.id,) + tuple(p.claim.id for p in parts)
+    terms = " + ".join(p.text for p in parts)
+    name, unit = described(whole.claim), whole.unit
+    if complete:
+        yield _complete(whole, allowed, printed, integer, ids, terms, name, unit)
+    else:
+        yield _partial(whole, allowed, printed, ids, terms, name, unit, unreported)
+
+
+def _complete(whole, allowed, printed, integer, ids, terms, name, unit):
+    if overlap([whole.interval, allowed], integer) is None:
+        return Outcome(Verdict.CONTRADICTION,
+                       f"the parts of {name} add to {fmt_interval(allowed, unit)}, not {whole.text}",
+                       ids, (f"{terms} = {fmt_interval(allowed, unit)}, which is not {whole.text} "
+                             f"({fmt_interval(whole.interval, unit)})",))
+    arithmetic = f"{terms} = {fmt_interval(printed, unit)}"
+    derived = ()
+    if overlap([whole.reading, printed], False) is None:
+        derived = (f"the printed parts add to {fmt_interval(printed, unit)}; their rounding "
+                   f"allows {fmt_interval(allowed, unit)}, which includes {whole.text}",)
+    return Outcome(Verdict.HOLDS, f"{name}: the parts add up to {whole.text}", ids,
+                   (arithmetic + f", which is {whole.text}",), derived)
+
+
+def _partial(whole, allowed, printed, ids, terms, name, unit, unreported):
+    most, least = whole.interval.hi, allowed.lo
+    if most is not None and least is not None and (
+            most < least or (most == least and not (whole.interval.hi_closed and allowed.lo_closed))):
+        return Outcome(Verdict.CONTRADICTION,
+                       f"the parts of {name} given add to {fmt_interval(allowed, unit)}, more than "
+                       f"the total {whole.text}", ids,
+                       (f"{terms} = {fmt_interval(allowed, unit)}, which is more than {whole.text}",))
+    arithmetic = (f"{terms} = {fmt_interval(printed, unit)}, which is at most {whole.text}",)
+    if whole.reading.hi is not None and printed.lo is not None and whole.reading.hi < printed.lo:
+        return Outcome(Verdict.CONDITIONAL,
+                       f"{name}: the parts given ({fmt_interval(printed, unit)}) exceed the total "
+                       f"{whole.text} as printed; this holds only if the total was at least "
+                       f"{fmt(least, unit)} and the parts at their lowest", ids,
+                       (f"{terms} = {fmt_interval(printed, unit)} > {whole.text}",
+                        f"{whole.text} allows up to {fmt(most, unit)}; the parts allow "
+                        f"{fmt_interval(allowed, unit)}"))
+    return Outcome(Verdict.HOLDS, f"{name}: the parts given add to {fmt_interval(printed, unit)}, "
+                   f"within the total {whole.text}", ids, arithmetic,
+                   _remainder(whole, printed, unreported, unit))
+
+
+def _remainder(whole, printed, unreported, unit):
+    if not whole.reading.is_point or not printed.is_point:
+        return ()
+    rest = whole.reading.lo - printed.lo
+    if unreported:
+        who = (f"the {len(unreported)} without figures ({', '.join(unreported)})"
+               if len(unreported) > 1 else f"{unreported[0]}, which has no figure,")
+        return (f"{who} account for {fmt(rest, unit)} together",)
+    return (f"{fmt(rest, unit)} not accounted for by the parts given",)

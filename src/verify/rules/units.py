@@ -1,0 +1,66 @@
+"""units: figures related to each other must measure the same kind of thing.
+
+Every relation is first checked here.  Compatible units convert exactly ("a 12-mile trail,
+about 20 kilometers": 12 mi = 19.312 km, inside about 20 km); people, each currency and each
+counted noun are dimensions of their own, so a relation that adds people to dollars, or
+compares states with people, is a modelling error naming both units.  Currencies never
+convert: an exchange rate is a fact to check, not a unit.
+
+Passing example:
+    claims:
+      - {id: a, quote: "a 12-mile trail", measure: trail length, value: "12", unit: miles}
+      - {id: b, quote: "about 20 kilometers", measure: trail length, value: "about 20", unit: km}
+    -> note units: 12 miles = 19.312 km
+
+Failing example:
+    relations: [{sum: total-usd, parts: [arrested-people]}]
+    -> error units: people cannot be compared with USD
+"""
+from __future__ import annotations
+
+from verify import units
+from verify.model import Verdict
+from verify.numbers import fmt
+from verify.rules import Outcome
+
+ID = "units"
+SUMMARY = "related figures must have compatible units; conversions are exact"
+APPLIES = "relation"
+KIND = None   # every relation kind
+
+# Roles whose claims are compared in the relation's own unit (shares and changes are stated
+# in percent or as multiples, so their result claim is not unit-checked against the inputs).
+COMPARED = {"same": ("same",), "sum": ("sum", "parts"), "subset": ("subset", "of"),
+            "share": ("part", "whole"), "change": ("from", "to"), "rank": ("claim", "among", "than")}
+
+
+def check(relation, ctx):
+    ids = []
+    for role in COMPARED.get(relation.kind, ()):
+        value = relation.get(role)
+        ids.extend(v for v in (value if isinstance(value, tuple) else (value,))
+                   if v in ctx.claims)
+    figures = [(i, ctx.claims[i].figure) for i in ids if ctx.claims[i].figure is not None]
+    missing = [i for i in ids if ctx.claims[i].figure is None]
+    if missing:
+        yield Outcome(Verdict.INVALID, f"{relation.kind} relation {relation.id} relates "
+                      f"{', '.join(missing)}, which state no figure", tuple(ids))
+        return
+    if not figures:
+        return
+    first_id, first = figures[0]
+    conversions = []
+    for other_id, other in figures[1:]:
+        if other.unit == first.unit:
+            continue
+        try:
+            factor = units.factor(other.unit, first.unit)
+        except units.UnitError as error:
+            yield Outcome(Verdict.INVALID, f"{relation.kind} relation {relation.id} relates "
+                          f"{first_id} in {first.unit} with {other_id} in {other.unit}: {error}",
+                          (first_id, other_id))
+            return
+        conversions.append(f"{other.text} {other.unit} = {fmt(other.nominal * factor)} {first.unit}")
+    if conversions:
+        yield Outcome(Verdict.HOLDS, f"{relation.kind} relation {relation.id}: units convert",
+                      tuple(ids), tuple(conversions))

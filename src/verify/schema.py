@@ -1,0 +1,127 @@
+"""The claims language as data: every field, its type and what it is for.
+
+One table serves the loader (which checks a file against it and suggests the field a person
+meant) and `verify schema` (which prints it as JSON Schema for editors).
+"""
+from __future__ import annotations
+
+from verify.numbers import PRECISIONS
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
+
+# field -> (type, required, help).  Types: text, id, ids, texts, bool, int, date, scope,
+# waivers, enum:a|b, among.
+WAIVER = {
+    "rule": ("id", True, "the rule whose finding is waived, e.g. same"),
+    "reason": ("text", True, "why the editor accepts it; required"),
+    "claims": ("ids", False, "only findings about these claims (file-level waivers)"),
+}
+SOURCE = {
+    "id": ("id", True, "how claims name this source, e.g. article"),
+    "file": ("text", True, "the source text, relative to the claims file"),
+    "title": ("text", False, "headline or title"),
+    "published": ("date", False, "publication date, YYYY-MM-DD"),
+    "kind": ("enum:article|press release|wire|report|other", False, "what the document is"),
+    "note": ("text", False, "free text for people"),
+}
+CLAIM = {
+    "id": ("id", True, "a short name, unique in the file"),
+    "source": ("id", False, "the source quoted; may be left out when there is one source"),
+    "quote": ("text", True, "the source's exact words containing the figure"),
+    "occurrence": ("int", False, "which occurrence of the quote (1 = first) when it occurs more than once"),
+    "measure": ("text", False, "what is counted or measured, e.g. arrested"),
+    "scope": ("scope", False, "where/when/who it applies to, e.g. {place: Missouri}"),
+    "value": ("text", False, "the figure as written: 102, 1.2 million, 47%, two, Friday, 2021-08-27"),
+    "unit": ("text", False, "people, USD, km, percent, states, date, weekday ..."),
+    "precision": ("enum:" + "|".join(PRECISIONS), False,
+                  "how precise the wording is; by default read from the value"),
+    "integer": ("bool", False, "whole numbers only; default: true for people and counted things"),
+    "items": ("texts", False, "for a list: the names the quote lists"),
+    "date": ("date", False, "the date (or start/end) the words refer to"),
+    "waive": ("waivers", False, "findings about this claim an editor has accepted"),
+    "note": ("text", False, "free text for people"),
+}
+RELATION_COMMON = {
+    "id": ("id", False, "a name for the relation (default: rel-N)"),
+    "quote": ("text", False, "the words that assert the relation, e.g. Kentucky had the most arrests"),
+    "source": ("id", False, "the source of the quote"),
+    "waive": ("waivers", False, "findings about this relation an editor has accepted"),
+    "note": ("text", False, "free text for people"),
+}
+RELATIONS = {
+    "same": {"same": ("ids", True, "claims that state the same quantity")},
+    "sum": {"sum": ("id", True, "the total"),
+            "parts": ("ids", True, "the parts"),
+            "complete": ("bool", False, "true: total = parts (default); false: total >= parts")},
+    "subset": {"subset": ("id", True, "the part"), "of": ("id", True, "the whole")},
+    "count": {"count": ("id", True, "a claim stating how many"),
+              "items": ("texts", True, "item names and/or ids of list claims whose items count")},
+    "share": {"share": ("id", True, "a claim stating the share (47%, nearly half)"),
+              "part": ("id", True, "the part"), "whole": ("id", True, "the whole")},
+    "change": {"change": ("id", True, "a claim stating the change (up 15%, doubled, 3 more)"),
+               "from": ("id", True, "the earlier figure"), "to": ("id", True, "the later figure"),
+               "as": ("enum:percent|multiple|difference", False,
+                      "how the change is stated; default from the claim's unit")},
+    "rank": {"rank": ("enum:most|least|more|fewer", True, "the comparison the words make"),
+             "claim": ("id", True, "the claim said to be most/least/more/fewer"),
+             "among": ("among", False, "for most/least: a breakdown whole (all states) or claim ids"),
+             "than": ("id", False, "for more/fewer: the claim compared with")},
+}
+BREAKDOWN = {
+    "dimension": ("text", True, "the scope dimension, e.g. place"),
+    "whole": ("text", True, "the scope value that is made of the parts, e.g. all states"),
+    "parts": ("texts", True, "the scope values it is made of"),
+}
+UNCHECKED = {
+    "text": ("text", True, "the words of the source left without a claim"),
+    "reason": ("text", True, "why they need no check"),
+    "source": ("id", False, "the source (default: the first)"),
+    "occurrence": ("int", False, "which occurrence, when the words occur more than once"),
+}
+FILE = {
+    "version": ("enum:1", False, "claims language version"),
+    "sources": ("list:source", True, "the documents quoted"),
+    "breakdowns": ("list:breakdown", False, "scope values made of parts"),
+    "claims": ("list:claim", True, "the figures"),
+    "relations": ("list:relation", False, "assertions between claims"),
+    "unchecked": ("list:unchecked", False, "figures deliberately left unchecked"),
+    "waivers": ("waivers", False, "accepted findings, by rule and claims"),
+}
+RECORDS = {"source": SOURCE, "claim": CLAIM, "breakdown": BREAKDOWN, "unchecked": UNCHECKED}
+
+
+def json_schema() -> dict:
+    """The claims language as JSON Schema (draft 2020-12), for editors' completion."""
+    defs = {name: _object(fields) for name, fields in RECORDS.items()}
+    defs["waiver"] = _object(WAIVER)
+    defs["relation"] = {"oneOf": [_object({**fields, **RELATION_COMMON})
+                                  for fields in RELATIONS.values()]}
+    schema = _object(FILE)
+    schema.update({"$schema": "https://json-schema.org/draft/2020-12/schema",
+                   "$id": "https://verify.invalid/claims.schema.json",
+                   "title": "verify claims file", "$defs": defs})
+    return schema
+
+
+def _object(fields: dict) -> dict:
+    return {"type": "object", "additionalProperties": False,
+            "required": sorted(k for k, (_, required, _) in fields.items() if required),
+            "properties": {k: {**_type(t), "description": h} for k, (t, _, h) in fields.items()}}
+
+
+def _type(kind: str) -> dict:
+    scalar = {"type": ["string", "number"]}
+    if kind.startswith("enum:"):
+        return {"enum": kind[5:].split("|") + ([1] if kind == "enum:1" else [])}
+    if kind.startswith("list:"):
+        return {"type": "array", "items": {"$ref": f"#/$defs/{kind[5:]}"}}
+    return {
+        "text": scalar, "id": {"type": ["string", "number"]},
+        "ids": {"type": "array", "items": scalar}, "texts": {"type": "array", "items": scalar},
+        "bool": {"type": "boolean"}, "int": {"type": "integer", "minimum": 1},
+        "date": {"type": "string", "pattern": DATE_PATTERN},
+        "scope": {"type": "object", "additionalProperties": scalar},
+        "waivers": {"type": "array", "items": {"$ref": "#/$defs/waiver"}},
+        "among": {"oneOf": [scalar, {"type": "array", "items": scalar}]},
+    }[kind]

@@ -1,0 +1,357 @@
+"""Whole-article reasoning: feasibility, minimal conflicting sets and derived bounds.
+
+A `Problem` is a set of exact linear constraints over named quantities. Each
+constraint (and each variable's bounds) belongs to a *group*, normally the id of
+the claim or relation it came from; a group is on or off as a whole. The module
+knows nothing about claims: the engine translates claims into a Problem.
+
+- `check()` says whether all groups can hold together. When they cannot, it
+  names a minimal set of groups that cannot all hold: z3's unsat core is only a
+  candidate, shrunk by deletion until every member is shown to be needed.
+- `bounds()` and `sum_bounds()` give the tightest bounds that the groups
+  together imply for unknown quantities ("the unreported states hold 32").
+
+Example (passes): total 10 = A 4 + B 3 + C + D, C and D non-negative integers.
+Example (fails):  the same with total 20 and "A had the most" (A >= C, A >= D):
+C + D = 13 but each is at most 4, so {total, A, B, rank} cannot all hold.
+
+How: every number is an exact Fraction; each linear constraint is scaled to
+integer coefficients and written as SMT-LIB text (fast to load, exact). The
+problem is split into independent components (linked by shared variables or a
+shared group) and each is solved on its own, so an article's unrelated tables
+cost what they cost alone. z3 is imported lazily: importing this module is cheap.
+"""
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+OPS = {"<=": "<=", "<": "<", "==": "=", ">=": ">=", ">": ">"}
+
+
+@dataclass(frozen=True)
+class Var:
+    """A quantity; `integer` for counts. Bounds are on only while `group` is."""
+    name: str
+    integer: bool = False
+    lo: Fraction | None = None
+    hi: Fraction | None = None
+    lo_closed: bool = True
+    hi_closed: bool = True
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """sum(coeff * var for var, coeff in terms) <op> rhs, on while `group` is."""
+    group: str
+    terms: tuple[tuple[str, Fraction], ...]
+    op: str
+    rhs: Fraction
+
+
+@dataclass(frozen=True)
+class Problem:
+    vars: tuple[Var, ...]
+    constraints: tuple[Constraint, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Result of `check()`.
+
+    status "unsat" with an empty conflict means the always-on bounds alone are
+    infeasible. status "unsat" with `undecided` set means the budget ran out
+    while shrinking: the conflict cannot all hold but may not be minimal.
+    """
+    status: str
+    conflict: tuple[str, ...] = ()
+    model: dict[str, Fraction] | None = None
+    undecided: str | None = None
+
+
+Bound = tuple[Fraction | None, Fraction | None]
+
+
+def _exact(value: object, what: str) -> Fraction:
+    """An exact Fraction from int/Fraction/Decimal; floats are refused."""
+    if isinstance(value, (bool, float)) or not isinstance(value, (int, Fraction, Decimal)):
+        raise TypeError(f"{what} must be an exact number (int, Fraction, Decimal), got {value!r}")
+    return Fraction(value)
+
+
+def _as_fraction(val) -> Fraction:
+    """A z3 numeral (Int or Real) as an exact Fraction."""
+    if val.is_int():
+        return Fraction(val.as_long())
+    return Fraction(val.numerator_as_long(), val.denominator_as_long())
+
+
+# -- compilation to SMT-LIB text ------------------------------------------
+
+class _Formula(NamedTuple):
+    group: str | None
+    var_ids: tuple[int, ...]
+    smt: str
+
+
+class _Component(NamedTuple):
+    var_ids: tuple[int, ...]
+    formulas: tuple[_Formula, ...]
+    groups: tuple[str, ...]
+
+
+class _Compiled:
+    """A Problem as SMT-LIB formulas, split into independent components."""
+
+    def __init__(self, problem: Problem):
+        self.names = tuple(v.name for v in problem.vars)
+        self.index = {name: i for i, name in enumerate(self.names)}
+        if len(self.index) != len(self.names):
+            dup = next(n for n in self.names if self.names.count(n) > 1)
+            raise ValueError(f"variable {dup!r} is declared twice")
+        self.integer = tuple(v.integer for v in problem.vars)
+        self.formulas = [self.linear(group, terms, op, rhs) for group, terms, op, rhs in _relations(problem)]
+        group_names = sorted({f.group for f in self.formulas if f.group is not None})
+        self.literal = {g: f"g{k}" for k, g in enumerate(group_names)}
+        self.components = _components(len(self.names), self.formulas)
+
+    def var(self, name: str) -> int:
+        try:
+            return self.index[name]
+        except KeyError:
+            raise ValueError(f"constraint uses undeclared variable {name!r}") from None
+
+    def linear(self, group, terms, op: str, rhs: Fraction) -> _Formula:
+        """sum(c*x) op rhs, scaled to integer coefficients; pure Int when all vars are."""
+        if op not in OPS:
+            raise ValueError(f"unknown operator {op!r}; expected one of {tuple(OPS)}")
+        coeffs = [(self.var(name), _exact(c, f"coefficient of {name}")) for name, c in terms]
+        scale = math.lcm(rhs.denominator, *(c.denominator for _, c in coeffs))
+        ints = all(self.integer[i] for i, _ in coeffs)
+        lhs = self.sum([(i, int(c * scale)) for i, c in coeffs], ints)
+        smt = f"({OPS[op]} {lhs} {_num(int(rhs * scale), ints)})"
+        return _Formula(group, tuple(sorted({i for i, _ in coeffs})), smt)
+
+    def sum(self, coeffs: Sequence[tuple[int, int]], ints: bool) -> str:
+        """SMT-LIB sum of integer-coefficient terms (Ints lifted to Real if needed)."""
+        parts = []
+        for i, c in coeffs:
+            x = f"v{i}" if ints or not self.integer[i] else f"(to_real v{i})"
+            if c:
+                parts.append(x if c == 1 else f"(* {_num(c, ints)} {x})")
+        if not parts:
+            return _num(0, ints)
+        return parts[0] if len(parts) == 1 else f"(+ {' '.join(parts)})"
+
+    def smt(self, comp: _Component) -> str:
+        """Declarations and (group-guarded) assertions of one component."""
+        decls = [f"(declare-const v{i} {'Int' if self.integer[i] else 'Real'})" for i in comp.var_ids]
+        decls += [f"(declare-const {self.literal[g]} Bool)" for g in comp.groups]
+        asserts = [f"(assert {f.smt})" if f.group is None else
+                   f"(assert (=> {self.literal[f.group]} {f.smt}))" for f in comp.formulas]
+        return "\n".join(decls + asserts)
+
+
+def _num(n: int, ints: bool) -> str:
+    """An exact SMT-LIB numeral of sort Int or Real."""
+    text = f"{abs(n)}" if ints else f"{abs(n)}.0"
+    return text if n >= 0 else f"(- {text})"
+
+
+def _relations(problem: Problem):
+    """(group, terms, op, rhs) for every var bound and every constraint."""
+    for v in problem.vars:
+        term = ((v.name, Fraction(1)),)
+        if v.lo is not None:
+            yield v.group, term, ">=" if v.lo_closed else ">", _exact(v.lo, f"{v.name}.lo")
+        if v.hi is not None:
+            yield v.group, term, "<=" if v.hi_closed else "<", _exact(v.hi, f"{v.name}.hi")
+    for c in problem.constraints:
+        yield c.group, c.terms, c.op, _exact(c.rhs, f"rhs of {c.group}")
+
+
+def _components(nvars: int, formulas: list[_Formula]) -> list[_Component]:
+    """Independent parts: formulas linked by a shared variable or a shared group."""
+    parent = list(range(nvars))
+    group_node: dict[str, int] = {}
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    nodes = []
+    for f in formulas:
+        ids = list(f.var_ids)
+        if f.group is not None:
+            if f.group not in group_node:
+                group_node[f.group] = len(parent)
+                parent.append(len(parent))
+            ids.append(group_node[f.group])
+        for other in ids[1:]:
+            parent[find(other)] = find(ids[0])
+        nodes.append(ids[0])
+    members: dict[int, list[_Formula]] = {}
+    for f, node in zip(formulas, nodes):
+        members.setdefault(find(node), []).append(f)
+    var_ids: dict[int, set[int]] = {}
+    for i in range(nvars):
+        var_ids.setdefault(find(i), set()).add(i)
+    return [_Component(tuple(sorted(var_ids.get(root, ()))), tuple(fs),
+                       tuple(sorted({f.group for f in fs if f.group is not None})))
+            for root, fs in members.items()]
+
+
+# -- feasibility and minimal conflicts -------------------------------------
+
+class _Clock:
+    """A wall-clock budget shared by every z3 call of one request."""
+
+    def __init__(self, budget_ms: int):
+        self.deadline = time.monotonic() + max(int(budget_ms), 1) / 1000
+
+    def left_ms(self) -> int:
+        return int((self.deadline - time.monotonic()) * 1000)
+
+
+def _run(solver, clock: _Clock, assumptions=()) -> str:
+    """One z3 check within what is left of the budget: 'sat'|'unsat'|'unknown'."""
+    left = clock.left_ms()
+    if left <= 0:
+        return "unknown"
+    solver.set("timeout", left)
+    return str(solver.check(*assumptions))
+
+
+def check(problem: Problem, budget_ms: int = 2000) -> Outcome:
+    """Can all groups hold together? Gives a witness, or a minimal conflicting set."""
+    clock = _Clock(budget_ms)
+    compiled = _Compiled(problem)
+    import z3
+    ctx = z3.Context()
+    model = {name: Fraction(0) for name in compiled.names}  # unconstrained vars
+    undecided: list[str] = []
+    for comp in compiled.components:
+        solver = z3.Solver(ctx=ctx)
+        solver.from_string(compiled.smt(comp))
+        lits = {g: z3.Bool(compiled.literal[g], ctx) for g in comp.groups}
+        status = _run(solver, clock, list(lits.values()))
+        if status == "unsat":
+            core = _core_groups(solver, lits)
+            conflict, unsure = _shrink(solver, lits, core, clock)
+            return Outcome("unsat", conflict=conflict, undecided=unsure)
+        if status == "unknown":
+            undecided.extend(comp.groups)
+        else:
+            model.update(_model(z3, ctx, compiled, comp, solver.model()))
+    if undecided:
+        shown = ", ".join(undecided[:8]) + (", ..." if len(undecided) > 8 else "")
+        return Outcome("unknown", undecided=(
+            f"whether the groups {shown} ({len(undecided)} in all) can hold together "
+            f"was not decided within {budget_ms} ms"))
+    return Outcome("sat", model=model)
+
+
+def _core_groups(solver, lits: dict) -> tuple[str, ...]:
+    """z3's unsat core, as sorted group names (a candidate, not yet minimal)."""
+    names = {str(lit): group for group, lit in lits.items()}
+    return tuple(sorted(names[str(lit)] for lit in solver.unsat_core()))
+
+
+def _shrink(solver, lits: dict, core: tuple[str, ...], clock: _Clock):
+    """Deletion-based minimisation: drop each member whose removal stays unsat.
+
+    After an unsat re-check the candidate is cut down to the new core. A member
+    shown needed (its removal gave sat) stays needed in every subset, so the
+    result is minimal unless some re-check ran out of budget.
+    """
+    current = list(core)
+    tested: set[str] = set()
+    unsure: list[str] = []
+    while (member := next((g for g in current if g not in tested), None)) is not None:
+        rest = [lits[g] for g in current if g != member]
+        status = _run(solver, clock, rest)
+        if status == "unsat":
+            smaller = set(_core_groups(solver, lits)) - {member}
+            current = [g for g in current if g in smaller]
+            continue
+        tested.add(member)
+        if status == "unknown":
+            unsure.append(member)
+    undecided = None
+    if unsure:
+        undecided = ("the groups cannot all hold, but whether "
+                     + ", ".join(sorted(unsure)) + " is needed was not decided within the budget")
+    return tuple(sorted(current)), undecided
+
+
+def _model(z3, ctx, compiled: _Compiled, comp: _Component, model) -> dict[str, Fraction]:
+    """Exact values of a component's variables in a z3 model."""
+    make = {True: z3.Int, False: z3.Real}
+    return {compiled.names[i]: _as_fraction(model.eval(make[compiled.integer[i]](f"v{i}", ctx),
+                                                       model_completion=True))
+            for i in comp.var_ids}
+
+
+# -- derived bounds --------------------------------------------------------
+
+def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000) -> dict[str, Bound]:
+    """Tightest (lower, upper) bound of each named variable with every group on.
+
+    A bound is the infimum/supremum, exact; it may not be attained when an end
+    is open (x < 2 gives upper 2). None where unbounded or not decided within
+    the budget. Only the variable's own component is consulted; if that part is
+    infeasible both ends are None (call `check()` first).
+    """
+    clock = _Clock(budget_ms)
+    compiled = _Compiled(problem)
+    return {name: _optimise(compiled, [name], clock) for name in names}
+
+
+def sum_bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000) -> Bound:
+    """Tightest (lower, upper) bound of the sum of the named variables; see `bounds()`."""
+    clock = _Clock(budget_ms)
+    return _optimise(_Compiled(problem), list(names), clock)
+
+
+def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock) -> Bound:
+    """Minimise and maximise the sum of `names` over the components they touch."""
+    import z3
+    ids = [compiled.var(name) for name in names]
+    touched = [c for c in compiled.components if set(c.var_ids) & set(ids)]
+    ctx = z3.Context()
+    opt = z3.Optimize(ctx=ctx)
+    for comp in touched:
+        opt.from_string(compiled.smt(comp))
+        for g in comp.groups:
+            opt.add(z3.Bool(compiled.literal[g], ctx))
+    ints = all(compiled.integer[i] for i in ids)
+    objective = z3.parse_smt2_string(
+        "".join(f"(declare-const v{i} {'Int' if compiled.integer[i] else 'Real'})" for i in set(ids))
+        + f"(assert (= {compiled.sum([(i, 1) for i in ids], ints)} 0))", ctx=ctx)[0].arg(0)
+    return (_extreme(opt, objective, clock, maximise=False),
+            _extreme(opt, objective, clock, maximise=True))
+
+
+def _extreme(opt, objective, clock: _Clock, maximise: bool) -> Fraction | None:
+    """One optimum of `objective`, or None if unbounded, undecided or infeasible."""
+    left = clock.left_ms()
+    if left <= 0:
+        return None
+    opt.push()
+    try:
+        opt.set("timeout", left)
+        handle = opt.maximize(objective) if maximise else opt.minimize(objective)
+        if str(opt.check()) != "sat":
+            return None
+        infinity, value, _epsilon = handle.upper_values() if maximise else handle.lower_values()
+        return None if _as_fraction(infinity) != 0 else _as_fraction(value)
+    finally:
+        opt.pop()

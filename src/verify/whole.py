@@ -1,0 +1,192 @@
+"""Whole-article reasoning: every claim and linear relation of a file as one constraint problem.
+
+Each claim is an unknown held to its written interval (whole numbers for counts); each part
+of a breakdown without a figure is an unknown too.  Relations that a local rule already found
+contradictory are left out, so a conflict is reported once.  If what remains cannot all hold,
+one finding names a minimal set of claims and relations (every member shown necessary); if it
+can, unknowns get derived bounds ("the 7 states without figures: 32 arrests together").
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from verify import solve, units
+from verify.model import Claim, ClaimsFile, Finding, Relation, Severity, Verdict
+from verify.numbers import fmt, fmt_interval
+from verify.relate import breakdown_parts, find_breakdown, key
+from verify.rules import Context, described
+
+LINEAR = ("same", "sum", "subset", "rank", "count")
+
+
+def reason(claims_file: ClaimsFile, relations: list[Relation], skip: set[str],
+           ctx: Context) -> list[Finding]:
+    used = [r for r in relations if r.kind in LINEAR and r.id not in skip]
+    builder = _Builder(ctx)
+    for relation in used:
+        try:
+            builder.add(relation)
+        except (units.UnitError, KeyError, TypeError):
+            continue    # the units/rank rules already reported why this relation is unusable
+    if not builder.constraints:
+        return []
+    problem = builder.problem()
+    outcome = solve.check(problem, ctx.config.budget_ms)
+    first = claims_file.claims[0].loc
+    if outcome.status == "unknown":
+        return [Finding("solve", Severity.WARNING, Verdict.CONDITIONAL,
+                        f"whole-article check not decided: {outcome.undecided}; raise "
+                        "solver.budget_ms in checks/ to decide it", first)]
+    if outcome.status == "unsat":
+        return [_conflict(outcome, builder, {r.id: r for r in used}, ctx)]
+    return _bounds(problem, builder, ctx) if ctx.config.bounds else []
+
+
+class _Builder:
+    def __init__(self, ctx: Context):
+        self.ctx, self.vars, self.constraints = ctx, {}, []
+        self.unknowns: dict[str, list[str]] = {}     # relation id -> its unknown var names
+        self.labels: dict[str, str] = {}
+
+    def claim(self, claim_id: str, unit: str) -> tuple[str, Fraction]:
+        """The claim's variable and the factor that expresses it in `unit`."""
+        claim = self.ctx.claims[claim_id]
+        figure = claim.figure
+        name = f"c:{claim_id}"
+        if name not in self.vars:
+            iv = figure.interval
+            self.vars[name] = solve.Var(name, figure.integer, iv.lo, iv.hi, iv.lo_closed,
+                                        iv.hi_closed, group=claim_id)
+        return name, units.factor(figure.unit, unit)
+
+    def unknown(self, relation: Relation, total: Claim, part: str) -> str:
+        name = f"u:{key(total)}:{part}"
+        if name not in self.vars:
+            self.vars[name] = solve.Var(name, total.figure.integer, Fraction(0), None)
+            self.labels[name] = part
+        self.unknowns.setdefault(relation.id, [])
+        if name not in self.unknowns[relation.id]:
+            self.unknowns[relation.id].append(name)
+        return name
+
+    def constrain(self, relation: Relation, left, op: str, right=(), rhs=Fraction(0)):
+        terms = tuple(left) + tuple((n, -f) for n, f in right)
+        self.constraints.append(solve.Constraint(relation.id, terms, op, rhs))
+
+    def add(self, relation: Relation) -> None:
+        getattr(self, f"_{relation.kind}")(relation)
+
+    def _same(self, relation):
+        first, *rest = relation.get("same")
+        unit = self.ctx.claims[first].figure.unit
+        for other in rest:
+            self.constrain(relation, [self.claim(first, unit)], "==", [self.claim(other, unit)])
+
+    def _sum(self, relation):
+        total_id = relation.get("sum")
+        total = self.ctx.claims[total_id]
+        unit = total.figure.unit
+        parts = [self.claim(p, unit) for p in relation.get("parts")]
+        parts += [(self.unknown(relation, total, name), Fraction(1))
+                  for name in relation.get("unreported", ())]
+        complete = relation.get("complete", True) or relation.get("unreported")
+        self.constrain(relation, [self.claim(total_id, unit)], "==" if complete else ">=", parts)
+
+    def _subset(self, relation):
+        part, whole = relation.get("subset"), relation.get("of")
+        unit = self.ctx.claims[whole].figure.unit
+        self.constrain(relation, [self.claim(part, unit)], "<=", [self.claim(whole, unit)])
+
+    def _count(self, relation):
+        from verify.rules.count import named
+        counted = Fraction(len(named(relation, self.ctx)[1]))
+        claim_id = relation.get("count")
+        self.constrain(relation, [self.claim(claim_id, self.ctx.claims[claim_id].figure.unit)],
+                       "==", rhs=counted)
+
+    def _rank(self, relation):
+        from verify.rules.rank import members
+        top_id = relation.get("claim")
+        top = self.ctx.claims[top_id]
+        unit = top.figure.unit
+        others, unreported = members(relation, self.ctx)
+        op = ">=" if relation.get("rank") in ("most", "more") else "<="
+        for other in others:
+            self.constrain(relation, [self.claim(top_id, unit)], op, [self.claim(other, unit)])
+        for name in unreported:
+            var = self.unknown(relation, top, name)
+            self.constrain(relation, [self.claim(top_id, unit)], op, [(var, Fraction(1))])
+
+    def problem(self) -> solve.Problem:
+        return solve.Problem(tuple(self.vars.values()), tuple(self.constraints))
+
+
+def _conflict(outcome, builder: _Builder, relations: dict[str, Relation], ctx: Context) -> Finding:
+    claims = [ctx.claims[g] for g in outcome.conflict if g in ctx.claims]
+    rels = [relations[g] for g in outcome.conflict if g in relations]
+    lines = [f"{c.id}: {described(c)} is {c.figure.text} ({fmt_interval(c.figure.interval, c.figure.unit)})"
+             for c in claims]
+    lines += [f"{r.id}: {_relation_words(r)}" for r in rels]
+    if outcome.undecided:
+        lines.append(f"(not shown minimal: {outcome.undecided})")
+    ids = tuple(dict.fromkeys([c.id for c in claims] +
+                              [i for r in rels for i in _claim_ids(r, ctx)]))
+    location = rels[0].loc if rels and not rels[0].implied else (claims or [ctx.claims[ids[0]]])[0].loc
+    return Finding("solve", ctx.config.severity("solve") or Severity.ERROR, Verdict.CONTRADICTION,
+                   f"these {len(claims) + len(rels)} statements cannot all be true together, "
+                   "though no two of them conflict on their own"
+                   if len(claims) + len(rels) > 2 else "these statements cannot all be true",
+                   location, ids, tuple(ctx.claims[i].span for i in ids if ctx.claims[i].span),
+                   tuple((i, ctx.claims[i].quote) for i in ids), tuple(lines))
+
+
+def _relation_words(relation: Relation) -> str:
+    kind = relation.kind
+    if kind == "sum":
+        extra = f" and {len(relation.get('unreported', ()))} parts without figures" \
+            if relation.get("unreported") else ""
+        return f"{relation.get('sum')} is the total of {', '.join(relation.get('parts'))}{extra}"
+    if kind == "rank":
+        return f"{relation.get('claim')} is {relation.get('rank')} " + (
+            f"among {relation.get('among')}" if relation.get("among") else f"than {relation.get('than')}")
+    if kind == "subset":
+        return f"{relation.get('subset')} is part of {relation.get('of')}"
+    if kind == "same":
+        return " and ".join(relation.get("same")) + " are the same quantity"
+    return f"{kind} relation"
+
+
+def _claim_ids(relation: Relation, ctx: Context):
+    for _, value in relation.members:
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, str) and item in ctx.claims:
+                yield item
+
+
+def _bounds(problem, builder: _Builder, ctx: Context) -> list[Finding]:
+    """A note per sum with unreported parts: what they hold together and each."""
+    findings = []
+    seen = set()
+    for relation_id, names in builder.unknowns.items():
+        group = tuple(sorted(names))
+        if group in seen or not relation_id.startswith("sum:"):
+            continue
+        seen.add(group)
+        together = solve.sum_bounds(problem, names, ctx.config.budget_ms)
+        each = solve.bounds(problem, names, ctx.config.budget_ms)
+        if together[1] is None:
+            continue
+        total = ctx.claims[relation_id.split(":", 1)[1]]
+        unit = total.figure.unit
+        low = min((b[0] for b in each.values() if b[0] is not None), default=None)
+        high = max((b[1] for b in each.values() if b[1] is not None), default=None)
+        parts = [builder.labels[n] for n in names]
+        amount = fmt(together[0], unit) if together[0] == together[1] else \
+            f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
+        fact = (f"the {len(parts)} without figures ({', '.join(parts)}): {amount} "
+                f"{total.measure or ''} together, each between {fmt(low, unit)} and {fmt(high, unit)}")
+        findings.append(Finding("solve", Severity.NOTE, Verdict.HOLDS,
+                                f"{described(total)}: bounds for the parts the article gives no figure for",
+                                total.loc, (total.id,), (total.span,) if total.span else (),
+                                ((total.id, total.quote),), (), (fact.replace("  ", " "),)))
+    return findings

@@ -1,0 +1,619 @@
+"""Report writers: every format from one hand-built RunResult of the seed article.
+
+Tests compare kinds, fields, counts and escapes, never whole message strings.
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import os
+import re
+import sys
+import types
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from verify.model import (FileResult, Finding, Location, Mark, RunResult, Severity, Source,
+                          Span, Verdict)
+from verify.report import (ReportOptions, common, github_report, html_report, json_report,
+                           junit_report, markdown_report, sarif_report)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+CLAIMS = "claims/operation-united-front.yaml"
+ARTICLE = (ROOT / "claims" / "operation-united-front.txt").read_text(encoding="utf-8")
+WRITERS = {"json": json_report, "github": github_report, "sarif": sarif_report,
+           "junit": junit_report, "markdown": markdown_report, "html": html_report}
+
+
+# --- the seed RunResult, built by hand ------------------------------------------------------
+
+def span(needle: str, occurrence: int = 0, text: str = ARTICLE, source: str = "article") -> Span:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    line = text.count("\n", 0, start) + 1
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Span(source, start, start + len(needle), line, col)
+
+
+def claim_loc(claim_id: str) -> Location:
+    lines = (ROOT / CLAIMS).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() == f"- id: {claim_id}")
+    return Location(CLAIMS, line, 5)
+
+
+def mark(needle: str, status: str, findings=(), claims=(), occurrence: int = 0) -> Mark:
+    s = span(needle, occurrence)
+    return Mark("article", s.start, s.end, s.line, s.col, needle, status, tuple(claims),
+                tuple(findings))
+
+
+def seed_findings() -> list[Finding]:
+    return [
+        Finding("same", Severity.ERROR, Verdict.CONTRADICTION,
+                "rescued (all states) is stated as 47 and as 41",
+                claim_loc("rescued-thursday-friday"),
+                claims=("rescued-headline", "rescued-thursday-friday"),
+                spans=(span("47"), span("41")),
+                quotes=(("rescued-headline", "47 people were rescued"),
+                        ("rescued-thursday-friday", "On Thursday and Friday, 41 people were rescued")),
+                arithmetic=("47 \u2260 41",)),
+        Finding("sum", Severity.NOTE, Verdict.HOLDS,
+                "arrested (all states) 102 is at least the states' figures",
+                claim_loc("arrested-total"),
+                claims=("arrested-total", "iowa-arrested", "kentucky-arrested", "missouri-arrested",
+                        "nebraska-arrested", "texas-arrested"),
+                spans=(span("102"), span("Two"), span("46"), span("11", 2), span("Four"),
+                       span("seven")),
+                quotes=(("arrested-total", "arrested 102 persons"),
+                        ("missouri-arrested", "Two persons were detained")),
+                arithmetic=("2 + 46 + 11 + 4 + 7 = 70, which is at most 102",),
+                derived=("the 7 unreported states account for 32 arrests together",
+                         "each unreported state made at most 46 arrests")),
+        Finding("same", Severity.PASS, Verdict.HOLDS, "rescued is 47 both times",
+                claim_loc("rescued-lead"), claims=("rescued-headline", "rescued-lead"),
+                spans=(span("47"), span("47", 1)), arithmetic=("47 = 47",)),
+        Finding("count", Severity.PASS, Verdict.HOLDS, "12 states: Missouri and 11 named",
+                claim_loc("states-headline"), claims=("states-headline", "states-named"),
+                spans=(span("12-state"),), arithmetic=("1 + 11 = 12",)),
+        Finding("date", Severity.PASS, Verdict.HOLDS, "2021-08-27 is a Friday",
+                claim_loc("statement-friday"), claims=("dateline", "statement-friday"),
+                spans=(span("2021-08-27"),)),
+        Finding("same", Severity.ERROR, Verdict.CONTRADICTION,
+                "rescued (all states) is stated as 47 and as 41",
+                claim_loc("rescued-thursday-friday"),
+                claims=("rescued-lead", "rescued-thursday-friday"),
+                spans=(span("47", 1), span("41")),
+                quotes=(("rescued-lead", "rescued 47 victims and sex workers"),
+                        ("rescued-thursday-friday", "On Thursday and Friday, 41 people were rescued")),
+                arithmetic=("47 \u2260 41",),
+                waived="41 is those given medical care; AG release"),
+    ]
+
+
+def seed_marks() -> list[Mark]:
+    return [
+        mark("2021-08-27", "verified", [4], ["dateline"]),
+        mark("12-state", "verified", [3], ["states-headline"]),
+        mark("47", "contradiction", [0, 2], ["rescued-headline"]),
+        mark("102", "verified", [1], ["arrested-total"]),
+        mark("47", "verified", [2, 5], ["rescued-lead"], occurrence=1),
+        mark("once-in-a-lifetime", "unchecked"),
+        mark("41", "contradiction", [0, 5], ["rescued-thursday-friday"]),
+        mark("Two", "verified", [1], ["missouri-arrested"]),
+        mark("11", "uncovered", occurrence=1),
+        mark("46", "verified", [1], ["kentucky-arrested"]),
+        mark("Wednesday", "uncovered"),
+    ]
+
+
+def seed_file(findings=None, marks=None, path: str = CLAIMS) -> FileResult:
+    source = Source("article", "In a 12-state human trafficking sting, 47 people were rescued",
+                    "operation-united-front.txt", ARTICLE, "2021-08-27", Location(path, 6, 9))
+    return FileResult(path, (source,), 22, tuple(seed_findings() if findings is None else findings),
+                      tuple(seed_marks() if marks is None else marks))
+
+
+def seed_result() -> RunResult:
+    return RunResult((seed_file(),))
+
+
+def render(writer, result: RunResult | None = None, **options) -> str:
+    out = io.StringIO()
+    if writer is github_report:
+        writer.write(seed_result() if result is None else result, out, ReportOptions(**options),
+                     env={})
+    else:
+        writer.write(seed_result() if result is None else result, out, ReportOptions(**options))
+    return out.getvalue()
+
+
+def one(finding: Finding, path: str = CLAIMS) -> RunResult:
+    return RunResult((seed_file([finding], [], path),))
+
+
+def odd_finding(**changes) -> Finding:
+    base = Finding("sum", Severity.ERROR, Verdict.CONTRADICTION,
+                   "50% of A, B: c\r\nnext <b>&amp;</b> | `x` *y*",
+                   Location("claims/odd,dir/a:b.yaml", 3, 7), claims=("a", "b"),
+                   arithmetic=("1 + 1 = 2, not 3: 100%",))
+    return dataclasses.replace(base, **changes)
+
+
+# --- common ---------------------------------------------------------------------------------
+
+def test_summary_counts_every_finding_and_waived_apart():
+    summary = common.summarize(seed_result().files)
+    assert (summary.files, summary.claims, summary.checks) == (1, 22, 6)
+    assert summary.severity == {"pass": 3, "note": 1, "warning": 0, "error": 1}
+    assert summary.waived == 1
+    assert summary.verdict["contradiction"] == 2 and summary.verdict["holds"] == 4
+
+
+@pytest.mark.parametrize("options, expected", [
+    (ReportOptions(), {"same:error", "sum:note"}),
+    (ReportOptions(show_level=Severity.ERROR), {"same:error"}),
+    (ReportOptions(show_waived=True), {"same:error", "sum:note", "same:error:waived"}),
+    (ReportOptions(show_level=Severity.PASS),
+     {"same:error", "sum:note", "same:pass", "count:pass", "date:pass"}),
+])
+def test_listing_follows_show_level_and_show_waived(options, expected):
+    shown = {f"{f.rule}:{f.severity.label}" + (":waived" if f.waived else "")
+             for _, f in common.listed(seed_file(), options)}
+    assert shown == expected
+
+
+def test_relpath_never_absolute(tmp_path):
+    assert common.relpath(str(tmp_path / "claims" / "a.yaml"), str(tmp_path)) == "claims/a.yaml"
+    assert common.relpath("./claims//a.yaml") == "claims/a.yaml"
+
+
+# --- json -----------------------------------------------------------------------------------
+
+def json_validator():
+    schema = json.loads((DATA / "report-schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+@pytest.mark.parametrize("options", [{}, {"show_waived": True}, {"show_level": Severity.PASS}])
+def test_json_matches_its_schema(options):
+    data = json.loads(render(json_report, **options))
+    json_validator().validate(data)
+    assert data["schema"] == 1 and data["tool"]["name"] == "verify"
+
+
+def test_json_schema_rejects_a_wrong_report():
+    data = json.loads(render(json_report))
+    data["files"][0]["findings"][0]["severity"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        json_validator().validate(data)
+
+
+def test_json_lists_filtered_findings_but_counts_all():
+    data = json.loads(render(json_report, show_level=Severity.ERROR))
+    findings = data["files"][0]["findings"]
+    assert [(f["rule"], f["severity"], f["verdict"]) for f in findings] == [
+        ("same", "error", "contradiction")]
+    assert findings[0]["claims"] == ["rescued-headline", "rescued-thursday-friday"]
+    assert [s["line"] for s in findings[0]["spans"]] == [1, 21]
+    assert data["summary"]["severity"]["note"] == 1 and data["summary"]["waived"] == 1
+    assert {m["status"] for m in data["files"][0]["marks"]} == {
+        "verified", "contradiction", "uncovered", "unchecked"}
+    assert data["files"][0]["sources"][0]["path"] == "claims/operation-united-front.txt"
+
+
+def test_json_paths_relative_to_root(tmp_path):
+    path = str(tmp_path / "claims" / "x.yaml")
+    finding = dataclasses.replace(seed_findings()[0], location=Location(path, 4, 5))
+    text = render(json_report, RunResult((seed_file([finding], [], path),)), root=str(tmp_path))
+    assert str(tmp_path) not in text
+    data = json.loads(text)
+    assert data["files"][0]["path"] == "claims/x.yaml"
+    assert data["files"][0]["findings"][0]["location"]["path"] == "claims/x.yaml"
+    assert data["files"][0]["findings"][0]["fingerprint"].startswith("same:claims/x.yaml:")
+
+
+def shuffled(result: RunResult) -> RunResult:
+    """The same run with findings in reverse order (mark indexes remapped) and files reversed."""
+    files = []
+    for file in result.files:
+        n = len(file.findings)
+        marks = [dataclasses.replace(m, findings=tuple(n - 1 - i for i in m.findings))
+                 for m in reversed(file.marks)]
+        files.append(dataclasses.replace(file, findings=tuple(reversed(file.findings)),
+                                         marks=tuple(marks)))
+    return RunResult(tuple(reversed(files)))
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_output_is_deterministic(name, no_catalogue):
+    result = RunResult((seed_file(), seed_file(path="claims/other.yaml")))
+    first = render(WRITERS[name], result, show_waived=True)
+    assert first == render(WRITERS[name], result, show_waived=True)
+    assert first == render(WRITERS[name], shuffled(result), show_waived=True)
+
+
+# --- github ---------------------------------------------------------------------------------
+
+def test_github_annotations_for_listed_findings():
+    lines = render(github_report).splitlines()
+    kinds = [re.match(r"::(\w+) ", line).group(1) for line in lines]
+    assert kinds == ["notice", "error"]          # claims-file order: arrested-total comes first
+    lines.reverse()
+    props = dict(p.split("=", 1) for p in lines[0].split(" ", 1)[1].split("::")[0].split(","))
+    loc = claim_loc("rescued-thursday-friday")
+    assert props == {"file": CLAIMS, "line": str(loc.line), "col": "5", "title": "verify (same)"}
+    message = lines[0].split("::", 2)[2]
+    assert "%0A47 \u2260 41" in message and "\n" not in message
+
+
+def test_github_waived_is_a_notice_only_with_show_waived():
+    lines = render(github_report, show_waived=True).splitlines()
+    waived = [line for line in lines if "waived" in line.split("::")[1]]
+    assert len(waived) == 1 and waived[0].startswith("::notice ")
+    assert "waived: 41 is those given medical care; AG release" in waived[0]
+
+
+def test_github_escaping_of_data_and_properties():
+    line = render(github_report, one(odd_finding(), "claims/odd,dir/a:b.yaml")).strip()
+    head, message = line.split("::")[1], line.split("::", 2)[2]
+    assert "file=claims/odd%2Cdir/a%3Ab.yaml," in head
+    assert message.startswith("50%25 of A, B: c%0D%0Anext")
+    assert "%0A1 + 1 = 2, not 3: 100%25" in message
+    assert "\r" not in line and "\n" not in line
+    assert github_report.escape_property("a%b:c,d\re\nf") == "a%25b%3Ac%2Cd%0De%0Af"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_github_escaping_round_trips(text):
+    prop, data = github_report.escape_property(text), github_report.escape_data(text)
+    assert not set(prop) & set("\r\n:,") and not set(data) & set("\r\n")
+    unescape = lambda s: re.sub("%(25|0D|0A|3A|2C)", lambda m: bytes.fromhex(m[1]).decode(), s)
+    assert unescape(prop) == text and unescape(data) == text
+
+
+def test_github_step_summary_appended(tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    out = io.StringIO()
+    github_report.write(seed_result(), out, ReportOptions(),
+                        env={"GITHUB_STEP_SUMMARY": str(summary)})
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n")
+    assert "| 1 | 22 | 1 | 0 | 1 | 1 |" in text
+    assert "::" not in text and out.getvalue().count("::error") == 1
+
+
+# --- sarif ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def no_catalogue(monkeypatch):
+    """SARIF rules from the findings alone (verify.rules is written concurrently)."""
+    monkeypatch.setitem(sys.modules, "verify.rules", types.ModuleType("verify.rules"))
+
+
+def sarif_validate(data):
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)   # the official file is draft-04
+    cls(schema).validate(data)
+
+
+def test_sarif_valid_with_levels_and_suppressions(no_catalogue):
+    data = json.loads(render(sarif_report))
+    sarif_validate(data)
+    run = data["runs"][0]
+    assert data["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "verify"
+    assert [(r["ruleId"], r["level"], "suppressions" in r) for r in run["results"]] == [
+        ("sum", "note", False), ("same", "error", False), ("same", "error", True)]
+    waived = run["results"][2]["suppressions"][0]
+    assert waived == {"kind": "external", "justification": "41 is those given medical care; AG release"}
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rule_ids == ["same", "sum"]
+    for result in run["results"]:
+        assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        physical = result["locations"][0]["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": CLAIMS, "uriBaseId": "%SRCROOT%"}
+        assert physical["region"]["startColumn"] == 5
+    related = run["results"][1]["relatedLocations"]
+    assert [r["physicalLocation"]["region"]["startLine"] for r in related] == [1, 21]
+    assert "%SRCROOT%" in run["originalUriBaseIds"]
+
+
+def test_sarif_fingerprints_stable_when_lines_move(no_catalogue):
+    moved = [dataclasses.replace(f, location=dataclasses.replace(f.location, line=f.location.line + 7))
+             for f in seed_findings()]
+    before = json.loads(render(sarif_report))["runs"][0]["results"]
+    after = json.loads(render(sarif_report, RunResult((seed_file(moved),))))["runs"][0]["results"]
+    assert [r["partialFingerprints"] for r in before] == [r["partialFingerprints"] for r in after]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before] != \
+        [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after]
+    prints = [r["partialFingerprints"]["verify/v1"] for r in before]
+    assert len(set(prints)) == len(prints) and all(re.fullmatch("[0-9a-f]{64}", p) for p in prints)
+
+
+def test_sarif_rules_from_catalogue_when_present(monkeypatch):
+    fake = types.ModuleType("verify.rules")
+    fake.catalogue = lambda: {"same": ("A figure stated twice agrees", "Manual of same."),
+                              "date": ("Weekdays match dates", "Manual of date.")}
+    monkeypatch.setitem(sys.modules, "verify.rules", fake)
+    data = json.loads(render(sarif_report))
+    sarif_validate(data)
+    rules = {r["id"]: r for r in data["runs"][0]["tool"]["driver"]["rules"]}
+    assert set(rules) == {"same", "sum", "date"}
+    assert rules["same"]["shortDescription"]["text"] == "A figure stated twice agrees"
+    assert rules["same"]["help"]["text"] == "Manual of same."
+    assert "fullDescription" not in rules["sum"]
+
+
+def test_sarif_with_the_real_rule_catalogue():
+    rules = pytest.importorskip("verify.rules")
+    if not hasattr(rules, "catalogue"):
+        pytest.skip("verify.rules has no catalogue() yet")
+    data = json.loads(render(sarif_report))
+    sarif_validate(data)
+    ids = {r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]}
+    assert set(rules.catalogue()) | {"same", "sum"} == ids
+
+
+# --- junit ----------------------------------------------------------------------------------
+
+def junit(tmp_path, result=None, **options):
+    from junitparser import Failure, JUnitXml, Skipped
+    path = tmp_path / "junit.xml"
+    path.write_text(render(junit_report, result, **options), encoding="utf-8")
+    cases = [case for suite in JUnitXml.fromfile(str(path)) for case in suite]
+    kinds = [type(r).__name__ for case in cases for r in case.result]
+    return cases, kinds.count(Failure.__name__), kinds.count(Skipped.__name__)
+
+
+def test_junit_lists_every_check(tmp_path):
+    cases, failures, skipped = junit(tmp_path)
+    assert (len(cases), failures, skipped) == (6, 1, 1)
+    names = {case.name for case in cases}
+    assert "same: rescued-headline, rescued-thursday-friday" in names
+    assert {case.classname for case in cases} == {CLAIMS}
+    note = next(case for case in cases if case.name.startswith("sum:"))
+    assert "2 + 46 + 11 + 4 + 7 = 70" in note.system_out
+    waived = next(case for case in cases if case.result and case.result[0].message.startswith("41 is"))
+    assert waived.is_skipped
+
+
+def test_junit_fail_level(tmp_path):
+    warning = dataclasses.replace(seed_findings()[1], severity=Severity.WARNING,
+                                  verdict=Verdict.CONDITIONAL)
+    result = RunResult((seed_file([*seed_findings(), warning]),))
+    assert junit(tmp_path, result)[1:] == (1, 1)
+    assert junit(tmp_path, result, fail_level=Severity.WARNING)[1:] == (2, 1)
+    assert junit(tmp_path, result, fail_level=None)[1:] == (0, 1)
+
+
+def test_junit_escapes_markup_and_control_characters(tmp_path):
+    bad = odd_finding(message="a <b> & \"c\" \x01 ]]> done", claims=("x<y",))
+    cases, failures, _ = junit(tmp_path, one(bad))
+    assert failures == 1 and cases[0].name == "sum: x<y"
+    assert cases[0].result[0].message == 'a <b> & "c"  ]]> done'
+
+
+# --- markdown -------------------------------------------------------------------------------
+
+def test_markdown_table_and_findings():
+    text = render(markdown_report)
+    assert "| files | claims | errors | warnings | notes | waived |" in text
+    assert "| 1 | 22 | 1 | 0 | 1 | 1 |" in text
+    assert text.count("- **error**") == 1 and text.count("- **note**") == 1
+    assert "2 + 46 + 11 + 4 + 7 = 70" in text and "waived" not in text.split("|\n", 3)[-1]
+    assert "line 21 of article" in text
+
+
+def test_markdown_escapes_untrusted_text():
+    text = render(markdown_report, one(odd_finding(message="<script>x</script> | [a](b)")))
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "\\| \\[a\\]\\(b\\)" in text
+
+
+# --- html -----------------------------------------------------------------------------------
+
+class Marks(HTMLParser):
+    """Collects the mark buttons of a report: attributes and visible figure text."""
+
+    def __init__(self):
+        super().__init__()
+        self.marks, self.tags, self._fig = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag == "button" and "mark" in attrs.get("class", ""):
+            self.marks.append({**attrs, "text": ""})
+        self._fig = tag == "span" and attrs.get("class") == "fig"
+
+    def handle_data(self, data):
+        if self._fig:
+            self.marks[-1]["text"] += data
+
+    def handle_endtag(self, tag):
+        self._fig = False
+
+
+def parse_html(text: str) -> Marks:
+    parser = Marks()
+    parser.feed(text)
+    return parser
+
+
+def test_html_marks_by_status_with_claims_and_labels():
+    text = render(html_report)
+    marks = parse_html(text).marks
+    assert [(m["text"], m["data-status"]) for m in marks if m["text"] in ("47", "41", "102")] == [
+        ("47", "contradiction"), ("102", "verified"), ("47", "verified"), ("41", "contradiction")]
+    assert len(marks) == len(seed_marks())
+    first = next(m for m in marks if m["text"] == "41")
+    assert first["data-claims"] == "rescued-thursday-friday"
+    assert first["data-findings"].split() == ["5", "6"]      # check numbers in report order
+    assert all(m["aria-expanded"] == "false" and m["type"] == "button" for m in marks)
+    for status, (glyph, words) in html_report.STATUS.items():
+        if any(m["data-status"] == status for m in marks):
+            assert f'data-label="{words}"' in text and glyph in text
+    # the article text survives intact around the marks
+    body = re.sub(r"<[^>]+>", "", text.split('<div class="text">', 1)[1].split("</div>", 1)[0])
+    for glyph, words in html_report.STATUS.values():
+        body = body.replace(glyph + f" ({words})", "")
+    assert "47 people were rescued" in body and "rescued and received" in body
+
+
+def test_html_summary_and_plain_findings():
+    text = render(html_report)
+    head = text.split("<main>", 1)[0]
+    counts = dict(re.findall(r'<li class="(v-[\w-]+)"><span class="n">(\d+)', head))
+    assert counts == {"v-contradiction": "2", "v-holds-only-if": "0", "v-holds": "4",
+                      "v-invalid": "0", "v-waived": "1"}
+    findings = text.split('id="h-findings"', 1)[1].split("</section>", 1)[0]
+    assert findings.count('class="finding ') == 2
+    assert "2 + 46 + 11 + 4 + 7 = 70" in findings and "Derived:" in findings
+    assert 'href="#m-1-3"' in findings        # the headline 47, linked from its finding
+    assert text.count('class="finding v-') == 2 + 6   # listed + appendix of every check
+
+
+def test_html_self_contained_and_escaped():
+    evil = "<script>alert(1)</script> \"q\" & <img src=x onerror=alert(2)>"
+    source = Source("article", evil, "x.txt", "Total " + evil + " 12 done")
+    start = source.text.index("12")
+    file = FileResult(CLAIMS, (source,), 1,
+                      (odd_finding(message=evil, claims=('a"b',), waived=None),),
+                      (Mark("article", start, start + 2, 1, start + 1, "12", "conditional",
+                            ('a"b', "<c>"), (0,)),))
+    text = render(html_report, RunResult((file,)))
+    assert "<script>alert" not in text and "<img" not in text
+    assert text.count("<script>") == 1
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text)
+    assert "<link" not in text and "@import" not in text and "url(" not in text
+    assert "Content-Security-Policy" in text and "default-src 'none'" in text
+    mark = parse_html(text).marks[0]
+    assert mark["data-claims"] == 'a"b <c>' and mark["data-status"] == "conditional"
+
+
+class ArticleText(HTMLParser):
+    """The text of the article as a reader sees it: marks' figures without their labels."""
+
+    def __init__(self):
+        super().__init__()
+        self.text, self._inside, self._skip = [], 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self._inside:
+            self._inside += 1
+            self._skip += bool(self._skip) or attrs.get("class") in ("badge", "vh")
+        elif attrs.get("class") == "text":
+            self._inside = 1
+
+    def handle_endtag(self, tag):
+        if self._inside:
+            self._inside -= 1
+            self._skip = max(0, self._skip - 1)
+
+    def handle_data(self, data):
+        if self._inside and not self._skip:
+            self.text.append(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
+               min_size=1), st.data())
+def test_html_keeps_any_article_text_intact(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    source = Source("article", "t", "t.txt", text)
+    mark_ = Mark("article", start, end, 1, 1, text[start:end], "verified", ("c",), ())
+    parser = ArticleText()
+    parser.feed(render(html_report, RunResult((FileResult(CLAIMS, (source,), 1, (), (mark_,)),))))
+    assert "".join(parser.text) == text
+
+
+def test_html_print_stylesheet_and_fatal_file():
+    fatal = FileResult("claims/broken.yaml", (), 0, (Finding(
+        "input", Severity.ERROR, Verdict.INVALID, "expected a mapping",
+        Location("claims/broken.yaml", 2, 1)),), (), fatal=True)
+    text = render(html_report, RunResult((fatal,)))
+    assert "@media print" in text and "could not be checked" in text
+    assert "Input problem" in text
+
+
+# --- atomic writes ----------------------------------------------------------------------------
+
+def test_write_atomically_keeps_previous_report_on_failure(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("previous\n", encoding="utf-8")
+    os.chmod(target, 0o640)
+
+    def broken(out):
+        out.write("partial")
+        raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        common.write_atomically(target, broken)
+    assert target.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+    common.write_atomically(target, lambda out: json_report.write(
+        seed_result(), out, ReportOptions()))
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+    assert os.stat(target).st_mode & 0o777 == 0o640
+
+
+def test_registry_has_every_format():
+    pytest.importorskip("verify.report.text", reason="report/text.py not written yet")
+    from verify.report import formats
+    assert set(formats()) == {"text", "json", "github", "sarif", "junit", "markdown", "html"}
+    assert formats()["html"] is html_report.write
+
+
+# --- the real engine on the seed claims file --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def engine_result():
+    try:
+        from verify import engine
+    except ImportError as error:
+        pytest.skip(f"verify.engine not importable yet: {error}")
+    if not hasattr(engine, "check_paths"):
+        pytest.skip("verify.engine has no check_paths yet")
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return engine.check_paths([CLAIMS])
+    finally:
+        os.chdir(cwd)
+
+
+def test_engine_seed_in_every_format(engine_result, tmp_path):
+    file = engine_result.files[0]
+    assert not file.fatal
+    contradiction = [f for f in file.findings if f.verdict is Verdict.CONTRADICTION
+                     and f.severity is Severity.ERROR and f.waived is None
+                     and "rescued-thursday-friday" in f.claims]
+    assert contradiction, "47 rescued vs 41 rescued should be an error"
+    data = json.loads(render(json_report, engine_result))
+    json_validator().validate(data)
+    assert any(f["verdict"] == "contradiction" and "rescued-thursday-friday" in f["claims"]
+               for f in data["files"][0]["findings"])
+    sarif_validate(json.loads(render(sarif_report, engine_result)))
+    cases, failures, skipped = junit(tmp_path, engine_result)
+    assert len(cases) == len(file.findings) and failures >= 1
+    assert render(github_report, engine_result).count("::error ") >= 1
+    marks = parse_html(render(html_report, engine_result)).marks
+    status = {}
+    for m in marks:
+        status.setdefault(m["text"], set()).add(m["data-status"])
+    assert "contradiction" in status["41"] and "contradiction" in status["47"]
+    assert status["102"] == {"verified"}
