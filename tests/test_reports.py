@@ -415,9 +415,9 @@ def test_markdown_table_and_findings():
 
 
 def test_markdown_escapes_untrusted_text():
-    text = render(markdown_report, one(odd_finding(message="<script>x</script> | [a](b)")))
+    text = render(markdown_report, one(odd_finding(message="<script>x</script> | [a](b) @ed #4")))
     assert "<script>" not in text and "&lt;script&gt;" in text
-    assert "\\| \\[a\\]\\(b\\)" in text
+    assert "\\| \\[a\\](b) \\@ed \\#4" in text
 
 
 # --- html -----------------------------------------------------------------------------------

@@ -154,9 +154,32 @@ def test_always_on_bounds_alone_infeasible_give_empty_conflict():
 def test_z3_core_is_not_trusted(monkeypatch):
     # Pretend z3 returned every group as its core: deletion must still find the minimal set.
     monkeypatch.setattr(solve, "_core_groups", lambda solver, lits: tuple(sorted(lits)))
-    problem = Problem(article(20).vars + (fixed("E", 1, "unrelated"), fixed("G", 2, "also")),
-                      article(20).constraints)
+    extra = (Constraint("loose", (("C", ONE), ("D", ONE)), "<=", F(100)),
+             Constraint("also", (("T", ONE), ("B", -ONE)), ">=", F(0)))
+    problem = Problem(article(20).vars + (fixed("E", 1, "unrelated"),),
+                      article(20).constraints + extra)
     assert check(problem).conflict == ("A", "B", "rank", "total")
+
+
+def test_independent_parts_are_solved_separately():
+    # A broken table beside a sound one and a figure nothing constrains.
+    sound = Problem((fixed("x", 5, "x"), Var("y", integer=True), Var("free")),
+                    (Constraint("y_from_x", (("y", ONE), ("x", -ONE)), "==", ONE),))
+    both = Problem(sound.vars + article(20).vars, sound.constraints + article(20).constraints)
+    assert check(both).conflict == ("A", "B", "rank", "total")
+    joined = Problem(sound.vars + article(10).vars, sound.constraints + article(10).constraints)
+    outcome = check(joined)
+    assert outcome.model["y"] == 6 and outcome.model["free"] == 0
+    assert holds(joined, outcome.model)
+    assert bounds(joined, ["y", "free", "C"]) == {"y": (F(6), F(6)), "free": (None, None),
+                                                  "C": (F(0), F(3))}
+
+
+def test_any_names_are_safe():
+    # Names go nowhere near the SMT-LIB text: spaces, pipes and parentheses are fine.
+    problem = Problem((Var("people (Kentucky)|x", integer=True, lo=F(3), group="claim 1: |odd| (name)"),),
+                      (Constraint("c)(", (("people (Kentucky)|x", ONE),), "<", F(3)),))
+    assert check(problem).conflict == ("c)(", "claim 1: |odd| (name)")
 
 
 def test_deterministic():
@@ -298,15 +321,31 @@ def test_consistent_world_is_sat(world):
     assert holds(problem, outcome.model)
 
 
+def inject(problem: Problem, direction: str, gap: int) -> Problem:
+    """Move the total's interval past what the parts can add up to.
+
+    below: under the sum of the parts' lower ends (unknowns are >= 0).
+    above: over the parts' upper ends, each unknown at most the top part (rank);
+    falls back to below when the top part is not reported.
+    """
+    parts = [v for v in problem.vars if v.name != "total"]
+    top = problem.constraints[-1].terms[0][0]
+    top_hi = next(v.hi for v in parts if v.name == top)
+    if direction == "above" and top_hi is not None:
+        most = sum((top_hi if v.hi is None else v.hi for v in parts), F(0))
+        total = Var("total", integer=True, lo=most + gap, group="total")
+    else:
+        least = sum((v.lo for v in parts if v.lo is not None), F(0))
+        total = Var("total", integer=True, hi=least - gap, group="total")
+    return Problem(tuple(total if v.name == "total" else v for v in problem.vars),
+                   problem.constraints)
+
+
 @SETTINGS
-@given(worlds(), st.integers(1, 50))
-def test_injected_inconsistency_is_found_and_minimal(world, gap):
+@given(worlds(), st.sampled_from(["below", "above"]), st.integers(1, 50))
+def test_injected_inconsistency_is_found_and_minimal(world, direction, gap):
     problem, _ = world
-    # Push the total's interval below what the reported parts' lower ends already add to.
-    floor = sum((v.lo for v in problem.vars if v.name != "total" and v.lo is not None), F(0))
-    vars_ = tuple(Var("total", integer=True, hi=floor - gap, group="total")
-                  if v.name == "total" else v for v in problem.vars)
-    broken = Problem(vars_, problem.constraints)
+    broken = inject(problem, direction, gap)
     outcome = check(broken)
     assert "total" in outcome.conflict
     assert_minimal(broken, outcome)

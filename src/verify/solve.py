@@ -231,7 +231,12 @@ def _run(solver, clock: _Clock, assumptions=()) -> str:
 
 
 def check(problem: Problem, budget_ms: int = 2000) -> Outcome:
-    """Can all groups hold together? Gives a witness, or a minimal conflicting set."""
+    """Can all groups hold together? Gives a witness, or a minimal conflicting set.
+
+    The witness has every variable (0 for one nothing constrains). Independent
+    parts are checked in order of appearance; the first part that cannot hold
+    gives the conflict. `budget_ms` covers the whole call, shrinking included.
+    """
     clock = _Clock(budget_ms)
     compiled = _Compiled(problem)
     import z3
@@ -332,12 +337,20 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock) -> Bound
         opt.from_string(compiled.smt(comp))
         for g in comp.groups:
             opt.add(z3.Bool(compiled.literal[g], ctx))
-    ints = all(compiled.integer[i] for i in ids)
-    objective = z3.parse_smt2_string(
-        "".join(f"(declare-const v{i} {'Int' if compiled.integer[i] else 'Real'})" for i in set(ids))
-        + f"(assert (= {compiled.sum([(i, 1) for i in ids], ints)} 0))", ctx=ctx)[0].arg(0)
+    objective = _objective(z3, ctx, compiled, ids)
     return (_extreme(opt, objective, clock, maximise=False),
             _extreme(opt, objective, clock, maximise=True))
+
+
+def _objective(z3, ctx, compiled: _Compiled, ids: Sequence[int]):
+    """The z3 sum of the variables `ids` (Ints lifted to Real when mixed)."""
+    ints = all(compiled.integer[i] for i in ids)
+    terms = []
+    for i in ids:
+        x = z3.Int(f"v{i}", ctx) if compiled.integer[i] else z3.Real(f"v{i}", ctx)
+        terms.append(x if ints or not compiled.integer[i] else z3.ToReal(x))
+    zero = z3.IntVal(0, ctx) if ints else z3.RealVal(0, ctx)
+    return z3.Sum([zero] + terms)
 
 
 def _extreme(opt, objective, clock: _Clock, maximise: bool) -> Fraction | None:

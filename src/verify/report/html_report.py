@@ -99,7 +99,7 @@ border-radius:8px;box-shadow:0 8px 24px rgba(0,0,0,.18);padding:.6rem .8rem;font
 details.all{margin:0 0 1.5rem}details.all summary{cursor:pointer;font-weight:600}
 .fatal{background:#f3e5f5;border:1px solid #6a1b9a;border-radius:6px;padding:.5rem .8rem}
 footer{max-width:60rem;margin:2rem auto;padding:0 1.25rem;color:#6b757b;font-size:.8rem}
-.print-only{display:none}
+.legend .mark{cursor:default}.print-only{display:none}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{
 body{background:#fff;font-size:11pt}.legend{position:static}#pop,.figs,.hint{display:none}.print-only{display:inline}
@@ -179,7 +179,7 @@ def render(result: RunResult, options) -> str:
                            index.figures.get((file.path, i), ())) for file, i, f in shown]
         parts.append("</ol>\n")
     else:
-        parts.append("<p>Nothing to show at this level: no contradictions or conditions.</p>\n")
+        parts.append("<p>No findings to show at this level.</p>\n")
     parts += ["</section>\n", _legend()]
     parts += [_file(file, index, options) for file in files]
     parts += ["</main>\n", '<div id="pop" role="region" aria-live="polite" '

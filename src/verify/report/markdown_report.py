@@ -13,7 +13,9 @@ from verify.model import FileResult, Finding, RunResult
 from verify.report.common import (VERDICT_WORDS, listed, ordered_files, quotes, relpath,
                                   summarize)
 
-_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
+# inline Markdown, tables, and GitHub's @mentions and #references (a PR comment must not
+# ping anyone an article happens to name)
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#@])")
 
 
 def escape(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from verify.model import RunResult
-from verify.report.common import detail_lines, headline, listed, ordered_files, relpath, summarize
+from verify.report.common import detail_lines, headline, listed, ordered_files, summarize
 
 
 def write(result: RunResult, out: TextIO, options) -> None:
@@ -19,7 +19,7 @@ def write(result: RunResult, out: TextIO, options) -> None:
         for _, finding in listed(file, options):
             where = finding.location
             label = "waived" if finding.waived is not None else finding.severity.label
-            out.write(f"{relpath(where.path, options.root)}:{where.line}:{where.col}: "
+            out.write(f"{where.path}:{where.line}:{where.col}: "
                       f"{label} {finding.rule} {finding.message}\n")
             for line in detail_lines(finding, file):
                 out.write(f"    {line}\n")

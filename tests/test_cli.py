@@ -1,0 +1,163 @@
+"""What a user sees from `verify check` on the seed: findings, exit codes, waivers, stale quotes."""
+import json
+import re
+
+import jsonschema
+import pytest
+
+from verify import yamlread
+
+
+def test_seed_reports_47_vs_41_with_both_quotes_and_exits_1(run, seed):
+    code, out, _ = run("check", str(seed))
+    assert code == 1
+    line = re.search(r"^(\S+):(\d+):(\d+): error same (.*)$", out, re.M)
+    assert line, out
+    assert "47" in line.group(4) and "41" in line.group(4)
+    assert "“47 people were rescued”" in out or "“rescued 47 victims and sex workers”" in out
+    assert "“On Thursday and Friday, 41 people were rescued”" in out
+    # the 41 is the claim at fault's line in the claims file
+    text = seed.read_text(encoding="utf-8").splitlines()
+    assert "rescued-thursday-friday" in text[int(line.group(2)) - 1]
+
+
+def test_seed_reports_exactly_one_error_and_the_derived_facts(run, seed):
+    code, out, _ = run("check", str(seed), "--format", "json", "--show-level", "pass")
+    report = json.loads(out)
+    findings = [f for file in report["files"] for f in file["findings"]]
+    errors = [(f["rule"], sorted(f["claims"])) for f in findings if f["severity"] == "error"]
+    assert errors == [("same", ["rescued-headline", "rescued-thursday-friday"])]
+    assert not [f for f in findings if f["severity"] == "warning"]
+    derived = " ".join(d for f in findings for d in f["derived"])
+    assert "account for 32 together" in derived               # 102 - 70 arrests
+    assert "account for 22 together" in derived               # 47 - 25 rescued
+    assert "had at most 46 each" in derived                   # Kentucky had the most
+    held = {(f["rule"], tuple(sorted(f["claims"]))) for f in findings if f["verdict"] == "holds"}
+    assert ("count", ("states-headline", "states-named")) in held        # 12 = Missouri + 11
+    assert ("count", ("other-states", "states-named")) in held
+    assert any(rule == "date" and claims == ("statement-friday",) for rule, claims in held)
+    assert any(rule == "date" and claims == ("operation-days",) for rule, claims in held)
+
+
+def test_a_waiver_with_a_reason_keeps_the_run_green(run, seed):
+    text = seed.read_text(encoding="utf-8").replace(
+        "    value: 41\n    unit: people\n",
+        "    value: 41\n    unit: people\n    waive:\n      - rule: same\n"
+        "        reason: 41 is those given medical care; AG release\n")
+    seed.write_text(text, encoding="utf-8")
+    code, out, _ = run("check", str(seed))
+    assert code == 0
+    assert "1 waived" in out
+    assert "error same" not in out
+    code, out, _ = run("check", str(seed), "--show-waived")
+    assert "waived same" in out and "AG release" in out
+
+
+def test_a_waiver_that_matches_nothing_is_reported(run, seed):
+    text = seed.read_text(encoding="utf-8").replace(
+        "    value: 102\n    unit: people\n",
+        "    value: 102\n    unit: people\n    waive: [{rule: sum, reason: checked by phone}]\n")
+    seed.write_text(text, encoding="utf-8")
+    code, out, _ = run("check", str(seed), "--show-level", "warning")
+    assert re.search(r"warning waiver waiver for rule 'sum' matches no finding", out)
+
+
+def test_editing_the_article_makes_the_stale_quote_fail_at_the_claim(run, seed):
+    article = seed.with_name("operation-united-front.txt")
+    article.write_text(article.read_text(encoding="utf-8").replace("102", "104"), encoding="utf-8")
+    code, out, _ = run("check", str(seed))
+    assert code == 1
+    claim_line = next(i for i, l in enumerate(seed.read_text().splitlines(), 1)
+                      if "id: arrested-total" in l)
+    match = re.search(rf"^{re.escape(str(seed))}:{claim_line}:\d+: error anchor (.*)$", out, re.M)
+    assert match, out
+    assert "104" in match.group(1) and "102" in match.group(1)
+
+
+def test_a_quote_whose_figure_differs_from_the_value_is_an_error(run, seed):
+    seed.write_text(seed.read_text(encoding="utf-8").replace("    value: 102\n", "    value: 103\n"),
+                    encoding="utf-8")
+    code, out, _ = run("check", str(seed))
+    assert code == 1
+    assert re.search(r"error anchor claim 'arrested-total' has value 103, but the quote says 102", out)
+
+
+@pytest.mark.parametrize("level,code", [("error", 1), ("warning", 1), ("note", 1), ("none", 0)])
+def test_fail_level(run, seed, level, code):
+    assert run("check", str(seed), "--fail-level", level)[0] == code
+
+
+def test_fail_level_note_fails_on_notes_alone(run, seed):
+    text = seed.read_text(encoding="utf-8").replace("    value: 41\n", "    value: 47\n") \
+        .replace("On Thursday and Friday, 41 people", "On Thursday and Friday, 47 people") \
+        .replace("quote: 47 people were rescued", "quote: sting, 47 people were rescued")
+    seed.with_name("operation-united-front.txt").write_text(
+        seed.with_name("operation-united-front.txt").read_text(encoding="utf-8")
+        .replace("41 people", "47 people"), encoding="utf-8")
+    seed.write_text(text, encoding="utf-8")
+    assert run("check", str(seed))[0] == 0
+    assert run("check", str(seed), "--fail-level", "note")[0] == 1
+
+
+def test_show_level_hides_notes(run, seed):
+    _, out, _ = run("check", str(seed), "--show-level", "error")
+    assert "note" not in "".join(l.split(" ")[1] for l in out.splitlines() if re.match(r"^\S+:\d+:\d+:", l))
+
+
+def test_default_path_is_claims_folder(run, monkeypatch, seed):
+    monkeypatch.chdir(seed.parent)
+    (seed.parent / "claims").mkdir()
+    seed.rename(seed.parent / "claims" / seed.name)
+    seed.with_name("operation-united-front.txt").rename(
+        seed.parent / "claims" / "operation-united-front.txt")
+    code, out, _ = run("check")
+    assert code == 1 and "claims/operation-united-front.yaml" in out
+
+
+def test_output_is_deterministic(run, seed):
+    assert run("check", str(seed))[1] == run("check", str(seed))[1]
+
+
+def test_rules_catalogue_and_manual(run):
+    code, out, _ = run("rules")
+    assert code == 0
+    listed = {line.split()[0] for line in out.splitlines()}
+    assert {"same", "sum", "subset", "count", "share", "change", "rank", "date", "units"} <= listed
+    code, out, _ = run("rules", "sum")
+    assert code == 0 and "Passing example" in out and "Failing example" in out
+    assert run("rules", "nonsense")[0] == 2
+
+
+def test_schema_is_json_schema_and_the_seed_conforms(run, seed):
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not list(validator.iter_errors(_plain(yamlread.read(seed.read_text(encoding="utf-8")))))
+    assert list(validator.iter_errors({"sources": [], "claims": [{"id": "x", "vaule": "1"}]}))
+
+
+def _plain(node):
+    """Nodes -> plain data as a YAML 1.2 editor would see it (numbers and booleans typed)."""
+    if node.kind == "map":
+        return {k: _plain(v) for k, _, v in node.items()}
+    if node.kind == "seq":
+        return [_plain(v) for v in node.value]
+    if node.plain and node.text in ("true", "false"):
+        return node.text == "true"
+    if node.plain and re.fullmatch(r"-?\d+", node.text or ""):
+        return int(node.text)
+    return node.value
+
+
+def test_unknown_command_and_bad_options_exit_2(run):
+    assert run("frobnicate")[0] == 2
+    assert run("check", "--fail-level", "loud")[0] == 2
+    assert run("check", "--report", "pdf:x.pdf")[0] == 2
+    assert run("check", "--shard", "3/2")[0] == 2
+
+
+def test_committed_schema_matches_the_code(run):
+    from conftest import ROOT
+    assert run("schema")[1] == (ROOT / "docs" / "claims.schema.json").read_text(encoding="utf-8")

@@ -1,0 +1,125 @@
+"""Claims files: every scalar as written, positions kept, and every malformed file reported
+as path:line:col with exit 2 while other files are still checked."""
+import re
+
+import pytest
+
+from verify import config, load, yamlread
+
+CLEAN = """\
+version: 1
+sources:
+  - id: article
+    file: a.txt
+    published: 2021-08-27
+claims:
+  - id: total
+    quote: arrested 102 persons
+    measure: arrested
+    value: 102
+    unit: people
+"""
+ARTICLE = "Police arrested 102 persons on Friday.\n"
+
+
+def write(tmp_path, text, name="c.yaml", article=ARTICLE):
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def problems(path):
+    loaded = load.load(str(path), config.load([]))
+    return loaded.claims_file, loaded.problems
+
+
+def test_scalars_are_kept_as_written():
+    root = yamlread.read("a: 3.20\nb: 012\nc: 1:30\nd: NO\ne: 2021-08-27\nf: 1e3\ng: ~\n")
+    values = {k: v.value for k, _, v in root.items()}
+    assert values == {"a": "3.20", "b": "012", "c": "1:30", "d": "NO", "e": "2021-08-27",
+                      "f": "1e3", "g": None}
+
+
+def test_positions_of_every_node_are_kept():
+    root = yamlread.read(CLEAN)
+    claim = root.get("claims").value[0]
+    assert (claim.line, claim.col) == (7, 5)
+    assert (claim.get("value").line, claim.get("value").col) == (10, 12)
+
+
+def test_a_clean_file_loads(tmp_path):
+    claims_file, found = problems(write(tmp_path, CLEAN))
+    assert found == []
+    assert claims_file.claims[0].figure.text == "102"
+    assert claims_file.sources[0].published == "2021-08-27"
+
+
+MALFORMED = {
+    "bad indentation": ("version: 1\nsources:\n  - id: a\n   file: a.txt\n", 4, "expected"),
+    "unknown field vaule": (CLEAN.replace("value: 102", "vaule: 102"), 10, "did you mean 'value'"),
+    "missing quote": (CLEAN.replace("    quote: arrested 102 persons\n", ""), 7, "no 'quote'"),
+    "duplicate key": (CLEAN.replace("    unit: people\n", "    unit: people\n    unit: people\n"),
+                      12, "duplicate key 'unit'"),
+    "alias": (CLEAN + "  - &x {id: b, quote: q, value: 1}\n  - *x\n", 13, "alias"),
+    "non-mapping top level": ("- just\n- a list\n", 1, "must be a mapping"),
+    "python tag": (CLEAN.replace("value: 102", "value: !!python/object/apply:os.system [ls]"),
+                   10, "tag"),
+    "unknown unit expression": (CLEAN.replace("unit: people", "unit: 10**10**10"), 11, "not a unit name"),
+    "unreadable value": (CLEAN.replace("value: 102", "value: lots"), 10, "not a figure"),
+    "wrong type": (CLEAN.replace("    measure: arrested\n", "    measure: [a, b]\n"), 9, "single value"),
+    "unknown source": (CLEAN.replace("    measure: arrested\n", "    source: wire\n    measure: arrested\n"),
+                       9, "names source 'wire'"),
+    "duplicate claim id": (CLEAN + "  - id: total\n    quote: arrested 102 persons\n    value: 102\n",
+                           12, "used twice"),
+    "relation to a missing claim": (CLEAN + "relations:\n  - sum: total\n    parts: [totl]\n",
+                                    14, "did you mean 'total'"),
+    "waiver without reason": (CLEAN + "    waive: [{rule: same}]\n", 12, "no 'reason'"),
+}
+
+
+@pytest.mark.parametrize("name", MALFORMED)
+def test_malformed_files_give_path_line_col_and_exit_2(tmp_path, run, name):
+    text, line, phrase = MALFORMED[name]
+    path = write(tmp_path, text)
+    code, out, _ = run("check", str(path))
+    assert code == 2
+    located = re.findall(rf"^{re.escape(str(path))}:(\d+):(\d+): error input (.*)$", out, re.M)
+    assert located, out
+    assert any(int(l) == line and phrase in message for l, _, message in located), out
+    assert "Traceback" not in out
+
+
+def test_invalid_utf8_is_reported_with_its_position(tmp_path, run):
+    path = write(tmp_path, CLEAN.encode() + b"  # caf\xe9\n")
+    code, out, _ = run("check", str(path))
+    assert code == 2
+    assert re.search(rf"{re.escape(str(path))}:12:\d+: error input .*not valid UTF-8", out), out
+
+
+def test_all_problems_of_a_file_are_reported_together(tmp_path):
+    text = CLEAN.replace("value: 102", "vaule: 102").replace("unit: people", "unti: people")
+    _, found = problems(write(tmp_path, text))
+    assert {10, 11} <= {f.location.line for f in found}
+    assert len(found) >= 2
+
+
+def test_other_files_are_still_checked(tmp_path, run, seed):
+    bad = write(tmp_path, "claims: [", name="bad.yaml")
+    code, out, _ = run("check", str(bad), str(seed))
+    assert code == 2
+    assert re.search(rf"^{re.escape(str(bad))}:\d+:\d+: error input", out, re.M)
+    assert "error same rescued (all states) is stated as 47 and as 41" in out
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path, run):
+    code, _, err = run("check", str(tmp_path / "nope.yaml"))
+    assert code == 2
+    assert "nope.yaml:1:1" in err
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    text = "\ufeff" + CLEAN.replace("\n", "\r\n")
+    claims_file, found = problems(write(tmp_path, text))
+    assert found == []
+    assert claims_file.claims[0].loc.line == 7
