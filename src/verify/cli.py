@@ -41,8 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", type=int, default=1, metavar="N", help="check files in N processes")
     check.add_argument("--shard", default=None, metavar="K/N",
                        help="check only the K-th of N deterministic slices of the files")
-    extract = commands.add_parser("extract", help="list every figure of an article")
-    extract.add_argument("args", nargs=argparse.REMAINDER)
+    commands.add_parser("extract", help="list every figure of an article (--draft: a claims skeleton)")
     rules = commands.add_parser("rules", help="the rule catalogue, or one rule's manual")
     rules.add_argument("rule", nargs="?")
     commands.add_parser("schema", help="print the JSON Schema of claims files")
@@ -56,11 +55,12 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = _parser().parse_args(argv)
-        if args.command == "extract":
+        if argv[:1] == ["extract"]:      # extract parses its own options
             from verify import extract
-            return extract.main(args.args, out)
+            return extract.main(argv[1:], out)
+        args = _parser().parse_args(argv)
         if args.command == "rules":
             return _rules(args.rule, out)
         if args.command == "schema":
@@ -76,6 +76,10 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     except UsageError as error:
         print(f"verify: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:            # the reader stopped reading (| head): end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print("verify: interrupted", file=sys.stderr)
         return 2

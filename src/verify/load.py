@@ -56,6 +56,10 @@ class _Reader:
         return out
 
     def convert(self, node, kind: str, what: str):
+        if node.kind == "scalar" and node.value == DRAFT_PLACEHOLDER:
+            self.problem(node, f"{what} is still {DRAFT_PLACEHOLDER} from `verify extract --draft`; "
+                         "complete it, or delete the claim")
+            return _BAD
         if kind.startswith("list:"):
             return self.sequence(node, what, lambda item: item)
         if kind in ("ids", "texts"):
@@ -119,6 +123,7 @@ class _Reader:
 
 
 _BAD = object()
+DRAFT_PLACEHOLDER = "FILL-IN"     # what `verify extract --draft` leaves for a person to complete
 
 
 def _valid_date(text: str) -> bool:
