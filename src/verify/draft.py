@@ -8,10 +8,12 @@ placeholder PLACEHOLDER ("FILL-IN"), which the claims loader rejects until repla
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 import re
 
+from verify.anchor import Folded, fold
 from verify.extract import Extracted, extract_figures
 from verify.numbers import FigureError, read_written
 
@@ -19,6 +21,7 @@ PLACEHOLDER = "FILL-IN"
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/claims.schema.json"
 QUOTE_WORDS = 2          # words either side of the figure to start with
 MAX_QUOTE_WORDS = 24
+MAX_TITLE_WORDS = 20      # a longer first line is the lead paragraph, not a headline
 
 _PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
            "adults", "residents", "voters", "students", "officers", "suspects", "workers",
@@ -27,6 +30,7 @@ _SKIP_BEFORE_NOUN = {"other", "more", "new", "additional", "extra", "fewer", "of
                      "their", "his", "her", "these", "those", "total", "more", "than"}
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’()[],.;:!?—–"
+_FOLLOWING = re.compile(r"((?:[ \u00a0]+[a-z]+\b(?![-'’]))*)")   # plain lowercase words only
 _DATELINE = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+", re.I)
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -36,30 +40,34 @@ def draft_claims(source_file: str, text: str, title: str | None = None,
     """The YAML text of a claims file for `text`, one claim per figure, to be completed."""
     figures = extract_figures(text)
     published = published or guess_published(text, figures)
+    folded = Folded(text)
     out = [SCHEMA_LINE,
            f"# Draft claims for {source_file}, written by `verify extract --draft`.",
            f"# Replace every {PLACEHOLDER}: the checker rejects this file until none is left.",
            "# Delete claims that state nothing checkable, or move them to `unchecked:` with a reason.",
            "version: 1", "", "sources:", "  - id: article",
            f"    file: {_q(source_file)}"]
-    if title is None:
-        out.append(f"    title: {_q(guess_title(text))}   # guessed from the first line")
-    else:
+    if title is not None:
         out.append(f"    title: {_q(title)}")
+    elif (guessed := guess_title(text)) is not None:
+        out.append(f"    title: {_q(guessed)}   # guessed from the first line")
+    else:
+        out.append(f"    title: {PLACEHOLDER}   # the headline")
     if published:
         out.append(f"    published: {published}")
     else:
         out.append("    # published: YYYY-MM-DD   (no dateline found; weekday names need it)")
     out += ["", "claims:"]
     for number, figure in enumerate(figures, 1):
-        out += [""] + _claim(number, figure, text, published)
+        out += [""] + _claim(number, figure, folded, published)
     if not figures:
         out[-1] = "claims: []   # no figures found"
     return "\n".join(out) + "\n"
 
 
-def _claim(number: int, f: Extracted, text: str, published: str | None) -> list[str]:
-    quote, occurrence = quote_for(text, f)
+def _claim(number: int, f: Extracted, folded: Folded, published: str | None) -> list[str]:
+    text = folded.original
+    quote, occurrence = quote_for(folded, f)
     lines = [f"  - id: {_slug(number, f.text)}", f"    quote: {_q(quote)}"]
     if occurrence:
         lines.append(f"    occurrence: {occurrence}   # the quote occurs more than once")
@@ -84,10 +92,14 @@ def _claim(number: int, f: Extracted, text: str, published: str | None) -> list[
     return lines
 
 
-def quote_for(text: str, f: Extracted) -> tuple[str, int | None]:
+def quote_for(folded: Folded, f: Extracted) -> tuple[str, int | None]:
     """A verbatim window around the figure, on its line, grown until it occurs once.
 
-    Returns the quote and, when even the longest window repeats, its 1-based occurrence."""
+    Occurrences are counted as the anchoring step finds quotes (typography folded).  The
+    figure must be the first match of its own words in the quote, since that is where
+    anchoring looks for the value.  Returns the quote and, when even the longest window
+    repeats, its 1-based occurrence."""
+    text = folded.original
     line_start = text.rfind("\n", 0, f.start) + 1
     line_end = text.find("\n", f.end)
     line_end = len(text) if line_end == -1 else line_end
@@ -95,15 +107,20 @@ def quote_for(text: str, f: Extracted) -> tuple[str, int | None]:
     first = next(i for i, (s, e) in enumerate(words) if e > f.start)
     last = next(i for i, (s, e) in reversed(list(enumerate(words))) if s < f.end)
     lo, hi = max(0, first - QUOTE_WORDS), min(len(words) - 1, last + QUOTE_WORDS)
+    if _earlier_match(text, words[lo][0], f):
+        lo = first              # "47 ... 47": start the quote at the figure
     grow_right = True
     while True:
         start, end = _trim(text, words[lo][0], words[hi][1], f)
         quote = text[start:end]
-        if _count(text, quote) == 1:
+        hits = folded.find_all(fold(quote))
+        if len(hits) == 1:
             return quote, None
-        can_right, can_left = hi < len(words) - 1, lo > 0
+        can_right = hi < len(words) - 1
+        can_left = lo > 0 and not _earlier_match(text, words[lo - 1][0], f)
         if hi - lo + 1 >= MAX_QUOTE_WORDS or not (can_right or can_left):
-            return quote, _count(text, quote, before=start) + 1
+            at = bisect.bisect_left(folded.index, start)
+            return quote, bisect.bisect_left(hits, at) + 1
         if grow_right and can_right or not can_left:
             hi += 1
         else:
@@ -120,13 +137,10 @@ def _trim(text: str, start: int, end: int, f: Extracted) -> tuple[int, int]:
     return start, end
 
 
-def _count(text: str, quote: str, before: int | None = None) -> int:
-    """Occurrences of quote in text (overlapping ones too), or those starting before `before`."""
-    count, at = 0, text.find(quote)
-    while at != -1 and (before is None or at < before):
-        count += 1
-        at = text.find(quote, at + 1)
-    return count
+def _earlier_match(text: str, start: int, f: Extracted) -> bool:
+    """Do the figure's words occur in text[start:f.start] (where anchoring would look first)?"""
+    pattern = r"(?<![\w.,])" + re.escape(fold(f.text)) + r"(?!\w)"
+    return re.search(pattern, fold(text[start:f.start] + " "), re.I) is not None
 
 
 def guess_published(text: str, figures: list[Extracted]) -> str | None:
@@ -142,30 +156,37 @@ def guess_published(text: str, figures: list[Extracted]) -> str | None:
     return None
 
 
-def guess_title(text: str) -> str:
+def guess_title(text: str) -> str | None:
+    """The first line, when it reads like a headline (not a whole paragraph)."""
     first = next((line for line in text.split("\n") if line.strip()), "")
-    return _DATELINE.sub("", first).strip().rstrip(".")[:200]
+    title = _DATELINE.sub("", first).strip().rstrip(".")
+    return title if 0 < len(title.split()) <= MAX_TITLE_WORDS else None
 
 
 def _unit_guess(f: Extracted, text: str) -> tuple[str | None, bool]:
-    if f.kind == "share":
-        return "percent", False
+    """The unit the claim states: from the figure itself, else the next plain noun."""
+    if f.kind == "share" or f.unit == "percentage points":
+        return "percent", False     # points of a percentage are compared as percents
     if f.unit:
-        return f.unit, False
-    words = re.findall(r"[A-Za-z]+", text[f.end:f.end + 60].split("\n")[0])[:4]
-    for word in words:
-        if word.lower() in _SKIP_BEFORE_NOUN:
+        return f.unit.split("-")[0], False      # "year-old" -> "year": units are single words
+    if f.kind in ("pair", "ordinal"):
+        return None, False
+    for word in _FOLLOWING.match(text, f.end).group(1).split()[:4]:
+        if word in _SKIP_BEFORE_NOUN:
             continue
-        if word.lower() in _PEOPLE:
+        if word in _PEOPLE:
             return "people", True
-        return (word.lower(), True) if word.islower() else (None, False)
+        if word.endswith("s") and f.value != "1" or f.value == "1":
+            return word, True
+        break
     return None, False
 
 
 def _weekday_hint(weekday: str, published: str | None) -> str:
-    if not published:
+    try:
+        day = datetime.date.fromisoformat(published or "")
+    except ValueError:
         return "an ISO date, e.g. 2021-08-27"
-    day = datetime.date.fromisoformat(published)
     back = (day.weekday() - _WEEKDAYS.index(weekday)) % 7
     before = day - datetime.timedelta(days=back)
     after = before + datetime.timedelta(days=7)

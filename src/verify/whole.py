@@ -22,12 +22,7 @@ LINEAR = ("same", "sum", "subset", "rank", "count")
 def reason(claims_file: ClaimsFile, relations: list[Relation], skip: set[str],
            ctx: Context) -> list[Finding]:
     used = [r for r in relations if r.kind in LINEAR and r.id not in skip]
-    builder = _Builder(ctx)
-    for relation in used:
-        try:
-            builder.add(relation)
-        except (units.UnitError, KeyError, TypeError):
-            continue    # the units/rank rules already reported why this relation is unusable
+    builder = build(used, ctx)
     if not builder.constraints:
         return []
     problem = builder.problem()
@@ -40,6 +35,17 @@ def reason(claims_file: ClaimsFile, relations: list[Relation], skip: set[str],
     if outcome.status == "unsat":
         return [_conflict(outcome, builder, {r.id: r for r in used}, ctx)]
     return _bounds(problem, builder, ctx) if ctx.config.bounds else []
+
+
+def build(relations: list[Relation], ctx: Context) -> "_Builder":
+    """The constraint problem of these relations and the claims they involve."""
+    builder = _Builder(ctx)
+    for relation in relations:
+        try:
+            builder.add(relation)
+        except (units.UnitError, KeyError, TypeError):
+            continue    # the units/rank rules already reported why this relation is unusable
+    return builder
 
 
 class _Builder:

@@ -1,0 +1,81 @@
+"""Properties over generated articles: a consistent world never produces an error; a figure
+pushed past its interval always does, naming that claim; the whole-article solver agrees."""
+from fractions import Fraction
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from verify import config
+from verify.engine import check_file
+
+NAMES = ["Adams", "Baker", "Clark", "Dover", "Essex", "Fulton"]
+CONFIG = config.load([])
+
+
+@st.composite
+def worlds(draw):
+    """True counts per district, and what a writer prints of them."""
+    k = draw(st.integers(min_value=2, max_value=6))
+    counts = draw(st.lists(st.integers(min_value=0, max_value=400), min_size=k, max_size=k))
+    total = sum(counts)
+    top = max(range(k), key=lambda i: counts[i])
+    reported = sorted(set(draw(st.lists(st.integers(0, k - 1), min_size=1, max_size=k))) | {top})
+    hedge_total = draw(st.booleans()) and total >= 50
+    return {"counts": counts, "total": total, "top": top, "reported": reported,
+            "hedge_total": hedge_total}
+
+
+def write_article(tmp_path, world, push=None):
+    """The article and claims file for a world; `push` prints one part as a wrong figure."""
+    counts, total, top = world["counts"], world["total"], world["top"]
+    k = len(counts)
+    printed = dict(enumerate(counts))
+    if push is not None:
+        printed[push] = total + 1 + (total if world["hedge_total"] else 0)
+    total_text = f"about {round(total, -1):,}" if world["hedge_total"] else f"{total:,}"
+    share = Fraction(printed[top] * 100, total) if total else None
+    lines = [f"Officials counted {total_text} arrests in all."]
+    claims = [f'  - {{id: total, quote: "counted {total_text} arrests", measure: arrested, '
+              f'scope: {{place: all}}, value: "{total_text}", unit: people}}']
+    for i in world["reported"]:
+        lines.append(f"In {NAMES[i]}, {printed[i]:,} people were arrested.")
+        claims.append(f'  - {{id: p{i}, quote: "In {NAMES[i]}, {printed[i]:,} people were arrested", '
+                      f'measure: arrested, scope: {{place: {NAMES[i]}}}, value: "{printed[i]:,}", unit: people}}')
+    lines.append(f"{NAMES[top]} had the most arrests.")
+    relations = [f"  - {{rank: most, claim: p{top}, among: all, quote: {NAMES[top]} had the most arrests}}"]
+    if share is not None and not world["hedge_total"] and push is None:
+        pct = round(share)
+        lines.append(f"{NAMES[top]} accounted for {pct}% of them.")
+        claims.append(f'  - {{id: share, quote: "accounted for {pct}%", measure: share of arrests, '
+                      f'value: "{pct}%", unit: percent}}')
+        relations.append(f"  - {{share: share, part: p{top}, whole: total}}")
+    (tmp_path / "a.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = ("sources: [{id: article, file: a.txt, published: 2021-09-04}]\n"
+            f"breakdowns: [{{dimension: place, whole: all, parts: [{', '.join(NAMES[:k])}]}}]\n"
+            "unchecked: [{text: most, reason: a word}]\n"
+            "claims:\n" + "\n".join(claims) + "\nrelations:\n" + "\n".join(relations) + "\n")
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(worlds())
+def test_a_consistent_world_gives_no_error_and_no_warning(tmp_path, world):
+    result = check_file(str(write_article(tmp_path, world)), CONFIG)
+    assert not result.fatal, result.findings
+    bad = [f for f in result.findings if f.severity.label in ("error", "warning")]
+    assert bad == [], [(f.rule, f.message) for f in bad]
+
+
+@SETTINGS
+@given(worlds(), st.data())
+def test_a_part_pushed_past_the_total_is_an_error_naming_it(tmp_path, world, data):
+    pushed = data.draw(st.sampled_from(world["reported"]))
+    result = check_file(str(write_article(tmp_path, world, push=pushed)), CONFIG)
+    errors = [f for f in result.findings if f.severity.label == "error"]
+    assert errors
+    assert any(f"p{pushed}" in f.claims for f in errors), [(f.rule, f.claims) for f in errors]

@@ -1,0 +1,73 @@
+"""Whole-article reasoning: a conflict no pair of claims shows, its minimal set, derived bounds."""
+from dataclasses import replace
+
+from verify import anchor, config, load, relate, solve, whole
+from verify.engine import check_file
+from verify.rules import Context
+
+ARTICLE = """\
+Police made 20 arrests across the three districts on Saturday.
+The north district had the most arrests, with 6.
+At least 5 people were arrested in the south district, and at least 5 in the east.
+"""
+CLAIMS = """\
+sources: [{id: article, file: a.txt, published: 2021-09-04}]
+claims:
+  - {id: total, quote: made 20 arrests, measure: arrested, value: "20", unit: people}
+  - {id: north, quote: "the most arrests, with 6", measure: arrested north, value: "6", unit: people}
+  - {id: south, quote: At least 5 people, measure: arrested south, value: at least 5, unit: people}
+  - {id: east, quote: at least 5 in the east, measure: arrested east, value: at least 5, unit: people}
+relations:
+  - {id: districts, sum: total, parts: [north, south, east]}
+  - {id: north-most, rank: most, claim: north, among: [south, east], quote: had the most arrests}
+"""
+
+
+def _files(tmp_path, claims=CLAIMS):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / "c.yaml"
+    path.write_text(claims, encoding="utf-8")
+    return path
+
+
+def test_a_conflict_only_the_whole_article_shows_is_reported_with_its_minimal_set(tmp_path):
+    result = check_file(str(_files(tmp_path)), config.load([]))
+    local = [f for f in result.findings if f.rule in ("sum", "rank") and f.verdict.value != "holds"]
+    assert local == []                          # no single relation is contradictory
+    (conflict,) = [f for f in result.findings if f.rule == "solve"]
+    assert conflict.severity.label == "error"
+    assert set(conflict.claims) == {"total", "north", "south", "east"}
+    text = " ".join(conflict.arithmetic)
+    assert "districts" in text and "north-most" in text
+    assert "south:" not in text and "east:" not in text    # their own bounds are not needed
+
+
+def test_removing_any_member_of_the_minimal_set_makes_the_rest_feasible(tmp_path):
+    cfg = config.load([])
+    claims_file, _ = anchor.anchor(load.load(str(_files(tmp_path)), cfg).claims_file)
+    ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, cfg)
+    problem = whole.build(relate.relations(claims_file), ctx).problem()
+    outcome = solve.check(problem)
+    assert outcome.status == "unsat"
+    assert set(outcome.conflict) == {"total", "north", "districts", "north-most"}
+    for member in outcome.conflict:
+        assert solve.check(_without(problem, member)).status == "sat", member
+
+
+def _without(problem, group):
+    variables = tuple(replace(v, lo=None, hi=None) if v.group == group else v for v in problem.vars)
+    return solve.Problem(variables, tuple(c for c in problem.constraints if c.group != group))
+
+
+def test_seed_is_feasible_with_bounds_for_the_states_without_figures(seed):
+    result = check_file(str(seed), config.load([]))
+    notes = [d for f in result.findings if f.rule == "solve" for d in f.derived]
+    assert not [f for f in result.findings if f.rule == "solve" and f.severity.label == "error"]
+    assert any("the 7 without figures" in d and "32 arrested together" in d
+               and "each between 0 and 32" in d for d in notes), notes
+
+
+def test_a_conflict_already_reported_by_a_rule_is_not_reported_again(seed):
+    result = check_file(str(seed), config.load([]))
+    errors = [f.rule for f in result.findings if f.severity.label == "error"]
+    assert errors == ["same"]                    # 47 vs 41, and not a second time by solve
