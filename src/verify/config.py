@@ -4,7 +4,6 @@ Settings are data (YAML read with the same as-written reader as claims files), n
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -165,6 +164,3 @@ def _whole(node, path) -> int:
         raise ConfigError(f"{_where(path, node)}: '{node.text}' is not a whole number")
     return int(text)
 
-
-def from_environment_root() -> str:
-    return os.getcwd()

@@ -190,13 +190,18 @@ def _build(reader: _Reader, top: dict, folder: Path) -> ClaimsFile:
     breakdowns = [Breakdown(f["dimension"][0], f["whole"][0], f["parts"][0], reader.loc(n))
                   for n in _items(top, "breakdowns")
                   if len(f := reader.record(n, schema.BREAKDOWN, "a breakdown")) == 3]
-    unchecked = [Unchecked(f.get("source", (source_ids[:1] or [""],))[0] if "source" in f else
-                           (source_ids[0] if source_ids else ""),
-                           f["text"][0], f["reason"][0], reader.loc(n), f.get("occurrence", (None,))[0])
-                 for n in _items(top, "unchecked")
-                 if {"text", "reason"} <= set(f := reader.record(n, schema.UNCHECKED, "an unchecked entry"))]
+    unchecked = [u for u in (_unchecked(reader, n, source_ids) for n in _items(top, "unchecked")) if u]
     return ClaimsFile(reader.path, tuple(sources), tuple(claims), tuple(relations),
                       tuple(breakdowns), tuple(unchecked), _items(top, "waivers"))
+
+
+def _unchecked(reader: _Reader, node, source_ids: list[str]) -> Unchecked | None:
+    fields = reader.record(node, schema.UNCHECKED, "an unchecked entry")
+    if "text" not in fields or "reason" not in fields:
+        return None
+    default = source_ids[0] if source_ids else ""
+    return Unchecked(fields.get("source", (default,))[0], fields["text"][0], fields["reason"][0],
+                     reader.loc(node), fields.get("occurrence", (None,))[0])
 
 
 def _items(top: dict, key: str):
