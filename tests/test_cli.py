@@ -161,3 +161,63 @@ def test_unknown_command_and_bad_options_exit_2(run):
 def test_committed_schema_matches_the_code(run):
     from conftest import ROOT
     assert run("schema")[1] == (ROOT / "docs" / "claims.schema.json").read_text(encoding="utf-8")
+
+
+def test_the_same_quantity_in_two_sources_is_compared(run, tmp_path):
+    (tmp_path / "story.txt").write_text("Police arrested 102 people on Friday.\n", encoding="utf-8")
+    (tmp_path / "release.txt").write_text("Officers arrested 104 persons in all.\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "sources:\n"
+        "  - {id: story, file: story.txt, published: 2021-08-27}\n"
+        "  - {id: release, kind: press release, file: release.txt}\n"
+        "unchecked: [{text: Friday, reason: not at issue}]\n"
+        "claims:\n"
+        "  - {id: a, source: story, quote: arrested 102 people, measure: arrested, value: '102', unit: people}\n"
+        "  - {id: b, source: release, quote: arrested 104 persons, measure: arrested, value: '104', unit: people}\n",
+        encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path / "c.yaml"))
+    assert code == 1
+    assert re.search(r"error same arrested is stated as 102 and as 104", out)
+    assert "line 1 of story" in out and "line 1 of release" in out
+
+
+def test_a_figure_without_a_claim_is_noted_and_fails_with_require_coverage(run, seed):
+    text = seed.read_text(encoding="utf-8")
+    start = text.index("  - id: texas-arrested")
+    end = text.index("  - id: nebraska-arrested")
+    seed.write_text(text[:start] + text[end:], encoding="utf-8")
+    _, out, _ = run("check", str(seed), "--fail-level", "none")
+    assert re.search(r"note coverage \"Four\" \(line 25 of operation-united-front.txt\) is not covered", out)
+    code, out, _ = run("check", str(seed), "--require-coverage", "--show-level", "error")
+    assert code == 1 and "error coverage \"Four\"" in out
+
+
+def _archive(tmp_path, seed, n=6):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i}.txt").write_text(seed.with_name("operation-united-front.txt")
+                                           .read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / f"a{i}.yaml").write_text(seed.read_text(encoding="utf-8")
+                                           .replace("operation-united-front.txt", f"a{i}.txt"),
+                                           encoding="utf-8")
+    return folder
+
+
+def test_jobs_give_the_same_report_as_one_process(run, tmp_path, seed):
+    folder = _archive(tmp_path, seed)
+    one = run("check", str(folder), "--format", "json")
+    two = run("check", str(folder), "--format", "json", "--jobs", "2")
+    assert one[0] == two[0] == 1
+    assert one[1] == two[1]
+    assert len(json.loads(one[1])["files"]) == 6
+
+
+def test_shards_split_an_archive_without_overlap(run, tmp_path, seed):
+    folder = _archive(tmp_path, seed, n=5)
+    seen = []
+    for k in (1, 2):
+        out = run("check", str(folder), "--format", "json", "--shard", f"{k}/2")[1]
+        seen.append([f["path"] for f in json.loads(out)["files"]])
+    assert len(seen[0]) + len(seen[1]) == 5 and {len(seen[0]), len(seen[1])} == {2, 3}
+    assert not set(seen[0]) & set(seen[1])

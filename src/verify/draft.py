@@ -59,37 +59,56 @@ def draft_claims(source_file: str, text: str, title: str | None = None,
         out.append("    # published: YYYY-MM-DD   (no dateline found; weekday names need it)")
     out += ["", "claims:"]
     for number, figure in enumerate(figures, 1):
-        out += [""] + _claim(number, figure, folded, published)
+        out += _claims(number, figure, folded, published)
     if not figures:
         out[-1] = "claims: []   # no figures found"
     return "\n".join(out) + "\n"
 
 
-def _claim(number: int, f: Extracted, folded: Folded, published: str | None) -> list[str]:
-    text = folded.original
+def _claims(number: int, f: Extracted, folded: Folded, published: str | None) -> list[str]:
+    """The YAML lines of the claim(s) for one figure: two for a pair ("7-2"), one per side."""
     quote, occurrence = quote_for(folded, f)
-    lines = [f"  - id: {_slug(number, f.text)}", f"    quote: {_q(quote)}"]
+    head = [""]
+    ident = _slug(number, f.text)
+    if f.kind == "pair":
+        first, second = f.value.split("-")
+        head += [f"  # {f.text!r} states two figures (a score, vote, record or range): one claim each"]
+        return (head + _claim(ident + "-a", quote, occurrence, f, first, folded.original, published)
+                + [""] + _claim(ident + "-b", quote, occurrence, f, second, folded.original, published))
+    return head + _claim(ident, quote, occurrence, f, _value(f), folded.original, published)
+
+
+def _claim(ident: str, quote: str, occurrence: int | None, f: Extracted, value: str, text: str,
+           published: str | None) -> list[str]:
+    lines = [f"  - id: {ident}", f"    quote: {_q(quote)}"]
     if occurrence:
         lines.append(f"    occurrence: {occurrence}   # the quote occurs more than once")
     if f.kind == "weekday":
-        return lines + [f"    value: {_q(f.text)}", "    unit: weekday",
+        return lines + [f"    value: {_q(value)}", "    unit: weekday",
                         f"    date: {PLACEHOLDER}   # which day? {_weekday_hint(f.value, published)}"]
     if f.kind in ("date", "year", "time"):
         return lines + [f"    measure: {PLACEHOLDER}   # what happened then?",
-                        f"    value: {_q(f.text)}", f"    unit: {f.unit}"]
+                        f"    value: {_q(value)}", f"    unit: {f.unit}"]
     lines += [f"    measure: {PLACEHOLDER}   # what is counted?",
               f"    scope: {PLACEHOLDER}   # whose, where, when? e.g. {{place: Missouri}}; {{}} for all",
-              f"    value: {_q(f.text)}"]
-    if f.kind == "pair":
-        lines[-1] += f"   # two figures: split into two claims ({f.value.replace('-', ' and ')})"
-    elif not _readable(f.text):
-        lines[-1] += "   # the checker cannot read this wording; write the number"
+              f"    value: {_q(value)}"]
+    if f.kind == "ordinal":
+        lines[-1] += f"   # written {f.text!r}: a rank, or a count of a run"
+    elif not _readable(value):
+        lines[-1] += "   # the checker cannot read this wording yet: rewrite it, or list it as unchecked"
     unit, guessed = _unit_guess(f, text)
     if unit is None:
         lines.append(f"    unit: {PLACEHOLDER}   # people, states, USD, percent, ...?")
     else:
         lines.append(f"    unit: {_q(unit)}" + ("   # guessed from the next words" if guessed else ""))
     return lines
+
+
+def _value(f: Extracted) -> str:
+    """The value as written, or its digits where only they can be read ("54°F", "14th")."""
+    if f.kind == "ordinal" or f.kind == "number" and f.unit and f.unit.startswith("deg"):
+        return f.value
+    return f.text
 
 
 def quote_for(folded: Folded, f: Extracted) -> tuple[str, int | None]:
@@ -168,7 +187,10 @@ def _unit_guess(f: Extracted, text: str) -> tuple[str | None, bool]:
     if f.kind == "share" or f.unit == "percentage points":
         return "percent", False     # points of a percentage are compared as percents
     if f.unit:
-        return f.unit.split("-")[0], False      # "year-old" -> "year": units are single words
+        unit = f.unit.split("-")[0]             # "year-old" -> "year": units are single words
+        if f.kind == "compound" and unit in ("date", "weekday", "time"):
+            unit += "s"                         # "two-time champion": times, not a time of day
+        return unit, False
     if f.kind in ("pair", "ordinal"):
         return None, False
     for word in _FOLLOWING.match(text, f.end).group(1).split()[:4]:
