@@ -59,7 +59,7 @@ class Dom(HTMLParser):
             self._depth += 1
         elif attrs.get("id") == "pop":
             self.pop, self._depth = attrs, 1
-        if tag == "button" and "mark" in (attrs.get("class") or ""):
+        if attrs.get("role") == "button" and "mark" in (attrs.get("class") or "").split():
             self.marks.append({**attrs, "text": ""})
         self._fig = tag == "span" and attrs.get("class") == "fig"
 

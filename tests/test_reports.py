@@ -423,7 +423,7 @@ def test_markdown_escapes_untrusted_text():
 # --- html -----------------------------------------------------------------------------------
 
 class Marks(HTMLParser):
-    """Collects the mark buttons of a report: attributes and visible figure text."""
+    """Collects the marks (role=button) of a report: attributes and visible figure text."""
 
     def __init__(self):
         super().__init__()
@@ -432,7 +432,7 @@ class Marks(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.tags.append((tag, attrs))
-        if tag == "button" and "mark" in attrs.get("class", ""):
+        if attrs.get("role") == "button" and "mark" in attrs.get("class", "").split():
             self.marks.append({**attrs, "text": ""})
         self._fig = tag == "span" and attrs.get("class") == "fig"
 
@@ -459,7 +459,10 @@ def test_html_marks_by_status_with_claims_and_labels():
     first = next(m for m in marks if m["text"] == "41")
     assert first["data-claims"] == "rescued-thursday-friday"
     assert first["data-findings"].split() == ["5", "6"]      # check numbers in report order
-    assert all(m["aria-expanded"] == "false" and m["type"] == "button" for m in marks)
+    headline = next(m for m in marks if m["text"] == "47")
+    assert headline["data-findings"] == "5 4"                 # popup: the error before the pass
+    assert headline["data-refs"] == "4, 5"                    # print: in number order
+    assert all(m["aria-expanded"] == "false" and m["tabindex"] == "0" for m in marks)
     for status, (glyph, words) in html_report.STATUS.items():
         if any(m["data-status"] == status for m in marks):
             assert f'data-label="{words}"' in text and glyph in text

@@ -11,7 +11,7 @@ import re
 from fractions import Fraction
 from typing import Iterator
 
-from verify.numbers import CURRENCY_SYMBOLS, CURRENCY_WORDS, SCALES, word_number
+from verify.numbers import CURRENCY_SYMBOLS, CURRENCY_WORDS, MAX_DIGITS, SCALES, word_number
 
 # A candidate: (start, end, kind, value, unit); kind None blocks its span (identifiers).
 Candidate = tuple[int, int, "str | None", "Fraction | str | None", "str | None"]
@@ -25,12 +25,12 @@ _TOKEN = "|".join(_NUMBER_WORDS)
 _WORD_SEQ = re.compile(rf"\b(?:{_TOKEN})(?:(?:{_SP}+and{_SP}+|{_SP}|-)(?:{_TOKEN}))*\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
-_DIGITS = re.compile(r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]*\d)")
+_DIGITS = re.compile(r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d)")   # not "1,23"
 _SCALE = re.compile(rf"(?:{_SP}|-)({'|'.join(_SCALE_WORDS)})\b", re.I)
 _GLUED_SCALE = re.compile(r"(bn|mn|m|k|b)\b", re.I)
 _AND_HALF = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half\b")
-_PERCENT = re.compile(rf"{_SP}?%|{_SP}+(?:percent|per{_SP}cent|pct)\b|(?P<pts>{_SP}+percentage{_SP}+points?\b)",
-                      re.I)
+_PERCENT = re.compile(rf"{_SP}?%|{_SP}+(?:percent|per{_SP}cent|pct)\b"
+                      rf"|(?P<pts>{_SP}+percentage{_SP}+points?\b)", re.I)
 _CURWORD = re.compile(rf"{_SP}+(dollars?|euros?|pounds?|yen|cents?)\b", re.I)
 _DEGREE = re.compile(rf"{_SP}?°(?P<scale>[FC]\b)?")
 _COMPOUND = re.compile(r"[-\u2011]([A-Za-z]+(?:-[A-Za-z]+)*)")
@@ -41,7 +41,7 @@ _NOT_NOUNS = set(_NUMBER_WORDS) | {
 _ONE_IDIOMS = {"on", "off", "time", "sided", "way", "upmanship", "liner", "stop", "size", "another"}
 _ONE_AFTER = {"of", "another", "by", "s"}
 _AT_A_TIME = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){0,2}[ \u00a0]+at[ \u00a0]+a[ \u00a0]+time\b")
-_ONE_IDIOM = re.compile(r"-(?:" + "|".join(_ONE_IDIOMS) + r")\b|(?<=on-)|(?<=by )", re.I)
+_ONE_IDIOM = re.compile(r"-(?:" + "|".join(_ONE_IDIOMS) + r")\b", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z0-9]+)[ \u00a0]+$")
 _NEXT_WORD = re.compile(r"(?:[ \u00a0]+|')([A-Za-z]+)")
 _ONE_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "little", "loved"}
@@ -61,7 +61,8 @@ _DATES = [
     re.compile(r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})\b"),
 ]
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_CLOCK_12 = re.compile(rf"(?<![\w.:])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?{_SP}?(?P<ap>[aApP])(?:\.{_SP}?[mM]\b\.?|{_SP}?[mM]\b)")
+_CLOCK_12 = re.compile(rf"(?<![\w.:])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?{_SP}?"
+                       rf"(?P<ap>[aApP])(?:\.{_SP}?[mM]\b\.?|{_SP}?[mM]\b)")   # "10 a.m.", "7pm"
 _CLOCK_24 = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
 _NOON = re.compile(r"\b(?:noon|midnight)\b", re.I)
 _PAIR = re.compile(r"(?<![\w.,/$€£¥:\-\u2212])(?P<a>\d{1,4})(?:[-\u2013\u2011]|-to-|-for-)(?P<b>\d{1,4})"
@@ -71,7 +72,8 @@ _SHARE = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|t
                     r"(?P<d>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
                     r"\b(?!-)", re.I)
 _HALF = re.compile(r"(?<![-\w])half\b(?!-)", re.I)
-_DOZEN = re.compile(rf"\b(?P<n>a|half{_SP}a|two|three|four|five|six|seven|eight|nine|ten){_SP}+dozen\b", re.I)
+_DOZEN = re.compile(rf"\b(?P<n>a|half{_SP}a|two|three|four|five|six|seven|eight|nine|ten)"
+                    rf"{_SP}+dozen\b", re.I)
 _A_SCALE = re.compile(rf"\ba{_SP}+(?P<s>hundred|thousand|million|billion)\b(?!{_SP}+and\b)", re.I)
 _BLOCKERS = [
     re.compile(r"(?<![\d-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)"),
@@ -150,13 +152,14 @@ def _digit_figures(text: str) -> Iterator[Candidate]:
     for m in _DIGITS.finditer(text):
         start, end = m.span()
         written = m.group().replace("\u2212", "-")
-        negative = written.startswith("-")
-        if negative and start > 0 and not text[start - 1] in " \u00a0\t\n([":
-            start, written, negative = start + 1, written[1:], False     # "26-27": a hyphen, not a sign
+        if written.startswith("-") and start > 0 and text[start - 1] not in " \u00a0\t\n([":
+            start, written = start + 1, written[1:]      # "26-27": a hyphen, not a minus sign
         if _GLUED_BEFORE.search(text, max(0, start - 2), start):
             continue            # glued to a word or code: "H1N1", "COVID-19", "I-70", "24/7", ".5"
         if text.startswith("/", end) and text[end + 1:end + 2].isdigit():
             continue            # "3/4", a date like "8/27"
+        if sum(ch.isdigit() for ch in written) > MAX_DIGITS:
+            continue            # not a newspaper figure (and too long to convert cheaply)
         value = Fraction(written.replace(",", ""))
         currency = _currency_before(text, start)
         if currency:
@@ -214,7 +217,7 @@ def _is_noun(noun: str) -> bool:
 
 def _word_figures(text: str) -> Iterator[Candidate]:
     for m in _WORD_SEQ.finditer(text):
-        tokens = [t for t in _WORD.finditer(m.group())]
+        tokens = list(_WORD.finditer(m.group()))
         i = 0
         while i < len(tokens):
             found = _longest_number(text, m.start(), tokens, i)
@@ -238,16 +241,21 @@ def _word_figures(text: str) -> Iterator[Candidate]:
 
 
 def _longest_number(text: str, base: int, tokens: list, i: int) -> tuple[int, Fraction] | None:
-    """The longest run of tokens from i that reads as one number (at most 12 words)."""
+    """The longest run of tokens from i that reads as one number (at most 12 words).
+
+    A run that does not read as a number never becomes one by adding words (except a
+    trailing "and"), so stop at the first failure: two text2num calls per word, not twelve."""
     if tokens[i].group().lower() in ("and",) + _SCALE_WORDS:
         return None             # "million and one" after "$1.2": a number never starts with a scale
-    for j in range(min(len(tokens), i + 12), i, -1):
+    best = None
+    for j in range(i + 1, min(len(tokens), i + 12) + 1):
         if tokens[j - 1].group().lower() == "and":
             continue
         value = word_number(text[base + tokens[i].start():base + tokens[j - 1].end()])
-        if value is not None:
-            return j, value
-    return None
+        if value is None:
+            break
+        best = j, value
+    return best
 
 
 def _pronoun_one(text: str, start: int, end: int) -> bool:
@@ -263,13 +271,14 @@ def _pronoun_one(text: str, start: int, end: int) -> bool:
 def _shares(text: str) -> Iterator[Candidate]:
     for m in _SHARE.finditer(text):
         n, sep, denom = m.group("n").lower(), m.group("sep"), m.group("d").lower()
-        plural = denom.endswith("s") and denom != "thirds" or denom == "thirds"
+        plural = denom.endswith("s")
         count = 1 if n in ("a", "an", "one") else word_number(n)
-        if (count == 1) == plural or denom == "halves":
+        if (count == 1) == plural:
             continue            # "a thirds", "two third": not a fraction
         if sep != "-" and (not plural or denom == "quarters") and not _share_context(text, m):
             continue            # "a third term", "two quarters" of a season
-        yield m.start(), m.end(), "share", Fraction(count, _FRACTION_DENOMINATORS[denom.rstrip("s")]), None
+        share = Fraction(count, _FRACTION_DENOMINATORS[denom.rstrip("s")])
+        yield m.start(), m.end(), "share", share, None
     for m in _HALF.finditer(text):
         if _prev_word(text, m.start()) not in _NOT_BEFORE_HALF:
             yield m.start(), m.end(), "share", Fraction(1, 2), None

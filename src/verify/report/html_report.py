@@ -3,8 +3,9 @@
 Top: counts by verdict and each listed finding in plain words with its arithmetic.  Then
 each source text with every figure marked by status (red contradiction, amber holds only
 if, green verified, grey not covered or left unchecked), with a glyph and a hidden label
-as well as a colour.  Marks are buttons: hover, click or keyboard focus shows the checks
-the figure takes part in; `#m-N` in the address opens figure N.  Under each file, a
+as well as a colour.  Marks are focusable buttons (role=button; inline elements, so a
+long figure wraps with the text): hover, click, Enter or keyboard focus shows the checks
+the figure takes part in, most serious first; `#m-N` in the address opens figure N.  Under each file, a
 collapsed appendix lists every check evaluated (passes and waived ones included): the
 popups are copied from it, and printing expands it.
 
@@ -82,8 +83,8 @@ position:sticky;top:0;z-index:2}
 margin:0 0 1rem}
 .meta{margin:0 0 .75rem;color:#5f6b73;font-size:.85rem}
 .text{white-space:pre-wrap;font:1.05rem/1.75 Georgia,"Times New Roman",serif;max-width:44rem}
-.mark{font:inherit;color:inherit;cursor:pointer;border:0;border-bottom:3px solid;border-radius:3px;
-padding:0 .15rem;margin:0;line-height:inherit}
+.mark{cursor:pointer;border-bottom:3px solid;border-radius:3px;padding:0 .15rem;
+-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .mark .badge{font:700 .7rem/1 system-ui,sans-serif;vertical-align:super;margin-left:.1rem}
 .mark:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}
 .s-contradiction{background:var(--red-bg);border-color:var(--red)}.s-contradiction .badge{color:var(--red)}
@@ -92,7 +93,7 @@ padding:0 .15rem;margin:0;line-height:inherit}
 .s-uncovered,.s-unchecked,.s-other{background:var(--grey-bg);border-color:#90a4ae}
 .s-unchecked{border-bottom-style:dashed}.s-uncovered .badge,.s-unchecked .badge{color:var(--grey)}
 .mark[aria-expanded=true]{box-shadow:0 0 0 2px #1a73e8}
-#pop{position:absolute;z-index:5;max-width:32rem;background:#fff;border:1px solid #9aa5ab;
+#pop{position:absolute;z-index:5;max-width:32rem;max-height:70vh;overflow:auto;background:#fff;border:1px solid #9aa5ab;
 border-radius:8px;box-shadow:0 8px 24px rgba(0,0,0,.18);padding:.6rem .8rem;font-size:.9rem}
 #pop .finding{list-style:none;border-width:0 0 0 4px;border-radius:0;padding:.2rem .6rem;margin:.4rem 0}
 #pop .pop-head{margin:0;font-weight:700}
@@ -128,7 +129,7 @@ if(!ids.length){var p=document.createElement('p');p.textContent=m.dataset.note||
 pop.hidden=false;m.setAttribute('aria-expanded','true');place(m);}
 function hide(){if(pinned)return;pop.hidden=true;if(shown)shown.setAttribute('aria-expanded','false');shown=null;}
 function later(){clearTimeout(timer);timer=setTimeout(hide,200);}
-function mark(e){return e.target.closest?e.target.closest('.mark'):null;}
+function mark(e){return e.target.closest?e.target.closest('.mark[role=button]'):null;}
 document.addEventListener('mouseover',function(e){var m=mark(e);
 if(m&&!pinned)show(m);else if(e.target.closest&&e.target.closest('#pop'))clearTimeout(timer);});
 document.addEventListener('mouseout',function(e){if(mark(e)||(e.target.closest&&e.target.closest('#pop')))later();});
@@ -137,9 +138,11 @@ document.addEventListener('focusout',function(e){if(mark(e))later();});
 document.addEventListener('click',function(e){var m=mark(e);
 if(m){if(pinned===m){pinned=null;hide();}else{pinned=m;show(m);}return;}
 if(!(e.target.closest&&e.target.closest('#pop'))){pinned=null;hide();}});
-document.addEventListener('keydown',function(e){if(e.key==='Escape'&&shown){var m=shown;pinned=null;hide();m.focus();}});
+document.addEventListener('keydown',function(e){var m=mark(e);
+if(m&&(e.key==='Enter'||e.key===' ')){e.preventDefault();m.click();return;}
+if(e.key==='Escape'&&shown){m=shown;pinned=null;hide();m.focus();}});
 function fromHash(){var m=location.hash&&document.getElementById(location.hash.slice(1));
-if(m&&m.classList.contains('mark')){pinned=m;show(m);m.focus({preventScroll:true});}}
+if(m&&m.classList.contains('mark')&&m.getAttribute('role')==='button'){pinned=m;show(m);m.focus({preventScroll:true});}}
 addEventListener('hashchange',fromHash);addEventListener('resize',function(){if(shown)place(shown);});
 addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});pinned=null;hide();});
 fromHash();document.body.setAttribute('data-js','ready');
@@ -310,13 +313,16 @@ def _source(file: FileResult, source: Source, marks, index: _Index, options) -> 
 def _mark(anchor: str, mark: Mark, text: str, file: FileResult, index: _Index) -> str:
     glyph, words = STATUS.get(mark.status, ("\u00b7", mark.status))
     css = mark.status if mark.status in STATUS else "other"
-    refs = [str(n) for n in sorted(index.number[file.path, i] for i in mark.findings
-                                   if (file.path, i) in index.number)]
+    checks = [(file.findings[i], index.number[file.path, i]) for i in mark.findings
+              if (file.path, i) in index.number]
+    refs = [str(n) for _, n in sorted(checks, key=lambda fn: fn[1])]
+    # the popup shows the most serious check first
+    serious = [str(n) for _, n in sorted(checks, key=lambda fn: (-fn[0].severity, fn[1]))]
     note = EMPTY_NOTE.get(mark.status, "")
-    return (f'<button type="button" class="mark s-{css}" id="{anchor}" '
+    return (f'<span role="button" tabindex="0" class="mark s-{css}" id="{anchor}" '
             f'data-status="{escape(mark.status)}" data-claims="{escape(" ".join(mark.claims))}" '
-            f'data-findings="{" ".join(refs)}" data-refs="{", ".join(refs)}" '
+            f'data-findings="{" ".join(serious)}" data-refs="{", ".join(refs)}" '
             f'data-text="{escape(text)}" data-label="{escape(words)}" data-note="{note}" '
             f'aria-controls="pop" aria-expanded="false" title="{escape(words)}">'
             f'<span class="fig">{escape(text)}</span><span class="badge" aria-hidden="true">'
-            f'{glyph}</span><span class="vh"> ({escape(words)})</span></button>')
+            f'{glyph}</span><span class="vh"> ({escape(words)})</span></span>')
