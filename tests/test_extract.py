@@ -372,3 +372,9 @@ def test_cli_directory_and_bad_usage(tmp_path, capsys):
     assert main(["--format", "xml", str(SEED)], io.StringIO()) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 2 and "Traceback" not in err
+
+
+def test_cli_help_goes_to_out():
+    out = io.StringIO()
+    assert main(["--help"], out) == 0
+    assert out.getvalue().startswith("usage: verify extract")

@@ -20,9 +20,9 @@ terminates, else "n/d"):
 
 What is deliberately NOT a figure (precision over recall where the words are ambiguous):
   - "one" as a pronoun or selector: "no one", "one of", "one another", "one's", "the one",
-    "one by one", and the idioms "one-on-one", "one-time", "one-off", "one-sided", "one-way".
-    Every other "one" is a figure ("one walk", "one count"), so "said one resident" and "one
-    game at a time" are false positives we accept and measure (bench/extract_quality.py).
+    "one by one", "one game at a time", and the idioms "one-on-one", "one-time", "one-off",
+    "one-sided", "one-way".  Every other "one" is a figure ("one walk", "one count"), so "said
+    one resident" is a false positive we accept and measure (bench/extract_quality.py).
   - "once", "twice", "single", "both", "doubled": frequencies and multiples, not counts;
     "once-in-a-lifetime" and "multi-state" therefore yield nothing.
   - word ordinals ("first", "third inning", "a third term"): "a third" is a share only
@@ -139,6 +139,9 @@ def main(argv: list[str], out: TextIO) -> int:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--draft", action="store_true", help="write a claims-file skeleton (YAML)")
     parser.add_argument("article")
+    if "-h" in argv or "--help" in argv:
+        out.write(parser.format_help())
+        return 0
     try:
         args = parser.parse_args(argv)
     except _UsageError as error:
@@ -158,7 +161,8 @@ def main(argv: list[str], out: TextIO) -> int:
     else:
         for f in figures:
             unit = f" {f.unit}" if f.unit and f.unit not in (f.kind, "date") else ""
-            out.write(f"{f.line}:{f.col} {f.kind} {f.value}{unit}  {json.dumps(f.text, ensure_ascii=False)}\n")
+            quoted = json.dumps(f.text, ensure_ascii=False)
+            out.write(f"{f.line}:{f.col} {f.kind} {f.value}{unit}  {quoted}\n")
     return 0
 
 

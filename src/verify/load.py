@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,16 +25,40 @@ class Loaded:
     problems: list[Finding] = field(default_factory=list)
 
 
+MAX_PROBLEMS = 1000      # past this many, a file is not read further: nobody reads on
+HINT_BUDGET = 20_000     # string comparisons a file may spend on "did you mean" hints
+
+
+class _TooMany(Exception):
+    """More problems than MAX_PROBLEMS; carries the location reading stopped at."""
+
+
 class _Reader:
     """Walks the node tree against the schema tables, collecting problems."""
 
     def __init__(self, path: str, config: Config):
         self.path, self.config, self.problems = path, config, []
+        self.hint_budget = HINT_BUDGET
+        self.source_room = config.limit("source_bytes")    # bytes the sources may still hold
 
     def problem(self, node, message: str) -> None:
         line, col = (node.line, node.col) if node is not None else (1, 1)
-        self.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID, message,
-                                     Location(self.path, line, col)))
+        self.add(message, Location(self.path, line, col))
+
+    def add(self, message: str, location: Location) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooMany(location)
+        self.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID, message, location))
+
+    def guess(self, word: str, options) -> str | None:
+        """The option closest to a mistyped word, while the file's hint budget lasts
+        (difflib is slow: thousands of unknown ids against thousands of claims would hang)."""
+        options = list(options)
+        if len(options) > self.hint_budget:
+            return None
+        self.hint_budget -= len(options)
+        found = difflib.get_close_matches(word, options, n=1)
+        return found[0] if found else None
 
     def record(self, node, fields: dict, what: str) -> dict:
         """A mapping checked against a field table -> {name: (value, node)}."""
@@ -43,9 +68,9 @@ class _Reader:
         out = {}
         for key, key_node, value in node.items():
             if key not in fields:
-                guess = difflib.get_close_matches(key, fields, n=1)
-                hint = f"did you mean '{guess[0]}'?" if guess else f"expected one of: {', '.join(fields)}"
-                self.problem(key_node, f"unknown field '{key}' in {what}; {hint}")
+                guess = self.guess(key, fields)
+                hint = f"did you mean '{guess}'?" if guess else f"expected one of: {', '.join(fields)}"
+                self.problem(key_node, f"unknown field '{_short(key)}' in {what}; {hint}")
                 continue
             converted = self.convert(value, fields[key][0], f"'{key}' of {what}")
             if converted is not _BAD:
@@ -123,6 +148,11 @@ class _Reader:
 
 
 _BAD = object()
+
+
+def _short(text: str, length: int = 60) -> str:
+    """Input echoed in a message: a 1 MB key must not make a 1 MB message."""
+    return text if len(text) <= length else text[:length] + "..."
 DRAFT_PLACEHOLDER = "FILL-IN"     # what `verify extract --draft` leaves for a person to complete
 
 
@@ -138,14 +168,24 @@ def _valid_date(text: str) -> bool:
 def load(path: str, config: Config) -> Loaded:
     """Read one claims file and its sources."""
     reader = _Reader(path, config)
+    try:
+        return _load(reader, path, config)
+    except _TooMany as stop:
+        reader.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID,
+                                       f"more than {MAX_PROBLEMS:,} problems; stopped reading the "
+                                       "file here; expected a claims file with a few mistakes to fix",
+                                       stop.args[0]))
+        return Loaded(None, reader.problems)
+
+
+def _load(reader: _Reader, path: str, config: Config) -> Loaded:
     text = _read_text(reader, Path(path), config.limit("file_bytes"), None)
     if text is None:
         return Loaded(None, reader.problems)
     try:
-        root = yamlread.read(text, max_depth=config.limit("depth"))
+        root = yamlread.read(text, max_depth=config.limit("depth"), max_nodes=config.limit("nodes"))
     except yamlread.YamlError as error:
-        reader.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID, error.message,
-                                       Location(path, error.line, error.col)))
+        reader.add(error.message, Location(path, error.line, error.col))
         return Loaded(None, reader.problems)
     top = reader.record(root, schema.FILE, "the claims file")
     if reader.problems and root is None or (root is not None and root.kind != "map"):
@@ -155,36 +195,66 @@ def load(path: str, config: Config) -> Loaded:
 
 
 def _read_text(reader: _Reader, path: Path, limit: int, node) -> str | None:
+    """A claims file (node None) or a source (node: its `file:` field) as text, or None with
+    a problem.  Only regular files: a FIFO would block and /dev/zero would never end.  At most
+    `limit` bytes are read, whatever size the file claims (files in /proc say 0)."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            reader.problem(node, f"{path} is {size:,} bytes; the limit is {limit:,} (limits.file_bytes)")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            reader.problem(node, f"cannot read {path}: it is {kind}; expected a text file")
             return None
-        data = path.read_bytes()
+        data = b""
+        if info.st_size <= limit:
+            with path.open("rb") as stream:
+                data = stream.read(limit + 1)
+        if info.st_size > limit or len(data) > limit:
+            reader.problem(node, _too_big(path, max(info.st_size, len(data)), limit, node is None,
+                                          reader.config))
+            return None
     except OSError as error:
         reader.problem(node, f"cannot read {path}: {error.strerror or error}")
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, col = yamlread.position(data[: error.start].decode("utf-8", "replace"), error.start)
-        reader.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID,
-                               f"{path.name} is not valid UTF-8 (byte 0x{data[error.start]:02x} at "
-                               f"offset {error.start}); expected UTF-8 text",
-                               Location(reader.path if node is not None else str(path), line, col)))
+        before = data[: error.start].decode("utf-8").removeprefix("\ufeff")
+        line, col = yamlread.position(before, len(before))
+        message = (f"{path.name} is not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}, "
+                   f"column {col}); expected UTF-8 text")
+        if node is None:
+            reader.add(message, Location(reader.path, line, col))
+        else:
+            reader.problem(node, message)
         return None
     return text.removeprefix("\ufeff")
 
 
+def _too_big(path: Path, size: int, limit: int, claims_file: bool, config: Config) -> str:
+    if claims_file:
+        return f"{path} is {size:,} bytes; the limit is {limit:,} (limits.file_bytes)"
+    total = config.limit("source_bytes")
+    earlier = "" if limit == total else f" with the sources before it"
+    return (f"{path} is {size:,} bytes; the sources of one claims file may hold {total:,} "
+            f"bytes{earlier} (limits.source_bytes)")
+
+
 def _build(reader: _Reader, top: dict, folder: Path) -> ClaimsFile:
+    limit = reader.config.limit("claims")
+    if len(_items(top, "claims")) > limit:      # before any claim is read: they cost time
+        reader.problem(top["claims"][1], f"{len(_items(top, 'claims')):,} claims; the limit is "
+                       f"{limit:,} (limits.claims); expected the claims of one article")
+        return ClaimsFile(reader.path, (), ())
     sources = [s for s in (_source(reader, n, folder) for n in _items(top, "sources")) if s]
-    source_ids = [s.id for s in sources]
+    if "sources" in top and not _items(top, "sources"):
+        reader.problem(top["sources"][1], "'sources' is empty; expected the documents the claims quote")
+    # Ids as declared, read or not: a claim naming a source that could not be read, or a
+    # relation naming a claim with a bad value, is not a second problem.
+    source_ids = _declared(_items(top, "sources"))
     claims = [c for c in (_claim(reader, n, source_ids) for n in _items(top, "claims")) if c]
-    if len(claims) > reader.config.limit("claims"):
-        reader.problem(None, f"{len(claims)} claims; the limit is {reader.config.limit('claims')}")
     _unique(reader, claims, "claim")
     _unique(reader, sources, "source")
-    known = {c.id for c in claims}
+    known = set(_declared(_items(top, "claims")))
     relations = [r for r in (_relation(reader, n, i, known) for i, n in
                              enumerate(_items(top, "relations"), 1)) if r]
     breakdowns = [Breakdown(f["dimension"][0], f["whole"][0], f["parts"][0], reader.loc(n))
@@ -208,13 +278,18 @@ def _items(top: dict, key: str):
     return top.get(key, ((),))[0]
 
 
+def _declared(nodes) -> list[str]:
+    """The ids the records of a list declare, in order, whether or not they could be read."""
+    ids = (n.get("id") for n in nodes if n.kind == "map")
+    return list(dict.fromkeys(i.text for i in ids if i is not None and i.kind == "scalar"))
+
+
 def _unique(reader, records, what):
     seen = {}
     for record in records:
         if record.id in seen:
-            reader.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID,
-                                   f"{what} id '{record.id}' is used twice (first at line "
-                                   f"{seen[record.id].line}); expected unique ids", record.loc))
+            reader.add(f"{what} id '{_short(record.id)}' is used twice (first at line "
+                       f"{seen[record.id].line}); expected unique ids", record.loc)
         else:
             seen[record.id] = record.loc
 
@@ -224,9 +299,10 @@ def _source(reader: _Reader, node, folder: Path) -> Source | None:
     if "id" not in fields or "file" not in fields:
         return None
     file_name, file_node = fields["file"]
-    text = _read_text(reader, folder / file_name, reader.config.limit("source_bytes"), file_node)
+    text = _read_text(reader, folder / file_name, reader.source_room, file_node)
     if text is None:
         return None
+    reader.source_room -= len(text.encode("utf-8"))
     return Source(fields["id"][0], fields.get("title", (file_name,))[0], file_name, text,
                   fields.get("published", (None,))[0], reader.loc(node))
 
@@ -237,10 +313,12 @@ def _claim(reader: _Reader, node, source_ids: list[str]) -> Claim | None:
         return None
     value = lambda key, default=None: fields.get(key, (default,))[0]
     source = value("source") or (source_ids[0] if len(source_ids) == 1 else None)
-    if source not in source_ids:
-        where = fields["source"][1] if "source" in fields else node
-        reader.problem(where, f"claim '{value('id')}' names source '{source}'; expected one of: "
-                       f"{', '.join(source_ids) or '(no sources)'}")
+    if "source" in fields and source not in source_ids:
+        reader.problem(fields["source"][1], f"claim '{value('id')}' names source '{_short(source)}'; "
+                       f"expected one of: {', '.join(source_ids) or '(no sources)'}")
+    elif source is None and source_ids:     # no sources at all is reported once, not per claim
+        reader.problem(node, f"claim '{value('id')}' names no source; expected 'source:' with one "
+                       f"of: {', '.join(source_ids)}")
     figure = written = None
     try:
         unit = units.canonical(value("unit"))
@@ -258,8 +336,9 @@ def _claim(reader: _Reader, node, source_ids: list[str]) -> Claim | None:
     elif "value" in fields:
         written = value("value")
     elif "items" not in fields:
-        reader.problem(node, f"claim '{value('id')}' has neither 'value' nor 'items'; "
-                       "expected the figure as written, or the names a list gives")
+        if node.get("value") is None and node.get("items") is None:   # else: reported already
+            reader.problem(node, f"claim '{value('id')}' has neither 'value' nor 'items'; "
+                           "expected the figure as written, or the names a list gives")
         return None
     waivers = value("waive", ())
     return Claim(value("id"), source or "", value("quote"), reader.loc(node), value("measure"),
@@ -306,10 +385,10 @@ def _check_refs(reader, kind, fields, known, rel_id) -> None:
         for claim_id in (value if isinstance(value, tuple) else (value,)):
             named.append(claim_id)
             if claim_id not in known:
-                guess = difflib.get_close_matches(claim_id, known, n=1)
-                hint = f"; did you mean '{guess[0]}'?" if guess else ""
-                reader.problem(node, f"{kind} relation {rel_id} names claim '{claim_id}', "
-                               f"which is not in this file{hint}")
+                guess = reader.guess(claim_id, known)
+                hint = f"; did you mean '{guess}'?" if guess else ""
+                reader.problem(node, f"{kind} relation {_short(rel_id)} names claim "
+                               f"'{_short(claim_id)}', which is not in this file{hint}")
     if len(named) != len(set(named)):
         reader.problem(fields[id_roles[0]][1], f"{kind} relation {rel_id} names the same claim twice; "
                        "a relation cannot relate a claim to itself")

@@ -151,6 +151,9 @@ def _strip_currency(text: str) -> tuple[str | None, str]:
     match = re.fullmatch(r"(.+?) (dollars?|euros?|pounds?|yen)", text, re.IGNORECASE)
     if match:
         return CURRENCY_WORDS[match.group(2).lower()], match.group(1)
+    match = re.fullmatch(r"(\d{1,2}) ?(cents?|¢)", text, re.IGNORECASE)
+    if match:                                          # "97 cents" -> $0.97
+        return "USD", f"0.{int(match.group(1)):02d}"
     return None, text
 
 
@@ -172,6 +175,9 @@ def _read_number(text: str, original: str) -> tuple[Fraction, Fraction | None]:
         match = re.fullmatch(r"([\d.,]+)(k|m|mn|bn)", text, re.IGNORECASE)
         if match:
             text, scale = match.group(1), SCALES[match.group(2).lower()]
+    if text[:1] in ("-", "\u2212"):                  # "-15", "−20%"
+        value, step = _read_number(text[1:].lstrip(), original)
+        return -value, step
     lowered = text.lower()
     if lowered in MULTIPLES:                      # "doubled", "tripled", "halved"
         return Fraction(MULTIPLES[lowered]), None

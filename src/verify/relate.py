@@ -30,7 +30,7 @@ def key(claim: Claim) -> tuple:
 def relations(claims_file: ClaimsFile) -> list[Relation]:
     """Explicit relations first (in file order), then implied ones (in order of first claim)."""
     explicit = list(claims_file.relations)
-    return explicit + _implied_same(claims_file) + _implied_sums(claims_file, explicit)
+    return explicit + _implied_same(claims_file, explicit) + _implied_sums(claims_file, explicit)
 
 
 def _quantities(claims_file: ClaimsFile) -> dict[tuple, list[Claim]]:
@@ -41,10 +41,12 @@ def _quantities(claims_file: ClaimsFile) -> dict[tuple, list[Claim]]:
     return groups
 
 
-def _implied_same(claims_file: ClaimsFile) -> list[Relation]:
+def _implied_same(claims_file: ClaimsFile, explicit: list[Relation]) -> list[Relation]:
+    stated = [set(r.get("same")) for r in explicit if r.kind == "same"]
     out = []
     for claims in _quantities(claims_file).values():
-        if len(claims) > 1:
+        ids = {c.id for c in claims}
+        if len(claims) > 1 and not any(ids <= same for same in stated):   # said already
             first = claims[0]
             out.append(Relation("same", f"same:{first.id}", (("same", tuple(c.id for c in claims)),),
                                 first.loc, implied=True))

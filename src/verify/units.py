@@ -17,6 +17,7 @@ MAX_UNIT_LENGTH = 40
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
 _ALIASES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "%": "percent",
             "per cent": "percent", "1": "1", "": "1"}
+_TEMPERATURES = ("degf", "degc", "fahrenheit", "celsius", "kelvin", "degrees")
 # Units the claims language treats specially; they never reach pint.
 NON_QUANTITIES = ("date", "weekday", "time")
 
@@ -63,7 +64,9 @@ def dimension(unit: str) -> str:
         return unit
     if unit in ("people", "percent"):      # the common cases never need pint
         return "[people]" if unit == "people" else "dimensionless"
-    return str(_unit(unit).dimensionality) or "dimensionless"
+    dims = dict(_unit(unit).dimensionality)    # str() of pint's Fraction exponents fails
+    return " * ".join(name if power == 1 else f"{name}^{power}"
+                      for name, power in sorted(dims.items())) or "dimensionless"
 
 
 def is_count(unit: str) -> bool:
@@ -108,6 +111,9 @@ def _named(ureg, word: str):
     """A registry unit by its checked name; an unknown noun becomes a counted thing."""
     if not _WORD.fullmatch(word):
         raise UnitError(f"unit '{word}' is not a unit name")
+    if word.lower() in _TEMPERATURES:
+        raise UnitError(f"unit '{word}': temperatures are not supported (their scales are offset, "
+                        "so they do not convert by a factor)")
     try:
         return ureg.parse_units(word)   # a single checked word: no expression to evaluate
     except Exception:   # pint raises several types for an unknown name

@@ -58,6 +58,8 @@ class _Builder:
         """The claim's variable and the factor that expresses it in `unit`."""
         claim = self.ctx.claims[claim_id]
         figure = claim.figure
+        if figure is None:      # a list or date claim in a relation: the units rule says why
+            raise units.UnitError(f"claim '{claim_id}' states no figure")
         name = f"c:{claim_id}"
         if name not in self.vars:
             iv = figure.interval
@@ -65,10 +67,18 @@ class _Builder:
                                         iv.hi_closed, group=claim_id)
         return name, units.factor(figure.unit, unit)
 
-    def unknown(self, relation: Relation, total: Claim, part: str) -> str:
-        name = f"u:{key(total)}:{part}"
+    def unknown(self, relation: Relation, like: Claim, whole: str, part: str) -> str:
+        """The figure a breakdown part has no claim for, for the quantity of `like`.
+
+        Named by that part's own measure and scope, so that a sum and a rank over the same
+        breakdown share one unknown per part (Ohio's arrests, whichever relation names it)."""
+        dimension = find_breakdown(self.ctx.claims_file, whole).dimension.casefold()
+        measure, scope = key(like)
+        scope = tuple(sorted([(d, v) for d, v in scope if d != dimension]
+                             + [(dimension, part.strip().casefold())]))
+        name = f"u:{(measure, scope)}"
         if name not in self.vars:
-            self.vars[name] = solve.Var(name, total.figure.integer, Fraction(0), None)
+            self.vars[name] = solve.Var(name, like.figure.integer, Fraction(0), None)
             self.labels[name] = part
         self.unknowns.setdefault(relation.id, [])
         if name not in self.unknowns[relation.id]:
@@ -80,7 +90,15 @@ class _Builder:
         self.constraints.append(solve.Constraint(relation.id, terms, op, rhs))
 
     def add(self, relation: Relation) -> None:
-        getattr(self, f"_{relation.kind}")(relation)
+        """Add a relation's constraints, all or none: a relation that fails half way adds nothing."""
+        saved = (dict(self.vars), len(self.constraints),
+                 {k: list(v) for k, v in self.unknowns.items()}, dict(self.labels))
+        try:
+            getattr(self, f"_{relation.kind}")(relation)
+        except Exception:
+            self.vars, self.unknowns, self.labels = saved[0], saved[2], saved[3]
+            del self.constraints[saved[1]:]
+            raise
 
     def _same(self, relation):
         first, *rest = relation.get("same")
@@ -93,7 +111,7 @@ class _Builder:
         total = self.ctx.claims[total_id]
         unit = total.figure.unit
         parts = [self.claim(p, unit) for p in relation.get("parts")]
-        parts += [(self.unknown(relation, total, name), Fraction(1))
+        parts += [(self.unknown(relation, total, relation.get("breakdown"), name), Fraction(1))
                   for name in relation.get("unreported", ())]
         complete = relation.get("complete", True) or relation.get("unreported")
         self.constrain(relation, [self.claim(total_id, unit)], "==" if complete else ">=", parts)
@@ -120,7 +138,7 @@ class _Builder:
         for other in others:
             self.constrain(relation, [self.claim(top_id, unit)], op, [self.claim(other, unit)])
         for name in unreported:
-            var = self.unknown(relation, top, name)
+            var = self.unknown(relation, top, relation.get("among"), name)
             self.constrain(relation, [self.claim(top_id, unit)], op, [(var, Fraction(1))])
 
     def problem(self) -> solve.Problem:
@@ -130,8 +148,9 @@ class _Builder:
 def _conflict(outcome, builder: _Builder, relations: dict[str, Relation], ctx: Context) -> Finding:
     claims = [ctx.claims[g] for g in outcome.conflict if g in ctx.claims]
     rels = [relations[g] for g in outcome.conflict if g in relations]
-    lines = [f"{c.id}: {described(c)} is {c.figure.text} ({fmt_interval(c.figure.interval, c.figure.unit)})"
-             for c in claims]
+    lines = [f"{c.id}: {described(c)} is {c.figure.text}" + (
+                 "" if c.figure.interval.is_point else
+                 f" ({fmt_interval(c.figure.interval, c.figure.unit)})") for c in claims]
     lines += [f"{r.id}: {_relation_words(r)}" for r in rels]
     if outcome.undecided:
         lines.append(f"(not shown minimal: {outcome.undecided})")
@@ -189,8 +208,11 @@ def _bounds(problem, builder: _Builder, ctx: Context) -> list[Finding]:
         parts = [builder.labels[n] for n in names]
         amount = fmt(together[0], unit) if together[0] == together[1] else \
             f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
-        fact = (f"the {len(parts)} without figures ({', '.join(parts)}): {amount} "
-                f"{total.measure or ''} together, each between {fmt(low, unit)} and {fmt(high, unit)}")
+        if len(parts) == 1:
+            fact = f"{parts[0]}, which has no figure: {amount} {total.measure or ''}"
+        else:
+            fact = (f"the {len(parts)} without figures ({', '.join(parts)}): {amount} "
+                    f"{total.measure or ''} together, each between {fmt(low, unit)} and {fmt(high, unit)}")
         findings.append(Finding("solve", Severity.NOTE, Verdict.HOLDS,
                                 f"{described(total)}: bounds for the parts the article gives no figure for",
                                 total.loc, (total.id,), (total.span,) if total.span else (),

@@ -18,8 +18,8 @@ try:
 except ImportError:  # pragma: no cover - pure-Python PyYAML
     from yaml import SafeLoader as _Loader
 
-MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+MAX_DEPTH = 64           # the package defaults; limits.depth and limits.nodes override them
+MAX_NODES = 100_000
 
 
 @dataclass
@@ -86,7 +86,8 @@ def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> N
                 continue
             count += 1
             if count > max_nodes:
-                raise YamlError(line, col, f"more than {max_nodes} YAML nodes; split the file")
+                raise YamlError(line, col, f"more than {max_nodes:,} YAML values (limits.nodes); "
+                                "expected a claims file for one article")
             _refuse_tag(event, line, col)
             if isinstance(event, yaml.ScalarEvent):
                 plain = not event.style     # '' from the C parser, None from the Python one
@@ -94,7 +95,7 @@ def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> N
                 root = _attach(stack, Node("scalar", line, col, value, plain)) or root
             else:
                 if len(stack) >= max_depth:
-                    raise YamlError(line, col, f"nesting deeper than {max_depth} levels; "
+                    raise YamlError(line, col, f"nesting deeper than {max_depth} levels (limits.depth); "
                                     "a claims file needs only a few")
                 kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
                 stack.append(_Open(Node(kind, line, col, [])))
@@ -106,7 +107,7 @@ def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> N
         raise YamlError(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
                         f"{what}; expected valid YAML") from None
     except yaml.reader.ReaderError as error:   # NUL and other unprintable characters
-        line, col = position(text, error.position)
+        line, col = position(text, _char_offset(text, error.position))
         raise YamlError(line, col, f"character #x{error.character:04x} is not allowed "
                         f"({error.reason}); expected printable text") from None
     return root
@@ -116,6 +117,13 @@ def position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _char_offset(text: str, offset: int) -> int:
+    """libyaml reports a bad character by its byte offset in the UTF-8 text; Python by index."""
+    if _Loader.__name__ != "CSafeLoader":
+        return offset
+    return len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
 
 
 def _refuse_tag(event, line: int, col: int) -> None:

@@ -81,8 +81,23 @@ def values(ctx: Context, ids, unit: str | None = None) -> list[Value]:
             raise unitdefs.UnitError(f"claim '{claim_id}' states no figure")
         unit = unit or figure.unit
         factor = unitdefs.factor(figure.unit, unit)
-        out.append(Value(claim, figure.interval.scale(factor), figure.reading.scale(factor), unit))
+        interval, reading = figure.interval, figure.reading
+        if figure.integer:     # a count "fewer than 5" is at most 4: no rule may use 4.5
+            interval, reading = whole_numbers(interval), whole_numbers(reading)
+        out.append(Value(claim, interval.scale(factor), reading.scale(factor), unit))
     return out
+
+
+def whole_numbers(interval: Interval) -> Interval:
+    """The whole numbers of an interval, as an interval with closed whole-number ends."""
+    lo, hi = interval.lo, interval.hi
+    if lo is not None:
+        lo = Fraction(lo.__floor__() + 1 if not interval.lo_closed and lo.denominator == 1
+                      else lo.__ceil__())
+    if hi is not None:
+        hi = Fraction(hi.__ceil__() - 1 if not interval.hi_closed and hi.denominator == 1
+                      else hi.__floor__())
+    return Interval(lo, hi, True, True)
 
 
 def integer_in(interval: Interval) -> bool:

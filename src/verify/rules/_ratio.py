@@ -13,7 +13,7 @@ from typing import Callable
 
 from verify.model import Interval, Verdict
 from verify.numbers import fmt, fmt_interval
-from verify.rules import Outcome, Value, overlap
+from verify.rules import Outcome, Value, described, overlap, whole_numbers
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,10 @@ def evaluate(form: Form, result: Value, x: Value, y: Value, what: str, ids) -> O
                        f"which is \"{result.text}\"", ids, arithmetic)
     allowed = image(form, x.interval, y.interval)
     if overlap([allowed, result.interval], False) is None:
+        stated = "" if result.interval.is_point else f" ({fmt_interval(result.interval, unit)})"
         return Outcome(Verdict.CONTRADICTION,
                        f"{what}: {shown} = {fmt_interval(printed, unit)}, which is not "
-                       f"\"{result.text}\" ({fmt_interval(result.interval, unit)})", ids,
+                       f"\"{result.text}\"{stated}", ids,
                        arithmetic + (f"even within the rounding of {x.text} and {y.text} it is "
                                      f"{fmt_interval(allowed, unit)}",))
     return Outcome(Verdict.CONDITIONAL,
@@ -78,18 +79,20 @@ def _solve(inverse, known, target):
 
 
 def _words(value: Value, needed: Interval) -> str:
-    name = value.claim.measure or value.claim.id
-    unit = value.unit
-    if needed.hi is not None and value.interval.hi is not None and needed.hi == value.interval.hi \
-            and needed.lo is not None:
+    """The condition on one input, worded against what its figure allows."""
+    name, unit, allows = described(value.claim), value.unit, value.interval
+    upper = needed.hi is not None and needed.hi == allows.hi and needed.lo is not None
+    lower = needed.lo is not None and needed.lo == allows.lo and needed.hi is not None
+    if value.claim.figure.integer:        # a count: "at most 1,158,301", not "1,158,301.15..."
+        needed = whole_numbers(needed)
+    if upper:
         bound = "at least" if needed.lo_closed else "more than"
         return (f"{name} was {bound} {fmt(needed.lo, unit)} (\"{value.text}\" allows up to "
-                f"{fmt(value.interval.hi, unit)})")
-    if needed.lo is not None and value.interval.lo is not None and needed.lo == value.interval.lo \
-            and needed.hi is not None:
+                f"{fmt(allows.hi, unit)})")
+    if lower:
         bound = "at most" if needed.hi_closed else "less than"
         return (f"{name} was {bound} {fmt(needed.hi, unit)} (\"{value.text}\" allows down to "
-                f"{fmt(value.interval.lo, unit)})")
+                f"{fmt(allows.lo, unit)})")
     return f"{name} was in {fmt_interval(needed, unit)}"
 
 

@@ -2,23 +2,39 @@
 
 `change: claim, from: a, to: b` checks the claim against b compared with a, in the form its
 unit implies (or `as:`): percent ("up 15%": 100·(b − a)/a), multiple ("doubled", "three
-times": b/a) or difference ("up 15", "3 more": b − a).  Three verdicts as for shares.
+times": b/a) or difference ("up 15", "3 more": b − a).  A percent or difference whose quote
+says it went down ("fell 20%", "a drop of 20%", "three fewer", "cut by $2 million") is a
+decrease: "20%" is then compared as −20%.  Three verdicts as for shares: the printed figures
+give the stated change (holds); only their rounding does (holds only if, with the exact
+condition); nothing they allow does (contradiction).
 
 Passing example:
+    article: Cases rose from 200 last year to 230 this year, up 15%.
     claims:
-      - {id: a, quote: "200 last year", measure: cases, scope: {year: "2020"}, value: "200", unit: people}
-      - {id: b, quote: "230 this year", measure: cases, scope: {year: "2021"}, value: "230", unit: people}
-      - {id: c, quote: "up 15%", measure: change in cases, value: "15%", unit: percent}
-    relations: [{change: c, from: a, to: b}]
-    -> holds: (230 − 200) / 200 = 15%
+      - {id: before, quote: from 200 last year, measure: cases, scope: {year: "2020"}, value: "200", unit: cases}
+      - {id: after, quote: to 230 this year, measure: cases, scope: {year: "2021"}, value: "230", unit: cases}
+      - {id: up, quote: up 15%, measure: change in cases, value: 15%, unit: percent}
+    relations:
+      - {change: up, from: before, to: after}
+    -> holds change (up, before, after): (230 − 200) / 200 = 15%
 
 Failing example:
-    claims: (as above, with "doubled" for c, unit 1)
-    -> error change: 230 / 200 = 1.15, which is not "doubled"
+    article: The fleet doubled, from 40 buses to 70.
+    claims:
+      - {id: before, quote: from 40 buses, measure: buses, scope: {time: before}, value: "40", unit: buses}
+      - {id: after, quote: to 70, measure: buses, scope: {time: after}, value: "70", unit: buses}
+      - {id: doubled, quote: The fleet doubled, measure: change in buses, value: doubled}
+    relations:
+      - {change: doubled, from: before, to: after}
+    -> error change (doubled, before, after): 70 / 40 = 1.75, which is not "doubled"
 """
 from __future__ import annotations
 
-from verify.rules import described, values
+import re
+from dataclasses import dataclass
+
+from verify.model import Interval
+from verify.rules import Value, described, values
 from verify.rules._ratio import Form, divide, evaluate
 
 ID = "change"
@@ -36,17 +52,33 @@ FORMS = {
     "difference": Form("difference", f=lambda b, a: b - a, x_for=lambda a, s: a + s,
                        y_for=lambda b, s: b - s, symbol="{x} − {y}"),
 }
+# Words that make a change a decrease.  Multiples carry their direction ("halved").
+DOWN = re.compile(r"\b(fell|fall(s|en|ing)?|drop(s|ped|ping)?|down|declin\w*|decreas\w*|cuts?|"
+                  r"lower\w*|fewer|less|lost|loss(es)?|shr[aiu]nk\w*|sank|slid|slump\w*|"
+                  r"plung\w*|plummet\w*|reduc\w*|dipped|dip)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Decrease(Value):
+    """A change worded as a fall: its figure counts as negative."""
+
+    @property
+    def text(self) -> str:
+        return f"down {super().text}"
 
 
 def check(relation, ctx):
     claim = ctx.claims[relation.get("change")]
     form = relation.get("as") or _form_of(claim)
     target_unit = "percent" if form == "percent" else ("1" if form == "multiple" else None)
-    (result,) = values(ctx, (claim.id,), target_unit)
     before, after = values(ctx, (relation.get("from"), relation.get("to")))
-    if form == "difference":
-        (result,) = values(ctx, (claim.id,), before.unit)
-    what = f"the change from {described(before.claim)} to {described(after.claim)}"
+    (result,) = values(ctx, (claim.id,), before.unit if form == "difference" else target_unit)
+    word = "change"
+    if form != "multiple" and DOWN.search(claim.quote) and _not_negative(result.interval):
+        result = _Decrease(result.claim, _negated(result.interval), _negated(result.reading),
+                           result.unit)
+        word = "fall"
+    what = f"the {word} from {described(before.claim)} to {described(after.claim)}"
     yield evaluate(FORMS[form], result, after, before, what,
                    (claim.id, before.claim.id, after.claim.id))
 
@@ -54,3 +86,13 @@ def check(relation, ctx):
 def _form_of(claim) -> str:
     """15% -> percent change; "doubled", "3 times" (no unit) -> multiple; 15 people -> difference."""
     return {"percent": "percent", "1": "multiple"}.get(claim.figure.unit, "difference")
+
+
+def _not_negative(interval: Interval) -> bool:
+    return interval.lo is not None and interval.lo >= 0
+
+
+def _negated(interval: Interval) -> Interval:
+    return Interval(None if interval.hi is None else -interval.hi,
+                    None if interval.lo is None else -interval.lo,
+                    interval.hi_closed, interval.lo_closed)

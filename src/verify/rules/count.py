@@ -55,6 +55,6 @@ def check(relation, ctx):
         yield Outcome(Verdict.HOLDS, f"\"{stated.text}\" matches the {len(distinct)} named",
                       ids, arithmetic)
     else:
+        allows = "" if stated.interval.is_point else f" ({fmt_interval(stated.interval)})"
         yield Outcome(Verdict.CONTRADICTION,
-                      f"\"{stated.text}\" ({fmt_interval(stated.interval)}) but {len(distinct)} are named",
-                      ids, arithmetic)
+                      f"\"{stated.text}\"{allows} but {len(distinct)} are named", ids, arithmetic)

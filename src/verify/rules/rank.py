@@ -17,7 +17,7 @@ Failing example:
 from __future__ import annotations
 
 from verify.model import Verdict
-from verify.numbers import fmt
+from verify.numbers import fmt, fmt_interval
 from verify.relate import breakdown_parts, find_breakdown
 from verify.rules import Outcome, described, values
 
@@ -49,32 +49,57 @@ def check(relation, ctx):
     others, unreported = members(relation, ctx)
     top, *rest = values(ctx, (relation.get("claim"),) + others)
     larger = order in ("most", "more")
-    unit = top.unit
-    beaten = [o for o in rest if not _may_lead(top.interval, o.interval, larger)]
+    unit, sign = top.unit, (">=" if larger else "<=")
     ids = (top.claim.id,) + tuple(o.claim.id for o in rest)
     word = {"most": "the most", "least": "the least", "more": "more", "fewer": "fewer"}[order]
-    sign = ">=" if larger else "<="
+    name = f"{described(top.claim)}, {top.text},"
     arithmetic = (f"{top.text} {sign} " + ", ".join(o.text for o in rest),) if rest else ()
+    beaten = [o for o in rest if not _may_lead(top.interval, o.interval, larger)]
     if beaten:
-        yield Outcome(Verdict.CONTRADICTION,
-                      f"{described(top.claim)}, {top.text}, is not {word}: "
-                      + ", ".join(f"{described(o.claim)} is {o.text}" for o in beaten),
-                      (top.claim.id,) + tuple(o.claim.id for o in beaten), arithmetic)
+        yield Outcome(Verdict.CONTRADICTION, f"{name} is not {word}: " + ", ".join(
+                          f"{described(o.claim)} is {o.text}" for o in beaten),
+                      (top.claim.id,) + tuple(o.claim.id for o in beaten),
+                      tuple(_beaten(top, o, larger) for o in beaten))
         return
     shy = [o for o in rest if not _may_lead(top.reading, o.reading, larger)]
     if shy:
         yield Outcome(Verdict.CONDITIONAL,
-                      f"{described(top.claim)}, {top.text}, is {word} only if rounding favours it: "
-                      + ", ".join(f"{described(o.claim)} is printed as {o.text}" for o in shy),
-                      ids, arithmetic)
+                      f"{name} is {word} only if rounding favours it: " + ", ".join(
+                          f"{described(o.claim)} is printed as {o.text}" for o in shy)
+                      + f"; it holds only if {_condition(top, shy, larger)}", ids, arithmetic)
         return
     derived = ()
     if unreported and top.reading.is_point:
         bound = "at most" if larger else "at least"
         derived = (f"the {len(unreported)} without figures ({', '.join(unreported)}) had "
-                   f"{bound} {fmt(top.reading.lo, unit)} each",)
-    yield Outcome(Verdict.HOLDS, f"{described(top.claim)}, {top.text}, is {word} of the figures given",
-                  ids, arithmetic, derived)
+                   f"{bound} {fmt(top.reading.lo, unit)} each" if len(unreported) > 1 else
+                   f"{unreported[0]}, which has no figure, had {bound} {fmt(top.reading.lo, unit)}",)
+    compared = "of the figures given" if order in ("most", "least") else \
+        "than " + ", ".join(f"{described(o.claim)}, {o.text}" for o in rest)
+    yield Outcome(Verdict.HOLDS, f"{name} is {word} {compared}", ids, arithmetic, derived)
+
+
+def _beaten(top, other, larger: bool) -> str:
+    if top.interval.is_point and other.interval.is_point:
+        return f"{top.text} {'<' if larger else '>'} {other.text}"
+    return (f"{top.text} allows {fmt_interval(top.interval, top.unit)}; {other.text} allows "
+            f"{fmt_interval(other.interval, top.unit)}")
+
+
+def _condition(top, shy, larger: bool) -> str:
+    """What the leader's true value must be for it to lead the figures printed against it."""
+    unit = top.unit
+    if larger:
+        need = max(o.interval.lo for o in shy)
+        end = f"allows up to {fmt(top.interval.hi, unit)}"
+        words = "at least"
+    else:
+        need = min(o.interval.hi for o in shy)
+        end = f"allows down to {fmt(top.interval.lo, unit)}"
+        words = "at most"
+    exact = all(o.interval.is_point for o in shy)
+    return (f"{described(top.claim)} was {words} {fmt(need, unit)} (\"{top.text}\" {end})"
+            + ("" if exact else ", with the others at the ends of their rounding"))
 
 
 def _may_lead(a, b, larger: bool) -> bool:

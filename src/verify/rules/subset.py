@@ -33,8 +33,8 @@ def check(relation, ctx):
         yield Outcome(Verdict.CONTRADICTION,
                       f"{described(part.claim)}, {part.text}, is more than the whole it is part of, "
                       f"{described(whole.claim)}, {whole.text}", ids,
-                      (f"{part.text} >= {fmt(part.interval.lo, unit)} > {fmt(whole.interval.hi, unit)}"
-                       f" >= {whole.text}",))
+                      (f"{part.text} allows {fmt_interval(part.interval, unit)}; {whole.text} allows "
+                       f"{fmt_interval(whole.interval, unit)}: every value of the part is larger",))
     elif not _can_be_at_most(part.reading, whole.reading):
         low, high = part.interval.lo, whole.interval.hi
         yield Outcome(Verdict.CONDITIONAL,

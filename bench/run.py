@@ -1,0 +1,175 @@
+"""Performance and scale of `verify check`, measured in one run (a benchmark, not a test).
+
+Prints three ratios, each with its target beside it; asserts nothing.
+
+P1  start-up: cold `verify check claims/operation-united-front.yaml` (a subprocess, best of
+    N) against `python -c "import yaml, pint, z3"`, the floor any run of the tool pays for
+    its libraries.                                                       target <= 1.3x
+P2  throughput: an archive of 1,000 files x 50 claims (bench/gen_archive.py) checked with
+    --jobs 1, against PyYAML's C loader alone parsing the same files
+    (`yaml.load(text, Loader=yaml.CSafeLoader)`, texts already in memory).  target <= 2x
+    and --jobs 2 against --jobs 1.                                       target >= 1.7x faster
+P3  scale: one file of 10,000 claims against one of 100,000.           target <= 12x
+    Peak memory is the child's ru_maxrss.
+
+Every run of verify is a subprocess of the installed command (`verify` beside this Python,
+else `python -m verify.cli`), output to /dev/null, default settings except where noted; the
+large files of P3 need limits.file_bytes raised (a settings file written beside them).
+
+Usage:
+    python bench/run.py            # full sizes; a few minutes on 2 cores
+    python bench/run.py --quick    # 200 files, 2k vs 20k claims; well under a minute
+    python bench/run.py --only P1,P3 --keep /tmp/bench-archive
+    PYTHONPATH=/some/other/src python bench/run.py   # measure another tree of verify
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import gen_archive  # noqa: E402  (a sibling script, not a package)
+
+SEED = ROOT / "claims" / "operation-united-front.yaml"
+LARGE_SETTINGS = """# bench/run.py: one file of 100,000 claims is past the default size limits
+limits:
+  file_bytes: 200000000
+  source_bytes: 200000000
+  claims: 1000000
+"""
+
+
+def verify_command() -> list[str]:
+    script = Path(sys.executable).with_name("verify")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "verify.cli"]
+
+
+def timed(command: list[str], cwd: Path, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
+    """(wall seconds, exit status, peak RSS of the child in KiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    if process.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(command)} exited {process.returncode}:\n{stderr[-2000:]}")
+    return elapsed, process.returncode, usage.ru_maxrss
+
+
+def best(command: list[str], cwd: Path, runs: int) -> float:
+    timed(command, cwd)                       # warm the page cache and .pyc files
+    return min(timed(command, cwd)[0] for _ in range(runs))
+
+
+def line(name: str, ratio: float, target: str, ok: bool, detail: str) -> None:
+    print(f"{name:<4} {ratio:7.2f}x   target {target:<10} {'met ' if ok else 'MISS'}   {detail}")
+
+
+def p1(runs: int, workdir: Path) -> None:
+    base = best([sys.executable, "-c", "import yaml, pint, z3"], workdir, runs)
+    tool = best(verify_command() + ["check", str(SEED)], workdir, runs)
+    line("P1", tool / base, "<= 1.3x", tool / base <= 1.3,
+         f"verify check seed {tool * 1000:.0f} ms vs import yaml, pint, z3 {base * 1000:.0f} ms "
+         f"(best of {runs})")
+
+
+def p2(files: int, claims: int, workdir: Path) -> None:
+    import yaml
+    archive = workdir / f"archive-{files}x{claims}"
+    if not (archive / "manifest.json").exists():
+        gen_archive.generate(archive, files, claims, seed=1, error_rate=0.1)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(archive.glob("*.yaml"))]
+    start = time.perf_counter()
+    for text in texts:
+        yaml.load(text, Loader=yaml.CSafeLoader)
+    base = time.perf_counter() - start
+    one, _, rss1 = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
+    two, _, rss2 = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
+    line("P2", one / base, "<= 2x", one / base <= 2,
+         f"{files} files x {claims} claims: --jobs 1 {one:.2f} s ({one / files * 1000:.1f} ms/file) "
+         f"vs CSafeLoader {base:.2f} s ({base / files * 1000:.2f} ms/file); peak {rss1 // 1024} MiB")
+    line("P2j", one / two, ">= 1.7x", one / two >= 1.7,
+         f"--jobs 2 {two:.2f} s vs --jobs 1 {one:.2f} s (on {os.cpu_count()} cores)")
+
+
+def p3(small: int, large: int, workdir: Path) -> None:
+    times = {}
+    for n in (small, large):
+        folder = workdir / f"large-{n}"
+        if not (folder / "manifest.json").exists():
+            gen_archive.generate(folder, 1, n, seed=3, error_rate=0.1)
+        settings = folder / "settings.yaml"
+        settings.write_text(LARGE_SETTINGS, encoding="utf-8")
+        path = folder / "article-00000.yaml"
+        report = folder / "report.json"
+        with report.open("w") as out:
+            elapsed, _, rss = timed(verify_command() + ["check", str(path), "--config", str(settings),
+                                                        "--format", "json"], workdir, out)
+        times[n] = elapsed
+        print(f"     {n:>7,} claims ({path.stat().st_size / 1e6:.1f} MB of YAML): {elapsed:.2f} s, "
+              f"peak {rss // 1024} MiB; {_summary(report)}")
+    ratio = times[large] / times[small]
+    line("P3", ratio, f"<= {1.2 * large / small:.0f}x", ratio <= 1.2 * large / small,
+         f"{large:,} claims vs {small:,} claims in one file")
+
+
+def _summary(report: Path) -> str:
+    """What the run found, and whether the whole-article check decided within its budget."""
+    try:
+        findings = json.loads(report.read_text(encoding="utf-8"))["files"][0]["findings"]
+    except (ValueError, KeyError, IndexError):
+        return "no JSON report"
+    errors = sum(f["severity"] == "error" for f in findings)
+    undecided = any(f["rule"] == "solve" and "not decided" in f["message"] for f in findings)
+    return (f"{len(findings):,} findings, {errors:,} errors; whole-article check "
+            + ("NOT decided within solver.budget_ms" if undecided else "decided"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes: 200 files, 2k vs 20k claims")
+    parser.add_argument("--only", default="P1,P2,P3", help="comma-separated subset of P1,P2,P3")
+    parser.add_argument("--runs", type=int, default=None, help="best of N for P1 (default 7, quick 3)")
+    parser.add_argument("--files", type=int, default=None, help="P2 files (default 1000, quick 200)")
+    parser.add_argument("--claims", type=int, default=50, help="P2 claims per file")
+    parser.add_argument("--large", type=int, default=None,
+                        help="P3 claims of the large file; the small one has a tenth (default 100000)")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="generate into (and reuse) this folder instead of a temporary one")
+    args = parser.parse_args(argv)
+    only = {p.strip().upper() for p in args.only.split(",")}
+    runs = args.runs or (3 if args.quick else 7)
+    files = args.files or (200 if args.quick else 1000)
+    large = args.large or (20_000 if args.quick else 100_000)
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="verify-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"verify bench: {' '.join(verify_command())}; python {sys.version.split()[0]}; "
+          f"{os.cpu_count()} cores; data in {workdir}")
+    started = time.perf_counter()
+    try:
+        if "P1" in only:
+            p1(runs, workdir)
+        if "P2" in only:
+            p2(files, args.claims, workdir)
+        if "P3" in only:
+            p3(large // 10, large, workdir)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(f"bench took {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
