@@ -43,7 +43,7 @@ def write_article(tmp_path, world, push=None):
     lines.append(f"{NAMES[top]} had the most arrests.")
     relations = [f"  - {{rank: most, claim: p{top}, among: all, quote: {NAMES[top]} had the most arrests}}"]
     if share is not None and not world["hedge_total"] and push is None:
-        pct = round(share)
+        pct = int(share + Fraction(1, 2))      # the writer rounds half up, as checks/ says
         lines.append(f"{NAMES[top]} accounted for {pct}% of them.")
         claims.append(f'  - {{id: share, quote: "accounted for {pct}%", measure: share of arrests, '
                       f'value: "{pct}%", unit: percent}}')

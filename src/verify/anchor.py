@@ -6,6 +6,7 @@ If the article is edited, stale quotes fail here.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -16,43 +17,86 @@ _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'
                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
                        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                        "\u00a0": " "})
+_LISTED = 10           # lines listed for a quote that occurs more than once
+_MAX_OCCURRENCE = 1000  # 'occurrence: N' past this: 2,000 claims x 999,999 hits would take hours
 _NUMBERISH = re.compile(r"\d[\d,.]*|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                         r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                         r"dozen)(?:-\w+)?\b", re.IGNORECASE)
 
 
+_SPACES = re.compile(r"\s+")      # \s is str.isspace(): the white space folded to one " "
+_RUNS = re.compile(r"\s{2,}")
+_QUOTE_FIGURES = 8      # a changed-figures hint is tried for quotes with at most this many
+_WINDOWS = 20           # ... around at most this many occurrences of the quote's longest words
+
+
 class Folded:
-    """A source text with typesetting folded away, and a map back to original offsets."""
+    """A source text with typesetting folded away, and a map back to original offsets.
+
+    Folding keeps every character but the second and later of a run of white space, so the
+    map is kept as the (few) places where offsets shift, not one entry per character: a
+    source at the size limit costs a few regex passes, not a Python loop and a list of ints
+    per character."""
 
     def __init__(self, text: str):
-        out, index = [], []
-        previous_space = False
-        for i, char in enumerate(text.translate(_FOLD)):
-            if char.isspace():
-                if previous_space:
-                    continue
-                char, previous_space = " ", True
-            else:
-                previous_space = False
-            out.append(char)
-            index.append(i)
-        index.append(len(text))
-        self.text, self.index, self.original = "".join(out), index, text
+        translated = text.translate(_FOLD)      # one character for one: offsets unchanged
+        self.text, self.original = _SPACES.sub(" ", translated), text
+        self._at, self._shift = [0], [0]        # from folded offset _at[i] on, add _shift[i]
+        for run in _RUNS.finditer(translated):
+            shift = self._shift[-1] + len(run.group()) - 1
+            self._at.append(run.end() - shift)
+            self._shift.append(shift)
+        self._lines: list[int] | None = None
+        self._lowered: str | None = None
 
-    def find_all(self, needle: str) -> list[int]:
-        found, start = [], self.text.find(needle)
-        while start != -1:
+    def lowered(self) -> str | None:
+        """The folded text in lower case, when that keeps every offset ('İ' does not)."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered if len(self._lowered) == len(self.text) else None
+
+    @property
+    def index(self) -> "_Offsets":
+        """index[i]: the original offset of folded character i (i == len(text): the end)."""
+        return _Offsets(self)
+
+    def original_offset(self, folded: int) -> int:
+        return folded + self._shift[bisect.bisect_right(self._at, folded) - 1]
+
+    def find_all(self, needle: str, limit: int | None = None) -> list[int]:
+        """Offsets of `needle` in the folded text (overlapping), the first `limit` of them."""
+        found, start = [], self.text.find(needle) if needle else -1
+        while start != -1 and (limit is None or len(found) < limit):
             found.append(start)
             start = self.text.find(needle, start + 1)
         return found
 
     def span(self, source_id: str, start: int, end: int) -> Span:
         """Folded [start, end) -> Span in the original text with its line and column."""
-        first, last = self.index[start], self.index[end - 1] + 1 if end > start else self.index[start]
-        line = self.original.count("\n", 0, first) + 1
-        col = first - (self.original.rfind("\n", 0, first) + 1) + 1
-        return Span(source_id, first, last, line, col)
+        first = self.original_offset(start)
+        last = self.original_offset(end - 1) + 1 if end > start else first
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\n", self.original)]
+        line = bisect.bisect_right(self._lines, first)
+        return Span(source_id, first, last, line, first - self._lines[line - 1] + 1)
+
+
+class _Offsets:
+    """Folded.index as a read-only sequence (bisect works on it)."""
+
+    def __init__(self, folded: Folded):
+        self.folded = folded
+
+    def __len__(self) -> int:
+        return len(self.folded.text) + 1
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.folded.original_offset(i)
 
 
 def fold(text: str) -> str:
@@ -77,12 +121,19 @@ def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Finding]]:
 
 def _locate(claim: Claim, source: Folded) -> tuple[Span | None, list[Finding]]:
     quote = fold(claim.quote)
-    hits = source.find_all(quote) if quote else []
+    if claim.occurrence is not None and claim.occurrence > _MAX_OCCURRENCE:
+        return None, [_problem(claim, f"claim '{claim.id}' asks for occurrence {claim.occurrence:,} "
+                               f"of its quote; expected at most {_MAX_OCCURRENCE:,}: quote more words")]
+    # Enough hits to pick the occurrence and list some lines; a quote of one letter can
+    # occur a million times in a long source, and listing them all would take minutes.
+    hits = source.find_all(quote, max(claim.occurrence or 1, _LISTED) + 1)
     if not hits:
         return None, [_not_found(claim, source, quote)]
     if len(hits) > 1 and claim.occurrence is None:
-        lines = ", ".join(str(source.span(claim.source, h, h + 1).line) for h in hits)
-        return None, [_problem(claim, f"the quote of claim '{claim.id}' occurs {len(hits)} times "
+        times = f"more than {_LISTED} times" if len(hits) > _LISTED else f"{len(hits)} times"
+        lines = ", ".join(dict.fromkeys(str(source.span(claim.source, h, h + 1).line)
+                                        for h in hits[:_LISTED]))
+        return None, [_problem(claim, f"the quote of claim '{claim.id}' occurs {times} "
                                f"(lines {lines}); add 'occurrence: N' or quote more words")]
     if claim.occurrence is not None and claim.occurrence > len(hits):
         return None, [_problem(claim, f"claim '{claim.id}' asks for occurrence {claim.occurrence} "
@@ -137,8 +188,7 @@ def _not_found(claim: Claim, source: Folded, quote: str) -> Finding:
     """Quote missing: say so, and if only its figures changed, say what the source says now."""
     parts = _NUMBERISH.split(quote)
     if len(parts) > 1 and any(p.strip() for p in parts):
-        pattern = "(.{1,40}?)".join(re.escape(p) for p in parts)
-        match = re.search(pattern, source.text, re.IGNORECASE)
+        match = _changed_figures(parts, source)
         if match:
             now = [g for g in match.groups()]
             was = _NUMBERISH.findall(quote)
@@ -151,6 +201,36 @@ def _not_found(claim: Claim, source: Folded, quote: str) -> Finding:
                             Verdict.CONTRADICTION)
     return _problem(claim, f"the quote of claim '{claim.id}' is not in source '{claim.source}': "
                     f"\"{claim.quote}\"; expected the source's exact words")
+
+
+def _changed_figures(parts: list[str], source: Folded) -> re.Match | None:
+    """The quote's words in the source with other figures (1 to 40 characters) between them.
+
+    Bounded work for any quote and source: at most _QUOTE_FIGURES figures; the search runs
+    only in windows around the first occurrences of the quote's longest words; and each gap
+    is atomic (once the shortest gap before the next words is found it is kept), since
+    backtracking into earlier gaps was exponential in the figures of the quote (12 figures
+    against a 10 KB source ran for minutes)."""
+    if len(parts) > _QUOTE_FIGURES + 1:
+        return None
+    pattern = re.compile(re.escape(parts[0]) + "".join(f"(?>(.{{1,40}}?){re.escape(p)})"
+                                                       for p in parts[1:]), re.IGNORECASE)
+    longest = max(range(len(parts)), key=lambda i: len(parts[i].strip()))
+    words = parts[longest].lower()
+    lowered = source.lowered()
+    if lowered is None:
+        return None
+    before = sum(len(p) for p in parts[:longest]) + 40 * longest
+    after = sum(len(p) for p in parts[longest + 1:]) + 40 * (len(parts) - 1 - longest)
+    at = lowered.find(words)
+    for _ in range(_WINDOWS):
+        if at == -1:
+            break
+        match = pattern.search(source.text, max(0, at - before), at + len(words) + after)
+        if match:
+            return match
+        at = lowered.find(words, at + 1)
+    return None
 
 
 def _problem(claim: Claim, message: str, verdict: Verdict = Verdict.INVALID) -> Finding:

@@ -171,7 +171,7 @@ def _digit_figures(text: str) -> Iterator[Candidate]:
 
 def _currency_before(text: str, start: int) -> tuple[str, str] | None:
     for symbol in _SYMBOLS:
-        if text.startswith(symbol, start - len(symbol)):
+        if start >= len(symbol) and text.startswith(symbol, start - len(symbol)):
             return symbol, CURRENCY_SYMBOLS[symbol]
     return None
 

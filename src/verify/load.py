@@ -234,9 +234,9 @@ def _too_big(path: Path, size: int, limit: int, claims_file: bool, config: Confi
     if claims_file:
         return f"{path} is {size:,} bytes; the limit is {limit:,} (limits.file_bytes)"
     total = config.limit("source_bytes")
-    earlier = "" if limit == total else f" with the sources before it"
-    return (f"{path} is {size:,} bytes; the sources of one claims file may hold {total:,} "
-            f"bytes{earlier} (limits.source_bytes)")
+    left = "" if limit == total else f", more than the {limit:,} left of the"
+    return (f"{path} is {size:,} bytes{left or '; the'} sources of one claims file may hold "
+            f"{total:,} bytes in all (limits.source_bytes)")
 
 
 def _build(reader: _Reader, top: dict, folder: Path) -> ClaimsFile:
@@ -367,10 +367,24 @@ def _relation(reader: _Reader, node, index: int, known: set[str]) -> Relation | 
         return None
     members = tuple((k, v) for k, (v, _) in fields.items() if k not in schema.RELATION_COMMON)
     rel_id = fields.get("id", (f"rel-{index}",))[0]
+    if not _enough_members(reader, kind, fields, rel_id):
+        return None
     _check_refs(reader, kind, fields, known, rel_id)
     waivers = fields.get("waive", ((),))[0]
     return Relation(kind, rel_id, members, reader.loc(node), False,
                     fields.get("quote", (None,))[0], fields.get("source", (None,))[0], waivers)
+
+
+def _enough_members(reader, kind, fields, rel_id) -> bool:
+    """An empty list of claims relates nothing (and rules index the first member)."""
+    for role, (value, node) in fields.items():
+        needed = 2 if (kind, role) == ("same", "same") else 1
+        if schema.RELATIONS[kind].get(role, ("",))[0] in ("ids", "texts", "among") \
+                and isinstance(value, tuple) and len(value) < needed:
+            reader.problem(node, f"'{role}' of {kind} relation {_short(rel_id)} has {len(value)} "
+                           f"entries; expected at least {needed}")
+            return False
+    return True
 
 
 def _check_refs(reader, kind, fields, known, rel_id) -> None:

@@ -79,6 +79,11 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip())
 
 
+def _short(text: str) -> str:
+    """A value echoed in a message: at most 60 characters of it."""
+    return text if len(text) <= 60 else text[:60] + "..."
+
+
 def parse_digits(text: str) -> tuple[Fraction, Fraction]:
     """'1,234.50' -> (Fraction(246900, 200), Fraction(1, 100)): value and step of the last digit."""
     match = _NUMBER.match(text)
@@ -108,7 +113,7 @@ def word_number(text: str) -> Fraction | None:
         return None
 
 
-def read_written(text: str) -> Written:
+def read_written(text: str, _inside: bool = False) -> Written:
     """Read the value text of a claim: hedge, currency, number (digits or words), scale, percent."""
     original = text
     text = _clean(text)
@@ -117,7 +122,10 @@ def read_written(text: str) -> Written:
     hedge, text = _strip_hedge(text)
     between = re.fullmatch(r"between (.+?) and (.+)", text, re.IGNORECASE)
     if between:
-        low, high = read_written(between.group(1)), read_written(between.group(2))
+        if _inside:     # one level only: 'between between ...' nested 2,000 deep blew the stack
+            raise FigureError(f"'{_short(original)}' has 'between' inside 'between'; expected "
+                              "'between X and Y' with two figures")
+        low, high = read_written(between.group(1), True), read_written(between.group(2), True)
         unit = low.unit or high.unit
         return Written(low.value, low.step, unit, "between", Written(high.value, high.step, unit))
     currency, text = _strip_currency(text)
@@ -165,7 +173,10 @@ def _strip_percent(text: str) -> tuple[bool, str]:
     return False, text
 
 
-def _read_number(text: str, original: str) -> tuple[Fraction, Fraction | None]:
+def _read_number(text: str, original: str, depth: int = 0) -> tuple[Fraction, Fraction | None]:
+    if depth > 2:       # a sign, then "times", then the number: '- - - ... 5' must not recurse on
+        raise FigureError(f"'{_short(original)}' is not a figure; expected one sign and one 'times' "
+                          "at most")
     parts = text.split(" ")
     scale = 1
     if len(parts) > 1 and parts[-1].lower() in SCALES:
@@ -176,23 +187,25 @@ def _read_number(text: str, original: str) -> tuple[Fraction, Fraction | None]:
         if match:
             text, scale = match.group(1), SCALES[match.group(2).lower()]
     if text[:1] in ("-", "\u2212"):                  # "-15", "−20%"
-        value, step = _read_number(text[1:].lstrip(), original)
+        value, step = _read_number(text[1:].lstrip(), original, depth + 1)
         return -value, step
     lowered = text.lower()
     if lowered in MULTIPLES:                      # "doubled", "tripled", "halved"
         return Fraction(MULTIPLES[lowered]), None
     times = re.fullmatch(r"(.+?) times", text, re.IGNORECASE)
     if times:                                     # "three times", "2.5 times"
-        return _read_number(times.group(1), original)
+        return _read_number(times.group(1), original, depth + 1)
     if text and text[0].isdigit():
         if re.search(r"[eE]", text):
-            raise FigureError(f"'{original}' uses an exponent; write the figure as the article does")
+            raise FigureError(f"'{_short(original)}' uses an exponent; write the figure as the "
+                              "article does")
         value, step = parse_digits(text)
         return value * scale, step * scale
     value = word_number(text)
     if value is None:
-        raise FigureError(f"'{original}' is not a figure; expected digits ('102', '1.2 million', "
-                          "'47%', '$3.20') or number words ('two', 'Twenty-one', 'a dozen')")
+        raise FigureError(f"'{_short(original)}' is not a figure; expected digits ('102', "
+                          "'1.2 million', '47%', '$3.20') or number words ('two', 'Twenty-one', "
+                          "'a dozen')")
     if scale != 1:
         return value * scale, None
     return value, None

@@ -33,12 +33,19 @@ def relations(claims_file: ClaimsFile) -> list[Relation]:
     return explicit + _implied_same(claims_file, explicit) + _implied_sums(claims_file, explicit)
 
 
+_grouped: tuple[ClaimsFile, dict] | None = None     # the last file and its groups
+
+
 def _quantities(claims_file: ClaimsFile) -> dict[tuple, list[Claim]]:
-    groups: dict[tuple, list[Claim]] = {}
-    for claim in claims_file.claims:
-        if claim.figure is not None and claim.measure:
-            groups.setdefault(key(claim), []).append(claim)
-    return groups
+    """Claims by quantity, worked out once per file: every sum and rank asks (read-only)."""
+    global _grouped
+    if _grouped is None or _grouped[0] is not claims_file:
+        groups: dict[tuple, list[Claim]] = {}
+        for claim in claims_file.claims:
+            if claim.figure is not None and claim.measure:
+                groups.setdefault(key(claim), []).append(claim)
+        _grouped = (claims_file, groups)
+    return _grouped[1]
 
 
 def _implied_same(claims_file: ClaimsFile, explicit: list[Relation]) -> list[Relation]:

@@ -32,7 +32,46 @@ def registry():
     ureg = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
     with resources.as_file(resources.files("verify") / "data" / "units.txt") as path:
         ureg.load_definitions(str(path))
+    for word, singular in _COUNTED.items():    # as _named() would have defined them
+        ureg.define(f"{singular} = [count_{singular}] = {word}")
     return ureg
+
+
+# Counted nouns met before pint was needed (word -> the singular it defines), in order, so
+# that registry() leaves pint exactly as _named() would have.  Most files name only people,
+# percent and nouns like "states": they never pay pint's import.
+_COUNTED: dict[str, str] = {}
+_NOUN = re.compile(r"[a-z]{3,39}")
+
+
+@lru_cache(maxsize=1)
+def _defined() -> frozenset[str]:
+    """Every word of units.txt: a superset of the names, symbols and aliases pint knows."""
+    text = (resources.files("verify") / "data" / "units.txt").read_text(encoding="utf-8")
+    return frozenset(_WORD.findall(re.sub(r"#.*", "", text))) | {"dimensionless"}
+
+
+def _counted_dimension(unit: str) -> str | None:
+    """'[count_state]' for a plain noun no definition names, as pint would decide it;
+    None whenever pint must decide (pint loaded, a defined word, anything unusual)."""
+    if registry.cache_info().currsize or not _NOUN.fullmatch(unit) or unit in _TEMPERATURES:
+        return None
+    singular = unit[:-1] if unit.endswith("s") else unit
+    if singular == "nan":
+        return None
+    defined, counted = _defined(), {s: s for s in _COUNTED.values()} | {w: s for w, s in _COUNTED.items()}
+    for word in (unit, singular):
+        # pint's lookup: the word itself, or the word less a plural "s" (leaving 2+ letters)
+        names = {word} | ({word[:-1]} if word.endswith("s") and len(word) > 2 else set())
+        if names & defined:
+            return None
+        found = {counted[n] for n in names if n in counted}
+        if len(found) > 1:
+            return None
+        if found:
+            return f"[count_{found.pop()}]"
+    _COUNTED[unit] = singular
+    return f"[count_{singular}]"
 
 
 def canonical(text: str | None) -> str:
@@ -64,6 +103,9 @@ def dimension(unit: str) -> str:
         return unit
     if unit in ("people", "percent"):      # the common cases never need pint
         return "[people]" if unit == "people" else "dimensionless"
+    counted = _counted_dimension(unit)
+    if counted is not None:
+        return counted
     dims = dict(_unit(unit).dimensionality)    # str() of pint's Fraction exponents fails
     return " * ".join(name if power == 1 else f"{name}^{power}"
                       for name, power in sorted(dims.items())) or "dimensionless"
@@ -119,8 +161,16 @@ def _named(ureg, word: str):
     except Exception:   # pint raises several types for an unknown name
         pass
     singular = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    if singular.lower() == "nan":    # pint reads the word 'nan' as the number NaN
+        raise UnitError(f"unit '{word}' is not a unit name; expected a word such as people, "
+                        "USD, km, states")
     try:
         return ureg.parse_units(singular)
     except Exception:
+        pass
+    try:
         ureg.define(f"{singular} = [count_{singular}] = {word}")
         return ureg.parse_units(singular)
+    except Exception as error:      # a name pint reserves or cannot define: never a crash
+        raise UnitError(f"unit '{word}' cannot be used as a unit name ({type(error).__name__}); "
+                        "expected a word such as people, USD, km, states") from None

@@ -91,13 +91,21 @@ class _Builder:
 
     def add(self, relation: Relation) -> None:
         """Add a relation's constraints, all or none: a relation that fails half way adds nothing."""
-        saved = (dict(self.vars), len(self.constraints),
-                 {k: list(v) for k, v in self.unknowns.items()}, dict(self.labels))
+        # Only this relation's entries can change, and vars/labels only grow: remembering
+        # sizes (not copies) keeps a file of many relations linear.
+        saved = (len(self.vars), len(self.constraints), relation.id in self.unknowns,
+                 len(self.unknowns.get(relation.id, ())))
         try:
             getattr(self, f"_{relation.kind}")(relation)
         except Exception:
-            self.vars, self.unknowns, self.labels = saved[0], saved[2], saved[3]
+            for name in list(self.vars)[saved[0]:]:
+                del self.vars[name]
+                self.labels.pop(name, None)
             del self.constraints[saved[1]:]
+            if saved[2]:
+                del self.unknowns[relation.id][saved[3]:]
+            else:
+                self.unknowns.pop(relation.id, None)
             raise
 
     def _same(self, relation):
@@ -192,13 +200,20 @@ def _bounds(problem, builder: _Builder, ctx: Context) -> list[Finding]:
     """A note per sum with unreported parts: what they hold together and each."""
     findings = []
     seen = set()
+    parts_of = _Components(problem)
     for relation_id, names in builder.unknowns.items():
         group = tuple(sorted(names))
         if group in seen or not relation_id.startswith("sum:"):
             continue
         seen.add(group)
-        together = solve.sum_bounds(problem, names, ctx.config.budget_ms)
-        each = solve.bounds(problem, names, ctx.config.budget_ms)
+        # Only the part of the problem linked to these unknowns bears on them (solve would
+        # consult just that too), and unknowns that the constraints treat alike have the same
+        # bounds: ask the solver once per kind, not once per part, over a small problem.
+        local = parts_of.problem(names)
+        together = solve.sum_bounds(local, names, ctx.config.budget_ms)
+        alike = _alike(local, names)
+        found = solve.bounds(local, list(dict.fromkeys(alike.values())), ctx.config.budget_ms)
+        each = {name: found[alike[name]] for name in names}
         if together[1] is None:
             continue
         total = ctx.claims[relation_id.split(":", 1)[1]]
@@ -218,3 +233,86 @@ def _bounds(problem, builder: _Builder, ctx: Context) -> list[Finding]:
                                 total.loc, (total.id,), (total.span,) if total.span else (),
                                 ((total.id, total.quote),), (), (fact.replace("  ", " "),)))
     return findings
+
+
+class _Components:
+    """The problem's independent parts, linked as solve links them: by a shared variable or a
+    shared group (a claim's bounds and the relations naming it)."""
+
+    def __init__(self, problem: solve.Problem):
+        self.vars, self.constraints = problem.vars, problem.constraints
+        self.parent: dict = {}
+        for var in problem.vars:
+            self._union(("v", var.name), ("g", var.group) if var.group is not None else None)
+        for c in problem.constraints:
+            first = self._node(c)
+            for name, _ in c.terms[1:]:
+                self._union(first, ("v", name))
+            self._union(first, ("g", c.group) if c.group is not None else None)
+        self.members: dict = {}      # root -> (its vars, its constraints)
+        for var in problem.vars:
+            self.members.setdefault(self._find(("v", var.name)), ([], []))[0].append(var)
+        for c in problem.constraints:
+            self.members.setdefault(self._find(self._node(c)), ([], []))[1].append(c)
+
+    @staticmethod
+    def _node(c):
+        return ("v", c.terms[0][0]) if c.terms else ("g", c.group)
+
+    def _find(self, node):
+        parent = self.parent
+        root = node
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[node] != root:
+            parent[node], node = root, parent[node]
+        return root
+
+    def _union(self, a, b) -> None:
+        if b is not None:
+            self.parent[self._find(a)] = self._find(b)
+        else:
+            self._find(a)
+
+    def problem(self, names) -> solve.Problem:
+        """The parts holding the variables `names`, in the problem's own order."""
+        roots = list(dict.fromkeys(self._find(("v", n)) for n in names))
+        if len(roots) == 1:
+            found, constraints = self.members.get(roots[0], ([], []))
+            return solve.Problem(tuple(found), tuple(constraints))
+        wanted = set(roots)
+        return solve.Problem(
+            tuple(v for v in self.vars if self._find(("v", v.name)) in wanted),
+            tuple(c for c in self.constraints if self._find(self._node(c)) in wanted))
+
+
+_KINDS_TRIED = 8       # unknowns compared with at most this many others (each try costs a pass)
+
+
+def _alike(problem: solve.Problem, names: list[str]) -> dict[str, str]:
+    """name -> the first of `names` it is interchangeable with: swapping the two maps every
+    constraint onto one of the same group, so both have the same bounds."""
+    by_name = {v.name: v for v in problem.vars}
+    forms = _forms(problem.constraints, {})
+    out: dict[str, str] = {}
+    kinds: list[str] = []
+    for name in names:
+        for kind in kinds[:_KINDS_TRIED]:
+            a, b = by_name.get(kind), by_name.get(name)
+            if (a is not None and b is not None
+                    and (a.integer, a.lo, a.hi, a.lo_closed, a.hi_closed, a.group) ==
+                    (b.integer, b.lo, b.hi, b.lo_closed, b.hi_closed, b.group)
+                    and _forms(problem.constraints, {kind: name, name: kind}) == forms):
+                out[name] = kind
+                break
+        else:
+            kinds.append(name)
+            out[name] = name
+    return out
+
+
+def _forms(constraints, swap: dict[str, str]) -> list:
+    """The constraints as a sorted list of comparable forms, with variables renamed by `swap`."""
+    return sorted((c.group, c.op, c.rhs, tuple(sorted((swap.get(n, n), f) for n, f in c.terms)))
+                  for c in constraints)
+

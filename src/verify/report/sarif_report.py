@@ -55,13 +55,8 @@ def _emitted(finding: Finding, options) -> bool:
 
 
 def _catalogue() -> dict:
-    try:
-        import verify.rules as rules_package
-    except ImportError:
-        return {}
-    if not hasattr(rules_package, "catalogue"):
-        return {}
-    return dict(rules_package.catalogue())
+    from verify.rules import catalogue
+    return dict(catalogue())
 
 
 def _rules(seen: set[str]) -> list[dict]:

@@ -1,19 +1,25 @@
 """count: a stated number of things against the things actually named.
 
-`count: claim, items: [...]` compares the claim's figure ("12-state", "11 other states")
-with the number of distinct items: names written out, and the items of list claims named
-by id.  Counts are exact: a hedged count ("more than 10 states") is compared as hedged.
+`count: claim, items: [...]` compares the claim's figure ("12-state", "11 other states",
+"three suspects") with the number of distinct items: names written out in the relation, and
+the items of list claims named by id (a name listed twice counts once).  Counts are exact: a
+hedged count ("more than 10 states") is compared as hedged.
 
 Passing example:
+    article: A 3-state sting covered Iowa, Ohio and Texas.
     claims:
-      - {id: n, quote: "a 3-state sting", measure: states, value: "3", unit: states}
+      - {id: n, quote: 3-state sting, measure: states, value: 3-state, unit: states}
       - {id: named, quote: "Iowa, Ohio and Texas", items: [Iowa, Ohio, Texas]}
     relations: [{count: n, items: [named]}]
-    -> holds: Iowa + Ohio + Texas = 3
+    -> holds count (n, named): Iowa + Ohio + Texas = 3
 
 Failing example:
-    relations: [{count: n, items: [named, Kansas]}]
-    -> error count: "3-state" but 4 are named
+    article: A 3-state sting covered Iowa, Ohio, Texas and Kansas.
+    claims:
+      - {id: n, quote: 3-state sting, measure: states, value: 3-state, unit: states}
+      - {id: named, quote: "Iowa, Ohio, Texas and Kansas", items: [Iowa, Ohio, Texas, Kansas]}
+    relations: [{count: n, items: [named]}]
+    -> error count (n, named): "3-state" but 4 are named
 """
 from __future__ import annotations
 

@@ -1,24 +1,28 @@
 """date: weekday names against dates, and days named relative to publication.
 
 For a claim with unit `date` or `weekday`:
-- a date written in the value ("2021-08-27", "August 27, 2021") must equal the claim's `date:`;
-  a claim measuring the publication date must equal the source's `published:`;
+- a date written in the value ("2021-08-27", "August 27, 2021", "27 August 2021") must equal
+  the claim's `date:`; a claim measuring the publication date must equal the source's
+  `published:`;
 - every weekday the value names must be the weekday of its date: one name for one date, or
   the first and last day of a range ("Thursday night into Friday morning" with
   `date: 2021-08-26/2021-08-27`);
 - a bare weekday ("On Friday") is read relative to publication: its date must lie within the
-  week around the publication date.  Without `date:`, the rule derives the date it means.
+  week around the publication date.  Without `date:`, the rule derives the date it means (the
+  latest such day on or before publication) and says so in a note.
 
 Passing example:
-    sources: [{id: article, file: a.txt, published: 2021-08-27}]
+    article: On Friday, the attorney general's office said the sting had ended.
+    published: 2021-08-27
     claims:
-      - {id: d, quote: "On Friday", value: Friday, unit: weekday, date: 2021-08-27}
-    -> holds: 2021-08-27 is a Friday
+      - {id: d, quote: On Friday, value: Friday, unit: weekday, date: 2021-08-27}
+    -> holds date (d): 2021-08-27 is a Friday
 
 Failing example:
+    article: The hearing is set for Monday, March 14, 2023.
     claims:
-      - {id: d, quote: "Monday, March 14, 2022", value: "Monday, March 14, 2022", unit: date}
-    -> error date: "Monday" but 2022-03-14 is a Monday ... is a Tuesday
+      - {id: d, quote: "Monday, March 14, 2023", value: "Monday, March 14, 2023", unit: date}
+    -> error date (d): 2023-03-14 is a Tuesday, not a Monday
 """
 from __future__ import annotations
 

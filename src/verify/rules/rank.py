@@ -3,16 +3,27 @@
 `rank: most|least, claim: X, among: <breakdown whole or claim ids>` says X's figure is the
 largest (smallest) of the group; ties are allowed.  Parts of the breakdown with no figure are
 then bounded by X ("the 7 states without figures had at most 46 each").
-`rank: more|fewer, claim: X, than: Y` compares two figures.  As printed the comparison must
-hold; if only rounding rescues it, the rule says when.
+`rank: more|fewer, claim: X, than: Y` compares two figures.  A comparison is judged as
+printed: if only rounding rescues it, the finding is a warning with the value X must have had.
 
 Passing example:
-    relations: [{rank: most, claim: kentucky, among: all states}]   # 46 vs 2, 11, 4, 7
-    -> holds: 46 >= 2, 11, 4, 7
+    article: Kentucky had the most arrests, 46. Iowa made 11 and Texas 4.
+    breakdowns: [{dimension: place, whole: all states, parts: [Kentucky, Iowa, Texas, Ohio]}]
+    claims:
+      - {id: ky, quote: "the most arrests, 46", measure: arrested, scope: {place: Kentucky}, value: "46", unit: people}
+      - {id: ia, quote: Iowa made 11, measure: arrested, scope: {place: Iowa}, value: "11", unit: people}
+      - {id: tx, quote: Texas 4, measure: arrested, scope: {place: Texas}, value: "4", unit: people}
+    relations: [{rank: most, claim: ky, among: all states}]
+    -> note rank (ky, ia, tx): 46 >= 11, 4; Ohio, which has no figure, had at most 46
 
 Failing example:
-    relations: [{rank: most, claim: kentucky, among: all states}]   # 46 vs 50 in Iowa
-    -> error rank: Kentucky's 46 is not the most: Iowa has 50
+    article: Kentucky had the most arrests, 46. Iowa made 50 and Texas 4.
+    claims:
+      - {id: ky, quote: "the most arrests, 46", measure: arrested, scope: {place: Kentucky}, value: "46", unit: people}
+      - {id: ia, quote: Iowa made 50, measure: arrested, scope: {place: Iowa}, value: "50", unit: people}
+      - {id: tx, quote: Texas 4, measure: arrested, scope: {place: Texas}, value: "4", unit: people}
+    relations: [{rank: most, claim: ky, among: [ia, tx]}]
+    -> error rank (ky, ia): Kentucky's 46 is not the most: Iowa has 50
 """
 from __future__ import annotations
 

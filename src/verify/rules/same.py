@@ -1,20 +1,26 @@
 """same: a quantity stated more than once must agree with itself.
 
 Claims with the same measure and scope (in one source or several) state one quantity, so
-their intervals must share a value.  Written precision counts: "1.2 million" allows
-[1,150,000, 1,250,000), so "1,180,000" elsewhere agrees with it; two exact counts must be equal.
-Units convert where they are compatible ("12 miles" and "about 20 km" agree).
+their intervals must share a value; an explicit `same: [a, b]` ties claims worded
+differently.  Written precision counts: "1.2 million" allows [1,150,000, 1,250,000), so
+"1,180,000" elsewhere agrees with it; "about 1,000" allows 900 to 1,100 (hedges: about: 10%);
+two exact counts must be equal, and counts are whole numbers ("more than 4" and "fewer than 5"
+people never agree).  Units convert where they are compatible ("12 miles" and "about 20 km"
+agree).  Repeated figures are an equality, so rounding is never held against them.
 
 Passing example:
+    article: The city has 1.2 million residents. The census counted 1,180,000 residents.
     claims:
-      - {id: a, quote: "rescued 47 people", measure: rescued, value: "47", unit: people}
-      - {id: b, quote: "47 were rescued", measure: rescued, value: "47", unit: people}
+      - {id: a, quote: 1.2 million residents, measure: residents, value: 1.2 million, unit: people}
+      - {id: b, quote: "1,180,000 residents", measure: residents, value: "1,180,000", unit: people}
+    -> holds same (a, b): 1,180,000 is inside [1,150,000, 1,250,000)
 
 Failing example:
+    article: Police rescued 47 people. On Thursday and Friday, 41 people were rescued.
     claims:
-      - {id: a, quote: "rescued 47 people", measure: rescued, value: "47", unit: people}
-      - {id: b, quote: "41 people were rescued", measure: rescued, value: "41", unit: people}
-    -> error same: rescued is stated as 47 and as 41
+      - {id: a, quote: rescued 47 people, measure: rescued, value: "47", unit: people}
+      - {id: b, quote: 41 people were rescued, measure: rescued, value: "41", unit: people}
+    -> error same (a, b): rescued is stated as 47 and as 41
 """
 from __future__ import annotations
 

@@ -1,22 +1,29 @@
 """share: a stated share against its part and whole.
 
 `share: claim, part: p, whole: w` checks 100·p/w against the claim's percent or fraction
-("25%", "a quarter", "nearly half", "a little less than half").  The printed part and whole
-must give a value the wording allows; when only their rounding does, the finding says the
-exact condition ("holds only if the total was more than $1,334,000").  Hedge tolerances are
-set in checks/ (hedges: nearly: 10%).
+("47%", "a quarter", "nearly half", "a little less than half").  A share is arithmetic a reader
+does with the printed figures: they must give a value the wording allows ("47%" is
+[46.5%, 47.5%); "nearly half" is [45%, 50%) with hedges: nearly: 10%).  When only the rounding
+of the part or whole does, the finding is a warning with the exact condition: $667,000 of
+"$1.3 million" is "a little less than half" only if the total was more than $1,334,000.
 
 Passing example:
+    article: Of the town's 960 residents, 470 voted -- nearly half.
     claims:
-      - {id: w, quote: "960 residents", measure: residents, value: "960", unit: people}
-      - {id: p, quote: "470 of them voted", measure: voters, value: "470", unit: people}
-      - {id: s, quote: "nearly half voted", measure: turnout, value: "nearly half", unit: percent}
-    relations: [{share: s, part: p, whole: w}]
-    -> holds: 470 / 960 = 48.95...%, which is "nearly half"
+      - {id: residents, quote: 960 residents, measure: residents, value: "960", unit: people}
+      - {id: voters, quote: 470 voted, measure: voters, value: "470", unit: people}
+      - {id: turnout, quote: nearly half, measure: turnout, value: nearly half, unit: percent}
+    relations: [{share: turnout, part: voters, whole: residents}]
+    -> holds share (turnout, voters, residents): 470 / 960 = 48.96%, which is "nearly half"
 
 Failing example:
-    claims: (as above, with "a third voted" for s)
-    -> error share: 470 / 960 = 48.95...%, which is not "a third"
+    article: The district spent $667,000 of its $1.3 million grant on buses, a little less than half.
+    claims:
+      - {id: grant, quote: $1.3 million grant, measure: grant, value: $1.3 million, unit: USD}
+      - {id: buses, quote: "$667,000", measure: spent on buses, value: "$667,000", unit: USD}
+      - {id: share, quote: a little less than half, measure: share on buses, value: a little less than half, unit: percent}
+    relations: [{share: share, part: buses, whole: grant}]
+    -> warning share (share, buses, grant): 51.3% as printed; holds only if the grant was more than $1,334,000
 """
 from __future__ import annotations
 

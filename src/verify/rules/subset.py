@@ -1,16 +1,25 @@
 """subset: a part cannot exceed the whole it is part of.
 
 `subset: part, of: whole` says every one counted in `part` is also counted in `whole`
-("41 given medical care" of "47 rescued"), so part <= whole.  As printed the part must not be
-larger; if only rounding lets it fit, the rule says exactly when it would.
+("41 given medical care" of "47 rescued"), so part <= whole.  This is a comparison: as printed
+the part must not be larger; if only rounding lets it fit ("1.2 million of the 1,180,000
+residents"), the finding is a warning that says exactly when it would hold.
 
 Passing example:
-    relations: [{subset: given-care, of: rescued}]      # 41 of 47
-    -> holds: 41 <= 47
+    article: Officers rescued 47 people; 41 received medical services.
+    claims:
+      - {id: rescued, quote: rescued 47 people, measure: rescued, value: "47", unit: people}
+      - {id: care, quote: 41 received medical services, measure: given care, value: "41", unit: people}
+    relations: [{subset: care, of: rescued}]
+    -> note subset (care, rescued): 41 <= 47; 6 of those rescued were not given care
 
 Failing example:
-    relations: [{subset: given-care, of: rescued}]      # 52 of 47
-    -> error subset: 52 given care is more than the 47 rescued
+    article: Officers rescued 47 people; 52 received medical services.
+    claims:
+      - {id: rescued, quote: rescued 47 people, measure: rescued, value: "47", unit: people}
+      - {id: care, quote: 52 received medical services, measure: given care, value: "52", unit: people}
+    relations: [{subset: care, of: rescued}]
+    -> error subset (care, rescued): given care, 52, is more than the 47 rescued
 """
 from __future__ import annotations
 

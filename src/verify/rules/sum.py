@@ -1,23 +1,32 @@
 """sum: a total against its parts.
 
 Complete (`complete: true`, the default, or a breakdown with a figure for every part): the
-total equals the sum of the parts, within the precision of every figure ("33%, 33% and 35%"
-add to 101%, which rounding reconciles with 100%).  Partial (`complete: false`, or a
+total equals the sum of the parts, within the precision of every figure.  An equality is
+judged on the intervals: "33%, 33% and 35%" add to 101% as printed, which rounding reconciles
+with 100%, so it holds, with a note showing the rounding.  Partial (`complete: false`, or a
 breakdown where some parts have no figure): the total is at least the sum of the parts given,
-and the remainder is derived ("the 7 states without figures account for 32 arrests").
-Written explicitly (`sum: total, parts: [...]`) or implied by a breakdown of a scope.
+and the remainder is derived ("the 7 states without figures account for 32 together").  A
+partial sum is a comparison: if the printed parts exceed the printed total and only rounding
+rescues it, the finding is a warning with the condition ("holds only if the total was at least
+1,230,000").  Written explicitly (`sum: total, parts: [...]`) or implied by a breakdown.
 
 Passing example:
-    breakdowns: [{dimension: place, whole: all, parts: [A, B, C]}]
+    article: Officers arrested 10 people, 4 in Ames and 3 in Boone.
+    breakdowns: [{dimension: place, whole: all, parts: [Ames, Boone, Cole]}]
     claims:
-      - {id: t, quote: "arrested 10", measure: arrested, scope: {place: all}, value: "10", unit: people}
-      - {id: a, quote: "4 in A", measure: arrested, scope: {place: A}, value: "4", unit: people}
-      - {id: b, quote: "3 in B", measure: arrested, scope: {place: B}, value: "3", unit: people}
-    -> note: 4 + 3 = 7, which is at most 10; C accounts for 3
+      - {id: t, quote: arrested 10 people, measure: arrested, scope: {place: all}, value: "10", unit: people}
+      - {id: a, quote: 4 in Ames, measure: arrested, scope: {place: Ames}, value: "4", unit: people}
+      - {id: b, quote: 3 in Boone, measure: arrested, scope: {place: Boone}, value: "3", unit: people}
+    -> note sum (t, a, b): 4 + 3 = 7, which is at most 10; Cole, which has no figure, accounts for 3
 
 Failing example:
-    relations: [{sum: t, parts: [a, b]}]    # with t = 10, a = 4, b = 3
-    -> error sum: the parts add to 7, not 10
+    article: Officers arrested 10 people, 4 in Ames and 3 in Boone.
+    claims:
+      - {id: t, quote: arrested 10 people, measure: arrested, value: "10", unit: people}
+      - {id: a, quote: 4 in Ames, measure: arrested, scope: {place: Ames}, value: "4", unit: people}
+      - {id: b, quote: 3 in Boone, measure: arrested, scope: {place: Boone}, value: "3", unit: people}
+    relations: [{sum: t, parts: [a, b]}]
+    -> error sum (t, a, b): the parts add to 7, not 10
 """
 from __future__ import annotations
 
@@ -60,7 +69,7 @@ def _complete(whole, allowed, printed, integer, ids, terms, name, unit):
     # Rounded parts rarely add up to the rounded total as printed (33% + 33% + 35% = 101%):
     # an equality is judged on the intervals, and the note shows the rounding that reconciles.
     return Outcome(Verdict.HOLDS, f"{name}: the parts add up to {whole.text} within rounding", ids,
-                   (arithmetic + f" as printed; within their rounding {fmt_interval(allowed, unit)}",),
+                   (arithmetic + " as printed",),
                    (f"the printed parts add to {fmt_interval(printed, unit)}; their rounding "
                     f"allows {fmt_interval(allowed, unit)}, which includes {whole.text}",))
 

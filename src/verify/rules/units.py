@@ -1,20 +1,25 @@
 """units: figures related to each other must measure the same kind of thing.
 
 Every relation is first checked here.  Compatible units convert exactly ("a 12-mile trail,
-about 20 kilometers": 12 mi = 19.312 km, inside about 20 km); people, each currency and each
-counted noun are dimensions of their own, so a relation that adds people to dollars, or
-compares states with people, is a modelling error naming both units.  Currencies never
-convert: an exchange rate is a fact to check, not a unit.
+about 20 kilometers": 12 mi = 19.312128 km, inside about 20 km); people, each currency and
+each counted noun are dimensions of their own, so a relation that adds people to dollars, or
+compares states with people, is a modelling error naming both units, and the relation is not
+evaluated further.  Currencies never convert: an exchange rate is a fact to check, not a unit.
 
 Passing example:
+    article: The new 12-mile trail, about 20 kilometers, opens in May.
     claims:
-      - {id: a, quote: "a 12-mile trail", measure: trail length, value: "12", unit: miles}
-      - {id: b, quote: "about 20 kilometers", measure: trail length, value: "about 20", unit: km}
-    -> note units: 12 miles = 19.312 km
+      - {id: mi, quote: 12-mile trail, measure: trail length, value: 12-mile, unit: miles}
+      - {id: km, quote: about 20 kilometers, measure: trail length, value: about 20, unit: km}
+    -> holds units (mi, km): 20 km = 12.4274... miles
 
 Failing example:
-    relations: [{sum: total-usd, parts: [arrested-people]}]
-    -> error units: people cannot be compared with USD
+    article: The raid netted $5,000 and 12 arrests.
+    claims:
+      - {id: cash, quote: "netted $5,000", measure: seized, value: "$5,000", unit: USD}
+      - {id: arrests, quote: 12 arrests, measure: arrests, value: "12", unit: people}
+    relations: [{sum: cash, parts: [arrests]}]
+    -> error units (cash, arrests): people cannot be compared with USD
 """
 from __future__ import annotations
 
