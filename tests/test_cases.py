@@ -58,7 +58,10 @@ BASE_SETTINGS = {"rules": {"coverage": "off"}}
 
 
 def read_cases(path: Path) -> list[dict]:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path.name}: {error}") from None
     cases = data.get("cases") if isinstance(data, dict) else None
     if not isinstance(cases, list) or not cases:
         raise ValueError(f"{path.name}: expected a top-level 'cases:' list")
@@ -78,7 +81,8 @@ def _known(record, keys, what: str) -> None:
     for key in record:
         if key not in keys:
             guess = difflib.get_close_matches(key, keys, n=1)
-            raise ValueError(f"{what}: unknown key {key!r}" + (f"; did you mean {guess[0]!r}?" if guess else ""))
+            hint = f"; did you mean {guess[0]!r}?" if guess else ""
+            raise ValueError(f"{what}: unknown key {key!r}{hint}")
 
 
 def _list(value) -> list:

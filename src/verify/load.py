@@ -115,8 +115,8 @@ class _Reader:
             return _BAD
         text = node.text
         if len(text) > self.config.limit("string_chars"):
-            self.problem(node, f"{what} is {len(text)} characters long; the limit is "
-                         f"{self.config.limit('string_chars')}")
+            self.problem(node, f"{what} is {len(text):,} characters long; the limit is "
+                         f"{self.config.limit('string_chars'):,} (limits.string_chars)")
             return _BAD
         checks = {
             "id": (lambda: re.fullmatch(schema.ID_PATTERN[1:-1], text), "an id: letters, digits, - _ . :"),
@@ -202,7 +202,8 @@ def _read_text(reader: _Reader, path: Path, limit: int, node) -> str | None:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            reader.problem(node, f"cannot read {path}: it is {kind}; expected a text file")
+            reader.problem(node, f"cannot read {_short(str(path), 120)}: it is {kind}; expected a "
+                           "text file")
             return None
         data = b""
         if info.st_size <= limit:
@@ -213,7 +214,11 @@ def _read_text(reader: _Reader, path: Path, limit: int, node) -> str | None:
                                           reader.config))
             return None
     except OSError as error:
-        reader.problem(node, f"cannot read {path}: {error.strerror or error}")
+        reader.problem(node, f"cannot read {_short(str(path), 120)}: {error.strerror or error}")
+        return None
+    except ValueError:      # the name holds a NUL: no file can have it
+        reader.problem(node, f"cannot read {_short(repr(str(path)), 120)}: a file name cannot hold "
+                       "a NUL character; expected a file name")
         return None
     try:
         text = data.decode("utf-8")
@@ -233,6 +238,7 @@ def _read_text(reader: _Reader, path: Path, limit: int, node) -> str | None:
 def _too_big(path: Path, size: int, limit: int, claims_file: bool, config: Config) -> str:
     if claims_file:
         return f"{path} is {size:,} bytes; the limit is {limit:,} (limits.file_bytes)"
+    path = _short(str(path), 120)
     total = config.limit("source_bytes")
     left = "" if limit == total else f", more than the {limit:,} left of the"
     return (f"{path} is {size:,} bytes{left or '; the'} sources of one claims file may hold "
@@ -403,6 +409,6 @@ def _check_refs(reader, kind, fields, known, rel_id) -> None:
                 hint = f"; did you mean '{guess}'?" if guess else ""
                 reader.problem(node, f"{kind} relation {_short(rel_id)} names claim "
                                f"'{_short(claim_id)}', which is not in this file{hint}")
-    if len(named) != len(set(named)):
+    if kind != "rank" and len(named) != len(set(named)):   # a rank's group may list its claim
         reader.problem(fields[id_roles[0]][1], f"{kind} relation {rel_id} names the same claim twice; "
                        "a relation cannot relate a claim to itself")

@@ -300,12 +300,15 @@ def fmt(value: Fraction | None, unit: str | None = None) -> str:
     if rest:
         digits = (Fraction(rest, value.denominator) * 10**4)
         shown = f"{int(digits):04d}".rstrip("0")
+        if unit in CURRENCY_SYMBOLS.values() and len(shown) < 2:
+            shown = shown.ljust(2, "0")               # money keeps its cents: $0.30
         text += "." + (shown or "0") + ("..." if digits.denominator != 1 else "")
     text = sign + text
     if unit == "percent":
         return text + "%"
-    if unit in ("USD",):
-        return "$" + text
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(unit or "")
+    if symbol:
+        return sign + symbol + text.lstrip("-")
     if unit and unit not in ("1", "people", "date", "weekday"):
         return f"{text} {unit}"
     return text

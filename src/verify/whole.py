@@ -227,7 +227,8 @@ def _bounds(problem, builder: _Builder, ctx: Context) -> list[Finding]:
             fact = f"{parts[0]}, which has no figure: {amount} {total.measure or ''}"
         else:
             fact = (f"the {len(parts)} without figures ({', '.join(parts)}): {amount} "
-                    f"{total.measure or ''} together, each between {fmt(low, unit)} and {fmt(high, unit)}")
+                    f"{total.measure or ''} together, each between {fmt(low, unit)} and "
+                    f"{fmt(high, unit)}")
         findings.append(Finding("solve", Severity.NOTE, Verdict.HOLDS,
                                 f"{described(total)}: bounds for the parts the article gives no figure for",
                                 total.loc, (total.id,), (total.span,) if total.span else (),

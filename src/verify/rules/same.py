@@ -36,22 +36,29 @@ KIND = "same"
 
 def check(relation, ctx):
     members = values(ctx, relation.get("same"))
-    reference = members[0]
-    agreeing, disagreeing = [reference], []
+    name = described(members[0].claim)
+    # Every pair is compared, once per distinct figure: "47, 47, 41" is one disagreement, and
+    # in "about 1,000, 960, more than 1,050" the last two disagree though each fits the first.
+    distinct = list({m.interval: m for m in reversed(members)}.values())[::-1]
+    for index, first in enumerate(distinct):
+        for other in distinct[index + 1:]:
+            if overlap([first.interval, other.interval], _integer([first, other])) is None:
+                yield Outcome(Verdict.CONTRADICTION,
+                              f"{name} is stated as {first.text} and as {other.text}",
+                              (first.claim.id, other.claim.id),
+                              (f"{first.text} allows {fmt_interval(first.interval, first.unit)}; "
+                               f"{other.text} allows {fmt_interval(other.interval, other.unit)}: "
+                               "no value is in both",))
+    agreeing = [members[0]]
     for other in members[1:]:
-        common = overlap([reference.interval, other.interval],
-                         reference.claim.figure.integer and other.claim.figure.integer)
-        (agreeing if common is not None else disagreeing).append(other)
-    name = described(reference.claim)
-    for other in disagreeing:
-        yield Outcome(Verdict.CONTRADICTION,
-                      f"{name} is stated as {reference.text} and as {other.text}",
-                      (reference.claim.id, other.claim.id),
-                      (f"{reference.text} allows {fmt_interval(reference.interval, reference.unit)}; "
-                       f"{other.text} allows {fmt_interval(other.interval, other.unit)}: "
-                       "no value is in both",))
+        if overlap([m.interval for m in agreeing + [other]], _integer(agreeing + [other])) is not None:
+            agreeing.append(other)
     if len(agreeing) > 1:
-        shown = " = ".join(m.text for m in agreeing)
-        yield Outcome(Verdict.HOLDS, f"{name} is stated {len(agreeing)} times and agrees: {shown}",
-                      tuple(m.claim.id for m in agreeing),
-                      (f"common values: {fmt_interval(overlap([m.interval for m in agreeing], False), reference.unit)}",))
+        common = overlap([m.interval for m in agreeing], False)
+        yield Outcome(Verdict.HOLDS, f"{name} is stated {len(agreeing)} times and agrees: "
+                      + " = ".join(m.text for m in agreeing), tuple(m.claim.id for m in agreeing),
+                      (f"common values: {fmt_interval(common, members[0].unit)}",))
+
+
+def _integer(members) -> bool:
+    return all(m.claim.figure.integer for m in members)

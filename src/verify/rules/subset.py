@@ -45,16 +45,27 @@ def check(relation, ctx):
                       (f"{part.text} allows {fmt_interval(part.interval, unit)}; {whole.text} allows "
                        f"{fmt_interval(whole.interval, unit)}: every value of the part is larger",))
     elif not _can_be_at_most(part.reading, whole.reading):
-        low, high = part.interval.lo, whole.interval.hi
         yield Outcome(Verdict.CONDITIONAL,
-                      f"{names}: as printed the part is larger; this holds only if the part was at "
-                      f"most {fmt(high, unit)} and the whole at least {fmt(low, unit)}", ids,
+                      f"{names}: as printed the part is larger; this holds only if "
+                      + _condition(part, whole, unit), ids,
                       (f"{part.text} allows {fmt_interval(part.interval, unit)}; {whole.text} allows "
                        f"{fmt_interval(whole.interval, unit)}",))
     else:
         yield Outcome(Verdict.HOLDS, f"{described(part.claim)} is within {described(whole.claim)}",
                       ids, (f"{part.text} <= {whole.text}",),
                       _left(part, whole, unit))
+
+
+def _condition(part, whole, unit) -> str:
+    """Say only what a rounded figure must have been; an exact one was what it says."""
+    wanted = []
+    if not part.interval.is_point:
+        wanted.append(f"{described(part.claim)} was at most {fmt(whole.interval.hi, unit)} "
+                      f"(\"{part.text}\" allows down to {fmt(part.interval.lo, unit)})")
+    if not whole.interval.is_point:
+        wanted.append(f"{described(whole.claim)} was at least {fmt(part.interval.lo, unit)} "
+                      f"(\"{whole.text}\" allows up to {fmt(whole.interval.hi, unit)})")
+    return " and ".join(wanted)
 
 
 def _can_be_at_most(a, b) -> bool:

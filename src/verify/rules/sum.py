@@ -87,7 +87,8 @@ def _partial(whole, allowed, printed, ids, terms, name, unit, unreported):
         return Outcome(Verdict.CONDITIONAL,
                        f"{name}: the parts given ({fmt_interval(printed, unit)}) exceed the total "
                        f"{whole.text} as printed; this holds only if the total was at least "
-                       f"{fmt(least, unit)}" + ("" if allowed.is_point else " and the parts at their lowest"),
+                       f"{fmt(least, unit)}"
+                       + ("" if allowed.is_point else " and the parts at their lowest"),
                        ids,
                        (f"{terms} = {fmt_interval(printed, unit)} > {whole.text}",
                         f"{whole.text} allows up to {fmt(most, unit)}; the parts allow "

@@ -65,7 +65,8 @@ def check(relation, ctx):
                           f"{first_id} in {first.unit} with {other_id} in {other.unit}: {error}",
                           (first_id, other_id))
             return
-        conversions.append(f"{fmt(other.nominal, other.unit)} = {fmt(other.nominal * factor, first.unit)}")
+        converted = fmt(other.nominal * factor, first.unit)
+        conversions.append(f"{fmt(other.nominal, other.unit)} = {converted}")
     if conversions:
         yield Outcome(Verdict.HOLDS, f"{relation.kind} relation {relation.id}: units convert",
                       tuple(ids), tuple(conversions))
