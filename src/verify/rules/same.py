@@ -40,12 +40,15 @@ def check(relation, ctx):
     # Every pair is compared, once per distinct figure: "47, 47, 41" is one disagreement, and
     # in "about 1,000, 960, more than 1,050" the last two disagree though each fits the first.
     distinct = list({m.interval: m for m in reversed(members)}.values())[::-1]
+    stated = {}            # interval -> every claim stating it: all are cited, all are marked
+    for member in members:
+        stated.setdefault(member.interval, []).append(member.claim.id)
     for index, first in enumerate(distinct):
         for other in distinct[index + 1:]:
             if overlap([first.interval, other.interval], _integer([first, other])) is None:
                 yield Outcome(Verdict.CONTRADICTION,
-                              f"{name} is stated as {first.text} and as {other.text}",
-                              (first.claim.id, other.claim.id),
+                              f"{name} is stated as {_times(first, stated)} and as {_times(other, stated)}",
+                              tuple(stated[first.interval] + stated[other.interval]),
                               (f"{first.text} allows {fmt_interval(first.interval, first.unit)}; "
                                f"{other.text} allows {fmt_interval(other.interval, other.unit)}: "
                                "no value is in both",))
@@ -58,6 +61,11 @@ def check(relation, ctx):
         yield Outcome(Verdict.HOLDS, f"{name} is stated {len(agreeing)} times and agrees: "
                       + " = ".join(m.text for m in agreeing), tuple(m.claim.id for m in agreeing),
                       (f"common values: {fmt_interval(common, members[0].unit)}",))
+
+
+def _times(member, stated) -> str:
+    count = len(stated[member.interval])
+    return member.text + ({1: "", 2: " (twice)"}.get(count, f" ({count} times)"))
 
 
 def _integer(members) -> bool:
