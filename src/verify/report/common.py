@@ -204,6 +204,13 @@ def detail_lines(finding: Finding, file: FileResult) -> Iterator[str]:
         yield f"waived: {finding.waived}"
 
 
+def write_json(data: dict, out: TextIO) -> None:
+    """Stable JSON: sorted keys, fixed separators, UTF-8 as is, one trailing newline."""
+    import json
+    json.dump(data, out, sort_keys=True, indent=2, separators=(",", ": "), ensure_ascii=False)
+    out.write("\n")
+
+
 def _mode_for_new_file() -> int:
     mask = os.umask(0)
     os.umask(mask)

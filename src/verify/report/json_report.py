@@ -15,20 +15,17 @@ relative to the report root.  `marks` are the figures of the sources and their s
 """
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from verify.model import FileResult, Mark, RunResult
-from verify.report.common import (TOOL_NAME, TOOL_VERSION, finding_dict, listed,
+from verify.report.common import (write_json, TOOL_NAME, TOOL_VERSION, finding_dict, listed,
                                   ordered_files, relpath, source_path, summarize)
 
 SCHEMA_VERSION = 1
 
 
 def write(result: RunResult, out: TextIO, options) -> None:
-    json.dump(build(result, options), out, sort_keys=True, indent=2,
-              separators=(",", ": "), ensure_ascii=False)
-    out.write("\n")
+    write_json(build(result, options), out)
 
 
 def build(result: RunResult, options) -> dict:

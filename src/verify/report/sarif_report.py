@@ -9,12 +9,11 @@ with the waiver's reason (SARIF viewers close suppressed alerts rather than lose
 """
 from __future__ import annotations
 
-import json
 from typing import TextIO
 from urllib.parse import quote as urlquote
 
 from verify.model import FileResult, Finding, RunResult, Severity
-from verify.report.common import (TOOL_NAME, TOOL_VERSION, fingerprint_hash, ordered,
+from verify.report.common import (write_json, TOOL_NAME, TOOL_VERSION, fingerprint_hash, ordered,
                                   ordered_files, quotes, relpath, source_path)
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -24,9 +23,7 @@ SRCROOT = "%SRCROOT%"
 
 
 def write(result: RunResult, out: TextIO, options) -> None:
-    json.dump(build(result, options), out, sort_keys=True, indent=2,
-              separators=(",", ": "), ensure_ascii=False)
-    out.write("\n")
+    write_json(build(result, options), out)
 
 
 def build(result: RunResult, options) -> dict:
