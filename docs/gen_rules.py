@@ -13,12 +13,11 @@ import sys
 import textwrap
 from pathlib import Path
 
-from verify import anchor, config, coverage, whole
-from verify.rules import catalogue
+from verify import config
+from verify.rules import catalogue, stages
 
 PAGE = Path(__file__).resolve().parent / "rules.md"
 SECTION = re.compile(r"^(Passing|Failing) example:\n((?:(?:    .*)?\n)+)", re.MULTILINE)
-STAGES = (("anchor", anchor), ("solve", whole), ("coverage", coverage))
 
 
 def render() -> str:
@@ -34,8 +33,7 @@ def render() -> str:
            "| rule | checks | default |", "|---|---|---|"]
     for name, (summary, _) in rules.items():
         out.append(f"| [`{name}`](#{name}) | {summary} | {_severity(settings, name)} |")
-    for name, module in STAGES:
-        first = (module.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    for name, (first, _) in stages().items():
         out.append(f"| `{name}` | {first} | {_severity(settings, name)} |")
     for name, (summary, manual) in rules.items():
         out += ["", f"## {name}", "", *_manual(manual)]

@@ -90,8 +90,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
 
 
 def _rules(name: str | None, out: TextIO) -> int:
-    from verify.rules import catalogue
-    rules = catalogue()
+    from verify.rules import catalogue, stages
+    rules = {**catalogue(), **stages()}
     if name is None:
         width = max(len(r) for r in rules)
         for rule, (summary, _) in rules.items():
@@ -106,7 +106,7 @@ def _rules(name: str | None, out: TextIO) -> int:
 def _check(args, out: TextIO) -> int:
     from verify import config as settings, engine
     from verify.model import Severity
-    from verify.report import ReportOptions, formats
+    from verify.report import ReportOptions
 
     try:
         config = settings.load(args.config)
@@ -118,7 +118,7 @@ def _check(args, out: TextIO) -> int:
         files = _shard(files, args.shard)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    writers = formats()
+    writers = _writers()
     reports = [_report_target(spec, writers) for spec in args.report]
     fmt = args.format
     if fmt == "auto":
@@ -156,6 +156,18 @@ def _progress():
             sys.stderr.write("\n")
         sys.stderr.flush()
     return show
+
+
+def _writers() -> dict:
+    """format -> write(result, out, options), as report.formats() gives, but importing a
+    writer's module only when it writes (all seven cost ~20 ms; a run uses one or two)."""
+    from importlib import import_module
+
+    from verify.report import MODULES
+
+    def lazy(module: str):
+        return lambda *args: import_module(f"verify.report.{module}").write(*args)
+    return {name: lazy(module) for name, module in MODULES.items()}
 
 
 def _report_target(spec: str, writers) -> tuple[str, str]:

@@ -69,6 +69,20 @@ def catalogue() -> dict[str, tuple[str, str]]:
     return {name: (load(name).SUMMARY, (load(name).__doc__ or "").strip()) for name in NAMES}
 
 
+# Checks the engine makes itself, outside the relation rules; their modules' docstrings
+# are their manuals.
+STAGES = {"anchor": "verify.anchor", "solve": "verify.whole", "coverage": "verify.coverage"}
+
+
+def stages() -> dict[str, tuple[str, str]]:
+    """stage id -> (first paragraph of its manual, manual)."""
+    out = {}
+    for name, module in STAGES.items():
+        manual = (importlib.import_module(module).__doc__ or "").strip()
+        out[name] = (manual.split("\n\n")[0].replace("\n", " "), manual)
+    return out
+
+
 def values(ctx: Context, ids, unit: str | None = None) -> list[Value]:
     """The figures of claims `ids`, converted to `unit` (default: the first claim's unit).
 
