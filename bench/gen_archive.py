@@ -42,7 +42,10 @@ NOUNS = ("Falcon", "Harbor", "Lantern", "Meadow", "Orchard", "Pioneer", "Quarry"
          "Summit", "Thistle", "Valley", "Willow", "Beacon", "Canyon", "Delta", "Ember",
          "Forge", "Glacier", "Heron", "Island", "Juniper", "Kestrel", "Lagoon", "Mesa",
          "Nimbus", "Osprey", "Prairie", "Ridge", "Spruce", "Tundra")
-TAILS = ("Shield", "Watch", "Sweep", "Net", "Reach", "Guard", "Light", "Path", "Gate", "Wave")
+TAILS = ("Shield", "Watch", "Sweep", "Net", "Reach", "Guard", "Light", "Path", "Gate", "Wave",
+         "Anchor", "Bridge", "Compass", "Drum", "Echo", "Flare", "Grove", "Hammer", "Iris", "Jewel",
+         "Keel", "Lance", "Mirror", "Needle", "Oath", "Pulse", "Quill", "Rope", "Sail", "Torch",
+         "Unity", "Vault", "Whistle", "Yoke", "Zephyr", "Arrow", "Banner", "Cipher", "Dawn", "Ensign")
 
 BREAKDOWNS = (
     # dimension, whole, counted noun, preposition, parts
@@ -80,7 +83,7 @@ FILLER = ("The investigation is continuing, officials said.",
 
 
 def operation_names():
-    """Unique three-word names; no word is a prefix of another, so no name hides in another."""
+    """Unique three-word names (36,000); no name is a prefix of another one."""
     for tail in TAILS:
         for noun in NOUNS:
             for adjective in ADJECTIVES:

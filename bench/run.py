@@ -40,11 +40,12 @@ sys.path.insert(0, str(HERE))
 import gen_archive  # noqa: E402  (a sibling script, not a package)
 
 SEED = ROOT / "claims" / "operation-united-front.yaml"
-LARGE_SETTINGS = """# bench/run.py: one file of 100,000 claims is past the default size limits
+LARGE_SETTINGS = """# bench/run.py: one file of 100,000 claims is far past the default limits
 limits:
-  file_bytes: 200000000
-  source_bytes: 200000000
-  claims: 1000000
+  file_bytes: 500000000
+  source_bytes: 500000000
+  nodes: 100000000
+  claims: 10000000
 """
 
 

@@ -41,7 +41,7 @@ NASTY = ["", " ", "~", "null", "NaN", ".nan", ".inf", "-.inf", "infinity", "1e10
          "\x00", "\ufeff", "\u2028", "!!python/object/apply:os.system", "*alias", "&anchor",
          "e" * 300, "9" * 20000, "999999", "1000000", "x" * 41, "/dev/zero", ".", "..", "/"]
 KINDS = ("delete", "duplicate", "retype", "reorder", "corrupt", "corrupt", "drop_quote",
-         "add_relation", "add_relation", "renumber", "renumber")
+         "add_relation", "add_relation", "renumber", "renumber", "rename_key")
 FIGURES = st.one_of(st.integers(0, 1000).map(str), st.sampled_from(
     ["0", "0%", "100%", "about 0", "-5", "0.5", "1.2 million", "between 0 and 0", "more than 0",
      "fewer than 1", "doubled", "halved", "a third", "twice", "-0.0", "$0", "up to 0"]))
@@ -189,6 +189,19 @@ def _renumber(draw, root) -> bool:
     return True
 
 
+def _rename_key(draw, root) -> bool:
+    """A mistyped, empty (`~`, ''), duplicated or foreign key."""
+    picked = _pick(draw, root, yaml.MappingNode)
+    if picked is None or not picked[0].value:
+        return False
+    entries = picked[0].value
+    at = draw(st.integers(0, len(entries) - 1), label="entry")
+    keys = [k.value for k, _ in entries] + ["~", "", "null", "id", "value", "claims", "sum"]
+    text = draw(st.one_of(st.sampled_from(keys), st.text(max_size=12)), label="key")
+    entries[at] = (_scalar(text), entries[at][1])
+    return True
+
+
 def _drop_quote(draw, root) -> bool:
     """Claims without their quote: the field most often forgotten."""
     claims = [n for n, _, _ in _nodes(root) if isinstance(n, yaml.MappingNode)
@@ -225,7 +238,7 @@ def _add_relation(draw, root) -> bool:
 
 _MUTATIONS = {"delete": _delete, "duplicate": _duplicate, "retype": _retype, "reorder": _reorder,
               "corrupt": _corrupt, "drop_quote": _drop_quote, "add_relation": _add_relation,
-              "renumber": _renumber}
+              "renumber": _renumber, "rename_key": _rename_key}
 
 
 def _ids(root) -> list[str]:

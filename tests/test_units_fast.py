@@ -20,6 +20,7 @@ WORDS = ["states", "votes", "state", "calls", "counties", "countie", "agencies",
 
 def _fresh():
     units.registry.cache_clear()
+    units.dimension.cache_clear()
     units._COUNTED.clear()
 
 

@@ -17,8 +17,6 @@ _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'
                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
                        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                        "\u00a0": " "})
-_LISTED = 10           # lines listed for a quote that occurs more than once
-_MAX_OCCURRENCE = 1000  # 'occurrence: N' past this: 2,000 claims x 999,999 hits would take hours
 _NUMBERISH = re.compile(r"\d[\d,.]*|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                         r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
@@ -27,6 +25,9 @@ _NUMBERISH = re.compile(r"\d[\d,.]*|\b(?:zero|one|two|three|four|five|six|seven|
 
 _SPACES = re.compile(r"\s+")      # \s is str.isspace(): the white space folded to one " "
 _RUNS = re.compile(r"\s{2,}")
+# Bounds on the work one claim can cause, whatever its quote and source:
+_LISTED = 10            # lines listed for a quote that occurs more than once
+_MAX_OCCURRENCE = 1000  # 'occurrence: N' past this: 2,000 claims x 999,999 hits would take hours
 _QUOTE_FIGURES = 8      # a changed-figures hint is tried for quotes with at most this many
 _WINDOWS = 20           # ... around at most this many occurrences of the quote's longest words
 
@@ -64,8 +65,23 @@ class Folded:
     def original_offset(self, folded: int) -> int:
         return folded + self._shift[bisect.bisect_right(self._at, folded) - 1]
 
+    _searches = 0                       # find_all calls so far
+    _words: "_WordIndex | None" = None  # built once a long text has been searched often
+
     def find_all(self, needle: str, limit: int | None = None) -> list[int]:
         """Offsets of `needle` in the folded text (overlapping), the first `limit` of them."""
+        self._searches += 1
+        if self._searches == _INDEX_AFTER and len(self.text) >= _INDEX_CHARS:
+            self._words = _WordIndex(self.text)
+        starts = self._words.candidates(needle) if self._words is not None else None
+        if starts is not None:      # each search a scan of the whole text would be quadratic
+            found = []
+            for start in starts:
+                if limit is not None and len(found) >= limit:
+                    break
+                if self.text.startswith(needle, start):
+                    found.append(start)
+            return found
         found, start = [], self.text.find(needle) if needle else -1
         while start != -1 and (limit is None or len(found) < limit):
             found.append(start)
@@ -80,6 +96,41 @@ class Folded:
             self._lines = [0] + [m.end() for m in re.finditer("\n", self.original)]
         line = bisect.bisect_right(self._lines, first)
         return Span(source_id, first, last, line, first - self._lines[line - 1] + 1)
+
+
+_INDEX_AFTER = 32         # searches of one text before its words are indexed ...
+_INDEX_CHARS = 100_000    # ... if it is this long: an article's worth is scanned in microseconds
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _WordIndex:
+    """Where each run of three words of a long text starts.  A quote holding three words with
+    text on both sides can only start that far before a place of those three, so a few places
+    are checked instead of the whole text; the offsets found are exactly those a scan finds."""
+
+    def __init__(self, text: str):
+        self.places: dict[tuple[str, str, str], list[int]] = {}
+        window: list[tuple[str, int]] = []
+        for match in _WORD_RUN.finditer(text):
+            window.append((match.group(), match.start()))
+            if len(window) == 3:
+                (a, at), (b, _), (c, _) = window
+                self.places.setdefault((a, b, c), []).append(at)
+                del window[0]
+
+    def candidates(self, needle: str):
+        """Offsets where `needle` may start, in order; None when it holds no three whole words."""
+        words = [(m.start(), m.group()) for m in _WORD_RUN.finditer(needle)
+                 if m.start() > 0 and m.end() < len(needle)]    # whole in every occurrence
+        best = None
+        for i in range(len(words) - 2):
+            places = self.places.get((words[i][1], words[i + 1][1], words[i + 2][1]), ())
+            if best is None or len(places) < len(best[1]):
+                best = (words[i][0], places)
+        if best is None:
+            return None
+        offset, places = best
+        return (place - offset for place in places if place >= offset)
 
 
 class _Offsets:
@@ -122,8 +173,9 @@ def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Finding]]:
 def _locate(claim: Claim, source: Folded) -> tuple[Span | None, list[Finding]]:
     quote = fold(claim.quote)
     if claim.occurrence is not None and claim.occurrence > _MAX_OCCURRENCE:
-        return None, [_problem(claim, f"claim '{claim.id}' asks for occurrence {claim.occurrence:,} "
-                               f"of its quote; expected at most {_MAX_OCCURRENCE:,}: quote more words")]
+        return None, [_problem(claim, f"claim '{claim.id}' asks for occurrence "
+                               f"{claim.occurrence:,} of its quote; expected at most "
+                               f"{_MAX_OCCURRENCE:,}: quote more words")]
     # Enough hits to pick the occurrence and list some lines; a quote of one letter can
     # occur a million times in a long source, and listing them all would take minutes.
     hits = source.find_all(quote, max(claim.occurrence or 1, _LISTED) + 1)

@@ -92,7 +92,8 @@ def parse_digits(text: str) -> tuple[Fraction, Fraction]:
     whole = match.group("int").replace(",", "")
     frac = match.group("frac") or ""
     if len(whole) + len(frac) > MAX_DIGITS:
-        raise FigureError(f"'{text[:20]}...' has more than {MAX_DIGITS} digits")
+        raise FigureError(f"'{text[:20]}...' has more than {MAX_DIGITS} digits; expected a "
+                          "figure as a newspaper prints it")
     value = Fraction(int(whole + frac), 10 ** len(frac))
     return value, Fraction(1, 10 ** len(frac))
 

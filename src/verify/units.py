@@ -80,7 +80,8 @@ def canonical(text: str | None) -> str:
         return "1"
     text = re.sub(r"\s+", " ", str(text).strip())
     if len(text) > MAX_UNIT_LENGTH:
-        raise UnitError(f"unit '{text[:MAX_UNIT_LENGTH]}...' is longer than {MAX_UNIT_LENGTH} characters")
+        raise UnitError(f"unit '{text[:MAX_UNIT_LENGTH]}...' is longer than {MAX_UNIT_LENGTH} "
+                        "characters; expected a unit name such as people, USD, km, states")
     lowered = text.lower()
     if lowered in _ALIASES:
         return _ALIASES[lowered]
@@ -95,6 +96,7 @@ def canonical(text: str | None) -> str:
     return "/".join(parts)
 
 
+@lru_cache(maxsize=1024)    # asked per claim; a unit's dimension never changes once known
 def dimension(unit: str) -> str:
     """A printable dimension: '[people]', '[length]', '[currency_USD]', '[count_state]'."""
     if unit == "1":

@@ -43,7 +43,8 @@ class Node:
         return None
 
     def items(self):
-        return [(k.value, k, v) for k, v in self.value]
+        """(key text, key node, value node); an empty or `~` key is the text "", never None."""
+        return [(k.text, k, v) for k, v in self.value]
 
 
 class YamlError(ValueError):
