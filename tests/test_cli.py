@@ -221,3 +221,8 @@ def test_shards_split_an_archive_without_overlap(run, tmp_path, seed):
         seen.append([f["path"] for f in json.loads(out)["files"]])
     assert len(seen[0]) + len(seen[1]) == 5 and {len(seen[0]), len(seen[1])} == {2, 3}
     assert not set(seen[0]) & set(seen[1])
+
+
+def test_a_folder_without_claims_files_is_a_usage_error(run, tmp_path):
+    code, _, err = run("check", str(tmp_path))
+    assert code == 2 and "no claims files" in err

@@ -123,3 +123,22 @@ def test_bom_and_crlf_are_accepted(tmp_path):
     claims_file, found = problems(write(tmp_path, text))
     assert found == []
     assert claims_file.claims[0].loc.line == 7
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../../../../../../proc/self/environ"])
+def test_a_source_outside_the_project_is_refused(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    _, found = problems(write(tmp_path, CLEAN.replace("file: a.txt", f"file: {name}")))
+    assert [f.location.line for f in found] == [4]
+    assert "outside the claims file's folder" in found[0].message
+
+
+def test_a_source_beside_the_claims_folder_is_read_when_run_from_the_project(tmp_path, monkeypatch):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / "claims" / "c.yaml"
+    path.write_text(CLEAN.replace("file: a.txt", "file: ../articles/a.txt"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    claims_file, found = problems(path)
+    assert found == [] and claims_file.sources[0].text == ARTICLE

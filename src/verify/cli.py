@@ -6,6 +6,7 @@ not be done (bad usage, a claims file that cannot be read, an internal error).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -114,6 +115,8 @@ def _check(args, out: TextIO) -> int:
         raise UsageError(str(error)) from None
     files = engine.claims_files(args.paths)
     missing = [p for p in args.paths if not os.path.exists(p)]
+    if not files and not missing:
+        raise UsageError(f"no claims files (*.yaml, *.yml) in {', '.join(args.paths)}")
     if args.shard:
         files = _shard(files, args.shard)
     if args.jobs < 1:
@@ -126,6 +129,9 @@ def _check(args, out: TextIO) -> int:
     options = ReportOptions(show_level=Severity.parse(args.show_level),
                             fail_level=None if args.fail_level == "none" else Severity.parse(args.fail_level),
                             show_waived=args.show_waived)
+    # A run builds hundreds of thousands of long-lived objects and almost no cycles: collect
+    # less often (the default, every 700 allocations, costs a large file a fifth of its time).
+    gc.set_threshold(100_000, 50, 100)
     result = engine.run(files, config, args.require_coverage, args.jobs, _progress())
     writers[fmt](result, out, options)
     from verify.report.common import write_atomically

@@ -5,10 +5,13 @@ of the checks it took part in.
 """
 from __future__ import annotations
 
+import bisect
+
 from verify.anchor import Folded, fold
 from verify.config import Config
 from verify.model import ClaimsFile, Finding, Location, Mark, Severity, Span, Verdict
 
+MAX_UNCHECKED_HITS = 1000     # occurrences of one unchecked text that are marked
 _RANK = {"contradiction": 3, "conditional": 2, "verified": 1}
 
 
@@ -35,7 +38,7 @@ def _unchecked_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]
         for entry in claims_file.unchecked:
             if entry.source != source.id:
                 continue
-            hits = folded.find_all(fold(entry.text))
+            hits = folded.find_all(fold(entry.text), MAX_UNCHECKED_HITS)
             if entry.occurrence:
                 hits = hits[entry.occurrence - 1: entry.occurrence]
             for hit in hits:
@@ -44,8 +47,22 @@ def _unchecked_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]
     return spans
 
 
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class _Spans:
+    """Character ranges of one source, merged, for fast 'does this overlap any?' questions."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1     # the last range starting before `end`
+        return i >= 0 and self.ends[i] > start
 
 
 def uncovered(claims_file: ClaimsFile, config: Config, required: bool) -> list[Finding]:
@@ -53,10 +70,11 @@ def uncovered(claims_file: ClaimsFile, config: Config, required: bool) -> list[F
     covered, unchecked = _covered_spans(claims_file), _unchecked_spans(claims_file)
     severity = Severity.ERROR if required else (config.severity("coverage") or Severity.NOTE)
     where = claims_file.sources[0].loc if claims_file.sources else Location(claims_file.path)
-    findings = []
+    findings, known = [], {}
     for source, fig in _figures(claims_file):
-        spans = covered.get(source.id, []) + unchecked.get(source.id, [])
-        if not _overlaps(fig.start, fig.end, spans):
+        if source.id not in known:
+            known[source.id] = _Spans(covered.get(source.id, []) + unchecked.get(source.id, []))
+        if not known[source.id].overlaps(fig.start, fig.end):
             findings.append(Finding(
                 "coverage", severity, Verdict.CONTRADICTION if required else Verdict.CONDITIONAL,
                 f"\"{fig.text}\" (line {fig.line} of {source.path}) is not covered by any claim; "
@@ -96,8 +114,10 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
                 span.source, span.start, span.end, span.line, span.col,
                 texts[span.source][span.start:span.end], "uncovered", (), (index,)))
     for source_id, spans in _unchecked_spans(claims_file).items():
-        for start, end in spans:
-            if not any(m.source == source_id and start < m.end and m.start < end for m in out.values()):
+        marked = _Spans([(m.start, m.end) for m in out.values() if m.source == source_id])
+        unchecked = _Spans(spans)         # overlapping entries make one mark
+        for start, end in zip(unchecked.starts, unchecked.ends):
+            if not marked.overlaps(start, end):
                 line = texts[source_id].count("\n", 0, start) + 1
                 col = start - (texts[source_id].rfind("\n", 0, start) + 1) + 1
                 out[(source_id, start, end)] = Mark(source_id, start, end, line, col,

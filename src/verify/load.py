@@ -118,17 +118,12 @@ class _Reader:
             self.problem(node, f"{what} is {len(text):,} characters long; the limit is "
                          f"{self.config.limit('string_chars'):,} (limits.string_chars)")
             return _BAD
-        checks = {
-            "id": (lambda: re.fullmatch(schema.ID_PATTERN[1:-1], text), "an id: letters, digits, - _ . :"),
-            "bool": (lambda: text.lower() in ("true", "false", "yes", "no"), "true or false"),
-            "int": (lambda: re.fullmatch(r"[1-9]\d{0,5}", text), "a whole number from 1"),
-            "date": (lambda: _valid_date(text), "a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
-        }
-        if kind.startswith("enum:"):
+        check = _CHECKS.get(kind)
+        if check is None and kind.startswith("enum:"):
             options = kind[5:].split("|")
-            checks[kind] = (lambda: text in options, "one of: " + ", ".join(options))
-        if kind in checks and not checks[kind][0]():
-            self.problem(node, f"{what} is '{text[:60]}'; expected {checks[kind][1]}")
+            check = (lambda text: text in options, "one of: " + ", ".join(options))
+        if check is not None and not check[0](text):
+            self.problem(node, f"{what} is '{text[:60]}'; expected {check[1]}")
             return _BAD
         if kind == "bool":
             return text.lower() in ("true", "yes")
@@ -148,6 +143,13 @@ class _Reader:
 
 
 _BAD = object()
+# scalar kind -> (test of the text, what is expected); built once, not per value read
+_CHECKS = {
+    "id": (lambda text: re.fullmatch(schema.ID_PATTERN[1:-1], text), "an id: letters, digits, - _ . :"),
+    "bool": (lambda text: text.lower() in ("true", "false", "yes", "no"), "true or false"),
+    "int": (lambda text: re.fullmatch(r"[1-9]\d{0,5}", text), "a whole number from 1"),
+    "date": (lambda text: _valid_date(text), "a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
+}
 
 
 def _short(text: str, length: int = 60) -> str:
@@ -266,9 +268,24 @@ def _build(reader: _Reader, top: dict, folder: Path) -> ClaimsFile:
     breakdowns = [Breakdown(f["dimension"][0], f["whole"][0], f["parts"][0], reader.loc(n))
                   for n in _items(top, "breakdowns")
                   if len(f := reader.record(n, schema.BREAKDOWN, "a breakdown")) == 3]
+    _one_breakdown_per_whole(reader, breakdowns)
     unchecked = [u for u in (_unchecked(reader, n, source_ids) for n in _items(top, "unchecked")) if u]
     return ClaimsFile(reader.path, tuple(sources), tuple(claims), tuple(relations),
                       tuple(breakdowns), tuple(unchecked), _items(top, "waivers"))
+
+
+def _one_breakdown_per_whole(reader: _Reader, breakdowns: list[Breakdown]) -> None:
+    """Two lists of parts for one whole ("all states" = these, and = those) contradict."""
+    seen: dict[tuple[str, str], Location] = {}
+    for breakdown in breakdowns:
+        whole = (breakdown.dimension.casefold(), breakdown.whole.casefold())
+        if whole in seen:
+            reader.problems.append(Finding(
+                "input", Severity.ERROR, Verdict.INVALID,
+                f"{breakdown.dimension} '{_short(breakdown.whole)}' is broken down twice (first at "
+                f"line {seen[whole].line}); expected one list of parts per whole", breakdown.loc))
+        else:
+            seen[whole] = breakdown.loc
 
 
 def _unchecked(reader: _Reader, node, source_ids: list[str]) -> Unchecked | None:
@@ -300,11 +317,26 @@ def _unique(reader, records, what):
             seen[record.id] = record.loc
 
 
+def _inside_project(folder: Path, file_name: str) -> bool:
+    """Is the source below the claims file's folder or the working folder (links resolved)?"""
+    if "\0" in file_name:
+        return True      # reported by the reader with its own message
+    if Path(file_name).is_absolute():
+        return False
+    target = (folder / file_name).resolve()
+    return any(target.is_relative_to(root) for root in (folder.resolve(), Path.cwd().resolve()))
+
+
 def _source(reader: _Reader, node, folder: Path) -> Source | None:
     fields = reader.record(node, schema.SOURCE, "a source")
     if "id" not in fields or "file" not in fields:
         return None
     file_name, file_node = fields["file"]
+    if not _inside_project(folder, file_name):
+        reader.problem(file_node, f"source file '{_short(file_name)}' is outside the claims file's "
+                       "folder and the working folder; expected a relative path inside the project "
+                       "(a claims file from a pull request must not read other files)")
+        return None
     text = _read_text(reader, folder / file_name, reader.source_room, file_node)
     if text is None:
         return None

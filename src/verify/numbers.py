@@ -22,6 +22,7 @@ SCALES = {
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
                   "pounds": "GBP", "pound": "GBP", "yen": "JPY"}
+SIGNS = ("-", "\u2212")
 PERCENT_WORDS = ("%", "percent", "per cent", "pct")
 
 # Fractions people write in words, as shares.
@@ -129,6 +130,11 @@ def read_written(text: str, _inside: bool = False) -> Written:
         low, high = read_written(between.group(1), True), read_written(between.group(2), True)
         unit = low.unit or high.unit
         return Written(low.value, low.step, unit, "between", Written(high.value, high.step, unit))
+    sign = 1
+    if text[:1] in SIGNS:                               # "-15", "−20%", "-$1.2 million"
+        sign, text = -1, text[1:].lstrip()
+        if text[:1] in SIGNS:
+            raise FigureError(f"'{_short(original)}' has more than one sign; expected one sign at most")
     currency, text = _strip_currency(text)
     percent, text = _strip_percent(text)
     compound = None
@@ -138,7 +144,7 @@ def read_written(text: str, _inside: bool = False) -> Written:
         text, compound = match.group(1), match.group(2).lower()
     value, step = _read_number(text, original)
     unit = "percent" if percent else currency
-    return Written(value, step, unit, hedge, None, compound, share=_is_share(text))
+    return Written(sign * value, step, unit, hedge, None, compound, share=_is_share(text))
 
 
 def _is_share(text: str) -> bool:
@@ -187,9 +193,6 @@ def _read_number(text: str, original: str, depth: int = 0) -> tuple[Fraction, Fr
         match = re.fullmatch(r"([\d.,]+)(k|m|mn|bn)", text, re.IGNORECASE)
         if match:
             text, scale = match.group(1), SCALES[match.group(2).lower()]
-    if text[:1] in ("-", "\u2212"):                  # "-15", "−20%"
-        value, step = _read_number(text[1:].lstrip(), original, depth + 1)
-        return -value, step
     lowered = text.lower()
     if lowered in MULTIPLES:                      # "doubled", "tripled", "halved"
         return Fraction(MULTIPLES[lowered]), None

@@ -60,11 +60,12 @@ def _implied_same(claims_file: ClaimsFile, explicit: list[Relation]) -> list[Rel
     return out
 
 
-def breakdown_parts(claims_file: ClaimsFile, breakdown: Breakdown, like: Claim) -> list[Part]:
+def breakdown_parts(claims_file: ClaimsFile, breakdown: Breakdown, like: Claim,
+                    groups: dict | None = None) -> list[Part]:
     """The parts of a breakdown for the quantity of `like`: each part's claim, if any."""
     measure, scope = key(like)
     other = tuple((d, v) for d, v in scope if d != breakdown.dimension.casefold())
-    groups = _quantities(claims_file)
+    groups = _quantities(claims_file) if groups is None else groups
     parts = []
     for name in breakdown.parts:
         wanted = (measure, tuple(sorted(other + ((breakdown.dimension.casefold(), name.casefold()),))))
@@ -83,20 +84,28 @@ def find_breakdown(claims_file: ClaimsFile, whole: str) -> Breakdown | None:
 def _implied_sums(claims_file: ClaimsFile, explicit: list[Relation]) -> list[Relation]:
     stated = {r.get("sum") for r in explicit if r.kind == "sum"}
     out = []
-    for claims in _quantities(claims_file).values():
+    groups = _quantities(claims_file)
+    wholes: dict[tuple[str, str], list[Breakdown]] = {}
+    for breakdown in claims_file.breakdowns:
+        wholes.setdefault((breakdown.dimension.casefold(), breakdown.whole.casefold()), []).append(breakdown)
+    for claims in groups.values():
         total = claims[0]
-        for breakdown in claims_file.breakdowns:
-            dimension = breakdown.dimension.casefold()
-            scope = dict(key(total)[1])
-            if scope.get(dimension) != breakdown.whole.casefold() or total.id in stated:
-                continue
-            parts = breakdown_parts(claims_file, breakdown, total)
-            given = tuple(p.claim for p in parts if p.claim)
-            if not given:
-                continue
-            missing = tuple(p.name for p in parts if not p.claim)
-            out.append(Relation("sum", f"sum:{total.id}",
-                                (("sum", total.id), ("parts", given), ("complete", not missing),
-                                 ("unreported", missing), ("breakdown", breakdown.whole)),
-                                total.loc, implied=True))
+        if total.id in stated:
+            continue
+        for dimension, value in key(total)[1]:
+            for breakdown in wholes.get((dimension, value), ()):
+                out.extend(_implied_sum(claims_file, breakdown, total, groups))
     return out
+
+
+def _implied_sum(claims_file, breakdown, total, groups) -> list[Relation]:
+    """total (scope: the breakdown's whole) = its parts' figures, plus parts without one."""
+    parts = breakdown_parts(claims_file, breakdown, total, groups)
+    given = tuple(p.claim for p in parts if p.claim)
+    if not given:
+        return []
+    missing = tuple(p.name for p in parts if not p.claim)
+    return [Relation("sum", f"sum:{total.id}",
+                     (("sum", total.id), ("parts", given), ("complete", not missing),
+                      ("unreported", missing), ("breakdown", breakdown.whole)),
+                     total.loc, implied=True)]

@@ -41,11 +41,19 @@ def build(relations: list[Relation], ctx: Context) -> "_Builder":
     """The constraint problem of these relations and the claims they involve."""
     builder = _Builder(ctx)
     for relation in relations:
+        if not _all_figures(relation, ctx):
+            continue    # a list or date claim where a figure belongs: the units rule says so
         try:
             builder.add(relation)
         except (units.UnitError, KeyError, TypeError):
             continue    # the units/rank rules already reported why this relation is unusable
     return builder
+
+
+def _all_figures(relation: Relation, ctx: Context) -> bool:
+    """Do the claims this relation compares all state figures?  (A count's items are names.)"""
+    ids = [relation.get("count")] if relation.kind == "count" else list(_claim_ids(relation, ctx))
+    return all(ctx.claims[i].figure is not None for i in ids if i in ctx.claims)
 
 
 class _Builder:

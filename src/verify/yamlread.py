@@ -22,7 +22,7 @@ MAX_DEPTH = 64           # the package defaults; limits.depth and limits.nodes o
 MAX_NODES = 100_000
 
 
-@dataclass
+@dataclass(slots=True)      # hundreds of thousands in a large file
 class Node:
     """A scalar (value: str, or None for an empty/`~`/`null` plain scalar), a list or a mapping."""
 
@@ -61,6 +61,8 @@ class _Open:
 
 
 _NULLS = ("", "~", "null", "Null", "NULL")
+_SCALAR = yaml.ScalarEvent
+_SKIPPED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
 
 
 def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> Node | None:
@@ -70,8 +72,17 @@ def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> N
     count = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                                  yaml.DocumentEndEvent)):
+            if type(event) is _SCALAR and not event.tag and stack:   # most events: kept short
+                count += 1
+                mark = event.start_mark
+                if count > max_nodes:
+                    raise YamlError(mark.line + 1, mark.column + 1, f"more than {max_nodes:,} YAML "
+                                    "values (limits.nodes); expected a claims file for one article")
+                plain = not event.style     # '' from the C parser, None from the Python one
+                value = None if plain and event.value in _NULLS else event.value
+                _attach(stack, Node("scalar", mark.line + 1, mark.column + 1, value, plain))
+                continue
+            if isinstance(event, _SKIPPED):
                 continue
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
             if isinstance(event, yaml.DocumentStartEvent):

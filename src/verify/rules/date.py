@@ -87,10 +87,10 @@ def check(claim, ctx):
 
 def _weekdays(names, dates, problems, facts) -> None:
     start, end = dates[0], dates[-1]
-    span = [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)] or [start]
-    if len(span) > 31:
+    if (end - start).days > 31:
         problems.append(f"the range {start}/{end} is longer than a month")
         return
+    span = [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)] or [start]
     expected = {0: start, len(names) - 1: end} if len(dates) > 1 else {i: start for i in range(len(names))}
     for index, name in enumerate(names):
         day = expected.get(index)
@@ -105,7 +105,10 @@ def _weekdays(names, dates, problems, facts) -> None:
 def _recent(name: str, published: datetime.date) -> datetime.date:
     """The latest such weekday on or before publication."""
     back = (published.weekday() - DAYS.index(name)) % 7
-    return published - datetime.timedelta(days=back)
+    try:
+        return published - datetime.timedelta(days=back)
+    except OverflowError:       # published in the first days of year 1
+        return published + datetime.timedelta(days=7 - back if back else 0)
 
 
 def _iso(text: str) -> datetime.date:
