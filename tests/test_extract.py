@@ -302,8 +302,8 @@ def test_draft_without_headline_or_dateline():
 
 def test_the_loader_rejects_every_placeholder_of_a_draft(tmp_path):
     """The contract with verify.load: each FILL-IN is a problem until a person replaces it."""
-    from verify import config, load
-    assert load.DRAFT_PLACEHOLDER == PLACEHOLDER
+    from verify import config, fields, load
+    assert fields.DRAFT_PLACEHOLDER == PLACEHOLDER
     (tmp_path / "operation-united-front.txt").write_text(seed_text(), encoding="utf-8")
     draft, _ = _seed_draft()
     path = tmp_path / "draft.yaml"

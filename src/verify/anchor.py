@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from verify.model import Claim, ClaimsFile, Finding, Location, Severity, Source, Span, Verdict
+from verify.model import Claim, ClaimsFile, Finding, Severity, Span, Verdict
 from verify.numbers import FigureError, read_written
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",

@@ -13,7 +13,7 @@ from fractions import Fraction
 from verify import solve, units
 from verify.model import Claim, ClaimsFile, Finding, Relation, Severity, Verdict
 from verify.numbers import fmt, fmt_interval
-from verify.relate import breakdown_parts, find_breakdown, key
+from verify.relate import find_breakdown, key
 from verify.rules import Context, described
 
 LINEAR = ("same", "sum", "subset", "rank", "count")
