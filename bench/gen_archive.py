@@ -147,8 +147,9 @@ class Article:
             values[other] = values[top] + (25_000 if money else 3)
         total = sum(values)
         if error == "whole":     # more than the unreported parts can hold, each at most the top
-            given = sum(v for v, r in zip(values, reported) if r)
-            total = given + values[top] * reported.count(False) + (25_000 if money else 2)
+            given = sum(v for v, r in zip(values, reported) if r)      # (money: by more than
+            excess = 150_000 if money else 2                           # "$X.X million" rounds)
+            total = given + values[top] * reported.count(False) + excess
         scope = {"operation": op, dimension: whole}
         tag = f"b{b}"
         paragraph: list[str] = []
@@ -158,6 +159,8 @@ class Article:
             written = money_total_text(total)
         else:
             style = rng.random()
+            if error in ("whole", "repeat", "sum"):    # a hedge would absorb the error
+                style = 1.0
             written = (f"about {round(total, -1):,}" if style < 0.2 and total >= 30 else
                        f"more than {total // 10 * 10:,}" if style < 0.3 and total >= 20 and
                        total % 10 else count_text(rng, total))
@@ -193,7 +196,7 @@ class Article:
             if not reported[i]:
                 continue
             if error == "sum" and i == top:
-                value = total + (50_000 if money else 5)
+                value = total + (150_000 if money else 5)
             written = money_text(value) if money else count_text(rng, value)
             quote = part_words.format(n=written, prep=prep, part=part, op=op)
             claimed = written

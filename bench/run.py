@@ -17,10 +17,11 @@ else `python -m verify.cli`), output to /dev/null, default settings except where
 large files of P3 need limits.file_bytes raised (a settings file written beside them).
 
 Usage:
-    python bench/run.py            # full sizes; a few minutes on 2 cores
-    python bench/run.py --quick    # 200 files, 2k vs 20k claims; well under a minute
-    python bench/run.py --only P1,P3 --keep /tmp/bench-archive
+    python bench/run.py            # full sizes (bench/README.md says how long)
+    python bench/run.py --quick    # 200 files; 2k vs 20k claims
+    python bench/run.py --only P1,P3 --files 300 --keep /tmp/bench-archive
     PYTHONPATH=/some/other/src python bench/run.py   # measure another tree of verify
+Any one run of verify is stopped after --timeout seconds; its ratio is then a lower bound.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -54,12 +56,25 @@ def verify_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "verify.cli"]
 
 
+class Stopped(Exception):
+    """A run of verify took longer than --timeout and was stopped."""
+
+
+TIMEOUT = [900.0]      # seconds one run of verify may take (--timeout)
+
+
 def timed(command: list[str], cwd: Path, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
     """(wall seconds, exit status, peak RSS of the child in KiB)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE)
+    timer = threading.Timer(TIMEOUT[0], process.kill)
+    timer.start()
     _, status, usage = os.wait4(process.pid, 0)
+    timer.cancel()
     elapsed = time.perf_counter() - start
+    if elapsed >= TIMEOUT[0]:
+        process.stderr.close()
+        raise Stopped(elapsed)
     process.returncode = os.waitstatus_to_exitcode(status)
     stderr = process.stderr.read().decode("utf-8", "replace")
     process.stderr.close()
@@ -95,8 +110,13 @@ def p2(files: int, claims: int, workdir: Path) -> None:
     for text in texts:
         yaml.load(text, Loader=yaml.CSafeLoader)
     base = time.perf_counter() - start
-    one, _, rss1 = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
-    two, _, rss2 = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
+    try:
+        one, _, rss1 = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
+        two, _, rss2 = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
+    except Stopped as stop:
+        line("P2", stop.args[0] / base, "<= 2x", False, f"stopped after {stop.args[0]:.0f} s "
+             f"(--timeout): the ratio is at least this")
+        return
     line("P2", one / base, "<= 2x", one / base <= 2,
          f"{files} files x {claims} claims: --jobs 1 {one:.2f} s ({one / files * 1000:.1f} ms/file) "
          f"vs CSafeLoader {base:.2f} s ({base / files * 1000:.2f} ms/file); peak {rss1 // 1024} MiB")
@@ -114,9 +134,18 @@ def p3(small: int, large: int, workdir: Path) -> None:
         settings.write_text(LARGE_SETTINGS, encoding="utf-8")
         path = folder / "article-00000.yaml"
         report = folder / "report.json"
-        with report.open("w") as out:
-            elapsed, _, rss = timed(verify_command() + ["check", str(path), "--config", str(settings),
-                                                        "--format", "json"], workdir, out)
+        try:
+            with report.open("w") as out:
+                elapsed, _, rss = timed(verify_command() + ["check", str(path), "--config",
+                                                            str(settings), "--format", "json"],
+                                        workdir, out)
+        except Stopped as stop:
+            print(f"     {n:>7,} claims: stopped after {stop.args[0]:.0f} s (--timeout)")
+            if n == small:
+                return
+            line("P3", stop.args[0] / times[small], f"<= {1.2 * large / small:.0f}x", False,
+                 "the ratio is at least this")
+            return
         times[n] = elapsed
         print(f"     {n:>7,} claims ({path.stat().st_size / 1e6:.1f} MB of YAML): {elapsed:.2f} s, "
               f"peak {rss // 1024} MiB; {_summary(report)}")
@@ -146,10 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", type=int, default=50, help="P2 claims per file")
     parser.add_argument("--large", type=int, default=None,
                         help="P3 claims of the large file; the small one has a tenth (default 100000)")
+    parser.add_argument("--timeout", type=float, default=900,
+                        help="stop any one run of verify after this many seconds (default 900)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="generate into (and reuse) this folder instead of a temporary one")
     args = parser.parse_args(argv)
     only = {p.strip().upper() for p in args.only.split(",")}
+    TIMEOUT[0] = args.timeout
     runs = args.runs or (3 if args.quick else 7)
     files = args.files or (200 if args.quick else 1000)
     large = args.large or (20_000 if args.quick else 100_000)

@@ -338,8 +338,61 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock) -> Bound
         for g in comp.groups:
             opt.add(z3.Bool(compiled.literal[g], ctx))
     objective = _objective(z3, ctx, compiled, ids)
+    if all(compiled.integer[i] for i in ids):
+        solver = z3.Solver(ctx=ctx)
+        solver.add(*opt.assertions())
+        return (_int_extreme(z3, solver, objective, clock, maximise=False),
+                _int_extreme(z3, solver, objective, clock, maximise=True))
     return (_extreme(opt, objective, clock, maximise=False),
             _extreme(opt, objective, clock, maximise=True))
+
+
+_UNBOUNDED_PAST = 10**40     # an integer objective found above this is taken as unbounded
+
+
+def _int_extreme(z3, solver, objective, clock: _Clock, maximise: bool) -> Fraction | None:
+    """Exact optimum of a whole-number objective by galloping then bisecting with plain checks.
+
+    Measured: z3's Optimize stalled for its whole budget on a 15-variable integer problem of a
+    generated article (bounds of one unreported state), where this takes a few milliseconds."""
+    sign = 1 if maximise else -1
+
+    def at_least(bound):
+        """A value of sign*objective >= bound, or None when none exists; raises on unknown."""
+        left = clock.left_ms()
+        if left <= 0:
+            raise TimeoutError
+        solver.push()
+        try:
+            solver.set("timeout", left)
+            if bound is not None:
+                solver.add(objective >= bound if maximise else objective <= -bound)
+            status = str(solver.check())
+            if status == "unknown":
+                raise TimeoutError
+            if status != "sat":
+                return None
+            return sign * int(_as_fraction(solver.model().eval(objective, model_completion=True)))
+        finally:
+            solver.pop()
+
+    try:
+        best = at_least(None)
+        if best is None:
+            return None
+        step = 1
+        while (found := at_least(best + step)) is not None:
+            best, step = found, step * 2
+            if abs(best) > _UNBOUNDED_PAST:
+                return None
+        low, high = best, best + step            # low is reachable, high is not
+        while high - low > 1:
+            middle = (low + high) // 2
+            found = at_least(middle)
+            low, high = (found, high) if found is not None else (low, middle)
+        return Fraction(sign * low)
+    except TimeoutError:
+        return None
 
 
 def _objective(z3, ctx, compiled: _Compiled, ids: Sequence[int]):

@@ -59,7 +59,8 @@ def _counted_dimension(unit: str) -> str | None:
     singular = unit[:-1] if unit.endswith("s") else unit
     if singular == "nan":
         return None
-    defined, counted = _defined(), {s: s for s in _COUNTED.values()} | {w: s for w, s in _COUNTED.items()}
+    defined = _defined()
+    counted = {s: s for s in _COUNTED.values()} | _COUNTED     # name or alias -> unit name
     for word in (unit, singular):
         # pint's lookup: the word itself, or the word less a plural "s" (leaving 2+ letters)
         names = {word} | ({word[:-1]} if word.endswith("s") and len(word) > 2 else set())

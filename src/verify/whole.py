@@ -8,6 +8,7 @@ can, unknowns get derived bounds ("the 7 states without figures: 32 arrests toge
 """
 from __future__ import annotations
 
+import time
 from fractions import Fraction
 
 from verify import solve, units
@@ -26,6 +27,7 @@ def reason(claims_file: ClaimsFile, relations: list[Relation], skip: set[str],
     if not builder.constraints:
         return []
     problem = builder.problem()
+    deadline = time.monotonic() + ctx.config.budget_ms / 1000   # one budget for the whole file
     outcome = solve.check(problem, ctx.config.budget_ms)
     first = claims_file.claims[0].loc
     if outcome.status == "unknown":
@@ -34,7 +36,7 @@ def reason(claims_file: ClaimsFile, relations: list[Relation], skip: set[str],
                         "solver.budget_ms in checks/ to decide it", first)]
     if outcome.status == "unsat":
         return [_conflict(outcome, builder, {r.id: r for r in used}, ctx)]
-    return _bounds(problem, builder, ctx) if ctx.config.bounds else []
+    return _bounds(problem, builder, ctx, deadline) if ctx.config.bounds else []
 
 
 def build(relations: list[Relation], ctx: Context) -> "_Builder":
@@ -204,8 +206,13 @@ def _claim_ids(relation: Relation, ctx: Context):
                 yield item
 
 
-def _bounds(problem, builder: _Builder, ctx: Context) -> list[Finding]:
-    """A note per sum with unreported parts: what they hold together and each."""
+def _left_ms(deadline: float) -> int:
+    return int((deadline - time.monotonic()) * 1000)
+
+
+def _bounds(problem, builder: _Builder, ctx: Context, deadline: float) -> list[Finding]:
+    """A note per sum with unreported parts: what they hold together and each, derived only
+    while the file's solver budget lasts."""
     findings = []
     seen = set()
     parts_of = _Components(problem)
@@ -217,10 +224,13 @@ def _bounds(problem, builder: _Builder, ctx: Context) -> list[Finding]:
         # Only the part of the problem linked to these unknowns bears on them (solve would
         # consult just that too), and unknowns that the constraints treat alike have the same
         # bounds: ask the solver once per kind, not once per part, over a small problem.
+        if _left_ms(deadline) <= 0:
+            findings.append(_out_of_budget(ctx.claims[relation_id.split(":", 1)[1]], ctx))
+            break
         local = parts_of.problem(names)
-        together = solve.sum_bounds(local, names, ctx.config.budget_ms)
+        together = solve.sum_bounds(local, names, max(1, _left_ms(deadline)))
         alike = _alike(local, names)
-        found = solve.bounds(local, list(dict.fromkeys(alike.values())), ctx.config.budget_ms)
+        found = solve.bounds(local, list(dict.fromkeys(alike.values())), max(1, _left_ms(deadline)))
         each = {name: found[alike[name]] for name in names}
         if together[1] is None:
             continue
@@ -242,6 +252,13 @@ def _bounds(problem, builder: _Builder, ctx: Context) -> list[Finding]:
                                 total.loc, (total.id,), (total.span,) if total.span else (),
                                 ((total.id, total.quote),), (), (fact.replace("  ", " "),)))
     return findings
+
+
+def _out_of_budget(total: Claim, ctx: Context) -> Finding:
+    return Finding("solve", Severity.NOTE, Verdict.HOLDS,
+                   f"bounds for parts without figures were not derived from {described(total)} "
+                   f"onwards: the solver budget ({ctx.config.budget_ms} ms) was used up; raise "
+                   "solver.budget_ms in checks/ to derive them", total.loc, (total.id,))
 
 
 class _Components:
