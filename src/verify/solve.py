@@ -240,7 +240,7 @@ def check(problem: Problem, budget_ms: int = 2000) -> Outcome:
     clock = _Clock(budget_ms)
     compiled = _Compiled(problem)
     import z3
-    ctx = _context()
+    ctx = z3.Context()
     model = {name: Fraction(0) for name in compiled.names}  # unconstrained vars
     undecided: list[str] = []
     for comp in compiled.components:
@@ -305,20 +305,6 @@ def _model(z3, ctx, compiled: _Compiled, comp: _Component, model) -> dict[str, F
             for i in comp.var_ids}
 
 
-_CONTEXT = []
-
-
-def _context():
-    """One z3 context per process: creating one costs ~4 ms, and a file asks several times.
-
-    Problems never share a solver; their variables are declared by name and sort in SMT-LIB
-    text per solver, so reusing the context does not mix problems."""
-    import z3
-    if not _CONTEXT:
-        _CONTEXT.append(z3.Context())
-    return _CONTEXT[0]
-
-
 # -- derived bounds --------------------------------------------------------
 
 def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000) -> dict[str, Bound]:
@@ -345,7 +331,7 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock) -> Bound
     import z3
     ids = [compiled.var(name) for name in names]
     touched = [c for c in compiled.components if set(c.var_ids) & set(ids)]
-    ctx = _context()
+    ctx = z3.Context()
     opt = z3.Optimize(ctx=ctx)
     for comp in touched:
         opt.from_string(compiled.smt(comp))
