@@ -1,4 +1,4 @@
-"""Tests for verify.solve: feasibility, minimal conflicts, derived bounds, budget."""
+"""Tests for verify.smt: feasibility, minimal conflicts, derived bounds, budget."""
 from __future__ import annotations
 
 import os
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify import solve
-from verify.solve import Constraint, Outcome, Problem, Var, bounds, check, sum_bounds
+from verify import smt as solve
+from verify.smt import Constraint, Outcome, Problem, Var, bounds, check, sum_bounds
 
 ONE = F(1)
 
@@ -239,7 +239,7 @@ def test_floats_and_bad_inputs_are_refused():
 def test_import_does_not_load_z3():
     src = Path(__file__).resolve().parents[1] / "src"
     env = dict(os.environ, PYTHONPATH=str(src))
-    code = "import sys, verify.solve; sys.exit('z3' in sys.modules)"
+    code = "import sys, verify.smt; sys.exit('z3' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
 
 

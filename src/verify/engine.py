@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from verify import anchor, coverage, load, relate, rules, units, whole
+from verify import anchor, coverage, judge, load, quantities, rules, units
 from verify.config import Config
 from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Relation, RunResult,
                           Severity, Verdict)
@@ -77,27 +77,55 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
         return FileResult(path, findings=tuple(sorted(loaded.problems, key=Finding.sort_key)),
                           fatal=True)
     claims_file, anchor_findings = anchor.anchor(loaded.claims_file)
-    ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, config)
+    article = quantities.build(claims_file)
+    ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, config, article)
     findings = list(anchor_findings) + _anchored(claims_file, anchor_findings)
-    evaluated: list[tuple[Outcome, str, Relation | Claim]] = []
-    relations = relate.relations(claims_file)
+    verdicts = judge.judge(article, ctx)
+    evaluated: list[tuple[Outcome, str, Relation | Claim | None]] = []
+    relations = _relations(claims_file, article)
     for relation in relations:
-        evaluated.extend(_relation(relation, ctx))
+        evaluated.extend(_relation(relation, ctx, verdicts))
+    evaluated.extend((o, rule, subject) for rule, o, subject in verdicts.conflicts + verdicts.notes
+                     if config.enabled(rule))
+    evaluated.extend(_unconverted(article, ctx))
     date_rule = rules.load("date")
     for claim in claims_file.claims:
         if config.enabled("date") and date_rule.applies(claim):
             evaluated.extend((o, "date", claim) for o in date_rule.check(claim, ctx))
     findings += [_stamp(outcome, rule, subject, ctx) for outcome, rule, subject in evaluated]
-    if config.enabled("solve"):
-        contradicted = {r.id for o, _, r in evaluated
-                        if isinstance(r, Relation) and o.verdict is Verdict.CONTRADICTION}
-        findings += whole.reason(claims_file, relations, contradicted, ctx)
     if config.enabled("coverage"):
         findings += coverage.uncovered(claims_file, config, require_coverage)
     findings = _waive(findings, claims_file, relations, config)
     findings.sort(key=Finding.sort_key)
     return FileResult(path, claims_file.sources, len(claims_file.claims), tuple(findings),
                       coverage.marks(claims_file, findings))
+
+
+def _relations(claims_file: ClaimsFile, article) -> list[Relation]:
+    """The relations the rules check: the file's own (a `same` only ties quantities together),
+    one `same` per quantity stated by several claims, and the breakdowns' sums."""
+    out = [r for r in claims_file.relations if r.kind != "same"]
+    for q in article.quantities:
+        ids = [c.id for c in quantities.canonical_claims(
+            [claim for claim in claims_file.claims if claim.id in q.claims])]
+        if len(ids) > 1:
+            first = next(c for c in claims_file.claims if c.id == ids[0])
+            out.append(Relation("same", f"same-{ids[0]}", (("same", tuple(ids)),), first.loc,
+                                implied=True))
+    for r in claims_file.relations:      # an explicit same across units is still unit-checked
+        if r.kind == "same":
+            out.append(replace(r, kind="same-units"))
+    return out + list(article.implied)
+
+
+def _unconverted(article, ctx: Context):
+    """A quantity stated in units that do not convert (GBP and USD): a modelling error."""
+    for claim_id, name, unit in article.unconverted:
+        claim = ctx.claims[claim_id]
+        others = next((q.claims for q in article.quantities if q.name == name and q.unit == unit), ())
+        yield (Outcome(Verdict.INVALID, f"claim {claim_id} states {name} in {claim.figure.unit}, "
+                       f"which cannot be compared with {unit}, the unit of its other claims",
+                       (claim_id,) + others), "units", claim)
 
 
 def _anchored(claims_file: ClaimsFile, problems: list[Finding]) -> list[Finding]:
@@ -108,18 +136,31 @@ def _anchored(claims_file: ClaimsFile, problems: list[Finding]) -> list[Finding]
             for c in claims_file.claims if c.id not in failed and c.span is not None]
 
 
-def _relation(relation: Relation, ctx: Context):
-    """Check units first; a relation across incompatible units is not evaluated further."""
-    unit_outcomes = list(rules.load("units").check(relation, ctx))
+def _relation(relation: Relation, ctx: Context, verdicts):
+    """Check units first; a relation across incompatible units is not evaluated further.
+
+    A contradiction the judge reported for this relation is not repeated; a relation over a
+    quantity stated two ways is left to the judge."""
+    unit_outcomes = list(rules.load("units").check(replace(relation, kind=relation.kind.removesuffix(
+        "-units")), ctx))
     yield from ((o, "units", relation) for o in unit_outcomes)
-    if any(o.verdict is Verdict.INVALID for o in unit_outcomes) or not ctx.config.enabled(relation.kind):
+    if relation.kind == "same-units" or any(o.verdict is Verdict.INVALID for o in unit_outcomes) \
+            or not ctx.config.enabled(relation.kind):
         return
     try:
-        for outcome in rules.load(relation.kind).check(relation, ctx):
-            yield outcome, relation.kind, relation
+        outcomes = list(rules.load(relation.kind).check(relation, ctx))
+    except rules.Inconsistent:
+        return
     except (KeyError, units.UnitError) as error:
         message = error.args[0] if error.args else str(error)
         yield Outcome(Verdict.INVALID, str(message), _ids(relation, ctx)), relation.kind, relation
+        return
+    for outcome in outcomes:
+        if outcome.verdict is Verdict.CONTRADICTION and relation.id in verdicts.in_conflict:
+            continue     # the judge reports it, with every claim and the smallest set
+        if relation.id in verdicts.derived and outcome.verdict is Verdict.HOLDS:
+            outcome = replace(outcome, derived=verdicts.derived[relation.id])
+        yield outcome, relation.kind, relation
 
 
 def _ids(relation: Relation, ctx: Context) -> tuple[str, ...]:
@@ -141,13 +182,18 @@ def _severity(rule: str, verdict: Verdict, derived: bool, config: Config) -> Sev
 
 
 def _stamp(outcome: Outcome, rule: str, subject, ctx: Context) -> Finding:
-    claims = [ctx.claims[i] for i in outcome.claims if i in ctx.claims]
+    """The finding of an outcome: at the relation the file states, else at the first claim
+    involved in the article's order (never an order of the claims file)."""
+    claims = [ctx.claims[i] for i in dict.fromkeys(outcome.claims) if i in ctx.claims]
     if isinstance(subject, Claim):
         location = subject.loc
-    elif subject.implied and claims:
-        location = claims[-1].loc if subject.kind == "same" else claims[0].loc
-    else:
+    elif subject is not None and not subject.implied:
         location = subject.loc
+    elif claims:
+        location = min(claims, key=quantities.claim_order).loc
+    else:
+        location = Location(ctx.claims_file.path)
+    outcome = replace(outcome, claims=tuple(c.id for c in claims))
     return Finding(rule, _severity(rule, outcome.verdict, bool(outcome.derived), ctx.config),
                    outcome.verdict, outcome.message, location, outcome.claims,
                    tuple(c.span for c in claims if c.span is not None),
@@ -167,12 +213,12 @@ def _waive(findings: list[Finding], claims_file: ClaimsFile, relations, config: 
         if finding.severity >= Severity.NOTE and finding.verdict is not Verdict.HOLDS \
                 and finding.rule != "input":
             involved = set(finding.claims)
-            for index, (waiver, claims, all_needed) in enumerate(scoped):
-                matches = claims <= involved if all_needed else bool(claims & involved)
-                if waiver.rule == finding.rule and matches:
-                    finding = replace(finding, waived=waiver.reason)
-                    used.add(index)
-                    break
+            matching = [index for index, (waiver, claims, all_needed) in enumerate(scoped)
+                        if waiver.rule == finding.rule and
+                        (claims <= involved if all_needed else bool(claims & involved))]
+            if matching:      # every matching waiver is used; the reason shown is order-free
+                used.update(matching)
+                finding = replace(finding, waived=min(scoped[i][0].reason for i in matching))
         out.append(finding)
     severity = config.severity("waiver")
     for index, (waiver, _, _) in enumerate(scoped):

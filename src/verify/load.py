@@ -119,15 +119,85 @@ def _build(reader: Reader, top: dict, folder: Path) -> ClaimsFile:
     _unique(reader, claims, "claim")
     _unique(reader, sources, "source")
     known = set(_declared(_items(top, "claims")))
-    relations = [r for r in (_relation(reader, n, i, known) for i, n in
-                             enumerate(_items(top, "relations"), 1)) if r]
-    breakdowns = [Breakdown(f["dimension"][0], f["whole"][0], f["parts"][0], reader.loc(n))
-                  for n in _items(top, "breakdowns")
-                  if len(f := reader.record(n, schema.BREAKDOWN, "a breakdown")) == 3]
+    relations = _named_relations([r for r in (_relation(reader, n, known) for n in
+                                              _items(top, "relations")) if r])
+    breakdowns = [b for b in (_breakdown(reader, n) for n in _items(top, "breakdowns")) if b]
     _one_breakdown_per_whole(reader, breakdowns)
+    _scopes_in_breakdowns(reader, _items(top, "claims"), claims, breakdowns)
+    _counted_breakdowns(reader, relations, breakdowns)
     unchecked = [u for u in (_unchecked(reader, n, source_ids) for n in _items(top, "unchecked")) if u]
     return ClaimsFile(reader.path, tuple(sources), tuple(claims), tuple(relations),
                       tuple(breakdowns), tuple(unchecked), _items(top, "waivers"))
+
+
+def _breakdown(reader: Reader, node) -> Breakdown | None:
+    fields = reader.record(node, schema.BREAKDOWN, "a breakdown")
+    if not all(k in fields for k in ("dimension", "whole", "parts")):
+        return None
+    parts, size = fields["parts"][0], fields.get("size", (None, None))
+    if size[0] is not None and size[0] < len(parts):
+        reader.problem(size[1], f"size {size[0]} is less than the {len(parts)} parts listed; "
+                       "expected the number of parts in all, named or not")
+        return None
+    return Breakdown(fields["dimension"][0], fields["whole"][0], parts, reader.loc(node), size[0])
+
+
+def _scopes_in_breakdowns(reader: Reader, nodes, claims: list[Claim], breakdowns) -> None:
+    """A scope value of a dimension that has breakdowns must be one of their wholes or parts:
+    a misspelt part would silently be another quantity."""
+    known: dict[str, dict[str, str]] = {}
+    for b in breakdowns:
+        values = known.setdefault(b.dimension.strip().casefold(), {})
+        for value in (b.whole,) + tuple(b.parts):
+            values.setdefault(value.strip().casefold(), value.strip())
+    if not known:
+        return
+    read = {c.id for c in claims}
+    for node in nodes:
+        scope = node.get("scope") if node.kind == "map" else None
+        claim_id = node.get("id") if node.kind == "map" else None
+        if scope is None or scope.kind != "map" or claim_id is None or claim_id.text not in read:
+            continue
+        for dimension, _, value in scope.items():
+            values = known.get(dimension.strip().casefold())
+            if values is None or value.kind != "scalar" or value.text is None:
+                continue
+            if value.text.strip().casefold() not in values:
+                guess = reader.guess(value.text, list(values.values()))
+                hint = f"did you mean '{guess}'?" if guess else \
+                    f"expected one of: {', '.join(short(v, 30) for v in list(values.values())[:12])}"
+                reader.problem(value, f"{short(dimension)} '{short(value.text)}' is not a whole or a "
+                               f"part of any breakdown of {short(dimension)}; {hint}")
+
+
+def _counted_breakdowns(reader: Reader, relations, breakdowns) -> None:
+    wholes = {b.whole.strip().casefold() for b in breakdowns}
+    for relation in relations:
+        whole = relation.get("breakdown") if relation.kind == "count" else None
+        if whole is not None and whole.strip().casefold() not in wholes:
+            guess = reader.guess(whole, [b.whole for b in breakdowns])
+            hint = f"; did you mean '{guess}'?" if guess else ""
+            reader.add(f"count relation {short(relation.id)} counts the parts of '{short(whole)}', "
+                       f"which is not a breakdown whole of this file{hint}", relation.loc)
+
+
+def _named_relations(relations: list[Relation]) -> list[Relation]:
+    """Relations without an id are named by what they relate ("sum-total"), not by their place
+    in the file, so that reordering a file renames nothing."""
+    from dataclasses import replace
+    taken = {r.id for r in relations if r.id is not None}
+    unnamed = sorted((r for r in relations if r.id is None), key=lambda r: repr(r.members))
+    named = {}
+    for relation in unnamed:
+        first = relation.members[0][1] if relation.members else relation.kind
+        base = f"{relation.kind}-{first if isinstance(first, str) else '-'.join(map(str, first))}"
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name)
+        named[id(relation)] = replace(relation, id=name)
+    return [named.get(id(r), r) for r in relations]
 
 
 def _one_breakdown_per_whole(reader: Reader, breakdowns: list[Breakdown]) -> None:
@@ -248,7 +318,7 @@ def _is_count(reader, unit, fields) -> bool:
         return False
 
 
-def _relation(reader: Reader, node, index: int, known: set[str]) -> Relation | None:
+def _relation(reader: Reader, node, known: set[str]) -> Relation | None:
     kinds = [k for k in schema.RELATIONS if node.kind == "map" and node.get(k) is not None]
     if len(kinds) != 1:
         reader.problem(node, f"a relation needs exactly one kind ({', '.join(schema.RELATIONS)}); "
@@ -260,10 +330,15 @@ def _relation(reader: Reader, node, index: int, known: set[str]) -> Relation | N
     if any(required and key not in fields for key, (_, required, _) in table.items()):
         return None
     members = tuple((k, v) for k, (v, _) in fields.items() if k not in schema.RELATION_COMMON)
-    rel_id = fields.get("id", (f"rel-{index}",))[0]
-    if not _enough_members(reader, kind, fields, rel_id):
+    rel_id = fields.get("id", (None,))[0]
+    shown_id = rel_id or kind
+    if kind == "count" and "items" not in fields and "breakdown" not in fields:
+        reader.problem(node, "a count relation needs 'items' (the names counted) or 'breakdown' "
+                       "(a whole whose parts are counted)")
         return None
-    _check_refs(reader, kind, fields, known, rel_id)
+    if not _enough_members(reader, kind, fields, shown_id):
+        return None
+    _check_refs(reader, kind, fields, known, shown_id)
     waivers = fields.get("waive", ((),))[0]
     return Relation(kind, rel_id, members, reader.loc(node), False,
                     fields.get("quote", (None,))[0], fields.get("source", (None,))[0], waivers)

@@ -212,6 +212,7 @@ class Breakdown:
     whole: str
     parts: tuple[str, ...]
     loc: Location
+    size: int | None = None       # how many parts in all, when the article names only some
 
 
 @dataclass(frozen=True)
@@ -270,8 +271,11 @@ class Finding:
         return f"{self.rule}:{self.location.path}:{','.join(sorted(self.claims))}"
 
     def sort_key(self):
-        return (self.location.path, self.location.line, self.location.col, self.rule,
-                -self.severity, self.claims, self.message)
+        """The article's order (the first passage a finding quotes), then the finding's own
+        content: never the order of the claims file, so reordering it reorders nothing."""
+        first = min(((s.source, s.start, s.end) for s in self.spans), default=("\uffff", 0, 0))
+        return (self.location.path, first, self.rule, -self.severity, self.claims, self.message,
+                self.arithmetic, self.location.line, self.location.col)
 
     def to_dict(self, sources: dict[str, Source] | None = None) -> dict[str, Any]:
         return {

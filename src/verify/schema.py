@@ -56,7 +56,9 @@ RELATIONS = {
             "complete": ("bool", False, "true: total = parts (default); false: total >= parts")},
     "subset": {"subset": ("id", True, "the part"), "of": ("id", True, "the whole")},
     "count": {"count": ("id", True, "a claim stating how many"),
-              "items": ("texts", True, "item names and/or ids of list claims whose items count")},
+              "items": ("texts", False, "item names and/or ids of list claims whose items count"),
+              "breakdown": ("text", False, "a breakdown whole: the count is its number of parts "
+                            "(its size, else the parts listed)")},
     "share": {"share": ("id", True, "a claim stating the share (47%, nearly half)"),
               "part": ("id", True, "the part"), "whole": ("id", True, "the whole")},
     "change": {"change": ("id", True, "a claim stating the change (up 15%, doubled, 3 more)"),
@@ -72,6 +74,8 @@ BREAKDOWN = {
     "dimension": ("text", True, "the scope dimension, e.g. place"),
     "whole": ("text", True, "the scope value that is made of the parts, e.g. all states"),
     "parts": ("texts", True, "the scope values it is made of"),
+    "size": ("int", False, "how many parts the whole has in all, when the article names only "
+             "some (the others are unknowns, bounded by the relations)"),
 }
 UNCHECKED = {
     "text": ("text", True, "the words of the source left without a claim"),

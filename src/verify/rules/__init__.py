@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from verify import units as unitdefs
 from verify.config import Config
@@ -36,28 +37,46 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Context:
+    """What a rule may look at: the file, its claims by id, the settings, and the article's
+    quantities.  `choice` (quantity index -> statement) makes a rule judge a quantity by one
+    of its statements, as the judge does to explain a conflict."""
+
     claims_file: ClaimsFile
     claims: dict[str, Claim]
     config: Config
+    article: Any = None
+    choice: Any = None
+
+
+class Inconsistent(Exception):
+    """A quantity whose statements disagree has no single value for a rule to judge by: the
+    conflict is reported by the judge, and the rule is not run on it."""
 
 
 @dataclass(frozen=True)
 class Value:
-    """A claim's figure in a common unit: all it allows, and as printed."""
+    """A quantity's value in a common unit, from the statements that give it: all they allow,
+    and as printed; `ids` are every claim stating it."""
 
-    claim: Claim
+    claim: Claim                 # the first claim stating it, for its measure and scope
     interval: Interval
     reading: Interval
     unit: str
+    ids: tuple[str, ...] = ()
+    shown: str = ""
 
     @property
     def text(self) -> str:
         """The figure as written; words get their value beside them: 'four (4)'."""
-        figure = self.claim.figure
-        if any(ch.isdigit() for ch in figure.text) or figure.nominal is None:
-            return figure.text
-        from verify.numbers import fmt
-        return f"{figure.text} ({fmt(figure.nominal, figure.unit)})"
+        return self.shown or written(self.claim)
+
+
+def written(claim: Claim) -> str:
+    figure = claim.figure
+    if any(ch.isdigit() for ch in figure.text) or figure.nominal is None:
+        return figure.text
+    from verify.numbers import fmt
+    return f"{figure.text} ({fmt(figure.nominal, figure.unit)})"
 
 
 def load(name: str):
@@ -71,7 +90,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 # Checks the engine makes itself, outside the relation rules; their modules' docstrings
 # are their manuals.
-STAGES = {"anchor": "verify.anchor", "solve": "verify.whole", "coverage": "verify.coverage"}
+STAGES = {"anchor": "verify.anchor", "solve": "verify.judge", "coverage": "verify.coverage"}
 
 
 def stages() -> dict[str, tuple[str, str]]:
@@ -84,22 +103,52 @@ def stages() -> dict[str, tuple[str, str]]:
 
 
 def values(ctx: Context, ids, unit: str | None = None) -> list[Value]:
-    """The figures of claims `ids`, converted to `unit` (default: the first claim's unit).
+    """The values of the quantities claims `ids` state, converted to `unit` (default: the
+    first one's unit).  A quantity stated several times is judged by all its statements
+    together (or by the one `ctx.choice` picks).
 
-    Raises unitdefs.UnitError when a unit cannot be converted (the units rule reports it)."""
+    Raises unitdefs.UnitError when a unit cannot be converted (the units rule reports it),
+    Inconsistent when a quantity's statements disagree."""
     out = []
     for claim_id in ids:
         claim = ctx.claims[claim_id]
         figure = claim.figure
         if figure is None:
             raise unitdefs.UnitError(f"claim '{claim_id}' states no figure")
-        unit = unit or figure.unit
+        unit = unit or _unit_of(ctx, claim)
+        out.append(_value(ctx, claim, unit))
+    return out
+
+
+def _unit_of(ctx: Context, claim: Claim) -> str:
+    article = ctx.article
+    if article is not None and claim.id in article.of_claim:
+        return article.quantities[article.of_claim[claim.id]].unit
+    return claim.figure.unit
+
+
+def _value(ctx: Context, claim: Claim, unit: str) -> Value:
+    article = ctx.article
+    if article is None or claim.id not in article.of_claim:
+        figure = claim.figure
         factor = unitdefs.factor(figure.unit, unit)
         interval, reading = figure.interval, figure.reading
         if figure.integer:     # a count "fewer than 5" is at most 4: no rule may use 4.5
             interval, reading = whole_numbers(interval), whole_numbers(reading)
-        out.append(Value(claim, interval.scale(factor), reading.scale(factor), unit))
-    return out
+        return Value(claim, interval.scale(factor), reading.scale(factor), unit, (claim.id,))
+    index = article.of_claim[claim.id]
+    quantity = article.quantities[index]
+    chosen = (ctx.choice or {}).get(index)
+    statements = (chosen,) if chosen is not None else quantity.statements
+    common = overlap([s.interval for s in statements], quantity.integer)
+    if common is None:
+        raise Inconsistent(quantity.name)
+    reading = overlap([s.reading for s in statements], False) or common
+    factor = unitdefs.factor(quantity.unit, unit)
+    ids = tuple(i for s in statements for i in s.claims)
+    first = ctx.claims[ids[0]] if ids[0] in ctx.claims else claim
+    shown = " / ".join(dict.fromkeys(written(ctx.claims[s.claims[0]]) for s in statements))
+    return Value(first, common.scale(factor), reading.scale(factor), unit, ids, shown)
 
 
 def whole_numbers(interval: Interval) -> Interval:

@@ -76,11 +76,11 @@ def check(relation, ctx):
     word = "change"
     if form != "multiple" and DOWN.search(claim.quote) and _not_negative(result.interval):
         result = _Decrease(result.claim, _negated(result.interval), _negated(result.reading),
-                           result.unit)
+                           result.unit, result.ids, result.shown)
         word = "fall"
     what = f"the {word} from {described(before.claim)} to {described(after.claim)}"
     yield evaluate(FORMS[form], result, after, before, what,
-                   (claim.id, before.claim.id, after.claim.id))
+                   result.ids + before.ids + after.ids)
 
 
 def _form_of(claim) -> str:

@@ -27,6 +27,7 @@ from fractions import Fraction
 
 from verify.model import Verdict
 from verify.numbers import fmt_interval
+from verify.quantities import count_of
 from verify.rules import Outcome, values
 
 ID = "count"
@@ -38,7 +39,7 @@ KIND = "count"
 def named(relation, ctx) -> tuple[list[str], list[str], tuple[str, ...]]:
     """(every name given, the distinct names, ids of the list claims they came from)."""
     names, lists = [], []
-    for entry in relation.get("items"):
+    for entry in relation.get("items", ()) or ():
         claim = ctx.claims.get(entry)
         if claim is not None and claim.items:
             lists.append(claim.id)
@@ -51,16 +52,20 @@ def named(relation, ctx) -> tuple[list[str], list[str], tuple[str, ...]]:
 def check(relation, ctx):
     (stated,) = values(ctx, (relation.get("count"),))
     names, distinct, lists = named(relation, ctx)
-    counted = Fraction(len(distinct))
-    ids = (stated.claim.id,) + tuple(lists)
+    counted = Fraction(count_of(relation, ctx.claims, ctx.article.dims)) if ctx.article else \
+        Fraction(len(distinct))
+    if relation.get("breakdown") is not None and counted != len(distinct):   # parts not named
+        distinct = distinct + [f"{int(counted) - len(distinct)} parts of "
+                               f"{relation.get('breakdown')}" + (" not named" if distinct else "")]
+    ids = stated.ids + tuple(lists)
     listing = " + ".join(distinct) if len(distinct) <= 15 else f"{len(distinct)} names"
-    arithmetic = (f"{listing} = {len(distinct)}",)
+    arithmetic = (f"{listing} = {int(counted)}",)
     if len(distinct) < len(names):
         arithmetic += (f"{len(names) - len(distinct)} name(s) listed twice were counted once",)
     if stated.interval.contains(counted):
-        yield Outcome(Verdict.HOLDS, f"\"{stated.text}\" matches the {len(distinct)} named",
+        yield Outcome(Verdict.HOLDS, f"\"{stated.text}\" matches the {int(counted)} named",
                       ids, arithmetic)
     else:
         allows = "" if stated.interval.is_point else f" ({fmt_interval(stated.interval)})"
         yield Outcome(Verdict.CONTRADICTION,
-                      f"\"{stated.text}\"{allows} but {len(distinct)} are named", ids, arithmetic)
+                      f"\"{stated.text}\"{allows} but {int(counted)} are named", ids, arithmetic)

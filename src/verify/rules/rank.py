@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from verify.model import Verdict
 from verify.numbers import fmt, fmt_interval
-from verify.relate import breakdown_parts, find_breakdown
+from verify.quantities import part_name, ranked_parts
 from verify.rules import Outcome, described, values
 
 ID = "rank"
@@ -39,20 +39,27 @@ KIND = "rank"
 
 
 def members(relation, ctx):
-    """(claim ids compared, names of parts without figures) for most/least."""
+    """(claim ids compared, names of parts without figures) for most/least: the parts of a
+    breakdown at the ranked quantity's other coordinates, one claim for each stated part."""
     top = ctx.claims[relation.get("claim")]
     among = relation.get("among")
     if among is None and relation.get("than"):
         return (relation.get("than"),), ()
     if isinstance(among, tuple):
         return tuple(i for i in among if i != top.id), ()
-    breakdown = find_breakdown(ctx.claims_file, among or "")
-    if breakdown is None:
+    article = ctx.article
+    if article is None or top.id not in article.of_claim:
         raise KeyError(f"rank relation {relation.id}: '{among}' is not a breakdown of this file "
                        "nor a list of claim ids")
-    parts = breakdown_parts(ctx.claims_file, breakdown, top)
-    return (tuple(p.claim for p in parts if p.claim and p.claim != top.id),
-            tuple(p.name for p in parts if not p.claim))
+    try:
+        others, unnamed = ranked_parts(article, article.of_claim[top.id], among)
+    except KeyError:
+        raise KeyError(f"rank relation {relation.id}: '{among}' is not a breakdown of this file "
+                       "nor a list of claim ids") from None
+    quantities = article.quantities
+    stated = tuple(quantities[i].statements[0].claims[0] for i in others if quantities[i].statements)
+    missing = tuple(part_name(article, quantities[i], among) for i in others if not quantities[i].statements)
+    return stated, missing + tuple(f"the {q.unnamed} unnamed" for q in unnamed)
 
 
 def check(relation, ctx):
@@ -61,7 +68,7 @@ def check(relation, ctx):
     top, *rest = values(ctx, (relation.get("claim"),) + others)
     larger = order in ("most", "more")
     unit, sign = top.unit, (">=" if larger else "<=")
-    ids = (top.claim.id,) + tuple(o.claim.id for o in rest)
+    ids = top.ids + tuple(i for o in rest for i in o.ids)
     word = {"most": "the most", "least": "the least", "more": "more", "fewer": "fewer"}[order]
     name = f"{described(top.claim)}, {top.text},"
     arithmetic = (f"{top.text} {sign} " + ", ".join(o.text for o in rest),) if rest else ()
@@ -69,7 +76,7 @@ def check(relation, ctx):
     if beaten:
         yield Outcome(Verdict.CONTRADICTION, f"{name} is not {word}: " + ", ".join(
                           f"{described(o.claim)} is {o.text}" for o in beaten),
-                      (top.claim.id,) + tuple(o.claim.id for o in beaten),
+                      top.ids + tuple(i for o in beaten for i in o.ids),
                       tuple(_beaten(top, o, larger) for o in beaten))
         return
     shy = [o for o in rest if not _may_lead(top.reading, o.reading, larger)]
@@ -80,11 +87,11 @@ def check(relation, ctx):
                       + f"; it holds only if {_condition(top, shy, larger)}", ids, arithmetic)
         return
     derived = ()
-    if unreported and top.reading.is_point:
+    if unreported and top.interval.is_point:      # exact: implied whatever the rest says
         bound = "at most" if larger else "at least"
-        derived = (f"the {len(unreported)} without figures ({', '.join(unreported)}) had "
-                   f"{bound} {fmt(top.reading.lo, unit)} each" if len(unreported) > 1 else
-                   f"{unreported[0]}, which has no figure, had {bound} {fmt(top.reading.lo, unit)}",)
+        derived = (f"the parts without figures ({', '.join(unreported)}) had "
+                   f"{bound} {fmt(top.interval.lo, unit)} each" if len(unreported) > 1 else
+                   f"{unreported[0]}, which has no figure, had {bound} {fmt(top.interval.lo, unit)}",)
     compared = "of the figures given" if order in ("most", "least") else \
         "than " + ", ".join(f"{described(o.claim)}, {o.text}" for o in rest)
     yield Outcome(Verdict.HOLDS, f"{name} is {word} {compared}", ids, arithmetic, derived)

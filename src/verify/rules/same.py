@@ -24,6 +24,8 @@ Failing example:
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from verify.model import Verdict
 from verify.numbers import fmt_interval
 from verify.rules import Outcome, described, overlap, values
@@ -35,7 +37,8 @@ KIND = "same"
 
 
 def check(relation, ctx):
-    members = values(ctx, relation.get("same"))
+    # Each claim by its own figure: the rule compares the statements of one quantity.
+    members = values(replace(ctx, article=None, choice=None), relation.get("same"))
     name = described(members[0].claim)
     # Every pair is compared, once per distinct figure: "47, 47, 41" is one disagreement, and
     # in "about 1,000, 960, more than 1,050" the last two disagree though each fits the first.

@@ -47,5 +47,5 @@ def check(relation, ctx):
     part, whole = values(ctx, (relation.get("part"), relation.get("whole")))
     what = f"{described(part.claim)} as a share of {described(whole.claim)}"
     yield evaluate(PERCENT, result, part, whole, what,
-                   (result.claim.id, part.claim.id, whole.claim.id))
+                   result.ids + part.ids + whole.ids)
 

@@ -35,7 +35,7 @@ KIND = "subset"
 
 def check(relation, ctx):
     part, whole = values(ctx, (relation.get("subset"), relation.get("of")))
-    ids = (part.claim.id, whole.claim.id)
+    ids = part.ids + whole.ids
     unit = whole.unit
     names = f"{described(part.claim)} ({part.text}) and {described(whole.claim)} ({whole.text})"
     if not _can_be_at_most(part.interval, whole.interval):
@@ -76,7 +76,7 @@ def _can_be_at_most(a, b) -> bool:
 
 
 def _left(part, whole, unit):
-    if part.reading.is_point and whole.reading.is_point:
+    if part.interval.is_point and whole.interval.is_point:     # exact figures: implied
         return (f"{fmt(whole.reading.lo - part.reading.lo, unit)} of {described(whole.claim)} "
                 f"are not in {described(part.claim)}",)
     return ()

@@ -46,7 +46,7 @@ def check(relation, ctx):
     complete = relation.get("complete", True) and not unreported
     integer = whole.claim.figure.integer and all(p.claim.figure.integer for p in parts)
     allowed, printed = total([p.interval for p in parts]), total([p.reading for p in parts])
-    ids = (whole.claim.id,) + tuple(p.claim.id for p in parts)
+    ids = whole.ids + tuple(i for p in parts for i in p.ids)
     terms = " + ".join(p.text for p in parts)
     name, unit = described(whole.claim), whole.unit
     if complete:
@@ -93,18 +93,6 @@ def _partial(whole, allowed, printed, ids, terms, name, unit, unreported):
                        (f"{terms} = {fmt_interval(printed, unit)} > {whole.text}",
                         f"{whole.text} allows up to {fmt(most, unit)}; the parts allow "
                         f"{fmt_interval(allowed, unit)}"))
+    # What the parts without figures hold is derived by the judge from every claim at once.
     return Outcome(Verdict.HOLDS, f"{name}: the parts given add to {fmt_interval(printed, unit)}, "
-                   f"within the total {whole.text}", ids, arithmetic,
-                   _remainder(whole, printed, unreported, unit))
-
-
-def _remainder(whole, printed, unreported, unit):
-    if not whole.reading.is_point or not printed.is_point:
-        return ()
-    rest = whole.reading.lo - printed.lo
-    if unreported:
-        if len(unreported) == 1:
-            return (f"{unreported[0]}, which has no figure, accounts for {fmt(rest, unit)}",)
-        return (f"the {len(unreported)} without figures ({', '.join(unreported)}) account for "
-                f"{fmt(rest, unit)} together",)
-    return (f"{fmt(rest, unit)} not accounted for by the parts given",)
+                   f"within the total {whole.text}", ids, arithmetic)

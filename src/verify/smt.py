@@ -305,6 +305,81 @@ def _model(z3, ctx, compiled: _Compiled, comp: _Component, model) -> dict[str, F
             for i in comp.var_ids}
 
 
+@dataclass(frozen=True)
+class Conflicts:
+    """Result of `conflicts()`: every minimal set of groups that cannot hold together.
+
+    `complete` is False when the enumeration stopped (budget or `most`): more sets may exist.
+    `undecided` names groups of parts whose feasibility was not decided. `feasible` holds the
+    groups of the independent parts that can hold together (only there are bounds meaningful).
+    """
+    sets: tuple[tuple[str, ...], ...]
+    complete: bool
+    undecided: tuple[str, ...] = ()
+    feasible: frozenset[str] = frozenset()
+
+
+def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16) -> Conflicts:
+    """Every minimal conflicting set of groups, found by a hitting-set tree (Reiter): a set is
+    found, then each of its members is switched off in turn and the rest searched again.
+
+    The result is the same whatever the order of the problem's groups: each set is minimal
+    (deletion-checked), and the tree visits every minimal set unless `most` or the budget stops
+    it (then `complete` is False)."""
+    clock = _Clock(budget_ms)
+    compiled = _Compiled(problem)
+    import z3
+    ctx = z3.Context()
+    found: list[tuple[str, ...]] = []
+    complete, undecided, feasible = True, [], set()
+    for comp in compiled.components:
+        solver = z3.Solver(ctx=ctx)
+        solver.from_string(compiled.smt(comp))
+        lits = {g: z3.Bool(compiled.literal[g], ctx) for g in comp.groups}
+        own, done, unsure = _all_sets(solver, lits, clock, most - len(found))
+        if unsure:
+            undecided.extend(comp.groups)
+        elif not own:
+            feasible.update(comp.groups)
+        found.extend(own)
+        complete = complete and done
+        if len(found) >= most:
+            complete = False
+            break
+    return Conflicts(tuple(sorted(set(found))), complete and not undecided, tuple(undecided),
+                     frozenset(feasible))
+
+
+def _all_sets(solver, lits: dict, clock: _Clock, most: int):
+    """(minimal sets of one component, whether the search finished, whether it was undecided)."""
+    sets: list[tuple[str, ...]] = []
+    queue: list[frozenset[str]] = [frozenset()]
+    visited: set[frozenset[str]] = set()
+    while queue:
+        if len(sets) >= most:
+            return sets, False, False
+        off = queue.pop(0)
+        if off in visited or any(set(s) <= off for s in ()):
+            continue
+        visited.add(off)
+        reused = next((s for s in sets if not set(s) & off), None)   # still conflicts: no call
+        if reused is None:
+            status = _run(solver, clock, [lit for g, lit in lits.items() if g not in off])
+            if status == "unknown":
+                return sets, False, not sets
+            if status == "sat":
+                continue
+            core = tuple(g for g in _core_groups(solver, lits) if g not in off)
+            conflict, unsure = _shrink(solver, lits, core, clock)
+            if unsure:
+                return sets, False, False
+            sets.append(conflict)
+            reused = conflict
+        for member in reused:
+            queue.append(off | {member})
+    return sets, True, False
+
+
 # -- derived bounds --------------------------------------------------------
 
 def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000) -> dict[str, Bound]:

@@ -1,0 +1,425 @@
+"""solve: the whole article at once, the one judge of every linear check.
+
+Every quantity of the article (verify.quantities) is an exact unknown, whole for counts; every
+statement of it, every breakdown's sums and every sum, subset, rank and count relation is a
+constraint.  If they cannot all hold, *every* minimal set of statements and relations that
+cannot hold together is reported, each once, whatever the order of the claims file.  A set
+that one relation explains (the parts of a total and the total) is reported by that rule, with
+its arithmetic; a set that mixes relations is reported here, with the chain of arithmetic that
+makes it impossible.  If they can hold, the quantities without figures get derived bounds ("the
+7 states without figures account for 32 together"), each computed from the model, so every
+fact printed is implied by the claims.  A part of the article whose check is not decided within
+the solver budget is reported as not decided, never as holding.
+
+Passing example:
+    article: Officers in four states made 70 arrests. Kentucky had the most, 20, and Iowa made 15.
+    breakdowns: [{dimension: place, whole: all states, parts: [Kentucky, Iowa, Ohio, Utah]}]
+    claims: total 70 (all states), Kentucky 20, Iowa 15; relations: [{rank: most, claim: ky, among: all states}]
+    -> note sum: the 2 without figures (Ohio, Utah) account for 35 together, each between 15 and 20
+
+Failing example:
+    article: Officers in four states made 100 arrests. Kentucky had the most, 20, and Iowa made 15.
+    (the same claims with a total of 100)
+    -> error solve: 20 + 15 + at most 20 + at most 20 = at most 75, which is not 100
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+from verify import smt
+from verify.model import Interval, Relation, Verdict
+from verify.numbers import fmt, fmt_interval
+from verify.quantities import Article, Constraint, Quantity, Statement, claim_order
+from verify.rules import Context, Inconsistent, Outcome, load
+
+MOST_CONFLICTS = 16     # minimal sets searched per file; past it, the report says more may exist
+
+
+@dataclass
+class Judgement:
+    """What the model concluded: the conflicts, as (rule, outcome, relation or None), the
+    groups taking part in one, and derived facts by breakdown-sum group."""
+
+    conflicts: list[tuple[str, Outcome, Relation | None]] = field(default_factory=list)
+    in_conflict: set[str] = field(default_factory=set)
+    derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    notes: list[tuple[str, Outcome, Relation | None]] = field(default_factory=list)
+
+
+def variable(index: int) -> str:
+    return f"q{index}"
+
+
+def problem(article: Article) -> smt.Problem:
+    """The article as an exact linear problem: one variable per quantity, one group per
+    statement, relation and breakdown sum."""
+    variables = tuple(smt.Var(variable(q.index), q.integer,
+                              Fraction(0) if q.nonnegative else None) for q in article.quantities)
+    constraints = []
+    for q in article.quantities:
+        for s in q.statements:
+            term = ((variable(q.index), Fraction(1)),)
+            if s.interval.lo is not None:
+                constraints.append(smt.Constraint(s.group, term, ">=" if s.interval.lo_closed else ">",
+                                                  s.interval.lo))
+            if s.interval.hi is not None:
+                constraints.append(smt.Constraint(s.group, term, "<=" if s.interval.hi_closed else "<",
+                                                  s.interval.hi))
+    for c in article.constraints:
+        constraints.append(smt.Constraint(c.group, tuple((variable(i), f) for i, f in c.terms),
+                                          c.op, c.rhs))
+    return smt.Problem(variables, tuple(constraints))
+
+
+def judge(article: Article, ctx: Context) -> Judgement:
+    out = Judgement()
+    for reason in article.undecided:
+        out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, f"not decided: {reason}", ()), None))
+    if not article.constraints and not any(len(q.statements) > 1 for q in article.quantities):
+        return out
+    deadline = time.monotonic() + ctx.config.budget_ms / 1000
+    built = problem(article)
+    found = smt.conflicts(built, ctx.config.budget_ms, MOST_CONFLICTS)
+    statements = article.statement_groups()
+    constraints: dict[str, list[Constraint]] = {}
+    for c in article.constraints:
+        constraints.setdefault(c.group, []).append(c)
+    for sets in _distinct(found.sets, statements, constraints):
+        for groups in sets:
+            out.in_conflict.update(g for g in groups if g not in statements)
+        explained = [e for e in (_explain(g, statements, constraints, article, ctx) for g in sets) if e]
+        if explained:
+            rule, outcome, relation = explained[0]
+            also = tuple(f"also: {o.message}" for _, o, _ in explained[1:])
+            ids = tuple(dict.fromkeys(i for _, o, _ in explained for i in o.claims))
+            out.conflicts.append((rule, replace(outcome, claims=ids,
+                                                arithmetic=outcome.arithmetic + also), relation))
+    if found.undecided:
+        ids = tuple(sorted({i for g in found.undecided if g in statements for i in statements[g].claims}))
+        out.notes.append(("solve", Outcome(
+            Verdict.CONDITIONAL, "whole-article check not decided within the solver budget "
+            f"({ctx.config.budget_ms} ms) for the figures of {len(ids)} claims; raise "
+            "solver.budget_ms in checks/ to decide it", ids), None))
+    elif not found.complete:
+        out.notes.append(("solve", Outcome(
+            Verdict.CONDITIONAL, f"more conflicts may exist: the search stopped after "
+            f"{len(found.sets)} (solver budget or the limit of {MOST_CONFLICTS}); fix these and "
+            "check again", ()), None))
+    if ctx.config.bounds:
+        out.derived = _derived(article, built, found.feasible, deadline)
+    return out
+
+
+# -- conflicts -------------------------------------------------------------
+
+def _distinct(sets, statements, constraints) -> list[list[tuple[str, ...]]]:
+    """The conflicts to report, each as its minimal sets, smallest first.
+
+    Sets that differ only in which breakdown sums carry the same statements to the same
+    contradiction (a cube adds up along either dimension) are one set: the smallest is kept.
+    Sets with the same relations and different statements (any two of five states' figures
+    exceed what the total leaves) are one conflict, reported once with every claim."""
+    best: dict[tuple, tuple[str, ...]] = {}
+    for groups in sets:
+        meaning = tuple(sorted(g for g in groups if g in statements or not _implied(g, constraints)))
+        if meaning not in best or (len(groups), groups) < (len(best[meaning]), best[meaning]):
+            best[meaning] = groups
+    # A relation its own figures contradict ("Kentucky's 31 is not the most: Indiana has 33")
+    # is reported by itself; the sets it forms with other relations are that same error seen
+    # through them, and are not reported again.
+    alone = set()
+    for groups in best.values():
+        relations = [g for g in groups if g not in statements]
+        if len(relations) == 1:
+            alone.add(relations[0])
+    conflicts: dict[tuple, list[tuple[str, ...]]] = {}
+    for groups in best.values():
+        relations = tuple(sorted(g for g in groups if g not in statements))
+        if len(relations) > 1 and alone & set(relations):
+            continue
+        conflicts.setdefault(relations, []).append(groups)
+    return [sorted(sets, key=lambda s: (len(s), s)) for _, sets in sorted(conflicts.items())]
+
+
+def _implied(group: str, constraints) -> bool:
+    """A breakdown's sum: implied by the breakdowns, not stated by a relation."""
+    return group.startswith("breakdown:")
+
+def _explain(groups, statements, constraints, article: Article, ctx: Context):
+    """(rule, outcome, relation) for one minimal set; None for a quantity stated two ways,
+    which the same rule reports with every claim stating each figure."""
+    stated = [statements[g] for g in groups if g in statements]
+    relations = [constraints[g] for g in groups if g in constraints]
+    if not relations:
+        return None
+    kinds = sorted({c.kind for cs in relations for c in cs})
+    rule = kinds[0] if len(kinds) == 1 else "solve"
+    if len(relations) == 1 and relations[0][0].relation is not None:
+        relation = relations[0][0].relation
+        local = _by_rule(relation, stated, ctx)
+        if local is not None:
+            return relation.kind, local, None if relation.implied else relation
+    explicit = [cs[0].relation for cs in relations if cs[0].relation is not None
+                and not cs[0].relation.implied]
+    ids = tuple(c.id for c in sorted((ctx.claims[i] for s in stated for i in s.claims),
+                                     key=claim_order))
+    lines = [f"{', '.join(s.claims)}: {article.quantities[s.quantity].name} is "
+             f"{_stated(s, article)}" for s in sorted(stated, key=lambda s: s.claims)]
+    lines += [cs[0].words if len(cs) == 1 else "; ".join(c.words for c in cs) for cs in
+              sorted(relations, key=lambda cs: cs[0].group)]
+    chain = _narrate(stated, [c for cs in relations for c in cs], article)
+    count = len(stated) + len(relations)
+    message = (f"these {count} statements cannot all be true together"
+               + (f": {chain[-1]}" if chain else ""))
+    return rule, Outcome(Verdict.CONTRADICTION, message, ids, tuple(lines + chain)),\
+        explicit[0] if len(explicit) == 1 else None
+
+
+def _stated(s: Statement, article: Article) -> str:
+    q = article.quantities[s.quantity]
+    return s.text + ("" if s.interval.is_point else f" ({fmt_interval(s.interval, q.unit)})")
+
+
+def _by_rule(relation: Relation, stated: list[Statement], ctx: Context) -> Outcome | None:
+    """The relation's own rule, judging each quantity by the statement in the set: the
+    arithmetic an editor knows ("5 + 6 = 11, not 10")."""
+    choice = {s.quantity: s for s in stated}
+    try:
+        outcomes = list(load(relation.kind).check(relation, replace(ctx, choice=choice)))
+    except (Inconsistent, KeyError, ValueError):
+        return None
+    return next((o for o in outcomes if o.verdict is Verdict.CONTRADICTION), None)
+
+
+def _narrate(stated: list[Statement], cons: list[Constraint], article: Article) -> list[str]:
+    """The arithmetic that makes a minimal set impossible, as bounds carried from constraint to
+    constraint until one quantity is left with no possible value."""
+    quantities = article.quantities
+    known: dict[int, Interval] = {}
+    for s in stated:
+        known[s.quantity] = known[s.quantity].intersect(s.interval) if s.quantity in known \
+            else s.interval
+    lines: list[str] = []
+    for _ in range(2 * len(cons) + 2):
+        progress = False
+        for c in sorted(cons, key=lambda c: (c.group, c.words)):
+            for target, coefficient in sorted(c.terms, key=lambda t: t[1] < 0):   # wholes first
+                if abs(coefficient) != 1:
+                    continue      # "the top is at least a seventh of the rest" helps nobody
+                others = [(i, f) for i, f in c.terms if i != target]
+                if not all(i in known or quantities[i].nonnegative for i, _ in others):
+                    continue
+                values = [(_value(known, quantities[i]), f) for i, f in others]
+                bound = _solve_for(values, coefficient, c.op, c.rhs)
+                if bound is None:
+                    continue
+                current = known.get(target, Interval(Fraction(0), None) if quantities[target].nonnegative
+                                    else Interval(None, None))
+                tighter = current.intersect(bound)
+                if tighter == current:
+                    continue
+                expression = _expression(values, coefficient, quantities, others)
+                q = quantities[target]
+                if tighter.is_empty() or (q.integer and _no_whole(tighter)):
+                    lines.append(f"{q.name} = {expression} = {fmt_interval(bound, q.unit)}, "
+                                 f"which is not {fmt_interval(current, q.unit)}")
+                    return lines
+                known[target] = tighter
+                lines.append(f"so {q.name} = {expression} = {fmt_interval(bound, q.unit)}"
+                             if c.op == "==" and bound == tighter else
+                             f"so {q.name} is {fmt_interval(tighter, q.unit)} ({c.words})")
+                progress = True
+        if not progress:
+            break
+    return []
+
+
+def _no_whole(interval: Interval) -> bool:
+    from verify.rules import integer_in
+    return not integer_in(interval)
+
+
+def _value(known, q: Quantity) -> Interval:
+    return known.get(q.index, Interval(Fraction(0), None))
+
+
+def _solve_for(values, coefficient: Fraction, op: str, rhs: Fraction) -> Interval | None:
+    """The interval of x in: coefficient*x + sum(f*v) <op> rhs."""
+    rest = Interval(Fraction(0), Fraction(0))
+    for interval, f in values:
+        rest = rest + _scale(interval, -f)
+    bound = _scale(rest + Interval(rhs, rhs), 1 / coefficient)      # x = (rhs - rest)/c
+    if op == "==":
+        return bound
+    upper = (op in ("<=", "<")) == (coefficient > 0)
+    if upper:
+        return Interval(None, bound.hi, True, bound.hi_closed and op != "<" and op != ">")
+    return Interval(bound.lo, None, bound.lo_closed and op != ">" and op != "<", True)
+
+
+def _scale(interval: Interval, factor: Fraction) -> Interval:
+    if factor >= 0:
+        return interval.scale(factor)
+    lo = None if interval.hi is None else interval.hi * factor
+    hi = None if interval.lo is None else interval.lo * factor
+    return Interval(lo, hi, interval.hi_closed, interval.lo_closed)
+
+
+def _expression(values, coefficient, quantities, others) -> str:
+    """'5 + 2' for a whole from its parts, '10 − 6' for a part from its whole."""
+    words = []
+    for (interval, f), (index, _) in zip(values, others):
+        term = fmt_interval(interval, quantities[index].unit)
+        ratio = -f / coefficient
+        if abs(ratio) != 1:
+            term = f"{fmt(abs(ratio))} × {term}"
+        words.append((ratio < 0, ("+ " if ratio > 0 else "− ") + term))
+    text = " ".join(w for _, w in sorted(words, key=lambda w: w[0])).removeprefix("+ ")
+    return text or "0"
+
+
+# -- derived facts ---------------------------------------------------------
+
+def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
+             deadline: float) -> dict[str, tuple[str, ...]]:
+    """Facts the claims imply about the quantities without figures in each breakdown sum of
+    a part of the article that holds together: the model's exact bounds."""
+    out: dict[str, tuple[str, ...]] = {}
+    parts_of = _Components(built)
+    quantities = article.quantities
+    for c in article.constraints:
+        if c.kind != "sum" or c.relation is None or not c.group.startswith("breakdown:") \
+                or c.group not in feasible:
+            continue
+        whole = next(i for i, f in c.terms if f > 0)
+        unstated = [i for i, f in c.terms if f < 0 and not quantities[i].statements]
+        if not quantities[whole].statements or not unstated:
+            continue
+        left = int((deadline - time.monotonic()) * 1000)
+        if left <= 0:
+            out[c.group] = (f"bounds for the parts without figures were not derived: the solver "
+                            "budget was used up; raise solver.budget_ms in checks/ to derive them",)
+            continue
+        names = [variable(i) for i in unstated]
+        local = parts_of.problem(names)
+        together = smt.sum_bounds(local, names, max(1, left))
+        if together[1] is None:
+            continue
+        unit = quantities[whole].unit
+        named = [i for i in unstated if not quantities[i].unnamed]
+        alike = _alike(local, [variable(i) for i in named])
+        found = smt.bounds(local, list(dict.fromkeys(alike.values())),
+                           max(1, int((deadline - time.monotonic()) * 1000)))
+        each = [found[alike[variable(i)]] for i in named]
+        amount = fmt(together[0], unit) if together[0] == together[1] else \
+            f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
+        relation = c.relation
+        labels = [f"{quantities[i].unnamed} unnamed" if quantities[i].unnamed else _along(quantities[i], relation)
+                  for i in unstated]
+        if len(unstated) == 1 and not quantities[unstated[0]].unnamed:
+            fact = f"{quantities[unstated[0]].name}, which has no figure: {amount}"
+        else:
+            fact = (f"the {_count(unstated, quantities)} without figures ({', '.join(labels)}) account "
+                    f"for {amount} of {quantities[whole].name} together")
+            lows = [b[0] for b in each if b[0] is not None]
+            highs = [b[1] for b in each if b[1] is not None]
+            if named and len(highs) == len(each) and len(lows) == len(each):
+                fact += (f", each between {fmt(min(lows), unit)} and {fmt(max(highs), unit)}"
+                         if len(named) == len(unstated) else
+                         f"; those named each between {fmt(min(lows), unit)} and {fmt(max(highs), unit)}")
+        out[c.group] = (fact,)
+    return out
+
+
+def _count(unstated, quantities) -> int:
+    return sum(quantities[i].unnamed or 1 for i in unstated)
+
+
+def _along(q: Quantity, relation: Relation) -> str:
+    """The part's name along the breakdown's dimension."""
+    parts = {p.casefold() for p in relation.get("unreported", ())}
+    return next((v for _, v in q.scope if v.casefold() in parts), q.name)
+
+
+class _Components:
+    """The problem's independent parts, linked as smt links them: by a shared variable or a
+    shared group (a statement's bounds and the relations naming it)."""
+
+    def __init__(self, problem: smt.Problem):
+        self.vars, self.constraints = problem.vars, problem.constraints
+        self.parent: dict = {}
+        for var in problem.vars:
+            self._union(("v", var.name), ("g", var.group) if var.group is not None else None)
+        for c in problem.constraints:
+            first = self._node(c)
+            for name, _ in c.terms[1:]:
+                self._union(first, ("v", name))
+            self._union(first, ("g", c.group) if c.group is not None else None)
+        self.members: dict = {}      # root -> (its vars, its constraints)
+        for var in problem.vars:
+            self.members.setdefault(self._find(("v", var.name)), ([], []))[0].append(var)
+        for c in problem.constraints:
+            self.members.setdefault(self._find(self._node(c)), ([], []))[1].append(c)
+
+    @staticmethod
+    def _node(c):
+        return ("v", c.terms[0][0]) if c.terms else ("g", c.group)
+
+    def _find(self, node):
+        parent = self.parent
+        root = node
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[node] != root:
+            parent[node], node = root, parent[node]
+        return root
+
+    def _union(self, a, b) -> None:
+        if b is not None:
+            self.parent[self._find(a)] = self._find(b)
+        else:
+            self._find(a)
+
+    def problem(self, names) -> smt.Problem:
+        """The parts holding the variables `names`, in the problem's own order."""
+        roots = list(dict.fromkeys(self._find(("v", n)) for n in names))
+        if len(roots) == 1:
+            found, constraints = self.members.get(roots[0], ([], []))
+            return smt.Problem(tuple(found), tuple(constraints))
+        wanted = set(roots)
+        return smt.Problem(
+            tuple(v for v in self.vars if self._find(("v", v.name)) in wanted),
+            tuple(c for c in self.constraints if self._find(self._node(c)) in wanted))
+
+
+_KINDS_TRIED = 8       # unknowns compared with at most this many others (each try costs a pass)
+
+
+def _alike(problem: smt.Problem, names: list[str]) -> dict[str, str]:
+    """name -> the first of `names` it is interchangeable with: swapping the two maps every
+    constraint onto one of the same group, so both have the same bounds."""
+    by_name = {v.name: v for v in problem.vars}
+    forms = _forms(problem.constraints, {})
+    out: dict[str, str] = {}
+    kinds: list[str] = []
+    for name in names:
+        for kind in kinds[:_KINDS_TRIED]:
+            a, b = by_name.get(kind), by_name.get(name)
+            if (a is not None and b is not None
+                    and (a.integer, a.lo, a.hi, a.lo_closed, a.hi_closed, a.group) ==
+                    (b.integer, b.lo, b.hi, b.lo_closed, b.hi_closed, b.group)
+                    and _forms(problem.constraints, {kind: name, name: kind}) == forms):
+                out[name] = kind
+                break
+        else:
+            kinds.append(name)
+            out[name] = name
+    return out
+
+
+def _forms(constraints, swap: dict[str, str]) -> list:
+    """The constraints as a sorted list of comparable forms, with variables renamed by `swap`."""
+    return sorted((c.group, c.op, c.rhs, tuple(sorted((swap.get(n, n), f) for n, f in c.terms)))
+                  for c in constraints)

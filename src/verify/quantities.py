@@ -1,0 +1,546 @@
+"""The article's quantities: what its claims state, as exact unknowns and the constraints between them.
+
+A *quantity* is a measure with a value for every dimension of the breakdowns that apply to it.
+A breakdown's dimension applies to a measure when some claim of that measure names the
+dimension in its scope (or a rank compares the measure over that breakdown); a claim that
+leaves such a dimension out states the dimension's whole.  Dimensions with no breakdown are
+labels: `{year: 2020}` and `{}` are different quantities.
+
+Every claim stating a quantity is a *statement* about it; claims that state the same interval
+for the same quantity (47 in the article, 47 in the press release) form one statement.  The
+breakdowns combine as a cube: for every breakdown and every combination of the other
+dimensions' values, the whole is the sum of its parts, named or not (`size:`).  Every explicit
+relation becomes a linear constraint over quantities (share and change are judged by their
+rules: they are not linear).  Nothing here depends on the order of the claims file: every list
+is sorted by content.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from verify import units
+from verify.model import Breakdown, Claim, ClaimsFile, Interval, Relation
+from verify.numbers import fmt
+
+MAX_CELLS = 20_000      # quantities one measure's breakdowns may make; past it, not modelled
+LINEAR = ("sum", "subset", "rank", "count")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One interval stated for a quantity, by one claim or several saying the same."""
+
+    quantity: int
+    claims: tuple[str, ...]
+    interval: Interval           # in the quantity's unit
+    reading: Interval
+    text: str                    # as written by the first claim
+
+    @property
+    def group(self) -> str:
+        return "stated:" + ",".join(self.claims)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    index: int
+    key: tuple                           # (folded measure, ((dimension, folded value), ...))
+    measure: str
+    scope: tuple[tuple[str, str], ...]   # every coordinate, as written
+    unit: str
+    integer: bool
+    statements: tuple[Statement, ...] = ()
+    unnamed: int = 0                     # > 0: stands for that many unnamed parts together
+    cube: bool = False                   # takes part in a breakdown's sums
+    nonnegative: bool = False
+
+    @property
+    def name(self) -> str:
+        """'arrested (Kentucky)': how an editor names it (wholes of dimensions left out)."""
+        shown = [v for _, v in self.scope]
+        return f"{self.measure} ({', '.join(shown)})" if shown else self.measure
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        return tuple(c for s in self.statements for c in s.claims)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """sum(coefficient * quantity) <op> rhs, on while its group is; `kind` says what it is."""
+
+    group: str
+    kind: str                                  # sum, subset, rank, count
+    terms: tuple[tuple[int, Fraction], ...]
+    op: str
+    rhs: Fraction
+    words: str                                 # the constraint for an editor
+    relation: Relation | None = None           # the relation it comes from (implied: made here)
+
+
+@dataclass
+class Article:
+    quantities: list[Quantity] = field(default_factory=list)
+    constraints: list[Constraint] = field(default_factory=list)
+    of_claim: dict[str, int] = field(default_factory=dict)     # claim id -> quantity index
+    implied: list[Relation] = field(default_factory=list)      # for the rules' explanations
+    undecided: list[str] = field(default_factory=list)         # what could not be modelled
+    dims: "Dimensions | None" = None
+    unconverted: list[tuple[str, str, str]] = field(default_factory=list)   # claim, quantity, unit
+
+    def statement_groups(self) -> dict[str, Statement]:
+        return {s.group: s for q in self.quantities for s in q.statements}
+
+
+def canonical_claims(claims: list[Claim]) -> list[Claim]:
+    """Claims in an order that does not depend on the file: by source, place in it, id."""
+    return sorted(claims, key=claim_order)
+
+
+def claim_order(claim: Claim):
+    return (claim.source, claim.span.start if claim.span else 1 << 60, claim.id)
+
+
+def fold(text: str) -> str:
+    return text.strip().casefold()
+
+
+class Dimensions:
+    """The breakdowns of a file by dimension: wholes, parts, roots."""
+
+    def __init__(self, breakdowns: tuple[Breakdown, ...]):
+        self.of: dict[tuple[str, str], Breakdown] = {}
+        self.names: dict[tuple[str, str], str] = {}      # (dim, folded value) -> as written
+        parts_of: dict[str, set[str]] = {}
+        for b in sorted(breakdowns, key=lambda b: (fold(b.dimension), fold(b.whole))):
+            dim = fold(b.dimension)
+            self.of.setdefault((dim, fold(b.whole)), b)
+            self.names.setdefault((dim, fold(b.whole)), b.whole.strip())
+            for part in b.parts:
+                self.names.setdefault((dim, fold(part)), part.strip())
+                parts_of.setdefault(dim, set()).add(fold(part))
+        self.dims = sorted({d for d, _ in self.of})
+        self.roots = {d: sorted(w for (dd, w) in self.of if dd == d and w not in parts_of.get(d, ()))
+                      for d in self.dims}
+
+    def values(self, dim: str) -> set[str]:
+        return {v for (d, v) in self.names if d == dim}
+
+    def root(self, dim: str) -> str | None:
+        roots = self.roots.get(dim, [])
+        return roots[0] if len(roots) == 1 else None
+
+    def closure(self, dim: str, named: set[str]) -> list[str]:
+        """The values a cube needs along `dim`: those named, their wholes up to the root, and
+        the parts of every breakdown reached."""
+        values = set(named)
+        root = self.root(dim)
+        if root is not None:
+            values.add(root)
+        changed = True
+        while changed:
+            changed = False
+            for (d, whole), b in self.of.items():
+                if d != dim:
+                    continue
+                parts = {fold(p) for p in b.parts}
+                if whole in values and not parts <= values:
+                    values |= parts
+                    changed = True
+                if values & parts and whole not in values:
+                    values.add(whole)
+                    changed = True
+        return sorted(values)
+
+
+def build(claims_file: ClaimsFile) -> Article:
+    """The quantities and constraints of a claims file (anchored or not)."""
+    dims = Dimensions(claims_file.breakdowns)
+    claims = {c.id: c for c in claims_file.claims}
+    figures = canonical_claims([c for c in claims_file.claims if c.figure is not None])
+    ranked = _ranked_dimensions(claims_file, claims, dims)
+    applies: dict[str, set[str]] = {}
+    for claim in figures:
+        if claim.measure:
+            found = {fold(d) for d, _ in claim.scope if fold(d) in dims.dims}
+            applies.setdefault(fold(claim.measure), set()).update(found)
+    for measure, dim in ranked:
+        applies.setdefault(measure, set()).add(dim)
+    keys = {c.id: _key(c, applies, dims) for c in figures}
+    aliases = _aliases(claims_file, keys)
+    article = Article(dims=dims)
+    cells = _cells(figures, keys, applies, dims, article)
+    every = sorted({aliases.get(k, k) for k in set(keys.values()) | set(cells)}, key=repr)
+    index = {k: i for i, k in enumerate(every)}
+    measure_units, measure_names = _measure_units(figures)
+    by_key: dict[tuple, list[Claim]] = {}
+    for claim in figures:
+        by_key.setdefault(aliases.get(keys[claim.id], keys[claim.id]), []).append(claim)
+    for key in every:
+        article.quantities.append(_quantity(key, index[key], by_key.get(key, []), cells.get(key),
+                                            dims, measure_units, measure_names))
+        q = article.quantities[-1]
+        article.unconverted.extend((c.id, q.name, q.unit) for c in by_key.get(key, [])
+                                   if c.id not in q.claims)
+    for claim_id, key in keys.items():
+        if any(claim_id in s.claims for s in article.quantities[index[aliases.get(key, key)]].statements):
+            article.of_claim[claim_id] = index[aliases.get(key, key)]
+    _cube_sums(article, cells, index, aliases, dims, claims)
+    for relation in sorted(claims_file.relations, key=lambda r: r.id):
+        if relation.kind in LINEAR:
+            try:
+                article.constraints.extend(_relation(relation, article, claims, dims))
+            except (units.UnitError, KeyError):
+                continue     # the units and relation rules say why
+    article.constraints.sort(key=lambda c: c.group)
+    return article
+
+
+def _key(claim: Claim, applies, dims: Dimensions) -> tuple:
+    """(measure, ((dimension, value), ...)): every applying dimension filled with its whole."""
+    if not claim.measure:
+        return ("\0claim", claim.id), ()
+    measure = fold(claim.measure)
+    scope = {fold(d): fold(v) for d, v in claim.scope}
+    for dim in applies.get(measure, ()):
+        if dim not in scope and dims.root(dim) is not None:
+            scope[dim] = dims.root(dim)
+    return measure, tuple(sorted(scope.items()))
+
+
+def _ranked_dimensions(claims_file, claims, dims: Dimensions):
+    """(measure, dimension) for every rank among a breakdown: its parts are compared."""
+    out = []
+    for relation in claims_file.relations:
+        among = relation.get("among")
+        top = claims.get(relation.get("claim"))
+        if relation.kind == "rank" and isinstance(among, str) and top is not None and top.measure:
+            for (dim, whole) in dims.of:
+                if whole == fold(among):
+                    out.append((fold(top.measure), dim))
+    return out
+
+
+def _aliases(claims_file: ClaimsFile, keys: dict[str, tuple]) -> dict[tuple, tuple]:
+    """Quantities an explicit `same` ties together, each mapped to the smallest of its class."""
+    parent: dict[tuple, tuple] = {}
+
+    def find(k):
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for relation in claims_file.relations:
+        if relation.kind != "same":
+            continue
+        ids = [i for i in relation.get("same", ()) if i in keys]
+        for other in ids[1:]:
+            a, b = find(keys[ids[0]]), find(keys[other])
+            if a != b:
+                low, high = sorted((a, b), key=repr)
+                parent[high] = low
+    return {k: find(k) for k in parent}
+
+
+def _measure_units(figures: list[Claim]) -> tuple[dict[str, tuple[str, bool]], dict[str, str]]:
+    """A measure's unit (the first, alphabetically, of its claims' units: order-free), whether
+    all its figures are whole numbers, and its name as first written."""
+    out: dict[str, tuple[str, bool]] = {}
+    names: dict[str, str] = {}
+    for claim in figures:
+        if claim.measure:
+            unit, integer = claim.figure.unit, claim.figure.integer
+            measure = fold(claim.measure)
+            names.setdefault(measure, claim.measure.strip())
+            seen = out.get(measure, (unit, integer))
+            out[measure] = (min(seen[0], unit), seen[1] and integer)
+    return out, names
+
+
+def _cells(figures, keys, applies, dims: Dimensions, article: Article) -> dict[tuple, tuple]:
+    """Every cube cell: key -> (measure, free coordinates, cube coordinates)."""
+    slices: dict[tuple, dict[str, set[str]]] = {}
+    for claim in figures:
+        measure, scope = keys[claim.id]
+        if not claim.measure or not applies.get(measure):
+            continue
+        cube_dims = applies[measure]
+        free = tuple((d, v) for d, v in scope if d not in cube_dims)
+        named = slices.setdefault((measure, free), {d: set() for d in cube_dims})
+        for d, v in scope:
+            if d in cube_dims:
+                named[d].add(v)
+    out: dict[tuple, tuple] = {}
+    for (measure, free), named in sorted(slices.items(), key=repr):
+        axes = sorted(named)
+        values = [dims.closure(d, named[d]) for d in axes]
+        count = 1
+        for v in values:
+            count *= max(1, len(v))
+        if count > MAX_CELLS:
+            article.undecided.append(f"the breakdowns of '{measure}' make {count:,} quantities, more "
+                                     f"than the {MAX_CELLS:,} modelled; its sums were not checked")
+            continue
+        for combo in itertools.product(*values):
+            key = (measure, tuple(sorted(free + tuple(zip(axes, combo)))))
+            out[key] = (measure, free, tuple(zip(axes, combo)))
+    return out
+
+
+def _quantity(key, index, claims, cell, dims, measure_units, measure_names) -> Quantity:
+    measure, scope = key
+    if claims and not claims[0].measure:
+        name, unit, integer = claims[0].id, claims[0].figure.unit, claims[0].figure.integer
+    else:
+        name = measure_names[measure]
+        unit, integer = measure_units[measure]
+    shown = tuple((d, _shown(d, v, dims, claims)) for d, v in scope)
+    statements: dict[tuple, list[Claim]] = {}
+    converted = {}
+    for claim in claims:
+        try:
+            factor = units.factor(claim.figure.unit, unit)
+        except units.UnitError:
+            continue        # the units rule reports a quantity stated in incompatible units
+        interval, reading = _whole_numbers(claim, factor)
+        converted[claim.id] = (interval, reading)
+        statements.setdefault(_interval_key(interval), []).append(claim)
+    made = tuple(sorted((Statement(index, tuple(sorted(c.id for c in group)),
+                                   converted[group[0].id][0], converted[group[0].id][1],
+                                   group[0].figure.text)
+                         for group in statements.values()), key=lambda s: s.claims))
+    nonneg = all(s.interval.lo is None or s.interval.lo >= 0 for s in made)
+    return Quantity(index, key, name, shown, unit, integer, made, cube=cell is not None,
+                    nonnegative=cell is not None and nonneg)
+
+
+def _shown(dim, value, dims: Dimensions, claims) -> str:
+    """A coordinate as written: by a claim of the quantity, else by the breakdowns."""
+    for claim in claims:
+        for d, v in claim.scope:
+            if fold(d) == dim and fold(v) == value:
+                return v.strip()
+    return dims.names.get((dim, value), value)
+
+
+def _interval_key(interval: Interval):
+    return (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed)
+
+
+def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval]:
+    from verify.rules import whole_numbers     # the rules' own reading of counts
+    figure = claim.figure
+    interval, reading = figure.interval, figure.reading
+    if figure.integer:
+        interval, reading = whole_numbers(interval), whole_numbers(reading)
+    return interval.scale(factor), reading.scale(factor)
+
+
+def _cube_sums(article: Article, cells, index, aliases, dims: Dimensions, claims) -> None:
+    """For every breakdown and combination of the other coordinates: whole = sum of parts."""
+    by_slice: dict[tuple, list[tuple]] = {}
+    for key, (measure, free, coords) in cells.items():
+        by_slice.setdefault((measure, free), []).append(coords)
+    quantities = article.quantities
+    for (measure, free), all_coords in sorted(by_slice.items(), key=repr):
+        present = set(all_coords)
+        for coords in sorted(present):
+            for position, (dim, whole) in enumerate(coords):
+                breakdown = dims.of.get((dim, whole))
+                if breakdown is None:
+                    continue
+                parts = []
+                for part in breakdown.parts:
+                    other = coords[:position] + ((dim, fold(part)),) + coords[position + 1:]
+                    if other not in present:
+                        break
+                    parts.append(index[_alias(aliases, measure, free, other)])
+                else:
+                    whole_q = index[_alias(aliases, measure, free, coords)]
+                    _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position)
+
+
+def _alias(aliases, measure, free, coords):
+    key = (measure, tuple(sorted(free + coords)))
+    return aliases.get(key, key)
+
+
+def _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position) -> None:
+    quantities = article.quantities
+    whole = quantities[whole_q]
+    context = [v for d, v in free + coords[:position] + coords[position + 1:]]
+    group = f"breakdown:{fold(breakdown.dimension)}={fold(breakdown.whole)}|{measure}|" + \
+        "|".join(f"{d}={v}" for d, v in sorted(free + coords[:position] + coords[position + 1:]))
+    terms = [(whole_q, Fraction(1))] + [(p, Fraction(-1)) for p in parts]
+    unnamed = None
+    size = getattr(breakdown, "size", None)
+    if size and size > len(breakdown.parts):
+        missing = size - len(breakdown.parts)
+        dim = fold(breakdown.dimension)
+        label = f"the {missing} unnamed parts of {breakdown.whole}"
+        key = (whole.key[0], tuple(sorted([(d, v) for d, v in whole.key[1] if d != dim]
+                                          + [(dim, "\0unnamed:" + fold(breakdown.whole))])))
+        unnamed = Quantity(len(quantities), key, whole.measure,
+                           tuple((d, label if d == dim else v) for d, v in whole.scope),
+                           whole.unit, whole.integer, (), unnamed=missing, cube=True, nonnegative=True)
+        quantities.append(unnamed)
+        terms.append((unnamed.index, Fraction(-1)))
+    for q in [whole_q] + parts:
+        quantities[q] = _in_cube(quantities[q])
+    names = [quantities[p].name for p in parts] + ([unnamed.name] if unnamed else [])
+    words = f"{whole.name} = " + " + ".join(names) + f" (the parts of {breakdown.whole})"
+    relation = _implied_sum(article, group, whole_q, parts, unnamed, breakdown)
+    article.constraints.append(Constraint(group, "sum", _merge(terms), "==", Fraction(0), words,
+                                          relation))
+
+
+def _in_cube(q: Quantity) -> Quantity:
+    if q.cube:
+        return q
+    nonneg = all(s.interval.lo is None or s.interval.lo >= 0 for s in q.statements)
+    return Quantity(q.index, q.key, q.measure, q.scope, q.unit, q.integer, q.statements, q.unnamed,
+                    True, nonneg)
+
+
+def _implied_sum(article, group, whole_q, parts, unnamed, breakdown) -> Relation | None:
+    """The sum relation the rules explain: a claim per stated quantity, names for the rest."""
+    quantities = article.quantities
+    whole = quantities[whole_q]
+    if not whole.statements:
+        return None
+    given = tuple(quantities[p].statements[0].claims[0] for p in parts if quantities[p].statements)
+    if not given:
+        return None
+    missing = tuple(_part_name(quantities[p], breakdown) for p in parts if not quantities[p].statements)
+    if unnamed is not None:
+        missing += (f"the {unnamed.unnamed} unnamed",)
+    relation = Relation("sum", group, (("sum", whole.statements[0].claims[0]), ("parts", given),
+                                       ("complete", not missing), ("unreported", missing),
+                                       ("breakdown", breakdown.whole)),
+                        breakdown.loc, implied=True)
+    article.implied.append(relation)
+    return relation
+
+
+def _part_name(q: Quantity, breakdown) -> str:
+    for d, v in q.scope:
+        if d == fold(breakdown.dimension):
+            return v
+    return q.name
+
+
+def part_name(article: "Article", q: Quantity, whole: str) -> str:
+    """A part's name along the dimension of the breakdown of `whole`."""
+    dims = {d for (d, w) in article.dims.of if w == fold(whole)}
+    return next((v for d, v in q.scope if d in dims), q.name)
+
+
+def _merge(terms) -> tuple[tuple[int, Fraction], ...]:
+    out: dict[int, Fraction] = {}
+    for q, c in terms:
+        out[q] = out.get(q, Fraction(0)) + c
+    return tuple(sorted((q, c) for q, c in out.items() if c))
+
+
+def _relation(relation: Relation, article: Article, claims, dims: Dimensions) -> list[Constraint]:
+    """An explicit relation as constraints over the quantities of the claims it names."""
+    q = article.of_claim
+    quantities = article.quantities
+
+    def term(claim_id, unit, coefficient=Fraction(1)):
+        index = q[claim_id]
+        return index, coefficient * units.factor(quantities[index].unit, unit)
+
+    kind = relation.kind
+    if kind == "sum":
+        total = q[relation.get("sum")]
+        unit = quantities[total].unit
+        terms = [(total, Fraction(1))] + [term(p, unit, Fraction(-1)) for p in relation.get("parts")]
+        complete = relation.get("complete", True)
+        words = (f"{quantities[total].name} = " if complete else f"{quantities[total].name} >= ") + \
+            " + ".join(quantities[q[p]].name for p in relation.get("parts"))
+        return [Constraint(relation.id, "sum", _merge(terms), "==" if complete else ">=",
+                           Fraction(0), words, relation)]
+    if kind == "subset":
+        part, whole = q[relation.get("subset")], q[relation.get("of")]
+        terms = [(whole, Fraction(1)), term(relation.get("subset"), quantities[whole].unit, Fraction(-1))]
+        return [Constraint(relation.id, "subset", _merge(terms), ">=", Fraction(0),
+                           f"{quantities[part].name} <= {quantities[whole].name}", relation)]
+    if kind == "count":
+        stated = q[relation.get("count")]
+        count = count_of(relation, claims, dims)
+        return [Constraint(relation.id, "count", ((stated, Fraction(1)),), "==", Fraction(count),
+                           f"{quantities[stated].name} = {count} (the items named)", relation)]
+    if kind == "rank":
+        return _rank(relation, article, claims, dims)
+    return []
+
+
+def count_of(relation: Relation, claims, dims: Dimensions) -> int:
+    """How many items a count relation names: its items (list claims expanded), else the size
+    of its breakdown."""
+    names = []
+    for entry in relation.get("items", ()) or ():
+        claim = claims.get(entry)
+        names.extend(claim.items if claim is not None and claim.items else [entry])
+    distinct = list(dict.fromkeys(n.strip() for n in names))
+    whole = relation.get("breakdown")
+    if whole is not None:
+        breakdown = next((b for (d, w), b in dims.of.items() if w == fold(whole)), None)
+        if breakdown is None:
+            raise KeyError(f"count relation {relation.id}: '{whole}' is not a breakdown of this file")
+        size = getattr(breakdown, "size", None) or len(breakdown.parts)
+        return size if not distinct else max(size, len(distinct))
+    return len(distinct)
+
+
+def _rank(relation: Relation, article: Article, claims, dims: Dimensions) -> list[Constraint]:
+    q, quantities = article.of_claim, article.quantities
+    top = q[relation.get("claim")]
+    unit = quantities[top].unit
+    larger = relation.get("rank") in ("most", "more")
+    among = relation.get("among")
+    others: list[int] = []
+    unnamed: list[Quantity] = []
+    if among is None:
+        others = [q[relation.get("than")]]
+    elif isinstance(among, tuple):
+        others = [q[i] for i in among if i in q and q[i] != top]
+    else:
+        others, unnamed = ranked_parts(article, top, among)
+    out = []
+    word = ">=" if larger else "<="
+    for other in sorted(set(others)):
+        terms = [(top, Fraction(1)), (other, -units.factor(quantities[other].unit, unit))]
+        out.append(Constraint(relation.id, "rank", _merge(terms), ">=" if larger else "<=",
+                              Fraction(0), f"{quantities[top].name} {word} {quantities[other].name}",
+                              relation))
+    for aggregate in unnamed:       # each of m unnamed parts at most (least) the top: m*top vs their sum
+        terms = [(top, Fraction(aggregate.unnamed)), (aggregate.index, Fraction(-1))]
+        out.append(Constraint(relation.id, "rank", _merge(terms), ">=" if larger else "<=",
+                              Fraction(0), f"each of {aggregate.name} {'<=' if larger else '>='} "
+                              f"{quantities[top].name}", relation))
+    return out
+
+
+def ranked_parts(article: Article, top: int, among: str):
+    """The quantities of a breakdown's parts at the top's other coordinates, and the
+    quantities standing for its unnamed parts."""
+    quantities = article.quantities
+    breakdown = next(((d, b) for (d, w), b in article.dims.of.items() if w == fold(among)), None)
+    if breakdown is None:
+        raise KeyError(among)
+    dim, breakdown = breakdown
+    measure, coords = quantities[top].key
+    rest = tuple((d, v) for d, v in coords if d != dim)
+    wanted = {(measure, tuple(sorted(rest + ((dim, fold(p)),)))) for p in breakdown.parts}
+    wanted_unnamed = (measure, tuple(sorted(rest + ((dim, "\0unnamed:" + fold(breakdown.whole)),))))
+    others = [x.index for x in quantities if x.key in wanted and x.index != top]
+    unnamed = [x for x in quantities if x.unnamed and x.key == wanted_unnamed]
+    return others, unnamed
+
+
+def describe_value(value: Fraction, unit: str) -> str:
+    return fmt(value, unit)

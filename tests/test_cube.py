@@ -1,0 +1,377 @@
+"""Properties of the quantity model over a generated cube (issue 11).
+
+A *world* is one measure (people arrested, whole numbers) over 2-3 dimensions, each a
+breakdown of 2-4 named parts (and, sometimes, parts the articles never name: `size:`), with a
+true count for every leaf cell and every sum computed from them.  2-4 sources each state some
+cells, leaf or aggregate (a dimension left out of a scope is its whole; sometimes the whole is
+written out instead), as a writer would: exactly ("1,234"), hedged ("about 1,200", the true
+value inside the `about` tolerance), or as a floor ("more than 1,200", below the true value).
+Some cells are stated by several sources, some parts by none.
+
+1. A consistent world gives no finding at warning or error.
+2. One exact figure pushed outside every interval it must lie in gives an error naming it.
+3. Every derived fact printed holds in the world.
+
+Each claim is one sentence of its source, quoted whole, and no quote occurs twice.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import tempfile
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, assume, given, note, settings, strategies as st
+
+from verify import config
+from verify.engine import check_file
+from verify.model import Severity
+
+CONFIG = config.load([])                      # the package defaults only
+ABOUT = CONFIG.tolerances.about               # 10% in src/verify/data/defaults.yaml
+MEASURE, UNIT, VERB = "arrested", "people", "people were arrested"
+
+# dimension, whole, named parts (in the order drawn), the words leading a sentence's scope
+DIMENSIONS = (
+    ("place", "all places", ("Ames", "Boone", "Cole", "Dover"), "in {}"),
+    ("age", "all ages", ("adults", "minors", "teens", "seniors"), "among {}"),
+    ("period", "all periods", ("morning", "afternoon", "evening", "night"), "in the {}"),
+)
+UNNAMED = "<unnamed>"     # a cell coordinate: the parts of a dimension that have no names
+
+SETTINGS = settings(max_examples=30, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+# -- the world ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Dimension:
+    name: str
+    whole: str
+    parts: tuple[str, ...]        # named
+    unnamed: int                  # parts with no name (breakdown size = named + unnamed)
+    lead: str
+
+    @property
+    def whole_lead(self) -> str:
+        return f"{self.lead.split()[0]} {self.whole}"
+
+    def leaves(self):
+        """Leaf coordinates: the named parts, and (index) for each unnamed one."""
+        return list(self.parts) + [(UNNAMED, i) for i in range(self.unnamed)]
+
+    def covers(self, coordinate, leaf) -> bool:
+        if coordinate is None:
+            return True
+        if coordinate == UNNAMED:
+            return isinstance(leaf, tuple)
+        return coordinate == leaf
+
+
+@dataclass
+class Statement:
+    source: str
+    cell: tuple                   # a coordinate per dimension: part name, or None (the whole)
+    form: str                     # exact | about | more
+    written: str                  # the value as written: "1,234", "about 1,200", "more than 1,200"
+    explicit: tuple[bool, ...]    # per dimension at its whole: written out in the scope?
+    claim: str = ""
+    quote: str = ""
+
+
+@dataclass
+class World:
+    dimensions: tuple[Dimension, ...]
+    counts: dict                  # leaf tuple -> true count
+    statements: list[Statement] = field(default_factory=list)
+    sources: tuple[str, ...] = ()
+
+    def value(self, cell) -> int:
+        return sum(n for leaf, n in self.counts.items()
+                   if all(d.covers(c, l) for d, c, l in zip(self.dimensions, cell, leaf)))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def describe(self, cell) -> str:
+        shown = [c if c is not None else d.whole for d, c in zip(self.dimensions, cell)]
+        return f"{MEASURE} ({', '.join(map(str, shown))})"
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}"
+
+
+def _about(t: int) -> str | None:
+    """'about N' with N a round figure whose tolerance holds t comfortably, or None."""
+    if t < 20:
+        return None
+    step = 10 ** max(0, len(str(t)) - 2)
+    n = (t + step // 2) // step * step
+    if n == t or abs(t - n) > ABOUT * n / 2:      # a plain figure would do; or too far out
+        return None
+    return f"about {_grouped(n)}"
+
+
+def _more_than(t: int) -> str | None:
+    """'more than N' with N a round figure below t, or None."""
+    if t < 10:
+        return None
+    step = 10 ** (len(str(t)) - 1)
+    n = (t - 1) // step * step
+    return f"more than {_grouped(n)}" if 0 < n < t else None
+
+
+def _written(t: int, form: str) -> tuple[str, str]:
+    text = {"about": _about, "more": _more_than}.get(form, lambda _: None)(t)
+    return (form, text) if text else ("exact", _grouped(t))
+
+
+@st.composite
+def worlds(draw) -> World:
+    k = draw(st.integers(2, 3))
+    dimensions = []
+    for name, whole, parts, lead in DIMENSIONS[:k]:
+        named = draw(st.integers(2, 4))
+        unnamed = draw(st.sampled_from((0, 0, 1, 2)))
+        dimensions.append(Dimension(name, whole, parts[:named], unnamed, lead))
+    dimensions = tuple(dimensions)
+    leaves = list(itertools.product(*(d.leaves() for d in dimensions)))
+    values = draw(st.lists(st.integers(0, 400), min_size=len(leaves), max_size=len(leaves)))
+    world = World(dimensions, dict(zip(leaves, values)))
+
+    statable = list(itertools.product(*((None,) + d.parts for d in dimensions)))
+    pool = draw(st.lists(st.sampled_from(statable), min_size=2, max_size=10, unique=True))
+    world.sources = tuple(f"s{i}" for i in range(1, draw(st.integers(2, 4)) + 1))
+    for source in world.sources:
+        cells = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=len(pool), unique=True))
+        for cell in cells:
+            form, written = _written(world.value(cell), draw(st.sampled_from(("exact", "about", "more"))))
+            explicit = tuple(draw(st.booleans()) for _ in dimensions)
+            world.statements.append(Statement(source, cell, form, written, explicit))
+    return world
+
+
+# -- the files ------------------------------------------------------------------------------
+
+def _slug(cell) -> str:
+    return "-".join("all" if c is None else c.lower() for c in cell)
+
+
+def _sentence(world: World, cell, written: str) -> str:
+    """Every dimension's coordinate in words, in one order, so no quote ends another."""
+    lead = ", ".join(d.lead.format(c) if c is not None else d.whole_lead
+                     for d, c in zip(world.dimensions, cell))
+    return f"{lead[0].upper()}{lead[1:]}, {written} {VERB}"
+
+
+def write(world: World, folder: Path, pushed: Statement | None = None, to: int | None = None) -> Path:
+    """The sources and claims file of `world`; `pushed` is printed as the exact figure `to`."""
+    texts = {s: [] for s in world.sources}
+    claims = []
+    for st_ in world.statements:
+        written = _grouped(to) if st_ is pushed else st_.written
+        st_.claim = f"{st_.source}.{_slug(st_.cell)}"
+        st_.quote = _sentence(world, st_.cell, written)
+        texts[st_.source].append(st_.quote + ".")
+        scope = {}
+        for d, c, explicit in zip(world.dimensions, st_.cell, st_.explicit):
+            if c is not None or explicit:
+                scope[d.name] = c if c is not None else d.whole
+        claim = {"id": st_.claim, "source": st_.source, "quote": st_.quote, "measure": MEASURE}
+        if scope:
+            claim["scope"] = scope
+        claims.append(claim | {"value": written, "unit": UNIT})
+    for source, lines in texts.items():
+        text = "\n".join(lines) + "\n"
+        for st_ in world.statements:
+            if st_.source == source:
+                assert text.lower().count(st_.quote.lower()) == 1, f"the test wrote an ambiguous quote: {st_.quote}"
+        (folder / f"{source}.txt").write_text(text, encoding="utf-8")
+    breakdowns = []
+    for d in world.dimensions:
+        breakdowns.append({"dimension": d.name, "whole": d.whole, "parts": list(d.parts)}
+                          | ({"size": len(d.parts) + d.unnamed} if d.unnamed else {}))
+    document = {"sources": [{"id": s, "file": f"{s}.txt"} for s in world.sources],
+                "breakdowns": breakdowns, "claims": claims}
+    path = folder / "claims.yaml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def run(world: World, **push):
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(world, Path(folder), **push)
+        note(path.read_text(encoding="utf-8"))
+        for source in world.sources:
+            note(f"--- {source}.txt\n" + (Path(folder) / f"{source}.txt").read_text(encoding="utf-8"))
+        note("true leaf counts: " + ", ".join(f"{_slug(tuple(c if isinstance(c, str) else f'other{c[1] + 1}' for c in leaf))}={n}"
+                                              for leaf, n in world.counts.items()))
+        result = check_file(str(path), CONFIG)
+    assert not result.fatal, [f.message for f in result.findings]
+    return result
+
+
+def show(findings) -> str:
+    return "\n".join(f"{f.severity.label} {f.rule} {f.verdict.value} {list(f.claims)}: {f.message}"
+                     + "".join(f"\n    {line}" for line in f.arithmetic)
+                     + "".join(f"\n    derived: {line}" for line in f.derived) for f in findings)
+
+
+# -- derived facts --------------------------------------------------------------------------
+
+_NUM = r"-?[\d,]+(?:\.\d+)?"
+_MANY = re.compile(r"^the (?P<n>\d+) without figures \(")
+_ONE = re.compile(r"^(?P<names>.+?), which has no figure")
+# what a fact says of its subject, after the names: an amount together (exact or between two
+# figures), perhaps with bounds for each; or a bound for each
+_TOGETHER = re.compile(rf"^(?:,? accounts? for|,? account for|:) (?:between (?P<lo>{_NUM}) and "
+                       rf"(?P<hi>{_NUM})|(?P<exact>{_NUM}))(?: [\w ]+?)??(?: together)?"
+                       rf"(?:,? each between (?P<each_lo>{_NUM}) and (?P<each_hi>{_NUM}))?$")
+_EACH = re.compile(rf"^,? (?:had|has|accounts? for|is|was) (?P<how>at most|at least|between) "
+                   rf"(?P<a>{_NUM})(?: and (?P<b>{_NUM}))?(?: [\w ]+?)??(?: each|(?P<together> together))?$")
+_ABOUT_PRINTED = re.compile(r"^the printed parts add to ")   # about printed figures, not the world
+
+
+def _n(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _subject(fact: str):
+    """(how many the fact says, the names it lists, the rest of it), or None."""
+    many = _MANY.match(fact)
+    if many:
+        depth = 1
+        for i in range(many.end(), len(fact)):
+            depth += {"(": 1, ")": -1}.get(fact[i], 0)
+            if depth == 0:
+                return int(many["n"]), _split(fact[many.end():i]), fact[i + 1:]
+        return None
+    one = _ONE.match(fact)
+    return (None, [one["names"]], fact[one.end():]) if one else None
+
+
+def _split(names: str) -> list[str]:
+    """Names separated by ', ' outside parentheses."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(names):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and names.startswith(", ", i):
+            out.append(names[start:i])
+            start = i + 2
+    return out + [names[start:]]
+
+
+def resolve(world: World, name: str, context=None):
+    """The cell a name denotes: each dimension's value named in it, a left-out dimension being
+    its whole (or, with `context`, the context cell's coordinate).  None: not a cell."""
+    cell = []
+    for i, d in enumerate(world.dimensions):
+        found = [p for p in d.parts + (d.whole,) if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", name, re.I)]
+        if len(found) > 1:
+            return None
+        if found:
+            cell.append(None if found[0] == d.whole else found[0])
+        else:
+            cell.append(context[i] if context is not None else None)
+    return tuple(cell)
+
+
+def _overlap(a, b) -> bool:
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+def check_fact(world: World, fact: str, context=None) -> str | None:
+    """None when `fact` holds in the world; otherwise what is wrong with it."""
+    if _ABOUT_PRINTED.match(fact):
+        return None
+    subject = _subject(fact)
+    if subject is None:
+        return "UNPARSED: the test does not know this form of derived fact"
+    count, names, rest = subject
+    if count is not None and count != len(names):
+        return f"says {count} but names {len(names)}"
+    cells = [resolve(world, name, context) for name in names]
+    if any(c is None for c in cells):
+        return "UNPARSED: a name that is not one cell of the world"
+    for a, b in itertools.combinations(cells, 2):
+        if _overlap(a, b):
+            return (f"adds overlapping quantities: {world.describe(a)} and {world.describe(b)} "
+                    "(a sum across dimensions)")
+    values = [world.value(c) for c in cells]
+    together = sum(values)
+    truth = ", ".join(f"{world.describe(c)} = {v}" for c, v in zip(cells, values))
+    false = f"false in the world: {truth} (together {together})"
+    m = _TOGETHER.match(rest)
+    if m:
+        g = {k: _n(v) for k, v in m.groupdict().items() if v is not None}
+        if "exact" in g and together != g["exact"]:
+            return false
+        if "lo" in g and not g["lo"] <= together <= g["hi"]:
+            return false
+        if "each_lo" in g and any(not g["each_lo"] <= v <= g["each_hi"] for v in values):
+            return false
+        return None
+    m = _EACH.match(rest)
+    if m:
+        a, b = _n(m["a"]), _n(m["b"]) if m["b"] else None
+        ok = {"at most": lambda v: v <= a, "at least": lambda v: v >= a,
+              "between": lambda v: b is not None and a <= v <= b}[m["how"]]
+        return None if all(ok(v) for v in ([together] if m["together"] else values)) else false
+    return "UNPARSED: the test does not know this amount"
+
+
+# -- the properties -------------------------------------------------------------------------
+
+@SETTINGS
+@given(worlds())
+def test_a_consistent_cube_gives_no_warning_and_no_error(world):
+    result = run(world)
+    loud = [f for f in result.findings if f.severity >= Severity.WARNING]
+    assert not loud, show(loud)
+
+
+def _bounded_above(world: World, statement: Statement) -> bool:
+    """Does another statement bound this cell from above: an exact or hedged figure for the
+    cell itself or for a cell containing it?"""
+    return any(other is not statement and other.form in ("exact", "about")
+               and all(o is None or o == c for o, c in zip(other.cell, statement.cell))
+               for other in world.statements)
+
+
+@SETTINGS
+@given(worlds(), st.data())
+def test_an_exact_figure_pushed_out_gives_an_error_naming_it(world, data):
+    candidates = [s for s in world.statements if s.form == "exact" and _bounded_above(world, s)]
+    assume(candidates)
+    pushed = data.draw(st.sampled_from(candidates), label="pushed")
+    to = world.value(pushed.cell) + 2 * world.total + 1     # past "about" the whole, even
+    result = run(world, pushed=pushed, to=to)
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    assert any(pushed.claim in f.claims for f in errors), \
+        f"no error names {pushed.claim} (printed {to:,}):\n{show(result.findings)}"
+
+
+@SETTINGS
+@given(worlds())
+def test_every_derived_fact_holds_in_the_world(world):
+    result = run(world)
+    claims = {s.claim: s for s in world.statements}
+    wrong = []
+    for finding in result.findings:
+        for fact in finding.derived:
+            problem = check_fact(world, fact)
+            if problem is None:
+                continue
+            first = claims.get(finding.claims[0]) if finding.claims else None
+            if first is not None and not problem.startswith("UNPARSED") \
+                    and check_fact(world, fact, context=first.cell) is None:
+                problem += ("; it holds if the names are read in the scope of "
+                            f"{world.describe(first.cell)}: the fact does not name its full scope")
+            wrong.append(f"{fact!r} ({finding.rule}, {list(finding.claims)}): {problem}")
+    assert not wrong, "\n".join(wrong) + "\n\nfindings:\n" + show(result.findings)
