@@ -244,8 +244,7 @@ def test_output_is_deterministic(name, no_catalogue):
 def test_github_annotations_for_listed_findings():
     lines = render(github_report).splitlines()
     kinds = [re.match(r"::(\w+) ", line).group(1) for line in lines]
-    assert kinds == ["notice", "error"]          # claims-file order: arrested-total comes first
-    lines.reverse()
+    assert kinds == ["error", "notice"]          # article order: the 47 of the headline comes first
     props = dict(p.split("=", 1) for p in lines[0].split(" ", 1)[1].split("::")[0].split(","))
     loc = claim_loc("rescued-thursday-friday")
     assert props == {"file": CLAIMS, "line": str(loc.line), "col": "5", "title": "verify (same)"}
@@ -311,7 +310,7 @@ def test_sarif_valid_with_levels_and_suppressions(no_catalogue):
     run = data["runs"][0]
     assert data["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "verify"
     assert [(r["ruleId"], r["level"], "suppressions" in r) for r in run["results"]] == [
-        ("sum", "note", False), ("same", "error", False), ("same", "error", True)]
+        ("same", "error", False), ("sum", "note", False), ("same", "error", True)]   # article order
     waived = run["results"][2]["suppressions"][0]
     assert waived == {"kind": "external", "justification": "41 is those given medical care; AG release"}
     rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
@@ -321,7 +320,7 @@ def test_sarif_valid_with_levels_and_suppressions(no_catalogue):
         physical = result["locations"][0]["physicalLocation"]
         assert physical["artifactLocation"] == {"uri": CLAIMS, "uriBaseId": "%SRCROOT%"}
         assert physical["region"]["startColumn"] == 5
-    related = run["results"][1]["relatedLocations"]
+    related = run["results"][0]["relatedLocations"]
     assert [r["physicalLocation"]["region"]["startLine"] for r in related] == [1, 21]
     assert "%SRCROOT%" in run["originalUriBaseIds"]
 
@@ -453,10 +452,10 @@ def test_html_marks_by_status_with_claims_and_labels():
     assert len(marks) == len(seed_marks())
     first = next(m for m in marks if m["text"] == "41")
     assert first["data-claims"] == "rescued-thursday-friday"
-    assert first["data-findings"].split() == ["5", "6"]      # check numbers in report order
+    assert first["data-findings"].split() == ["3", "6"]      # check numbers in report order
     headline = next(m for m in marks if m["text"] == "47")
-    assert headline["data-findings"] == "5 4"                 # popup: the error before the pass
-    assert headline["data-refs"] == "4, 5"                    # print: in number order
+    assert headline["data-findings"] == "3 4"                 # popup: the error before the pass
+    assert headline["data-refs"] == "3, 4"                    # print: in number order
     assert all(m["aria-expanded"] == "false" and m["tabindex"] == "0" for m in marks)
     for status, (glyph, words) in html_report.STATUS.items():
         if any(m["data-status"] == status for m in marks):

@@ -102,7 +102,7 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
         if previous is not None:
             status = max(status, previous.status, key=lambda s: _RANK.get(s, 0))
             indexes = tuple(sorted(set(previous.findings) | set(indexes)))
-            claims = previous.claims + (claim.id,)
+            claims = tuple(sorted(previous.claims + (claim.id,)))     # not the file's order
         else:
             claims = (claim.id,)
         out[mark_key] = Mark(span.source, span.start, span.end, span.line, span.col,

@@ -97,7 +97,8 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
         findings += coverage.uncovered(claims_file, config, require_coverage)
     findings = _waive(findings, claims_file, relations, config)
     findings.sort(key=Finding.sort_key)
-    return FileResult(path, claims_file.sources, len(claims_file.claims), tuple(findings),
+    sources = tuple(sorted(claims_file.sources, key=lambda s: s.id))     # not the file's order
+    return FileResult(path, sources, len(claims_file.claims), tuple(findings),
                       coverage.marks(claims_file, findings))
 
 
