@@ -77,3 +77,20 @@ def test_a_conflict_is_reported_once(seed):
 def test_no_derived_fact_about_a_quantity_whose_statements_conflict(seed):
     result = check_file(str(seed), config.load([]))
     assert not [d for f in result.findings for d in f.derived if "rescued" in d]
+
+
+def test_a_scope_leaving_out_a_dimension_with_two_wholes_is_an_input_error(tmp_path, run):
+    (tmp_path / "a.txt").write_text("Police arrested 10 people, 4 in Ames. Kansas had 3.\n",
+                                    encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "sources: [{id: article, file: a.txt}]\n"
+        "breakdowns:\n"
+        "  - {dimension: place, whole: Iowa, parts: [Ames, Boone]}\n"
+        "  - {dimension: place, whole: Kansas, parts: [Wichita, Topeka]}\n"
+        "claims:\n"
+        "  - {id: t, quote: arrested 10 people, measure: arrested, value: '10', unit: people}\n"
+        "  - {id: a, quote: 4 in Ames, measure: arrested, scope: {place: Ames}, value: '4', unit: people}\n",
+        encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path / "c.yaml"))
+    assert code == 2
+    assert "c.yaml:6:5: error input claim t leaves out place" in out and "Iowa, Kansas" in out

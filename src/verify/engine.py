@@ -79,6 +79,10 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
     claims_file, anchor_findings = anchor.anchor(loaded.claims_file)
     article = quantities.build(claims_file)
     ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, config, article)
+    if article.ambiguous:       # a scope that names no quantity: the file cannot be checked
+        return FileResult(path, findings=tuple(sorted(
+            (_stamp(o, rule, subject, ctx) for o, rule, subject in _ambiguous(article, ctx)),
+            key=Finding.sort_key)), fatal=True)
     findings = list(anchor_findings) + _anchored(claims_file, anchor_findings)
     verdicts = judge.judge(article, ctx)
     evaluated: list[tuple[Outcome, str, Relation | Claim | None]] = []
@@ -117,6 +121,14 @@ def _relations(claims_file: ClaimsFile, article) -> list[Relation]:
         if r.kind == "same":
             out.append(replace(r, kind="same-units"))
     return out + list(article.implied)
+
+
+def _ambiguous(article, ctx: Context):
+    """A scope that leaves out a dimension with several wholes says no quantity."""
+    for claim_id, dim, wholes in article.ambiguous:
+        yield (Outcome(Verdict.INVALID, f"claim {claim_id} leaves out {dim}, which has several "
+                       f"wholes ({', '.join(wholes)}); expected {dim}: one of them in its scope",
+                       (claim_id,)), "input", ctx.claims[claim_id])
 
 
 def _unconverted(article, ctx: Context):

@@ -316,8 +316,8 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
         amount = fmt(together[0], unit) if together[0] == together[1] else \
             f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
         relation = c.relation
-        labels = [f"{quantities[i].unnamed} unnamed" if quantities[i].unnamed else _along(quantities[i], relation)
-                  for i in unstated]
+        labels = [f"the {quantities[i].unnamed} unnamed parts of {relation.get('breakdown')}"
+                  if quantities[i].unnamed else _along(quantities[i], relation) for i in unstated]
         if len(unstated) == 1 and not quantities[unstated[0]].unnamed:
             fact = f"{quantities[unstated[0]].name}, which has no figure: {amount}"
         else:

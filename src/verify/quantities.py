@@ -89,6 +89,7 @@ class Article:
     undecided: list[str] = field(default_factory=list)         # what could not be modelled
     dims: "Dimensions | None" = None
     unconverted: list[tuple[str, str, str]] = field(default_factory=list)   # claim, quantity, unit
+    ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)  # claim, dim, wholes
 
     def statement_groups(self) -> dict[str, Statement]:
         return {s.group: s for q in self.quantities for s in q.statements}
@@ -169,8 +170,11 @@ def build(claims_file: ClaimsFile) -> Article:
     for measure, dim in ranked:
         applies.setdefault(measure, set()).add(dim)
     keys = {c.id: _key(c, applies, dims) for c in figures}
+    ambiguous = [(c.id, d, [dims.names[(d, r)] for r in dims.roots[d]]) for c in figures if c.measure
+                 for d in sorted(applies.get(fold(c.measure), ()))
+                 if d not in dict(keys[c.id][1]) and len(dims.roots.get(d, ())) > 1]
     aliases = _aliases(claims_file, keys)
-    article = Article(dims=dims)
+    article = Article(dims=dims, ambiguous=ambiguous)
     cells = _cells(figures, keys, applies, dims, article)
     every = sorted({aliases.get(k, k) for k in set(keys.values()) | set(cells)}, key=repr)
     index = {k: i for i, k in enumerate(every)}
