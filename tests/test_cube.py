@@ -257,6 +257,7 @@ _BOUND = re.compile(rf"^,? (?:had|has|accounts? for|is|was) (?P<how>at most|at l
 _UNNAMED_LABEL = re.compile(r"^(?:the )?(?P<k>\d+) unnamed(?: parts)?$")
 _UNNAMED_IN_NAME = re.compile(r"the (?P<k>\d+) unnamed parts of (?P<whole>[^,()]+)")
 _ABOUT_PRINTED = re.compile(r"^the printed parts add to ")   # about printed figures, not the world
+_NOT_DERIVED = re.compile(r"^bounds for .* were not derived")  # the solver's budget ran out
 
 
 @dataclass
@@ -351,35 +352,32 @@ def _overlap(a, b) -> bool:
 
 
 def _readings(world: World, fact: Fact, context):
-    """Every way to read the fact's labels as cells: [(cells, named flags)], or a complaint."""
+    """Every way to read the fact's labels as cells: [(cells, named flags)], or a complaint.
+    A label is a named part ("Ames"), unnamed parts saying of which whole ("the 2 unnamed
+    parts of all places"), or unnamed parts that do not ("2 unnamed")."""
     base = resolve(world, fact.whole) if fact.whole is not None else context
     if fact.whole is not None and base is None:
         return f"UNPARSED: the whole {fact.whole!r} is not one cell of the world"
-    unnamed = [_UNNAMED_LABEL.match(label) for label in fact.labels]
-    named = [resolve(world, label, base) for label, u in zip(fact.labels, unnamed) if not u]
-    if any(c is None for c in named):
+    kinds = ["unnamed" if _UNNAMED_IN_NAME.search(label) else "bare unnamed"
+             if _UNNAMED_LABEL.match(label) else "named" for label in fact.labels]
+    cells = [resolve(world, label, base) if kind != "bare unnamed" else None
+             for label, kind in zip(fact.labels, kinds)]
+    if any(c is None for c, kind in zip(cells, kinds) if kind != "bare unnamed"):
         return "UNPARSED: a name that is not one cell of the world"
-    along = {i for c in named for i, (x, y) in enumerate(zip(c, base or [None] * len(c))) if x != y}
+    named = [kind == "named" for kind in kinds]
+    if "bare unnamed" not in kinds:
+        return [(cells, named)]
+    known = [c for c in cells if c is not None]
+    along = {i for c in known for i, (x, y) in enumerate(zip(c, base or [None] * len(c))) if x != y}
+    ks = {int(m["k"]) for m in map(_UNNAMED_LABEL.match, fact.labels) if m}
+    dims = sorted(along) if len(along) == 1 else \
+        [i for i, d in enumerate(world.dimensions) if (base is None or base[i] is None) and d.unnamed in ks]
     readings = []
-    if any(unnamed):
-        ks = {int(u["k"]) for u in unnamed if u}
-        dims = sorted(along) if len(along) == 1 else \
-            [i for i, d in enumerate(world.dimensions) if (base is None or base[i] is None) and d.unnamed in ks]
-        for dim in dims:
-            cells, it = [], iter(named)
-            for u in unnamed:
-                if u:
-                    cell = list(base or [None] * len(world.dimensions))
-                    cell[dim] = UNNAMED
-                    cells.append(tuple(cell))
-                else:
-                    cells.append(next(it))
-            readings.append(cells)
-        if not readings:
-            return "UNPARSED: unnamed parts of no dimension of the world"
-    else:
-        readings.append(named)
-    return [(cells, [not u for u in unnamed]) for cells in readings]
+    for dim in dims:
+        cell = list(base or [None] * len(world.dimensions))
+        cell[dim] = UNNAMED
+        readings.append(([c if c is not None else tuple(cell) for c in cells], named))
+    return readings or "UNPARSED: unnamed parts of no dimension of the world"
 
 
 def _judge(world: World, fact: Fact, cells, named) -> str | None:
@@ -417,6 +415,9 @@ def check_fact(world: World, fact: str, context=None) -> str | None:
     """None when `fact` holds in the world; otherwise what is wrong with it.  A name that
     leaves a dimension out means its whole, unless `context` (a cell) says otherwise."""
     if _ABOUT_PRINTED.match(fact):
+        return None
+    if _NOT_DERIVED.match(fact):
+        event("the solver budget ran out: bounds not derived")
         return None
     parsed = parse_fact(fact)
     if parsed is None:

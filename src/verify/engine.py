@@ -110,12 +110,12 @@ def _relations(claims_file: ClaimsFile, article) -> list[Relation]:
     """The relations the rules check: the file's own (a `same` only ties quantities together),
     one `same` per quantity stated by several claims, and the breakdowns' sums."""
     out = [r for r in claims_file.relations if r.kind != "same"]
+    by_id = {c.id: c for c in claims_file.claims}
     for q in article.quantities:
-        ids = [c.id for c in quantities.canonical_claims(
-            [claim for claim in claims_file.claims if claim.id in q.claims])]
-        if len(ids) > 1:
-            first = next(c for c in claims_file.claims if c.id == ids[0])
-            out.append(Relation("same", f"same-{ids[0]}", (("same", tuple(ids)),), first.loc,
+        if len(q.claims) > 1:
+            stating = quantities.canonical_claims([by_id[i] for i in q.claims])
+            out.append(Relation("same", f"same-{stating[0].id}",
+                                (("same", tuple(c.id for c in stating)),), stating[0].loc,
                                 implied=True))
     for r in claims_file.relations:      # an explicit same across units is still unit-checked
         if r.kind == "same":

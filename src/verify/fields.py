@@ -65,7 +65,7 @@ class Reader:
             converted = self.convert(value, fields[key][0], f"'{key}' of {what}")
             if converted is not BAD:
                 out[key] = (converted, value)
-        for key, (_, required, help_text) in fields.items():
+        for key, (_, required, help_text, *_) in fields.items():
             if required and key not in out and node.get(key) is None:
                 self.problem(node, f"{what} has no '{key}'; expected {help_text}")
         return out

@@ -288,6 +288,7 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
     a part of the article that holds together: the model's exact bounds."""
     out: dict[str, tuple[str, ...]] = {}
     parts_of = _Components(built)
+    optimisers: dict = {}
     quantities = article.quantities
     for c in article.constraints:
         if c.kind != "sum" or c.relation is None or not c.group.startswith("breakdown:") \
@@ -303,15 +304,14 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
                             "budget was used up; raise solver.budget_ms in checks/ to derive them",)
             continue
         names = [variable(i) for i in unstated]
-        local = parts_of.problem(names)
-        together = smt.sum_bounds(local, names, max(1, left))
+        local, optimiser = _optimiser(parts_of, names, left, optimisers)
+        together = optimiser.sum_bounds(names)
         if together[1] is None:
             continue
         unit = quantities[whole].unit
         named = [i for i in unstated if not quantities[i].unnamed]
         alike = _alike(local, [variable(i) for i in named])
-        found = smt.bounds(local, list(dict.fromkeys(alike.values())),
-                           max(1, int((deadline - time.monotonic()) * 1000)))
+        found = optimiser.bounds(list(dict.fromkeys(alike.values())))
         each = [found[alike[variable(i)]] for i in named]
         amount = fmt(together[0], unit) if together[0] == together[1] else \
             f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
@@ -331,6 +331,16 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
                          f"; those named each between {fmt(min(lows), unit)} and {fmt(max(highs), unit)}")
         out[c.group] = (fact,)
     return out
+
+
+def _optimiser(parts_of: "_Components", names, left_ms: int, cache: dict):
+    """The independent part holding `names`, compiled once for every question about it; the
+    file's one budget (what is left of it) bounds all of them."""
+    roots = tuple(sorted({parts_of.root(n) for n in names}, key=repr))
+    if roots not in cache:
+        local = parts_of.problem(names)
+        cache[roots] = (local, smt.Optimiser(local, max(1, left_ms)))
+    return cache[roots]
 
 
 def _count(unstated, quantities) -> int:
@@ -362,6 +372,9 @@ class _Components:
             self.members.setdefault(self._find(("v", var.name)), ([], []))[0].append(var)
         for c in problem.constraints:
             self.members.setdefault(self._find(self._node(c)), ([], []))[1].append(c)
+
+    def root(self, name: str):
+        return self._find(("v", name))
 
     @staticmethod
     def _node(c):

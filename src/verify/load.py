@@ -327,7 +327,7 @@ def _relation(reader: Reader, node, known: set[str]) -> Relation | None:
     kind = kinds[0]
     table = {**schema.RELATIONS[kind], **schema.RELATION_COMMON}
     fields = reader.record(node, table, f"a {kind} relation")
-    if any(required and key not in fields for key, (_, required, _) in table.items()):
+    if any(spec[1] and key not in fields for key, spec in table.items()):
         return None
     members = tuple((k, v) for k, (v, _) in fields.items() if k not in schema.RELATION_COMMON)
     rel_id = fields.get("id", (None,))[0]
@@ -357,7 +357,7 @@ def _enough_members(reader, kind, fields, rel_id) -> bool:
 
 
 def _check_refs(reader, kind, fields, known, rel_id) -> None:
-    id_roles = [k for k, (t, _, _) in schema.RELATIONS[kind].items() if t in ("id", "ids")]
+    id_roles = [k for k, spec in schema.RELATIONS[kind].items() if spec.type in ("id", "ids")]
     if kind == "rank":
         id_roles = ["claim", "than"] + (["among"] if isinstance(fields.get("among", ("",))[0], tuple) else [])
     named = []

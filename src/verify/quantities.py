@@ -3,7 +3,10 @@
 A *quantity* is a measure with a value for every dimension of the breakdowns that apply to it.
 A breakdown's dimension applies to a measure when some claim of that measure names the
 dimension in its scope (or a rank compares the measure over that breakdown); a claim that
-leaves such a dimension out states the dimension's whole.  Dimensions with no breakdown are
+leaves such a dimension out states the dimension's whole.  This holds within a *slice*: the
+claims of one measure with the same values for the dimensions that have no breakdown
+(`{operation: Amber}`), so one operation broken down by state and another by county are two
+small cubes, not one product of states and counties.  Dimensions with no breakdown are
 labels: `{year: 2020}` and `{}` are different quantities.
 
 Every claim stating a quantity is a *statement* about it; claims that state the same interval
@@ -162,16 +165,16 @@ def build(claims_file: ClaimsFile) -> Article:
     claims = {c.id: c for c in claims_file.claims}
     figures = canonical_claims([c for c in claims_file.claims if c.figure is not None])
     ranked = _ranked_dimensions(claims_file, claims, dims)
-    applies: dict[str, set[str]] = {}
+    applies: dict[tuple, set[str]] = {}
     for claim in figures:
         if claim.measure:
             found = {fold(d) for d, _ in claim.scope if fold(d) in dims.dims}
-            applies.setdefault(fold(claim.measure), set()).update(found)
-    for measure, dim in ranked:
-        applies.setdefault(measure, set()).add(dim)
+            applies.setdefault(_slice(claim, dims), set()).update(found)
+    for where, dim in ranked:
+        applies.setdefault(where, set()).add(dim)
     keys = {c.id: _key(c, applies, dims) for c in figures}
     ambiguous = [(c.id, d, [dims.names[(d, r)] for r in dims.roots[d]]) for c in figures if c.measure
-                 for d in sorted(applies.get(fold(c.measure), ()))
+                 for d in sorted(applies.get(_slice(c, dims), ()))
                  if d not in dict(keys[c.id][1]) and len(dims.roots.get(d, ())) > 1]
     aliases = _aliases(claims_file, keys)
     article = Article(dims=dims, ambiguous=ambiguous)
@@ -202,13 +205,19 @@ def build(claims_file: ClaimsFile) -> Article:
     return article
 
 
+def _slice(claim: Claim, dims: Dimensions) -> tuple:
+    """(measure, values of the dimensions without breakdowns): where a cube's dimensions apply."""
+    return fold(claim.measure), tuple(sorted((fold(d), fold(v)) for d, v in claim.scope
+                                             if fold(d) not in dims.dims))
+
+
 def _key(claim: Claim, applies, dims: Dimensions) -> tuple:
     """(measure, ((dimension, value), ...)): every applying dimension filled with its whole."""
     if not claim.measure:
         return ("\0claim", claim.id), ()
     measure = fold(claim.measure)
     scope = {fold(d): fold(v) for d, v in claim.scope}
-    for dim in applies.get(measure, ()):
+    for dim in applies.get(_slice(claim, dims), ()):
         if dim not in scope and dims.root(dim) is not None:
             scope[dim] = dims.root(dim)
     return measure, tuple(sorted(scope.items()))
@@ -223,7 +232,7 @@ def _ranked_dimensions(claims_file, claims, dims: Dimensions):
         if relation.kind == "rank" and isinstance(among, str) and top is not None and top.measure:
             for (dim, whole) in dims.of:
                 if whole == fold(among):
-                    out.append((fold(top.measure), dim))
+                    out.append((_slice(top, dims), dim))
     return out
 
 
@@ -268,9 +277,9 @@ def _cells(figures, keys, applies, dims: Dimensions, article: Article) -> dict[t
     slices: dict[tuple, dict[str, set[str]]] = {}
     for claim in figures:
         measure, scope = keys[claim.id]
-        if not claim.measure or not applies.get(measure):
+        if not claim.measure or not applies.get(_slice(claim, dims)):
             continue
-        cube_dims = applies[measure]
+        cube_dims = applies[_slice(claim, dims)]
         free = tuple((d, v) for d, v in scope if d not in cube_dims)
         named = slices.setdefault((measure, free), {d: set() for d in cube_dims})
         for d, v in scope:

@@ -5,7 +5,19 @@ meant) and `verify schema` (which prints it as JSON Schema for editors).
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from verify.numbers import PRECISIONS
+
+
+class Field(NamedTuple):
+    """One field of a record, or one role of a relation: declared here once, read by the
+    loader, `verify schema`, the units check and the quantity model."""
+
+    type: str
+    required: bool
+    help: str
+    compared: bool = False     # a relation role whose figures are compared in one unit
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
@@ -49,27 +61,40 @@ RELATION_COMMON = {
     "waive": ("waivers", False, "findings about this relation an editor has accepted"),
     "note": ("text", False, "free text for people"),
 }
+# relation kind -> its roles.  `compared=True`: the role's figures are compared in one unit
+# (a share or a change is stated in percent or as a multiple, so its own claim is not).
 RELATIONS = {
-    "same": {"same": ("ids", True, "claims that state the same quantity")},
-    "sum": {"sum": ("id", True, "the total"),
-            "parts": ("ids", True, "the parts"),
-            "complete": ("bool", False, "true: total = parts (default); false: total >= parts")},
-    "subset": {"subset": ("id", True, "the part"), "of": ("id", True, "the whole")},
-    "count": {"count": ("id", True, "a claim stating how many"),
-              "items": ("texts", False, "item names and/or ids of list claims whose items count"),
-              "breakdown": ("text", False, "a breakdown whole: the count is its number of parts "
-                            "(its size, else the parts listed)")},
-    "share": {"share": ("id", True, "a claim stating the share (47%, nearly half)"),
-              "part": ("id", True, "the part"), "whole": ("id", True, "the whole")},
-    "change": {"change": ("id", True, "a claim stating the change (up 15%, doubled, 3 more)"),
-               "from": ("id", True, "the earlier figure"), "to": ("id", True, "the later figure"),
-               "as": ("enum:percent|multiple|difference", False,
-                      "how the change is stated; default from the claim's unit")},
-    "rank": {"rank": ("enum:most|least|more|fewer", True, "the comparison the words make"),
-             "claim": ("id", True, "the claim said to be most/least/more/fewer"),
-             "among": ("among", False, "for most/least: a breakdown whole (all states) or claim ids"),
-             "than": ("id", False, "for more/fewer: the claim compared with")},
+    "same": {"same": Field("ids", True, "claims that state the same quantity", compared=True)},
+    "sum": {"sum": Field("id", True, "the total", compared=True),
+            "parts": Field("ids", True, "the parts", compared=True),
+            "complete": Field("bool", False, "true: total = parts (default); false: total >= parts")},
+    "subset": {"subset": Field("id", True, "the part", compared=True),
+               "of": Field("id", True, "the whole", compared=True)},
+    "count": {"count": Field("id", True, "a claim stating how many"),
+              "items": Field("texts", False, "item names and/or ids of list claims whose items count"),
+              "breakdown": Field("text", False, "a breakdown whole: the count is its number of "
+                                 "parts (its size, else the parts listed)")},
+    "share": {"share": Field("id", True, "a claim stating the share (47%, nearly half)"),
+              "part": Field("id", True, "the part", compared=True),
+              "whole": Field("id", True, "the whole", compared=True)},
+    "change": {"change": Field("id", True, "a claim stating the change (up 15%, doubled, 3 more)"),
+               "from": Field("id", True, "the earlier figure", compared=True),
+               "to": Field("id", True, "the later figure", compared=True),
+               "as": Field("enum:percent|multiple|difference", False,
+                           "how the change is stated; default from the claim's unit")},
+    "rank": {"rank": Field("enum:most|least|more|fewer", True, "the comparison the words make"),
+             "claim": Field("id", True, "the claim said to be most/least/more/fewer", compared=True),
+             "among": Field("among", False, "for most/least: a breakdown whole (all states) or "
+                            "claim ids", compared=True),
+             "than": Field("id", False, "for more/fewer: the claim compared with", compared=True)},
 }
+
+
+def compared_roles(kind: str) -> tuple[str, ...]:
+    """The roles of a relation kind whose figures must share a unit."""
+    return tuple(role for role, spec in RELATIONS.get(kind, {}).items() if spec.compared)
+
+
 BREAKDOWN = {
     "dimension": ("text", True, "the scope dimension, e.g. place"),
     "whole": ("text", True, "the scope value that is made of the parts, e.g. all states"),
@@ -110,8 +135,8 @@ def json_schema() -> dict:
 
 def _object(fields: dict) -> dict:
     return {"type": "object", "additionalProperties": False,
-            "required": sorted(k for k, (_, required, _) in fields.items() if required),
-            "properties": {k: {**_type(t), "description": h} for k, (t, _, h) in fields.items()}}
+            "required": sorted(k for k, spec in fields.items() if spec[1]),
+            "properties": {k: {**_type(spec[0]), "description": spec[2]} for k, spec in fields.items()}}
 
 
 def _type(kind: str) -> dict:

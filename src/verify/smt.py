@@ -401,12 +401,27 @@ def sum_bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000) ->
     return _optimise(_Compiled(problem), list(names), clock)
 
 
-def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock) -> Bound:
+class Optimiser:
+    """Bounds over one problem, compiled once and asked in one z3 context: every answer is an
+    exact optimum, so sharing them between questions changes none (a witness would differ)."""
+
+    def __init__(self, problem: Problem, budget_ms: int = 2000):
+        import z3
+        self.compiled, self.clock, self.context = _Compiled(problem), _Clock(budget_ms), z3.Context()
+
+    def bounds(self, names: Sequence[str]) -> dict[str, Bound]:
+        return {name: _optimise(self.compiled, [name], self.clock, self.context) for name in names}
+
+    def sum_bounds(self, names: Sequence[str]) -> Bound:
+        return _optimise(self.compiled, list(names), self.clock, self.context)
+
+
+def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, ctx=None) -> Bound:
     """Minimise and maximise the sum of `names` over the components they touch."""
     import z3
     ids = [compiled.var(name) for name in names]
     touched = [c for c in compiled.components if set(c.var_ids) & set(ids)]
-    ctx = z3.Context()
+    ctx = ctx or z3.Context()
     opt = z3.Optimize(ctx=ctx)
     for comp in touched:
         opt.from_string(compiled.smt(comp))

@@ -24,6 +24,7 @@ Failing example:
 from __future__ import annotations
 
 from verify import units
+from verify.schema import compared_roles
 from verify.model import Verdict
 from verify.numbers import fmt
 from verify.rules import Outcome
@@ -33,15 +34,11 @@ SUMMARY = "related figures must have compatible units; conversions are exact"
 APPLIES = "relation"
 KIND = None   # every relation kind
 
-# Roles whose claims are compared in the relation's own unit (shares and changes are stated
-# in percent or as multiples, so their result claim is not unit-checked against the inputs).
-COMPARED = {"same": ("same",), "sum": ("sum", "parts"), "subset": ("subset", "of"),
-            "share": ("part", "whole"), "change": ("from", "to"), "rank": ("claim", "among", "than")}
 
 
 def check(relation, ctx):
     ids = []
-    for role in COMPARED.get(relation.kind, ()):
+    for role in compared_roles(relation.kind):
         value = relation.get(role)
         ids.extend(v for v in (value if isinstance(value, tuple) else (value,))
                    if v in ctx.claims)
