@@ -17,7 +17,8 @@ import sys
 import time
 from fractions import Fraction as F
 
-from verify.smt import Constraint, Problem, Var, bounds, check, sum_bounds
+from verify.optimise import bounds, sum_bounds
+from verify.smt import Constraint, Problem, Var, check
 
 ONE = F(1)
 BUDGET_MS = 60_000

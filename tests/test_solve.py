@@ -1,4 +1,4 @@
-"""Tests for verify.smt: feasibility, minimal conflicts, derived bounds, budget."""
+"""Tests for verify.smt and verify.optimise: feasibility, minimal conflicts, derived bounds, budget."""
 from __future__ import annotations
 
 import os
@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from verify import smt as solve
-from verify.smt import Constraint, Outcome, Problem, Var, bounds, check, sum_bounds
+from verify.optimise import bounds, sum_bounds
+from verify.smt import Constraint, Outcome, Problem, Var, check
 
 ONE = F(1)
 

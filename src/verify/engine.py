@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from verify import anchor, coverage, judge, load, quantities, rules, units
+from verify import anchor, coverage, judge, load, quantities, relate, rules, units
 from verify.config import Config
 from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Relation, RunResult,
                           Severity, Verdict)
@@ -77,7 +77,7 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
         return FileResult(path, findings=tuple(sorted(loaded.problems, key=Finding.sort_key)),
                           fatal=True)
     claims_file, anchor_findings = anchor.anchor(loaded.claims_file)
-    article = quantities.build(claims_file)
+    article = relate.build(claims_file)
     ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, config, article)
     if article.ambiguous:       # a scope that names no quantity: the file cannot be checked
         return FileResult(path, findings=tuple(sorted(

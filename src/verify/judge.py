@@ -28,9 +28,9 @@ import time
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from verify import smt
+from verify import optimise, smt
 from verify.model import Interval, Relation, Verdict
-from verify.numbers import fmt, fmt_interval
+from verify.numbers import fmt, fmt_interval, integer_in
 from verify.quantities import Article, Constraint, Quantity, Statement, claim_order
 from verify.rules import Context, Inconsistent, Outcome, load
 
@@ -237,7 +237,6 @@ def _narrate(stated: list[Statement], cons: list[Constraint], article: Article) 
 
 
 def _no_whole(interval: Interval) -> bool:
-    from verify.rules import integer_in
     return not integer_in(interval)
 
 
@@ -287,7 +286,7 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
     """Facts the claims imply about the quantities without figures in each breakdown sum of
     a part of the article that holds together: the model's exact bounds."""
     out: dict[str, tuple[str, ...]] = {}
-    parts_of = _Components(built)
+    parts_of = optimise.Parts(built)
     optimisers: dict = {}
     quantities = article.quantities
     for c in article.constraints:
@@ -300,17 +299,17 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
             continue
         left = int((deadline - time.monotonic()) * 1000)
         if left <= 0:
-            out[c.group] = (f"bounds for the parts without figures were not derived: the solver "
+            out[c.group] = ("bounds for the parts without figures were not derived: the solver "
                             "budget was used up; raise solver.budget_ms in checks/ to derive them",)
             continue
         names = [variable(i) for i in unstated]
-        local, optimiser = _optimiser(parts_of, names, left, optimisers)
+        local, optimiser = parts_of.optimiser(names, left, optimisers)
         together = optimiser.sum_bounds(names)
         if together[1] is None:
             continue
         unit = quantities[whole].unit
         named = [i for i in unstated if not quantities[i].unnamed]
-        alike = _alike(local, [variable(i) for i in named])
+        alike = optimise.alike(local, [variable(i) for i in named])
         found = optimiser.bounds(list(dict.fromkeys(alike.values())))
         each = [found[alike[variable(i)]] for i in named]
         amount = fmt(together[0], unit) if together[0] == together[1] else \
@@ -333,16 +332,6 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
     return out
 
 
-def _optimiser(parts_of: "_Components", names, left_ms: int, cache: dict):
-    """The independent part holding `names`, compiled once for every question about it; the
-    file's one budget (what is left of it) bounds all of them."""
-    roots = tuple(sorted({parts_of.root(n) for n in names}, key=repr))
-    if roots not in cache:
-        local = parts_of.problem(names)
-        cache[roots] = (local, smt.Optimiser(local, max(1, left_ms)))
-    return cache[roots]
-
-
 def _count(unstated, quantities) -> int:
     return sum(quantities[i].unnamed or 1 for i in unstated)
 
@@ -351,88 +340,3 @@ def _along(q: Quantity, relation: Relation) -> str:
     """The part's name along the breakdown's dimension."""
     parts = {p.casefold() for p in relation.get("unreported", ())}
     return next((v for _, v in q.scope if v.casefold() in parts), q.name)
-
-
-class _Components:
-    """The problem's independent parts, linked as smt links them: by a shared variable or a
-    shared group (a statement's bounds and the relations naming it)."""
-
-    def __init__(self, problem: smt.Problem):
-        self.vars, self.constraints = problem.vars, problem.constraints
-        self.parent: dict = {}
-        for var in problem.vars:
-            self._union(("v", var.name), ("g", var.group) if var.group is not None else None)
-        for c in problem.constraints:
-            first = self._node(c)
-            for name, _ in c.terms[1:]:
-                self._union(first, ("v", name))
-            self._union(first, ("g", c.group) if c.group is not None else None)
-        self.members: dict = {}      # root -> (its vars, its constraints)
-        for var in problem.vars:
-            self.members.setdefault(self._find(("v", var.name)), ([], []))[0].append(var)
-        for c in problem.constraints:
-            self.members.setdefault(self._find(self._node(c)), ([], []))[1].append(c)
-
-    def root(self, name: str):
-        return self._find(("v", name))
-
-    @staticmethod
-    def _node(c):
-        return ("v", c.terms[0][0]) if c.terms else ("g", c.group)
-
-    def _find(self, node):
-        parent = self.parent
-        root = node
-        while parent.setdefault(root, root) != root:
-            root = parent[root]
-        while parent[node] != root:
-            parent[node], node = root, parent[node]
-        return root
-
-    def _union(self, a, b) -> None:
-        if b is not None:
-            self.parent[self._find(a)] = self._find(b)
-        else:
-            self._find(a)
-
-    def problem(self, names) -> smt.Problem:
-        """The parts holding the variables `names`, in the problem's own order."""
-        roots = list(dict.fromkeys(self._find(("v", n)) for n in names))
-        if len(roots) == 1:
-            found, constraints = self.members.get(roots[0], ([], []))
-            return smt.Problem(tuple(found), tuple(constraints))
-        wanted = set(roots)
-        return smt.Problem(
-            tuple(v for v in self.vars if self._find(("v", v.name)) in wanted),
-            tuple(c for c in self.constraints if self._find(self._node(c)) in wanted))
-
-
-_KINDS_TRIED = 8       # unknowns compared with at most this many others (each try costs a pass)
-
-
-def _alike(problem: smt.Problem, names: list[str]) -> dict[str, str]:
-    """name -> the first of `names` it is interchangeable with: swapping the two maps every
-    constraint onto one of the same group, so both have the same bounds."""
-    by_name = {v.name: v for v in problem.vars}
-    forms = _forms(problem.constraints, {})
-    out: dict[str, str] = {}
-    kinds: list[str] = []
-    for name in names:
-        for kind in kinds[:_KINDS_TRIED]:
-            a, b = by_name.get(kind), by_name.get(name)
-            if (a is not None and b is not None
-                    and (a.integer, a.lo, a.hi, a.lo_closed, a.hi_closed, a.group) ==
-                    (b.integer, b.lo, b.hi, b.lo_closed, b.hi_closed, b.group)
-                    and _forms(problem.constraints, {kind: name, name: kind}) == forms):
-                out[name] = kind
-                break
-        else:
-            kinds.append(name)
-            out[name] = name
-    return out
-
-
-def _forms(constraints, swap: dict[str, str]) -> list:
-    """The constraints as a sorted list of comparable forms, with variables renamed by `swap`."""
-    return sorted((c.group, c.op, c.rhs, tuple(sorted((swap.get(n, n), f) for n, f in c.terms)))
-                  for c in constraints)

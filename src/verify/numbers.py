@@ -328,3 +328,39 @@ def fmt_interval(interval: Interval, unit: str | None = None) -> str:
     left = "[" if interval.lo_closed else "("
     right = "]" if interval.hi_closed else ")"
     return f"{left}{fmt(interval.lo, unit)}, {fmt(interval.hi, unit)}{right}"
+
+
+# -- intervals of whole numbers, and where intervals meet ----------------------
+
+def whole_numbers(interval: Interval) -> Interval:
+    """The whole numbers of an interval, as an interval with closed whole-number ends."""
+    lo, hi = interval.lo, interval.hi
+    if lo is not None:
+        lo = Fraction(lo.__floor__() + 1 if not interval.lo_closed and lo.denominator == 1
+                      else lo.__ceil__())
+    if hi is not None:
+        hi = Fraction(hi.__ceil__() - 1 if not interval.hi_closed and hi.denominator == 1
+                      else hi.__floor__())
+    return Interval(lo, hi, True, True)
+
+
+def integer_in(interval: Interval) -> bool:
+    """Does the interval contain a whole number?"""
+    if interval.is_empty():
+        return False
+    if interval.lo is None or interval.hi is None:
+        return True
+    low = interval.lo.__ceil__()
+    if low == interval.lo and not interval.lo_closed:
+        low += 1
+    return interval.contains(Fraction(low))
+
+
+def overlap(intervals: list[Interval], integer: bool) -> Interval | None:
+    """The values all intervals allow (None if none; whole numbers only when `integer`)."""
+    common = intervals[0]
+    for interval in intervals[1:]:
+        common = common.intersect(interval)
+    if common.is_empty() or (integer and not integer_in(common)):
+        return None
+    return common

@@ -27,7 +27,7 @@ from fractions import Fraction
 
 from verify.model import Verdict
 from verify.numbers import fmt_interval
-from verify.quantities import count_of
+from verify.relate import count_of
 from verify.rules import Outcome, values
 
 ID = "count"

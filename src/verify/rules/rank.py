@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from verify.model import Verdict
 from verify.numbers import fmt, fmt_interval
-from verify.quantities import part_name, ranked_parts
+from verify.relate import part_name, ranked_parts
 from verify.rules import Outcome, described, values
 
 ID = "rank"
