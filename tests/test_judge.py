@@ -94,3 +94,41 @@ def test_a_scope_leaving_out_a_dimension_with_two_wholes_is_an_input_error(tmp_p
     code, out, _ = run("check", str(tmp_path / "c.yaml"))
     assert code == 2
     assert "c.yaml:6:5: error input claim t leaves out place" in out and "Iowa, Kansas" in out
+
+
+TWO_CONFLICTS = """\
+sources: [{id: article, file: a.txt}]
+claims:
+  - {id: t1, quote: made 20 arrests, measure: arrested, value: "20", unit: people}
+  - {id: n1, quote: "the most arrests, with 6", measure: arrested north, value: "6", unit: people}
+  - {id: s1, quote: At least 5 people, measure: arrested south, value: at least 5, unit: people}
+  - {id: e1, quote: at least 5 in the east, measure: arrested east, value: at least 5, unit: people}
+relations:
+  - {id: one, sum: t1, parts: [n1, s1, e1]}
+  - {id: two, rank: most, claim: n1, among: [s1, e1]}
+  - {id: three, subset: t1, of: n1}
+"""
+
+
+def test_a_search_cut_short_says_more_conflicts_may_exist(tmp_path, monkeypatch):
+    monkeypatch.setattr(judge, "MOST_CONFLICTS", 1)
+    result = check_file(str(_files(tmp_path, TWO_CONFLICTS)), config.load([]))
+    errors = [f for f in result.findings if f.severity.label == "error"]
+    assert len(errors) == 1
+    (more,) = [f for f in result.findings if f.rule == "solve" and f.severity.label == "warning"]
+    assert "more conflicts may exist" in more.message
+
+
+def test_every_conflict_is_found_when_the_search_is_not_cut(tmp_path):
+    result = check_file(str(_files(tmp_path, TWO_CONFLICTS)), config.load([]))
+    errors = {(f.rule, frozenset(f.claims)) for f in result.findings if f.severity.label == "error"}
+    assert errors == {("solve", frozenset({"t1", "n1"})), ("subset", frozenset({"t1", "n1"}))}
+    assert not [f for f in result.findings if f.severity.label == "warning"]
+
+
+def test_a_check_not_decided_in_the_budget_is_a_warning_never_a_pass(tmp_path, monkeypatch):
+    monkeypatch.setattr(smt, "_run", lambda solver, clock, assumptions=(): "unknown")
+    result = check_file(str(_files(tmp_path)), config.load([]))
+    (undecided,) = [f for f in result.findings if f.rule == "solve"]
+    assert undecided.severity.label == "warning" and "not decided" in undecided.message
+    assert not [f for f in result.findings if f.derived]

@@ -4,6 +4,7 @@ The engine is the only place that gives findings their rule id and severity.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -163,7 +164,7 @@ def _relation(relation: Relation, ctx: Context, verdicts):
     try:
         outcomes = list(rules.load(relation.kind).check(relation, ctx))
     except rules.Inconsistent:
-        return
+        outcomes = _by_statement(relation, ctx)
     except (KeyError, units.UnitError) as error:
         message = error.args[0] if error.args else str(error)
         yield Outcome(Verdict.INVALID, str(message), _ids(relation, ctx)), relation.kind, relation
@@ -174,6 +175,32 @@ def _relation(relation: Relation, ctx: Context, verdicts):
         if relation.id in verdicts.derived and outcome.verdict is Verdict.HOLDS:
             outcome = replace(outcome, derived=verdicts.derived[relation.id])
         yield outcome, relation.kind, relation
+
+
+MOST_READINGS = 16     # statement choices a relation over disagreeing quantities is judged by
+
+
+def _by_statement(relation: Relation, ctx: Context) -> list[Outcome]:
+    """A relation over a quantity whose statements disagree (47 and 41 rescued), judged by each
+    of its statements in turn: "with 47, 4 + 21 = 25 is within the total" is still checked.
+    The disagreement itself, and any choice that fails, are the judge's to report."""
+    article = ctx.article
+    disagreeing = sorted({article.of_claim[i] for i in _ids(relation, ctx) if i in article.of_claim
+                          and rules.overlap([s.interval for s in article.quantities[
+                              article.of_claim[i]].statements],
+                              article.quantities[article.of_claim[i]].integer) is None})
+    out: dict[str, Outcome] = {}
+    for picked in itertools.islice(itertools.product(
+            *(article.quantities[q].statements for q in disagreeing)), MOST_READINGS):
+        try:
+            found = rules.load(relation.kind).check(relation, replace(ctx, choice=dict(
+                zip(disagreeing, picked))))
+            for outcome in found:
+                if outcome.verdict is not Verdict.CONTRADICTION:
+                    out.setdefault(outcome.message, replace(outcome, derived=()))
+        except (rules.Inconsistent, KeyError, units.UnitError):
+            continue
+    return list(out.values())
 
 
 def _ids(relation: Relation, ctx: Context) -> tuple[str, ...]:
