@@ -34,7 +34,7 @@ from verify.numbers import fmt, fmt_interval, integer_in
 from verify.quantities import Article, Constraint, Quantity, Statement, claim_order
 from verify.rules import Context, Inconsistent, Outcome, load
 
-MOST_CONFLICTS = 16     # minimal sets searched per file; past it, the report says more may exist
+MOST_CONFLICTS = 16     # minimal sets searched per independent part; past it, the report says so
 
 
 @dataclass
@@ -53,12 +53,17 @@ def variable(index: int) -> str:
 
 
 def problem(article: Article) -> smt.Problem:
-    """The article as an exact linear problem: one variable per quantity, one group per
-    statement, relation and breakdown sum."""
+    """The article as an exact linear problem: one variable per quantity that a relation or a
+    breakdown ties to others, one group per statement, relation and breakdown sum.
+
+    A quantity tied to nothing can only conflict with itself, which the same rule decides
+    exactly (intervals on a line that meet two by two all meet), so it is left out."""
+    tied = {i for c in article.constraints for i, _ in c.terms}
+    quantities = [q for q in article.quantities if q.index in tied]
     variables = tuple(smt.Var(variable(q.index), q.integer,
-                              Fraction(0) if q.nonnegative else None) for q in article.quantities)
+                              Fraction(0) if q.nonnegative else None) for q in quantities)
     constraints = []
-    for q in article.quantities:
+    for q in quantities:
         for s in q.statements:
             term = ((variable(q.index), Fraction(1)),)
             if s.interval.lo is not None:
@@ -77,7 +82,7 @@ def judge(article: Article, ctx: Context) -> Judgement:
     out = Judgement()
     for reason in article.undecided:
         out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, f"not decided: {reason}", ()), None))
-    if not article.constraints and not any(len(q.statements) > 1 for q in article.quantities):
+    if not article.constraints:
         return out
     deadline = time.monotonic() + ctx.config.budget_ms / 1000
     built = problem(article)
@@ -105,8 +110,8 @@ def judge(article: Article, ctx: Context) -> Judgement:
     elif not found.complete:
         out.notes.append(("solve", Outcome(
             Verdict.CONDITIONAL, f"more conflicts may exist: the search stopped after "
-            f"{len(found.sets)} (solver budget or the limit of {MOST_CONFLICTS}); fix these and "
-            "check again", ()), None))
+            f"{len(found.sets)} (the solver budget, or the limit of {MOST_CONFLICTS} in one part "
+            "of the article); fix these and check again", ()), None))
     if ctx.config.bounds:
         out.derived = _derived(article, built, found.feasible, deadline)
     return out

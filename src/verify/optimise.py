@@ -36,9 +36,10 @@ class Optimiser:
     """Bounds over one problem, compiled once and asked in one z3 context: every answer is an
     exact optimum, so sharing them between questions changes none (a witness would differ)."""
 
-    def __init__(self, problem: Problem, budget_ms: int = 2000):
+    def __init__(self, problem: Problem, budget_ms: int = 2000, context=None):
         import z3
-        self.compiled, self.clock, self.context = _Compiled(problem), _Clock(budget_ms), z3.Context()
+        self.compiled, self.clock = _Compiled(problem), _Clock(budget_ms)
+        self.context = context or z3.Context()
 
     def bounds(self, names: Sequence[str]) -> dict[str, Bound]:
         return {name: _optimise(self.compiled, [name], self.clock, self.context) for name in names}
@@ -172,8 +173,11 @@ class Parts:
         what is left of the file's one budget bounds all of them."""
         roots = tuple(sorted({self.root(n) for n in names}, key=repr))
         if roots not in cache:
+            if "context" not in cache:     # one z3 context for a file: each costs a megabyte or two
+                import z3
+                cache["context"] = z3.Context()
             local = self.problem(names)
-            cache[roots] = (local, Optimiser(local, max(1, left_ms)))
+            cache[roots] = (local, Optimiser(local, max(1, left_ms), cache["context"]))
         return cache[roots]
 
     @staticmethod

@@ -20,6 +20,7 @@ is sorted by content.
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -27,6 +28,7 @@ from verify import units
 from verify.model import Breakdown, Claim, ClaimsFile, Interval, Relation
 from verify.numbers import whole_numbers
 
+ONE = Fraction(1)
 MAX_CELLS = 20_000      # quantities one measure's breakdowns may make; past it, not modelled
 
 
@@ -95,6 +97,13 @@ class Article:
     cells: dict = field(default_factory=dict)        # cube cell key -> (measure, free, coordinates)
     index: dict = field(default_factory=dict)        # quantity key -> index
     aliases: dict = field(default_factory=dict)      # quantity key -> the key an explicit same ties it to
+    _by_key: dict = field(default_factory=dict, repr=False)
+
+    def by_key(self) -> dict[tuple, int]:
+        """Quantity key -> index (kept while the article grows: unnamed parts are added)."""
+        if len(self._by_key) != len(self.quantities):
+            self._by_key = {q.key: q.index for q in self.quantities}
+        return self._by_key
 
     def statement_groups(self) -> dict[str, Statement]:
         return {s.group: s for q in self.quantities for s in q.statements}
@@ -109,7 +118,9 @@ def claim_order(claim: Claim):
     return (claim.source, claim.span.start if claim.span else 1 << 60, claim.id)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
+    """A name as compared: case and surrounding spaces do not count."""
     return text.strip().casefold()
 
 
@@ -168,20 +179,22 @@ def build(claims_file: ClaimsFile) -> Article:
     claims = {c.id: c for c in claims_file.claims}
     figures = canonical_claims([c for c in claims_file.claims if c.figure is not None])
     ranked = _ranked_dimensions(claims_file, claims, dims)
+    slices = {c.id: _slice(c, dims) for c in figures if c.measure}
     applies: dict[tuple, set[str]] = {}
     for claim in figures:
         if claim.measure:
             found = {fold(d) for d, _ in claim.scope if fold(d) in dims.dims}
-            applies.setdefault(_slice(claim, dims), set()).update(found)
+            applies.setdefault(slices[claim.id], set()).update(found)
     for where, dim in ranked:
         applies.setdefault(where, set()).add(dim)
-    keys = {c.id: _key(c, applies, dims) for c in figures}
+    keys = {c.id: _key(c, applies.get(slices.get(c.id), ()), dims) for c in figures}
     ambiguous = [(c.id, d, [dims.names[(d, r)] for r in dims.roots[d]]) for c in figures if c.measure
-                 for d in sorted(applies.get(_slice(c, dims), ()))
+                 for d in sorted(applies.get(slices[c.id], ()))
                  if d not in dict(keys[c.id][1]) and len(dims.roots.get(d, ())) > 1]
     aliases = _aliases(claims_file, keys)
     article = Article(dims=dims, ambiguous=ambiguous)
-    cells = _cells(figures, keys, applies, dims, article)
+    cells = _cells(figures, keys, {i: applies.get(w, set()) for i, w in slices.items()}, dims,
+                   article)
     every = sorted({aliases.get(k, k) for k in set(keys.values()) | set(cells)}, key=repr)
     index = {k: i for i, k in enumerate(every)}
     measure_units, measure_names = _measure_units(figures)
@@ -207,13 +220,13 @@ def _slice(claim: Claim, dims: Dimensions) -> tuple:
                                              if fold(d) not in dims.dims))
 
 
-def _key(claim: Claim, applies, dims: Dimensions) -> tuple:
+def _key(claim: Claim, applying, dims: Dimensions) -> tuple:
     """(measure, ((dimension, value), ...)): every applying dimension filled with its whole."""
     if not claim.measure:
         return ("\0claim", claim.id), ()
     measure = fold(claim.measure)
     scope = {fold(d): fold(v) for d, v in claim.scope}
-    for dim in applies.get(_slice(claim, dims), ()):
+    for dim in applying:
         if dim not in scope and dims.root(dim) is not None:
             scope[dim] = dims.root(dim)
     return measure, tuple(sorted(scope.items()))
@@ -268,14 +281,14 @@ def _measure_units(figures: list[Claim]) -> tuple[dict[str, tuple[str, bool]], d
     return out, names
 
 
-def _cells(figures, keys, applies, dims: Dimensions, article: Article) -> dict[tuple, tuple]:
+def _cells(figures, keys, applying, dims: Dimensions, article: Article) -> dict[tuple, tuple]:
     """Every cube cell: key -> (measure, free coordinates, cube coordinates)."""
     slices: dict[tuple, dict[str, set[str]]] = {}
     for claim in figures:
         measure, scope = keys[claim.id]
-        if not claim.measure or not applies.get(_slice(claim, dims)):
+        cube_dims = applying.get(claim.id)
+        if not claim.measure or not cube_dims:
             continue
-        cube_dims = applies[_slice(claim, dims)]
         free = tuple((d, v) for d, v in scope if d not in cube_dims)
         named = slices.setdefault((measure, free), {d: set() for d in cube_dims})
         for d, v in scope:
@@ -310,7 +323,7 @@ def _quantity(key, index, claims, cell, dims, measure_units, measure_names) -> Q
     converted = {}
     for claim in claims:
         try:
-            factor = units.factor(claim.figure.unit, unit)
+            factor = ONE if claim.figure.unit == unit else units.factor(claim.figure.unit, unit)
         except units.UnitError:
             continue        # the units rule reports a quantity stated in incompatible units
         interval, reading = _whole_numbers(claim, factor)
@@ -344,6 +357,8 @@ def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval]:
     interval, reading = figure.interval, figure.reading
     if figure.integer:
         interval, reading = whole_numbers(interval), whole_numbers(reading)
+    if factor == 1:
+        return interval, reading
     return interval.scale(factor), reading.scale(factor)
 
 

@@ -18,6 +18,7 @@ from verify.model import ClaimsFile, Relation
 from verify.quantities import Article, Constraint, Quantity, build as quantities_of, fold
 
 LINEAR = ("sum", "subset", "rank", "count")
+ONE, MINUS_ONE = Fraction(1), Fraction(-1)
 
 
 def build(claims_file: ClaimsFile) -> Article:
@@ -69,7 +70,7 @@ def _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position
     whole = quantities[whole_q]
     group = f"breakdown:{fold(breakdown.dimension)}={fold(breakdown.whole)}|{measure}|" + \
         "|".join(f"{d}={v}" for d, v in sorted(free + coords[:position] + coords[position + 1:]))
-    terms = [(whole_q, Fraction(1))] + [(p, Fraction(-1)) for p in parts]
+    terms = [(whole_q, ONE)] + [(p, MINUS_ONE) for p in parts]
     unnamed = None
     size = getattr(breakdown, "size", None)
     if size and size > len(breakdown.parts):
@@ -134,9 +135,10 @@ def part_name(article: "Article", q: Quantity, whole: str) -> str:
 
 
 def _merge(terms) -> tuple[tuple[int, Fraction], ...]:
+    """Terms by quantity, a quantity named twice (an explicit same) added up."""
     out: dict[int, Fraction] = {}
     for q, c in terms:
-        out[q] = out.get(q, Fraction(0)) + c
+        out[q] = out[q] + c if q in out else c
     return tuple(sorted((q, c) for q, c in out.items() if c))
 
 
@@ -233,8 +235,9 @@ def ranked_parts(article: Article, top: int, among: str):
     rest = tuple((d, v) for d, v in coords if d != dim)
     wanted = {(measure, tuple(sorted(rest + ((dim, fold(p)),)))) for p in breakdown.parts}
     wanted_unnamed = (measure, tuple(sorted(rest + ((dim, "\0unnamed:" + fold(breakdown.whole)),))))
-    others = [x.index for x in quantities if x.key in wanted and x.index != top]
-    unnamed = [x for x in quantities if x.unnamed and x.key == wanted_unnamed]
+    by_key = article.by_key()
+    others = sorted(by_key[k] for k in wanted if k in by_key and by_key[k] != top)
+    unnamed = [quantities[by_key[wanted_unnamed]]] if wanted_unnamed in by_key else []
     return others, unnamed
 
 

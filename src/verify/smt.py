@@ -81,6 +81,8 @@ Bound = tuple[Fraction | None, Fraction | None]
 
 def _exact(value: object, what: str) -> Fraction:
     """An exact Fraction from int/Fraction/Decimal; floats are refused."""
+    if type(value) is Fraction:        # the common case, first: a file has many thousands
+        return value
     if isinstance(value, (bool, float)) or not isinstance(value, (int, Fraction, Decimal)):
         raise TypeError(f"{what} must be an exact number (int, Fraction, Decimal), got {value!r}")
     return Fraction(value)
@@ -132,11 +134,16 @@ class _Compiled:
         """sum(c*x) op rhs, scaled to integer coefficients; pure Int when all vars are."""
         if op not in OPS:
             raise ValueError(f"unknown operator {op!r}; expected one of {tuple(OPS)}")
-        coeffs = [(self.var(name), _exact(c, f"coefficient of {name}")) for name, c in terms]
+        coeffs = [(self.var(name), c if type(c) is Fraction else _exact(c, f"coefficient of {name}"))
+                  for name, c in terms]
         scale = math.lcm(rhs.denominator, *(c.denominator for _, c in coeffs))
         ints = all(self.integer[i] for i, _ in coeffs)
-        lhs = self.sum([(i, int(c * scale)) for i, c in coeffs], ints)
-        smt = f"({OPS[op]} {lhs} {_num(int(rhs * scale), ints)})"
+        if scale == 1:
+            lhs = self.sum([(i, c.numerator) for i, c in coeffs], ints)
+            smt = f"({OPS[op]} {lhs} {_num(rhs.numerator, ints)})"
+        else:
+            lhs = self.sum([(i, int(c * scale)) for i, c in coeffs], ints)
+            smt = f"({OPS[op]} {lhs} {_num(int(rhs * scale), ints)})"
         return _Formula(group, tuple(sorted({i for i, _ in coeffs})), smt)
 
     def sum(self, coeffs: Sequence[tuple[int, int]], ints: bool) -> str:
@@ -265,10 +272,19 @@ def check(problem: Problem, budget_ms: int = 2000) -> Outcome:
     return Outcome("sat", model=model)
 
 
+class _Lits(dict):
+    """group -> its z3 literal, with the literals' names: a core is read back without
+    printing every literal of the problem (z3's printer made that a second per large file)."""
+
+    def __init__(self, z3, ctx, names: dict[str, str]):
+        super().__init__((group, z3.Bool(name, ctx)) for group, name in names.items())
+        self.by_name = {name: group for group, name in names.items()}
+
+
 def _core_groups(solver, lits: dict) -> tuple[str, ...]:
     """z3's unsat core, as sorted group names (a candidate, not yet minimal)."""
-    names = {str(lit): group for group, lit in lits.items()}
-    return tuple(sorted(names[str(lit)] for lit in solver.unsat_core()))
+    by_name = getattr(lits, "by_name", None) or {str(lit): group for group, lit in lits.items()}
+    return tuple(sorted(by_name[lit.decl().name()] for lit in solver.unsat_core()))
 
 
 def _shrink(solver, lits: dict, core: tuple[str, ...], clock: _Clock):
@@ -320,33 +336,58 @@ class Conflicts:
     feasible: frozenset[str] = frozenset()
 
 
+CHUNK = 64      # independent parts asked together in one call
+
+
 def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16) -> Conflicts:
     """Every minimal conflicting set of groups, found by a hitting-set tree (Reiter): a set is
     found, then each of its members is switched off in turn and the rest searched again.
 
     The result is the same whatever the order of the problem's groups: each set is minimal
-    (deletion-checked), and the tree visits every minimal set unless `most` or the budget stops
-    it (then `complete` is False)."""
+    (deletion-checked), and the tree visits every minimal set unless `most` sets in one
+    independent part, or the budget, stop it (then `complete` is False).  Independent parts are asked together, CHUNK at a time: in
+    a part of an article that holds, one call decides them all; a part named by the core of a
+    failed call is searched on its own, and the others asked again without it."""
     clock = _Clock(budget_ms)
     compiled = _Compiled(problem)
     import z3
     ctx = z3.Context()
     found: list[tuple[str, ...]] = []
-    complete, undecided, feasible = True, [], set()
-    for comp in compiled.components:
-        solver = z3.Solver(ctx=ctx)
-        solver.from_string(compiled.smt(comp))
-        lits = {g: z3.Bool(compiled.literal[g], ctx) for g in comp.groups}
-        own, done, unsure = _all_sets(solver, lits, clock, most - len(found))
-        if unsure:
-            undecided.extend(comp.groups)
-        elif not own:
-            feasible.update(comp.groups)
-        found.extend(own)
-        complete = complete and done
-        if len(found) >= most:
-            complete = False
-            break
+    undecided: list[str] = []
+    complete, feasible = True, set()
+    components = compiled.components
+    for start in range(0, len(components), CHUNK):
+        chunk = components[start:start + CHUNK]
+        part_of = {g: k for k, comp in enumerate(chunk) for g in comp.groups}
+        together = z3.Solver(ctx=ctx)
+        together.from_string("\n".join(compiled.smt(comp) for comp in chunk))
+        lits = _Lits(z3, ctx, {g: compiled.literal[g] for g in part_of})
+        searched: set[int] = set()
+        status = "unsat"
+        while status == "unsat":
+            status = _run(together, clock, [lit for g, lit in lits.items() if part_of[g] not in searched])
+            if status == "sat":
+                break
+            failing = (sorted({part_of[g] for g in _core_groups(together, lits)} - searched)
+                       if status == "unsat" else [k for k in range(len(chunk)) if k not in searched])
+            if not failing:
+                break
+            for k in failing:
+                searched.add(k)
+                comp = chunk[k]
+                solver = z3.Solver(ctx=ctx)
+                solver.from_string(compiled.smt(comp))
+                own, done, unsure = _all_sets(solver, _Lits(z3, ctx, {g: compiled.literal[g] for g
+                                                                     in comp.groups}),
+                                              clock, most)
+                if unsure:
+                    undecided.extend(comp.groups)
+                elif not own and done:
+                    feasible.update(comp.groups)
+                found.extend(own)
+                complete = complete and done
+        if status == "sat":      # every part not searched holds
+            feasible.update(g for g, k in part_of.items() if k not in searched)
     return Conflicts(tuple(sorted(set(found))), complete and not undecided, tuple(undecided),
                      frozenset(feasible))
 
