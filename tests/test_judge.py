@@ -132,3 +132,17 @@ def test_a_check_not_decided_in_the_budget_is_a_warning_never_a_pass(tmp_path, m
     (undecided,) = [f for f in result.findings if f.rule == "solve"]
     assert undecided.severity.label == "warning" and "not decided" in undecided.message
     assert not [f for f in result.findings if f.derived]
+
+
+def test_bounds_cut_short_by_the_budget_are_said_once_never_guessed(seed, monkeypatch):
+    import itertools
+    import time as real_time
+
+    clock = itertools.count()
+    fake = type("Clock", (), {"monotonic": staticmethod(lambda: real_time.monotonic()
+                                                        + 1000 * (next(clock) > 0))})
+    monkeypatch.setattr(judge, "time", fake)       # the budget is gone once the model is solved
+    result = check_file(str(seed), config.load([]))
+    (cut,) = [f for f in result.findings if f.rule == "solve"]
+    assert cut.severity.label == "warning" and "were not derived" in cut.message
+    assert not [d for f in result.findings for d in f.derived if "account for" in d]

@@ -114,6 +114,8 @@ def judge(article: Article, ctx: Context) -> Judgement:
             "of the article); fix these and check again", ()), None))
     if ctx.config.bounds:
         out.derived = _derived(article, built, found.feasible, deadline)
+        if "" in out.derived:          # the budget ran out: said once, not once per sum
+            out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, out.derived.pop("")[0], ()), None))
     return out
 
 
@@ -304,9 +306,10 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
             continue
         left = int((deadline - time.monotonic()) * 1000)
         if left <= 0:
-            out[c.group] = ("bounds for the parts without figures were not derived: the solver "
-                            "budget was used up; raise solver.budget_ms in checks/ to derive them",)
-            continue
+            out[""] = (f"bounds for the parts without figures were not derived from "
+                       f"{quantities[next(i for i, f in c.terms if f > 0)].name} onwards: the "
+                       "solver budget was used up; raise solver.budget_ms in checks/ to derive them",)
+            break
         names = [variable(i) for i in unstated]
         local, optimiser = parts_of.optimiser(names, left, optimisers)
         together = optimiser.sum_bounds(names)
