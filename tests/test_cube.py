@@ -254,8 +254,8 @@ _OF_WHOLE = re.compile(rf"^,? accounts? for {_AMOUNT} of (?P<whole>.+) together{
 _TOGETHER = re.compile(rf"^(?:,? accounts? for|:) {_AMOUNT}(?: [\w ]+?)??(?: together)?{_EACH_BETWEEN}$")
 _BOUND = re.compile(rf"^,? (?:had|has|accounts? for|is|was) (?P<how>at most|at least) (?P<a>{_N})"
                     rf"(?: [\w ]+?)??(?: each|(?P<together> together))?$")
-_UNNAMED_LABEL = re.compile(r"^(?:the )?(?P<k>\d+) unnamed(?: parts)?$")
-_UNNAMED_IN_NAME = re.compile(r"the (?P<k>\d+) unnamed parts of (?P<whole>[^,()]+)")
+_UNNAMED_LABEL = re.compile(r"^(?:the )?(?:(?P<k>\d+) )?unnamed(?: parts?)?$")
+_UNNAMED_IN_NAME = re.compile(r"the (?:(?P<k>\d+) )?unnamed parts? of (?P<whole>[^,()]+)")
 _ABOUT_PRINTED = re.compile(r"^the printed parts add to ")   # about printed figures, not the world
 _NOT_DERIVED = re.compile(r"^bounds for .* were not derived")  # the solver's budget ran out
 
@@ -332,7 +332,7 @@ def resolve(world: World, name: str, base=None):
     cell = list(base) if base is not None else [None] * len(world.dimensions)
     for m in _UNNAMED_IN_NAME.finditer(name):
         dims = [i for i, d in enumerate(world.dimensions) if d.whole.casefold() == m["whole"].strip().casefold()]
-        if len(dims) != 1 or world.dimensions[dims[0]].unnamed != int(m["k"]):
+        if len(dims) != 1 or world.dimensions[dims[0]].unnamed != int(m["k"] or 1):
             return None
         cell[dims[0]] = UNNAMED
     matched = name != _UNNAMED_IN_NAME.sub(" ", name) or name.strip() == MEASURE
@@ -369,7 +369,7 @@ def _readings(world: World, fact: Fact, context):
         return [(cells, named)]
     known = [c for c in cells if c is not None]
     along = {i for c in known for i, (x, y) in enumerate(zip(c, base or [None] * len(c))) if x != y}
-    ks = {int(m["k"]) for m in map(_UNNAMED_LABEL.match, fact.labels) if m}
+    ks = {int(m["k"] or 1) for m in map(_UNNAMED_LABEL.match, fact.labels) if m}
     dims = sorted(along) if len(along) == 1 else \
         [i for i, d in enumerate(world.dimensions) if (base is None or base[i] is None) and d.unnamed in ks]
     readings = []

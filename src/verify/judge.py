@@ -31,7 +31,7 @@ from fractions import Fraction
 from verify import optimise, smt
 from verify.model import Interval, Relation, Verdict
 from verify.numbers import fmt, fmt_interval, integer_in
-from verify.quantities import Article, Constraint, Quantity, Statement, claim_order
+from verify.quantities import Article, Constraint, Quantity, Statement, claim_order, unnamed_parts
 from verify.rules import Context, Inconsistent, Outcome, load
 
 MOST_CONFLICTS = 16     # minimal sets searched per independent part; past it, the report says so
@@ -323,7 +323,7 @@ def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
         amount = fmt(together[0], unit) if together[0] == together[1] else \
             f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
         relation = c.relation
-        labels = [f"the {quantities[i].unnamed} unnamed parts of {relation.get('breakdown')}"
+        labels = [f"{unnamed_parts(quantities[i].unnamed)} of {relation.get('breakdown')}"
                   if quantities[i].unnamed else _along(quantities[i], relation) for i in unstated]
         if len(unstated) == 1 and not quantities[unstated[0]].unnamed:
             fact = f"{quantities[unstated[0]].name}, which has no figure: {amount}"

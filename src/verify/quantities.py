@@ -109,6 +109,11 @@ class Article:
         return {s.group: s for q in self.quantities for s in q.statements}
 
 
+def unnamed_parts(count: int) -> str:
+    """'the 7 unnamed parts', 'the unnamed part': how an article's parts without names are named."""
+    return "the unnamed part" if count == 1 else f"the {count} unnamed parts"
+
+
 def canonical_claims(claims: list[Claim]) -> list[Claim]:
     """Claims in an order that does not depend on the file: by source, place in it, id."""
     return sorted(claims, key=claim_order)

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from verify import units
 from verify.model import ClaimsFile, Relation
-from verify.quantities import Article, Constraint, Quantity, build as quantities_of, fold
+from verify.quantities import Article, Constraint, Quantity, build as quantities_of, fold, unnamed_parts
 
 LINEAR = ("sum", "subset", "rank", "count")
 ONE, MINUS_ONE = Fraction(1), Fraction(-1)
@@ -76,7 +76,7 @@ def _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position
     if size and size > len(breakdown.parts):
         missing = size - len(breakdown.parts)
         dim = fold(breakdown.dimension)
-        label = f"the {missing} unnamed parts of {breakdown.whole}"
+        label = f"{unnamed_parts(missing)} of {breakdown.whole}"
         key = (whole.key[0], tuple(sorted([(d, v) for d, v in whole.key[1] if d != dim]
                                           + [(dim, "\0unnamed:" + fold(breakdown.whole))])))
         unnamed = Quantity(len(quantities), key, whole.measure,
@@ -112,7 +112,7 @@ def _implied_sum(article, group, whole_q, parts, unnamed, breakdown) -> Relation
         return None
     missing = tuple(_part_name(quantities[p], breakdown) for p in parts if not quantities[p].statements)
     if unnamed is not None:
-        missing += (f"the {unnamed.unnamed} unnamed",)
+        missing += (unnamed_parts(unnamed.unnamed),)
     relation = Relation("sum", group, (("sum", whole.statements[0].claims[0]), ("parts", given),
                                        ("complete", not missing), ("unreported", missing),
                                        ("breakdown", breakdown.whole)),

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from verify.model import Verdict
 from verify.numbers import fmt, fmt_interval
+from verify.quantities import unnamed_parts
 from verify.relate import part_name, ranked_parts
 from verify.rules import Outcome, described, values
 
@@ -59,7 +60,7 @@ def members(relation, ctx):
     quantities = article.quantities
     stated = tuple(quantities[i].statements[0].claims[0] for i in others if quantities[i].statements)
     missing = tuple(part_name(article, quantities[i], among) for i in others if not quantities[i].statements)
-    return stated, missing + tuple(f"the {q.unnamed} unnamed" for q in unnamed)
+    return stated, missing + tuple(unnamed_parts(q.unnamed) for q in unnamed)
 
 
 def check(relation, ctx):
