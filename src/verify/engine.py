@@ -86,6 +86,7 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
             key=Finding.sort_key)), fatal=True)
     findings = list(anchor_findings) + _anchored(claims_file, anchor_findings)
     verdicts = judge.judge(article, ctx)
+    ctx = replace(ctx, implied=verdicts.implied)
     evaluated: list[tuple[Outcome, str, Relation | Claim | None]] = []
     relations = _relations(claims_file, article)
     for relation in relations:

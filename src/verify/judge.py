@@ -46,6 +46,7 @@ class Judgement:
     in_conflict: set[str] = field(default_factory=set)
     derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
     notes: list[tuple[str, Outcome, Relation | None]] = field(default_factory=list)
+    implied: dict[int, tuple] = field(default_factory=dict)   # quantity -> (what the rest allows, by whom)
 
 
 def variable(index: int) -> str:
@@ -116,6 +117,38 @@ def judge(article: Article, ctx: Context) -> Judgement:
         out.derived = _derived(article, built, found.feasible, deadline)
         if "" in out.derived:          # the budget ran out: said once, not once per sum
             out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, out.derived.pop("")[0], ()), None))
+    out.implied = _narrowed(article, built, found.feasible, deadline, ctx)
+    return out
+
+
+def _narrowed(article: Article, built: smt.Problem, feasible, deadline: float,
+             ctx: Context) -> dict[int, tuple[Interval, tuple[str, ...]]]:
+    """What the whole article allows for each quantity a share or a change compares, where a
+    sum or another relation narrows it ("about 100" that is 60 + 45 is 105), with the claims
+    that narrow it: those rules are not linear, so they judge by these bounds instead of by the
+    statements alone."""
+    tied = {i for c in article.constraints for i, _ in c.terms}
+    wanted = sorted({article.of_claim[i] for r in ctx.claims_file.relations
+                     if r.kind in ("share", "change")
+                     for i in (r.get(role) for role in ("part", "whole", "from", "to"))
+                     if i in article.of_claim} & tied)
+    wanted = [q for q in wanted if all(s.group in feasible for s in article.quantities[q].statements)]
+    out: dict[int, tuple[Interval, tuple[str, ...]]] = {}
+    if not wanted:
+        return out
+    parts_of, optimisers = optimise.Parts(built), {}
+    statements = article.statement_groups()
+    for q in wanted:
+        left = int((deadline - time.monotonic()) * 1000)
+        if left <= 0:
+            break
+        local, optimiser = parts_of.optimiser([variable(q)], left, optimisers)
+        low, high = optimiser.bounds([variable(q)])[variable(q)]
+        if low is not None or high is not None:      # closed ends: a superset of what is allowed
+            groups = {c.group for c in local.constraints}
+            by = tuple(sorted(i for s in statements.values() if s.group in groups
+                              and s.quantity != q for i in s.claims))
+            out[q] = (Interval(low, high), by)
     return out
 
 

@@ -47,6 +47,7 @@ class Context:
     config: Config
     article: Any = None
     choice: Any = None
+    implied: Any = None      # quantity index -> (the interval the article allows, claims saying so)
 
 
 class Inconsistent(Exception):
@@ -149,6 +150,14 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
     ids = tuple(i for s in statements for i in s.claims)
     first = ctx.claims[ids[0]] if ids[0] in ctx.claims else claim
     shown = " / ".join(dict.fromkeys(written(ctx.claims[s.claims[0]]) for s in statements))
+    narrowed = (ctx.implied or {}).get(index) if chosen is None else None
+    if narrowed is not None:
+        tighter = overlap([common, narrowed[0]], quantity.integer)
+        if tighter is not None and tighter != common:     # what the other figures leave it
+            from verify.numbers import fmt_interval
+            common, ids = tighter, ids + narrowed[1]
+            reading = overlap([reading, tighter], False) or tighter
+            shown += f" (the other figures make it {fmt_interval(tighter, quantity.unit)})"
     return Value(first, common.scale(factor), reading.scale(factor), unit, ids, shown)
 
 
