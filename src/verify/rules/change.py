@@ -6,7 +6,9 @@ times": b/a) or difference ("up 15", "3 more": b − a).  A percent or differenc
 says it went down ("fell 20%", "a drop of 20%", "three fewer", "cut by $2 million") is a
 decrease: "20%" is then compared as −20%.  Three verdicts as for shares: the printed figures
 give the stated change (holds); only their rounding does (holds only if, with the exact
-condition); nothing they allow does (contradiction).
+condition); nothing they allow does (contradiction).  The figures
+compared are judged by every statement of them and by what the article's other figures allow
+them (a hedged total whose parts are given).
 
 Passing example:
     article: Cases rose from 200 last year to 230 this year, up 15%.
