@@ -113,15 +113,16 @@ def judge(article: Article, ctx: Context) -> Judgement:
             Verdict.CONDITIONAL, f"more conflicts may exist: the search stopped after "
             f"{len(found.sets)} (the solver budget, or the limit of {MOST_CONFLICTS} in one part "
             "of the article); fix these and check again", ()), None))
+    parts = optimise.Parts(built)      # the independent parts, for every bound asked below
     if ctx.config.bounds:
-        out.derived = _derived(article, built, found.feasible, deadline)
+        out.derived = _derived(article, parts, found.feasible, deadline)
         if "" in out.derived:          # the budget ran out: said once, not once per sum
             out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, out.derived.pop("")[0], ()), None))
-    out.implied = _narrowed(article, built, found.feasible, deadline, ctx)
+    out.implied = _narrowed(article, parts, found.feasible, deadline, ctx)
     return out
 
 
-def _narrowed(article: Article, built: smt.Problem, feasible, deadline: float,
+def _narrowed(article: Article, parts: optimise.Parts, feasible, deadline: float,
              ctx: Context) -> dict[int, tuple[Interval, tuple[str, ...]]]:
     """What the whole article allows for each quantity a share or a change compares, where a
     sum or another relation narrows it ("about 100" that is 60 + 45 is 105), with the claims
@@ -136,7 +137,7 @@ def _narrowed(article: Article, built: smt.Problem, feasible, deadline: float,
     out: dict[int, tuple[Interval, tuple[str, ...]]] = {}
     if not wanted:
         return out
-    parts_of, optimisers = optimise.Parts(built), {}
+    parts_of, optimisers = parts, parts.optimisers
     statements = article.statement_groups()
     for q in wanted:
         left = int((deadline - time.monotonic()) * 1000)
@@ -321,13 +322,12 @@ def _expression(values, coefficient, quantities, others) -> str:
 
 # -- derived facts ---------------------------------------------------------
 
-def _derived(article: Article, built: smt.Problem, feasible: frozenset[str],
+def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
              deadline: float) -> dict[str, tuple[str, ...]]:
     """Facts the claims imply about the quantities without figures in each breakdown sum of
     a part of the article that holds together: the model's exact bounds."""
     out: dict[str, tuple[str, ...]] = {}
-    parts_of = optimise.Parts(built)
-    optimisers: dict = {}
+    parts_of, optimisers = parts, parts.optimisers
     quantities = article.quantities
     for c in article.constraints:
         if c.kind != "sum" or c.relation is None or not c.group.startswith("breakdown:") \

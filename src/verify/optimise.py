@@ -151,6 +151,7 @@ class Parts:
 
     def __init__(self, problem: Problem):
         self.vars, self.constraints = problem.vars, problem.constraints
+        self.optimisers: dict = {}       # compiled parts, shared by every question of a file
         self.parent: dict = {}
         for var in problem.vars:
             self._union(("v", var.name), ("g", var.group) if var.group is not None else None)

@@ -348,8 +348,8 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16) -> Confli
     independent part, or the budget, stop it (then `complete` is False).  Independent parts are asked together, CHUNK at a time: in
     a part of an article that holds, one call decides them all; a part named by the core of a
     failed call is searched on its own, and the others asked again without it."""
-    clock = _Clock(budget_ms)
     compiled = _Compiled(problem)
+    clock = _Clock(budget_ms)      # the budget is the solver's: compiling is not cut short
     import z3
     ctx = z3.Context()
     found: list[tuple[str, ...]] = []
@@ -358,6 +358,9 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16) -> Confli
     components = compiled.components
     for start in range(0, len(components), CHUNK):
         chunk = components[start:start + CHUNK]
+        if clock.left_ms() <= 0:       # spent: the rest is undecided, without setting it up
+            undecided.extend(g for comp in chunk for g in comp.groups)
+            continue
         part_of = {g: k for k, comp in enumerate(chunk) for g in comp.groups}
         together = z3.Solver(ctx=ctx)
         together.from_string("\n".join(compiled.smt(comp) for comp in chunk))
@@ -375,6 +378,9 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16) -> Confli
             for k in failing:
                 searched.add(k)
                 comp = chunk[k]
+                if clock.left_ms() <= 0:
+                    undecided.extend(comp.groups)
+                    continue
                 solver = z3.Solver(ctx=ctx)
                 solver.from_string(compiled.smt(comp))
                 own, done, unsure = _all_sets(solver, _Lits(z3, ctx, {g: compiled.literal[g] for g
