@@ -378,3 +378,10 @@ def test_cli_help_goes_to_out():
     out = io.StringIO()
     assert main(["--help"], out) == 0
     assert out.getvalue().startswith("usage: verify extract")
+
+
+def test_a_figure_starting_a_line_after_a_word_is_found():
+    """Hard-wrapped copy: "and\\n0.6 million" is a figure, not one glued to the word before."""
+    from verify.extract import extract_figures
+    texts = [f.text for f in extract_figures("Adults got 1.0 million and\n0.6 million went to children.")]
+    assert texts == ["1.0 million", "0.6 million"]

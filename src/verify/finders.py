@@ -84,7 +84,7 @@ _BLOCKERS = [
     re.compile(r"(?:\bNo\.[ \u00a0]?|#)\d+-\d+\b"),                     # docket "No. 23-1067"
     re.compile(r"(?:S&P|\bFortune|\bRussell|\bFTSE|\bNasdaq|\bNikkei|\bDow)[ \u00a0]\d+\b"),
 ]
-_GLUED_BEFORE = re.compile(r"(?:[\w/:]|[A-Za-z][-\u2011]|(?:^|[^A-Za-z])\.|\d,)$")
+_GLUED_BEFORE = re.compile(r"(?:[\w/:]|[A-Za-z][-\u2011]|(?:^|[^A-Za-z])\.|\d,)\Z")
 _SHARE_FOLLOWS = re.compile(r"[ \u00a0]+of\b|[ \u00a0]*(?:[,.;:!?)\u201d\"]|$)", re.M)
 _SYMBOLS = sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
 _HEDGE_BEFORE = {"about", "nearly", "roughly", "almost", "than", "just", "only", "over", "under",
