@@ -30,7 +30,7 @@ from fractions import Fraction
 
 from verify import optimise, smt
 from verify.model import Interval, Relation, Verdict
-from verify.numbers import fmt, fmt_interval, integer_in
+from verify.numbers import fmt, fmt_interval, integer_in, overlap
 from verify.quantities import Article, Constraint, Quantity, Statement, claim_order, unnamed_parts
 from verify.rules import Context, Inconsistent, Outcome, load
 
@@ -118,39 +118,62 @@ def judge(article: Article, ctx: Context) -> Judgement:
         out.derived = _derived(article, parts, found.feasible, deadline)
         if "" in out.derived:          # the budget ran out: said once, not once per sum
             out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, out.derived.pop("")[0], ()), None))
-    out.implied = _narrowed(article, parts, found.feasible, deadline, ctx)
+    out.implied = _narrowed(article, parts, found.feasible, ctx)
     return out
 
 
-def _narrowed(article: Article, parts: optimise.Parts, feasible, deadline: float,
-             ctx: Context) -> dict[int, tuple[Interval, tuple[str, ...]]]:
+PROPAGATION_ROUNDS = 3   # passes over the constraints when narrowing what shares compare
+
+
+def _narrowed(article: Article, parts: optimise.Parts, feasible,
+              ctx: Context) -> dict[int, tuple[Interval, tuple[str, ...]]]:
     """What the whole article allows for each quantity a share or a change compares, where a
     sum or another relation narrows it ("about 100" that is 60 + 45 is 105), with the claims
     that narrow it: those rules are not linear, so they judge by these bounds instead of by the
-    statements alone."""
+    statements alone.  Bounds are carried from constraint to constraint over the parts of the
+    article that hold (sound: each bound is implied; not always the tightest)."""
+    wanted = {article.of_claim[i] for r in ctx.claims_file.relations if r.kind in ("share", "change")
+              for i in (r.get(role) for role in ("part", "whole", "from", "to")) if i in article.of_claim}
+    wanted = {q for q in wanted    # an exact figure the model holds to cannot be narrowed
+              if not all(s.interval.is_point for s in article.quantities[q].statements)}
     tied = {i for c in article.constraints for i, _ in c.terms}
-    wanted = sorted({article.of_claim[i] for r in ctx.claims_file.relations
-                     if r.kind in ("share", "change")
-                     for i in (r.get(role) for role in ("part", "whole", "from", "to"))
-                     if i in article.of_claim} & tied)
-    wanted = [q for q in wanted if all(s.group in feasible for s in article.quantities[q].statements)]
-    out: dict[int, tuple[Interval, tuple[str, ...]]] = {}
+    wanted &= tied
     if not wanted:
-        return out
-    parts_of, optimisers = parts, parts.optimisers
-    statements = article.statement_groups()
-    for q in wanted:
-        left = int((deadline - time.monotonic()) * 1000)
-        if left <= 0:
+        return {}
+    near = {c.group for c in parts.problem([variable(q) for q in sorted(wanted)]).constraints}
+    cons = [c for c in article.constraints if c.group in feasible and c.group in near]
+    if not cons:
+        return {}
+    quantities = article.quantities
+    known: dict[int, Interval] = {}
+    for q in quantities:
+        if q.statements and all(s.group in feasible for s in q.statements):
+            known[q.index] = overlap([s.interval for s in q.statements], False) or q.statements[0].interval
+    by: dict[int, set[str]] = {}
+    for _ in range(PROPAGATION_ROUNDS):
+        changed = False
+        for c in cons:
+            for target, coefficient in c.terms:
+                others = [(i, f) for i, f in c.terms if i != target]
+                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
+                bound = _solve_for(values, coefficient, c.op, c.rhs)
+                current = known.get(target) or _open(quantities[target])
+                tighter = current.intersect(bound)
+                if tighter == current or tighter.is_empty():
+                    continue
+                known[target] = tighter
+                by.setdefault(target, set()).update(
+                    i for j, _ in others for i in quantities[j].claims) 
+                by[target].update(i for j, _ in others for i in by.get(j, ()))
+                changed = True
+        if not changed:
             break
-        local, optimiser = parts_of.optimiser([variable(q)], left, optimisers)
-        low, high = optimiser.bounds([variable(q)])[variable(q)]
-        if low is not None or high is not None:      # closed ends: a superset of what is allowed
-            groups = {c.group for c in local.constraints}
-            by = tuple(sorted(i for s in statements.values() if s.group in groups
-                              and s.quantity != q for i in s.claims))
-            out[q] = (Interval(low, high), by)
-    return out
+    return {q: (known[q], tuple(sorted(by[q] - set(quantities[q].claims))))
+            for q in sorted(wanted) if q in by and q in known}
+
+
+def _open(q: Quantity) -> Interval:
+    return Interval(Fraction(0), None) if q.nonnegative else Interval(None, None)
 
 
 # -- conflicts -------------------------------------------------------------
@@ -350,9 +373,12 @@ def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
             continue
         unit = quantities[whole].unit
         named = [i for i in unstated if not quantities[i].unnamed]
-        alike = optimise.alike(local, [variable(i) for i in named])
-        found = optimiser.bounds(list(dict.fromkeys(alike.values())))
-        each = [found[alike[variable(i)]] for i in named]
+        if len(unstated) == 1:          # one part without a figure: its bounds are the sum's
+            each = [together] if named else []
+        else:
+            alike = optimise.alike(local, [variable(i) for i in named])
+            found = optimiser.bounds(list(dict.fromkeys(alike.values())))
+            each = [found[alike[variable(i)]] for i in named]
         amount = fmt(together[0], unit) if together[0] == together[1] else \
             f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
         relation = c.relation

@@ -203,12 +203,16 @@ def build(claims_file: ClaimsFile) -> Article:
     every = sorted({aliases.get(k, k) for k in set(keys.values()) | set(cells)}, key=repr)
     index = {k: i for i, k in enumerate(every)}
     measure_units, measure_names = _measure_units(figures)
+    written: dict[tuple[str, str], str] = {}     # scope values as first written (article order)
+    for claim in figures:
+        for d, v in claim.scope:
+            written.setdefault((fold(d), fold(v)), v.strip())
     by_key: dict[tuple, list[Claim]] = {}
     for claim in figures:
         by_key.setdefault(aliases.get(keys[claim.id], keys[claim.id]), []).append(claim)
     for key in every:
         article.quantities.append(_quantity(key, index[key], by_key.get(key, []), cells.get(key),
-                                            dims, measure_units, measure_names))
+                                            dims, measure_units, measure_names, written))
         q = article.quantities[-1]
         article.unconverted.extend((c.id, q.name, q.unit) for c in by_key.get(key, [])
                                    if c.id not in q.claims)
@@ -316,14 +320,14 @@ def _cells(figures, keys, applying, dims: Dimensions, article: Article) -> dict[
     return out
 
 
-def _quantity(key, index, claims, cell, dims, measure_units, measure_names) -> Quantity:
+def _quantity(key, index, claims, cell, dims, measure_units, measure_names, written) -> Quantity:
     measure, scope = key
     if claims and not claims[0].measure:
         name, unit, integer = claims[0].id, claims[0].figure.unit, claims[0].figure.integer
     else:
         name = measure_names[measure]
         unit, integer = measure_units[measure]
-    shown = tuple((d, _shown(d, v, dims, claims)) for d, v in scope)
+    shown = tuple((d, _shown(d, v, dims, claims, written)) for d, v in scope)
     statements: dict[tuple, list[Claim]] = {}
     converted = {}
     for claim in claims:
@@ -343,13 +347,14 @@ def _quantity(key, index, claims, cell, dims, measure_units, measure_names) -> Q
                     nonnegative=cell is not None and nonneg)
 
 
-def _shown(dim, value, dims: Dimensions, claims) -> str:
-    """A coordinate as written: by a claim of the quantity, else by the breakdowns."""
+def _shown(dim, value, dims: Dimensions, claims, written) -> str:
+    """A coordinate as written: by a claim of the quantity, else by the breakdowns, else by
+    the first claim that names it."""
     for claim in claims:
         for d, v in claim.scope:
             if fold(d) == dim and fold(v) == value:
                 return v.strip()
-    return dims.names.get((dim, value), value)
+    return dims.names.get((dim, value)) or written.get((dim, value), value)
 
 
 def _interval_key(interval: Interval):
