@@ -28,9 +28,10 @@ import time
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from verify import optimise, smt
-from verify.model import Interval, Relation, Verdict
-from verify.numbers import fmt, fmt_interval, integer_in, overlap
+from verify import optimise, propagate, smt
+from verify.model import Relation, Verdict
+from verify.numbers import fmt, fmt_interval
+from verify.propagate import variable
 from verify.quantities import Article, Constraint, Quantity, Statement, claim_order, unnamed_parts
 from verify.rules import Context, Inconsistent, Outcome, load
 
@@ -47,10 +48,6 @@ class Judgement:
     derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
     notes: list[tuple[str, Outcome, Relation | None]] = field(default_factory=list)
     implied: dict[int, tuple] = field(default_factory=dict)   # quantity -> (what the rest allows, by whom)
-
-
-def variable(index: int) -> str:
-    return f"q{index}"
 
 
 def problem(article: Article) -> smt.Problem:
@@ -118,62 +115,8 @@ def judge(article: Article, ctx: Context) -> Judgement:
         out.derived = _derived(article, parts, found.feasible, deadline)
         if "" in out.derived:          # the budget ran out: said once, not once per sum
             out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, out.derived.pop("")[0], ()), None))
-    out.implied = _narrowed(article, parts, found.feasible, ctx)
+    out.implied = propagate.narrowed(article, parts, found.feasible, ctx.claims_file.relations)
     return out
-
-
-PROPAGATION_ROUNDS = 3   # passes over the constraints when narrowing what shares compare
-
-
-def _narrowed(article: Article, parts: optimise.Parts, feasible,
-              ctx: Context) -> dict[int, tuple[Interval, tuple[str, ...]]]:
-    """What the whole article allows for each quantity a share or a change compares, where a
-    sum or another relation narrows it ("about 100" that is 60 + 45 is 105), with the claims
-    that narrow it: those rules are not linear, so they judge by these bounds instead of by the
-    statements alone.  Bounds are carried from constraint to constraint over the parts of the
-    article that hold (sound: each bound is implied; not always the tightest)."""
-    wanted = {article.of_claim[i] for r in ctx.claims_file.relations if r.kind in ("share", "change")
-              for i in (r.get(role) for role in ("part", "whole", "from", "to")) if i in article.of_claim}
-    wanted = {q for q in wanted    # an exact figure the model holds to cannot be narrowed
-              if not all(s.interval.is_point for s in article.quantities[q].statements)}
-    tied = {i for c in article.constraints for i, _ in c.terms}
-    wanted &= tied
-    if not wanted:
-        return {}
-    near = {c.group for c in parts.problem([variable(q) for q in sorted(wanted)]).constraints}
-    cons = [c for c in article.constraints if c.group in feasible and c.group in near]
-    if not cons:
-        return {}
-    quantities = article.quantities
-    known: dict[int, Interval] = {}
-    for q in quantities:
-        if q.statements and all(s.group in feasible for s in q.statements):
-            known[q.index] = overlap([s.interval for s in q.statements], False) or q.statements[0].interval
-    by: dict[int, set[str]] = {}
-    for _ in range(PROPAGATION_ROUNDS):
-        changed = False
-        for c in cons:
-            for target, coefficient in c.terms:
-                others = [(i, f) for i, f in c.terms if i != target]
-                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
-                bound = _solve_for(values, coefficient, c.op, c.rhs)
-                current = known.get(target) or _open(quantities[target])
-                tighter = current.intersect(bound)
-                if tighter == current or tighter.is_empty():
-                    continue
-                known[target] = tighter
-                by.setdefault(target, set()).update(
-                    i for j, _ in others for i in quantities[j].claims) 
-                by[target].update(i for j, _ in others for i in by.get(j, ()))
-                changed = True
-        if not changed:
-            break
-    return {q: (known[q], tuple(sorted(by[q] - set(quantities[q].claims))))
-            for q in sorted(wanted) if q in by and q in known}
-
-
-def _open(q: Quantity) -> Interval:
-    return Interval(Fraction(0), None) if q.nonnegative else Interval(None, None)
 
 
 # -- conflicts -------------------------------------------------------------
@@ -233,7 +176,7 @@ def _explain(groups, statements, constraints, article: Article, ctx: Context):
              f"{_stated(s, article)}" for s in sorted(stated, key=lambda s: s.claims)]
     lines += [cs[0].words if len(cs) == 1 else "; ".join(c.words for c in cs) for cs in
               sorted(relations, key=lambda cs: cs[0].group)]
-    chain = _narrate(stated, [c for cs in relations for c in cs], article)
+    chain = propagate.narrate(stated, [c for cs in relations for c in cs], article)
     count = len(stated) + len(relations)
     message = (f"these {count} statements cannot all be true together"
                + (f": {chain[-1]}" if chain else ""))
@@ -255,92 +198,6 @@ def _by_rule(relation: Relation, stated: list[Statement], ctx: Context) -> Outco
     except (Inconsistent, KeyError, ValueError):
         return None
     return next((o for o in outcomes if o.verdict is Verdict.CONTRADICTION), None)
-
-
-def _narrate(stated: list[Statement], cons: list[Constraint], article: Article) -> list[str]:
-    """The arithmetic that makes a minimal set impossible, as bounds carried from constraint to
-    constraint until one quantity is left with no possible value."""
-    quantities = article.quantities
-    known: dict[int, Interval] = {}
-    for s in stated:
-        known[s.quantity] = known[s.quantity].intersect(s.interval) if s.quantity in known \
-            else s.interval
-    lines: list[str] = []
-    for _ in range(2 * len(cons) + 2):
-        progress = False
-        for c in sorted(cons, key=lambda c: (c.group, c.words)):
-            for target, coefficient in sorted(c.terms, key=lambda t: t[1] < 0):   # wholes first
-                if abs(coefficient) != 1:
-                    continue      # "the top is at least a seventh of the rest" helps nobody
-                others = [(i, f) for i, f in c.terms if i != target]
-                if not all(i in known or quantities[i].nonnegative for i, _ in others):
-                    continue
-                values = [(_value(known, quantities[i]), f) for i, f in others]
-                bound = _solve_for(values, coefficient, c.op, c.rhs)
-                if bound is None:
-                    continue
-                current = known.get(target, Interval(Fraction(0), None) if quantities[target].nonnegative
-                                    else Interval(None, None))
-                tighter = current.intersect(bound)
-                if tighter == current:
-                    continue
-                expression = _expression(values, coefficient, quantities, others)
-                q = quantities[target]
-                if tighter.is_empty() or (q.integer and _no_whole(tighter)):
-                    lines.append(f"{q.name} = {expression} = {fmt_interval(bound, q.unit)}, "
-                                 f"which is not {fmt_interval(current, q.unit)}")
-                    return lines
-                known[target] = tighter
-                lines.append(f"so {q.name} = {expression} = {fmt_interval(bound, q.unit)}"
-                             if c.op == "==" and bound == tighter else
-                             f"so {q.name} is {fmt_interval(tighter, q.unit)} ({c.words})")
-                progress = True
-        if not progress:
-            break
-    return []
-
-
-def _no_whole(interval: Interval) -> bool:
-    return not integer_in(interval)
-
-
-def _value(known, q: Quantity) -> Interval:
-    return known.get(q.index, Interval(Fraction(0), None))
-
-
-def _solve_for(values, coefficient: Fraction, op: str, rhs: Fraction) -> Interval | None:
-    """The interval of x in: coefficient*x + sum(f*v) <op> rhs."""
-    rest = Interval(Fraction(0), Fraction(0))
-    for interval, f in values:
-        rest = rest + _scale(interval, -f)
-    bound = _scale(rest + Interval(rhs, rhs), 1 / coefficient)      # x = (rhs - rest)/c
-    if op == "==":
-        return bound
-    upper = (op in ("<=", "<")) == (coefficient > 0)
-    if upper:
-        return Interval(None, bound.hi, True, bound.hi_closed and op != "<" and op != ">")
-    return Interval(bound.lo, None, bound.lo_closed and op != ">" and op != "<", True)
-
-
-def _scale(interval: Interval, factor: Fraction) -> Interval:
-    if factor >= 0:
-        return interval.scale(factor)
-    lo = None if interval.hi is None else interval.hi * factor
-    hi = None if interval.lo is None else interval.lo * factor
-    return Interval(lo, hi, interval.hi_closed, interval.lo_closed)
-
-
-def _expression(values, coefficient, quantities, others) -> str:
-    """'5 + 2' for a whole from its parts, '10 − 6' for a part from its whole."""
-    words = []
-    for (interval, f), (index, _) in zip(values, others):
-        term = fmt_interval(interval, quantities[index].unit)
-        ratio = -f / coefficient
-        if abs(ratio) != 1:
-            term = f"{fmt(abs(ratio))} × {term}"
-        words.append((ratio < 0, ("+ " if ratio > 0 else "− ") + term))
-    text = " ".join(w for _, w in sorted(words, key=lambda w: w[0])).removeprefix("+ ")
-    return text or "0"
 
 
 # -- derived facts ---------------------------------------------------------
