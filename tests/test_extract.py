@@ -385,3 +385,18 @@ def test_a_figure_starting_a_line_after_a_word_is_found():
     from verify.extract import extract_figures
     texts = [f.text for f in extract_figures("Adults got 1.0 million and\n0.6 million went to children.")]
     assert texts == ["1.0 million", "0.6 million"]
+
+
+def test_figures_at_the_start_of_wrapped_lines_are_found_and_must_be_covered(tmp_path, run):
+    """Wire copy is hard-wrapped: a line break before a figure is a space (issue 12, item 8)."""
+    from verify.extract import extract_figures
+    text = "Police arrested\n12 people in a\n3-state sweep.\n"
+    assert [(f.text, f.line, f.col) for f in extract_figures(text)] == [("12", 2, 1), ("3-state", 3, 1)]
+    (tmp_path / "wire.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "sources: [{id: wire, file: wire.txt}]\n"
+        "claims:\n"
+        "  - {id: n, quote: 12 people, measure: arrested, value: '12', unit: people}\n",
+        encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path / "c.yaml"), "--require-coverage")
+    assert code == 1 and '"3-state" (line 3 of wire.txt) is not covered' in out
