@@ -226,3 +226,27 @@ def test_shards_split_an_archive_without_overlap(run, tmp_path, seed):
 def test_a_folder_without_claims_files_is_a_usage_error(run, tmp_path):
     code, _, err = run("check", str(tmp_path))
     assert code == 2 and "no claims files" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "markdown", "junit", "html", "json", "sarif"])
+def test_control_characters_from_a_claims_file_never_reach_the_output(tmp_path, run, fmt):
+    """A pull request must not recolour or split CI log lines (issue 12, item 7)."""
+    (tmp_path / "a.txt").write_text("Police arrested 10 people: 4 in Ames and 7 in Boone.\n",
+                                    encoding="utf-8")
+    measure = '"arr\\e[31mested\\rX"'
+    (tmp_path / "c.yaml").write_text(
+        "sources: [{id: article, file: a.txt}]\n"
+        "claims:\n"
+        f"  - {{id: t, quote: arrested 10 people, measure: {measure}, value: '10', unit: people}}\n"
+        f"  - {{id: a, quote: 4 in Ames, measure: {measure}, scope: {{place: Ames}}, value: '4', unit: people}}\n"
+        f"  - {{id: b, quote: 7 in Boone, measure: {measure}, scope: {{place: Boone}}, value: '7', unit: people}}\n"
+        "relations: [{sum: t, parts: [a, b]}]\n", encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path / "c.yaml"), "--format", fmt)
+    assert code == 1
+    assert "\x1b" not in out and "\r" not in out
+    if fmt == "text":
+        assert "arr\\x1b[31mested\\x0dX" in out
+        lines = out.splitlines()
+        assert all(re.match(r"\S+:\d+:\d+: ", line) or line.startswith("    ") for line in lines[:-1])
+        assert re.search(r"c\.yaml:3:5: warning input the measure of claim 't' holds a control "
+                         r"character", out)

@@ -13,7 +13,7 @@ from typing import Callable
 from verify import anchor, coverage, judge, load, quantities, relate, rules, units
 from verify.config import Config
 from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Relation, RunResult,
-                          Severity, Verdict)
+                          Severity, Verdict, has_control, printable)
 from verify.rules import Context, Outcome
 
 
@@ -58,9 +58,11 @@ def run(files: list[str], config: Config, require_coverage: bool = False, jobs: 
 
 
 def check_file(path: str, config: Config, require_coverage: bool = False) -> FileResult:
-    """One claims file, whatever it holds: an unexpected failure becomes a finding too."""
+    """One claims file, whatever it holds: an unexpected failure becomes a finding too.
+    Every text a finding shows is made printable here, once, for every report."""
     try:
-        return _check_file(path, config, require_coverage)
+        result = _check_file(path, config, require_coverage)
+        return replace(result, findings=tuple(f.printable() for f in result.findings))
     except RecursionError:
         return _fatal(path, "the file is nested too deeply to check")
     except Exception as error:   # a bug must not lose the other files of the run
@@ -68,7 +70,7 @@ def check_file(path: str, config: Config, require_coverage: bool = False) -> Fil
 
 
 def _fatal(path: str, message: str) -> FileResult:
-    return FileResult(path, findings=(Finding("input", Severity.ERROR, Verdict.INVALID, message,
+    return FileResult(path, findings=(Finding("input", Severity.ERROR, Verdict.INVALID, printable(message),
                                               Location(path)),), fatal=True)
 
 
@@ -85,6 +87,7 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
             (_stamp(o, rule, subject, ctx) for o, rule, subject in _ambiguous(article, ctx)),
             key=Finding.sort_key)), fatal=True)
     findings = list(anchor_findings) + _anchored(claims_file, anchor_findings)
+    findings += _control_characters(claims_file)
     verdicts = judge.judge(article, ctx)
     ctx = replace(ctx, implied=verdicts.implied)
     evaluated: list[tuple[Outcome, str, Relation | Claim | None]] = []
@@ -106,6 +109,24 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
     sources = tuple(sorted(claims_file.sources, key=lambda s: s.id))     # not the file's order
     return FileResult(path, sources, len(claims_file.claims), tuple(findings),
                       coverage.marks(claims_file, findings))
+
+
+def _control_characters(claims_file: ClaimsFile) -> list[Finding]:
+    """A control character in a claim (an escape sequence, a CR) is shown escaped in every
+    report, and said where it is: it is rarely meant, and it could hide a CI log line."""
+    out = []
+    for claim in claims_file.claims:
+        texts = [("quote", claim.quote), ("measure", claim.measure or "")]
+        texts += [(f"scope {d}", f"{d} {v}") for d, v in claim.scope]
+        texts += [("value", claim.figure.text if claim.figure else claim.written or "")]
+        texts += [("items", " ".join(claim.items))]
+        for field_name, text in texts:
+            if has_control(text):
+                out.append(Finding("input", Severity.WARNING, Verdict.INVALID,
+                                   f"the {field_name} of claim '{claim.id}' holds a control "
+                                   f"character: \"{text}\"; expected plain text", claim.loc,
+                                   (claim.id,)))
+    return out
 
 
 def _relations(claims_file: ClaimsFile, article) -> list[Relation]:

@@ -6,7 +6,8 @@ these records; none of them does I/O.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -249,6 +250,19 @@ class ClaimsFile:
         return None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from input made safe to show: C0 and C1 control characters (an escape sequence
+    that recolours a CI log, a CR or LF that splits a finding's line) shown as \\x1b."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
+
+
+def has_control(text: str) -> bool:
+    return bool(_CONTROL.search(text))
+
+
 @dataclass(frozen=True)
 class Finding:
     """What a check concluded.  Rules yield these without rule id or severity; the engine stamps both."""
@@ -269,6 +283,14 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable across edits that move lines: rule + file + claim ids."""
         return f"{self.rule}:{self.location.path}:{','.join(sorted(self.claims))}"
+
+    def printable(self) -> "Finding":
+        """The same finding with every text from input safe to show (see `printable`)."""
+        return replace(self, message=printable(self.message),
+                       arithmetic=tuple(map(printable, self.arithmetic)),
+                       derived=tuple(map(printable, self.derived)),
+                       quotes=tuple((printable(c), printable(q)) for c, q in self.quotes),
+                       waived=None if self.waived is None else printable(self.waived))
 
     def sort_key(self):
         """The article's order (the first passage a finding quotes), then the finding's own
