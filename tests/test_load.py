@@ -142,3 +142,13 @@ def test_a_source_beside_the_claims_folder_is_read_when_run_from_the_project(tmp
     monkeypatch.chdir(tmp_path)
     claims_file, found = problems(path)
     assert found == [] and claims_file.sources[0].text == ARTICLE
+
+
+def test_a_publication_date_is_one_day_not_a_range(tmp_path):
+    """A range was accepted and then stopped the whole file in the date rule (issue 12, item 5)."""
+    text = CLEAN.replace("published: 2021-08-27", "published: 2021-08-26/2021-08-27")
+    claims_file, found = problems(write(tmp_path, text))
+    assert claims_file is None
+    (problem,) = found
+    assert (problem.location.line, problem.location.col) == (5, 16)
+    assert "expected one date YYYY-MM-DD" in problem.message

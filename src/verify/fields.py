@@ -139,6 +139,7 @@ _CHECKS = {
     "bool": (lambda text: text.lower() in ("true", "false", "yes", "no"), "true or false"),
     "int": (lambda text: re.fullmatch(r"[1-9]\d{0,5}", text), "a whole number from 1"),
     "date": (lambda text: _valid_date(text), "a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
+    "day": (lambda text: "/" not in text and _valid_date(text), "one date YYYY-MM-DD"),
 }
 
 

@@ -21,6 +21,7 @@ class Field(NamedTuple):
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 # field -> (type, required, help).  Types: text, id, ids, texts, bool, int, date, scope,
 # waivers, enum:a|b, among.
@@ -33,7 +34,7 @@ SOURCE = {
     "id": ("id", True, "how claims name this source, e.g. article"),
     "file": ("text", True, "the source text, relative to the claims file"),
     "title": ("text", False, "headline or title"),
-    "published": ("date", False, "publication date, YYYY-MM-DD"),
+    "published": ("day", False, "publication date, YYYY-MM-DD (one day)"),
     "kind": ("enum:article|press release|wire|report|other", False, "what the document is"),
     "note": ("text", False, "free text for people"),
 }
@@ -150,6 +151,7 @@ def _type(kind: str) -> dict:
         "ids": {"type": "array", "items": scalar}, "texts": {"type": "array", "items": scalar},
         "bool": {"type": "boolean"}, "int": {"type": "integer", "minimum": 1},
         "date": {"type": "string", "pattern": DATE_PATTERN},
+        "day": {"type": "string", "pattern": DAY_PATTERN},
         "scope": {"type": "object", "additionalProperties": scalar},
         "waivers": {"type": "array", "items": {"$ref": "#/$defs/waiver"}},
         "among": {"oneOf": [scalar, {"type": "array", "items": scalar}]},
