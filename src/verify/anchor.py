@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from verify.finders import glued
 from verify.model import Claim, ClaimsFile, Finding, Severity, Span, Verdict
 from verify.numbers import FigureError, read_written
 
@@ -211,13 +212,15 @@ def _figure_in_quote(claim: Claim, quote: str) -> tuple[tuple[int, int] | None, 
     if written is None:
         return None, []
     at = _find_word(quote, fold(written))
-    if at is not None:
+    if at is not None and not glued(quote, at[0]):
         return at, []
-    # The value may be written differently in the quote ("102" vs "one hundred two").
-    for match in _NUMBERISH.finditer(quote):
+    # The value may be written differently in the quote ("102" vs "one hundred two"); digits
+    # inside a word ("Time4Change", "COVID-19") are no figure, as extraction sees it.
+    figures = [m for m in _NUMBERISH.finditer(quote) if not glued(quote, m.start())]
+    for match in figures:
         if claim.figure and _same_number(match.group(0), claim.figure.nominal):
             return (match.start(), len(match.group(0))), []
-    found = [m.group(0) for m in _NUMBERISH.finditer(quote)]
+    found = [m.group(0) for m in figures]
     says = f"the quote says {', '.join(found)}" if found else "the quote has no figure"
     return None, [_problem(claim, f"claim '{claim.id}' has value {written}, but {says}: "
                            f"\"{claim.quote}\"", Verdict.CONTRADICTION)]

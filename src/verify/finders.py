@@ -96,6 +96,13 @@ _FRACTION_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixt
                           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 
 
+def glued(text: str, start: int) -> bool:
+    """Is a figure starting at text[start] glued to the word or code before it, so that it is
+    no figure of its own ("Time4Change", "COVID-19", "I-70", "H1N1")?  Anchoring asks what
+    extraction asks.  (A unit glued after it, "5km", "4th", stays a figure.)"""
+    return bool(_GLUED_BEFORE.search(text, max(0, start - 2), start))
+
+
 def _prev_word(text: str, start: int) -> str:
     match = _PREV_WORD.search(text, max(0, start - 30), start)
     return match.group(1).lower() if match else ""
@@ -154,7 +161,7 @@ def _digit_figures(text: str) -> Iterator[Candidate]:
         written = m.group().replace("\u2212", "-")
         if written.startswith("-") and start > 0 and text[start - 1] not in " \u00a0\t\n([":
             start, written = start + 1, written[1:]      # "26-27": a hyphen, not a minus sign
-        if _GLUED_BEFORE.search(text, max(0, start - 2), start):
+        if glued(text, start):
             continue            # glued to a word or code: "H1N1", "COVID-19", "I-70", "24/7", ".5"
         if text.startswith("/", end) and text[end + 1:end + 2].isdigit():
             continue            # "3/4", a date like "8/27"
