@@ -2,7 +2,9 @@
 
 Matching ignores only what typesetting changes: runs of white space, typographic quotes and
 apostrophes, dashes.  A quote found twice is ambiguous unless the claim names the occurrence.
-If the article is edited, stale quotes fail here.
+If the article is edited, stale quotes fail here.  The claimed figure must be a figure of the
+quote as extraction reads it: digits glued to a word or code ("Time4Change", "COVID-19") are
+none, so a quote whose figure was edited away does not pass on them.
 """
 from __future__ import annotations
 
