@@ -130,18 +130,46 @@ def test_a_source_outside_the_project_is_refused(tmp_path, monkeypatch, name):
     monkeypatch.chdir(tmp_path)
     _, found = problems(write(tmp_path, CLEAN.replace("file: a.txt", f"file: {name}")))
     assert [f.location.line for f in found] == [4]
-    assert "outside the claims file's folder" in found[0].message
+    assert "is outside the project" in found[0].message
 
 
-def test_a_source_beside_the_claims_folder_is_read_when_run_from_the_project(tmp_path, monkeypatch):
+def test_a_source_beside_the_claims_folder_is_read_inside_its_project(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")    # marks the project
     (tmp_path / "articles").mkdir()
     (tmp_path / "claims").mkdir()
     (tmp_path / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     path = tmp_path / "claims" / "c.yaml"
     path.write_text(CLEAN.replace("file: a.txt", "file: ../articles/a.txt"), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir("/")                 # wherever verify is run from
     claims_file, found = problems(path)
     assert found == [] and claims_file.sources[0].text == ARTICLE
+
+
+@pytest.mark.parametrize("where", ["/", "home"])
+def test_a_source_outside_the_project_is_refused_wherever_verify_runs(tmp_path, monkeypatch, where):
+    """Run from / (or the home folder), ../../../etc/passwd was inside the working folder and
+    was read (issue 12, item 6): the project is found from the claims file, not from there."""
+    from pathlib import Path
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "checks").mkdir()
+    (tmp_path / "secret.txt").write_text("not for a claims file\n", encoding="utf-8")
+    path = tmp_path / "project" / "c.yaml"
+    depth = len(path.parent.parts)
+    for name in ("../secret.txt", "../" * depth + "etc/passwd"):
+        path.write_text(CLEAN.replace("file: a.txt", f"file: {name}"), encoding="utf-8")
+        monkeypatch.chdir("/" if where == "/" else Path.home())
+        claims_file, found = problems(path)
+        assert claims_file is None and "is outside the project" in found[0].message, name
+
+
+def test_a_folder_scan_does_not_follow_a_link_out_of_the_folder(tmp_path):
+    from verify.engine import claims_files
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "other.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "mine.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "claims" / "linked.yaml").symlink_to(tmp_path / "outside" / "other.yaml")
+    assert claims_files([str(tmp_path / "claims")]) == [str(tmp_path / "claims" / "mine.yaml")]
 
 
 def test_a_publication_date_is_one_day_not_a_range(tmp_path):

@@ -22,9 +22,10 @@ def claims_files(paths: list[str]) -> list[str]:
     found = []
     for path in paths:
         p = Path(path)
-        if p.is_dir():
+        if p.is_dir():      # a link leading out of the folder scanned is not followed
+            inside = p.resolve()
             found.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix in (".yaml", ".yml")
-                         and f.is_file())
+                         and f.is_file() and f.resolve().is_relative_to(inside))
         else:
             found.append(str(p))
     return list(dict.fromkeys(found))

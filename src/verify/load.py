@@ -243,14 +243,27 @@ def _unique(reader, records, what):
             seen[record.id] = record.loc
 
 
+PROJECT_MARKERS = (".git", "pyproject.toml", "checks")
+
+
+def project_root(folder: Path) -> Path:
+    """The project a claims file belongs to: the nearest folder at or above it holding .git,
+    pyproject.toml or checks/; else the claims file's own folder.  Never the working folder:
+    where verify is run from must not widen what a claims file may read."""
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
+            return candidate
+    return folder
+
+
 def _inside_project(folder: Path, file_name: str) -> bool:
-    """Is the source below the claims file's folder or the working folder (links resolved)?"""
+    """Does the source resolve inside the claims file's project (links resolved)?"""
     if "\0" in file_name:
         return True      # reported by the reader with its own message
     if Path(file_name).is_absolute():
         return False
-    target = (folder / file_name).resolve()
-    return any(target.is_relative_to(root) for root in (folder.resolve(), Path.cwd().resolve()))
+    return (folder / file_name).resolve().is_relative_to(project_root(folder))
 
 
 def _source(reader: Reader, node, folder: Path) -> Source | None:
@@ -259,9 +272,10 @@ def _source(reader: Reader, node, folder: Path) -> Source | None:
         return None
     file_name, file_node = fields["file"]
     if not _inside_project(folder, file_name):
-        reader.problem(file_node, f"source file '{short(file_name)}' is outside the claims file's "
-                       "folder and the working folder; expected a relative path inside the project "
-                       "(a claims file from a pull request must not read other files)")
+        reader.problem(file_node, f"source file '{short(file_name)}' is outside the project (the "
+                       "nearest folder above the claims file holding .git, pyproject.toml or "
+                       "checks/); expected a relative path inside it (a claims file from a pull "
+                       "request must not read other files)")
         return None
     text = _read_text(reader, folder / file_name, reader.source_room, file_node)
     if text is None:

@@ -221,7 +221,7 @@ CASES = [
     Hostile("source-over-limit", _write("over.yaml", VALID.replace("article.txt", "long.txt"),
                                         {"long.txt": "x" * 1_000_001}), 2,
             "(limits.source_bytes)", (4, 11)),
-    Hostile("source-device", _file("source-device"), 2, "outside the claims file's folder", (4, 11)),
+    Hostile("source-device", _file("source-device"), 2, "is outside the project", (4, 11)),
     Hostile("source-fifo", _fifo_source, 2, "not a regular file", (4, 11)),
     Hostile("source-directory", _file("source-directory"), 2, "it is a directory", (4, 11)),
     Hostile("source-name-nul", _file("source-name-nul"), 2, "cannot hold a NUL", (4, 11)),
