@@ -19,7 +19,7 @@ Failing example:
       - {id: n, quote: 3-state sting, measure: states, value: 3-state, unit: states}
       - {id: named, quote: "Iowa, Ohio, Texas and Kansas", items: [Iowa, Ohio, Texas, Kansas]}
     relations: [{count: n, items: [named]}]
-    -> error count (n, named): "3-state" but 4 are named
+    -> error count (n, named): "3-state" but there are 4 named
 """
 from __future__ import annotations
 
@@ -54,18 +54,21 @@ def check(relation, ctx):
     names, distinct, lists = named(relation, ctx)
     counted = Fraction(count_of(relation, ctx.claims, ctx.article.dims)) if ctx.article else \
         Fraction(len(distinct))
-    if relation.get("breakdown") is not None and counted != len(distinct):   # parts not named
-        distinct = distinct + [f"{int(counted) - len(distinct)} parts of "
-                               f"{relation.get('breakdown')}" + (" not named" if distinct else "")]
+    whole = relation.get("breakdown")
+    if whole is not None and counted != len(distinct):     # parts the breakdown does not name
+        distinct = distinct + [f"{int(counted) - len(distinct)} parts of {whole}"
+                               + (" not named" if distinct else "")]
+    counted_what = f"{int(counted)} parts of {whole}" if whole is not None and not names else \
+        f"{int(counted)} named"
     ids = stated.ids + tuple(lists)
     listing = " + ".join(distinct) if len(distinct) <= 15 else f"{len(distinct)} names"
     arithmetic = (f"{listing} = {int(counted)}",)
     if len(distinct) < len(names):
         arithmetic += (f"{len(names) - len(distinct)} name(s) listed twice were counted once",)
     if stated.interval.contains(counted):
-        yield Outcome(Verdict.HOLDS, f"\"{stated.text}\" matches the {int(counted)} named",
+        yield Outcome(Verdict.HOLDS, f"\"{stated.text}\" matches the {counted_what}",
                       ids, arithmetic)
     else:
         allows = "" if stated.interval.is_point else f" ({fmt_interval(stated.interval)})"
         yield Outcome(Verdict.CONTRADICTION,
-                      f"\"{stated.text}\"{allows} but {int(counted)} are named", ids, arithmetic)
+                      f"\"{stated.text}\"{allows} but there are {counted_what}", ids, arithmetic)
