@@ -9,6 +9,8 @@ from verify.optimise.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from fractions import Fraction
 
 from verify import optimise
@@ -22,6 +24,49 @@ def variable(index: int) -> str:
     return f"q{index}"
 
 
+@dataclass(frozen=True)
+class Step:
+    """One constraint solved for one quantity: `bound` is what the others allow it, `tighter`
+    what it is left with; `empty` when that is no value at all."""
+
+    constraint: Constraint
+    target: int
+    coefficient: Fraction
+    others: list
+    values: list
+    bound: Interval
+    current: Interval
+    tighter: Interval
+    empty: bool
+
+
+def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Quantity],
+          rounds: int, whole_steps: bool = False) -> Iterator[Step]:
+    """Every step that tightens a bound, in rounds over the constraints (wholes first), until
+    none does.  `known` is updated by each step that leaves a value; `whole_steps` skips steps
+    that divide ("the top is at least a seventh of the rest" helps nobody reading)."""
+    for _ in range(rounds):
+        progress = False
+        for c in cons:
+            for target, coefficient in sorted(c.terms, key=lambda t: t[1] < 0):
+                if whole_steps and abs(coefficient) != 1:
+                    continue
+                others = [(i, f) for i, f in c.terms if i != target]
+                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
+                bound = _solve_for(values, coefficient, c.op, c.rhs)
+                current = known.get(target) or _open(quantities[target])
+                tighter = current.intersect(bound)
+                if tighter == current:
+                    continue
+                empty = tighter.is_empty() or (quantities[target].integer and not integer_in(tighter))
+                if not empty:
+                    known[target] = tighter
+                    progress = True
+                yield Step(c, target, coefficient, others, values, bound, current, tighter, empty)
+        if not progress:
+            return
+
+
 def narrate(stated: list[Statement], cons: list[Constraint], article: Article) -> list[str]:
     """The arithmetic that makes a minimal set impossible, as bounds carried from constraint to
     constraint until one quantity is left with no possible value."""
@@ -31,49 +76,21 @@ def narrate(stated: list[Statement], cons: list[Constraint], article: Article) -
         known[s.quantity] = known[s.quantity].intersect(s.interval) if s.quantity in known \
             else s.interval
     lines: list[str] = []
-    for _ in range(2 * len(cons) + 2):
-        progress = False
-        for c in sorted(cons, key=lambda c: (c.group, c.words)):
-            for target, coefficient in sorted(c.terms, key=lambda t: t[1] < 0):   # wholes first
-                if abs(coefficient) != 1:
-                    continue      # "the top is at least a seventh of the rest" helps nobody
-                others = [(i, f) for i, f in c.terms if i != target]
-                if not all(i in known or quantities[i].nonnegative for i, _ in others):
-                    continue
-                values = [(_value(known, quantities[i]), f) for i, f in others]
-                bound = _solve_for(values, coefficient, c.op, c.rhs)
-                if bound is None:
-                    continue
-                current = known.get(target, Interval(Fraction(0), None) if quantities[target].nonnegative
-                                    else Interval(None, None))
-                tighter = current.intersect(bound)
-                if tighter == current:
-                    continue
-                expression = _expression(values, coefficient, quantities, others)
-                q = quantities[target]
-                if tighter.is_empty() or (q.integer and _no_whole(tighter)):
-                    lines.append(f"{q.name} = {expression} = {fmt_interval(bound, q.unit)}, "
-                                 f"which is not {fmt_interval(current, q.unit)}")
-                    return lines
-                known[target] = tighter
-                lines.append(f"so {q.name} = {expression} = {fmt_interval(bound, q.unit)}"
-                             if c.op == "==" and bound == tighter else
-                             f"so {q.name} is {fmt_interval(tighter, q.unit)} ({c.words})")
-                progress = True
-        if not progress:
-            break
+    ordered = sorted(cons, key=lambda c: (c.group, c.words))
+    for step in carry(known, ordered, quantities, 2 * len(cons) + 2, whole_steps=True):
+        q = quantities[step.target]
+        expression = _expression(step.values, step.coefficient, quantities, step.others)
+        if step.empty:
+            lines.append(f"{q.name} = {expression} = {fmt_interval(step.bound, q.unit)}, "
+                         f"which is not {fmt_interval(step.current, q.unit)}")
+            return lines
+        lines.append(f"so {q.name} = {expression} = {fmt_interval(step.bound, q.unit)}"
+                     if step.constraint.op == "==" and step.bound == step.tighter else
+                     f"so {q.name} is {fmt_interval(step.tighter, q.unit)} ({step.constraint.words})")
     return []
 
 
-def _no_whole(interval: Interval) -> bool:
-    return not integer_in(interval)
-
-
-def _value(known, q: Quantity) -> Interval:
-    return known.get(q.index, Interval(Fraction(0), None))
-
-
-def _solve_for(values, coefficient: Fraction, op: str, rhs: Fraction) -> Interval | None:
+def _solve_for(values, coefficient: Fraction, op: str, rhs: Fraction) -> Interval:
     """The interval of x in: coefficient*x + sum(f*v) <op> rhs."""
     rest = Interval(Fraction(0), Fraction(0))
     for interval, f in values:
@@ -136,24 +153,12 @@ def narrowed(article: Article, parts: optimise.Parts, feasible,
         if q.statements and all(s.group in feasible for s in q.statements):
             known[q.index] = overlap([s.interval for s in q.statements], False) or q.statements[0].interval
     by: dict[int, set[str]] = {}
-    for _ in range(PROPAGATION_ROUNDS):
-        changed = False
-        for c in cons:
-            for target, coefficient in c.terms:
-                others = [(i, f) for i, f in c.terms if i != target]
-                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
-                bound = _solve_for(values, coefficient, c.op, c.rhs)
-                current = known.get(target) or _open(quantities[target])
-                tighter = current.intersect(bound)
-                if tighter == current or tighter.is_empty():
-                    continue
-                known[target] = tighter
-                by.setdefault(target, set()).update(
-                    i for j, _ in others for i in quantities[j].claims) 
-                by[target].update(i for j, _ in others for i in by.get(j, ()))
-                changed = True
-        if not changed:
-            break
+    for step in carry(known, cons, quantities, PROPAGATION_ROUNDS):
+        if step.empty:
+            continue      # cannot happen in a part that holds; never narrow to nothing
+        said = by.setdefault(step.target, set())
+        said.update(i for j, _ in step.others for i in quantities[j].claims)
+        said.update(i for j, _ in step.others for i in by.get(j, ()))
     return {q: (known[q], tuple(sorted(by[q] - set(quantities[q].claims))))
             for q in sorted(wanted) if q in by and q in known}
 
