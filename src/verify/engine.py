@@ -95,6 +95,9 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
     relations = _relations(claims_file, article)
     for relation in relations:
         evaluated.extend(_relation(relation, ctx, verdicts))
+    for relation in claims_file.relations:     # an explicit same ties quantities: its units only
+        if relation.kind == "same":
+            evaluated.extend((o, "units", relation) for o in rules.load("units").check(relation, ctx))
     evaluated.extend((o, rule, subject) for rule, o, subject in verdicts.conflicts + verdicts.notes
                      if config.enabled(rule))
     evaluated.extend(_unconverted(article, ctx))
@@ -105,7 +108,7 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
     findings += [_stamp(outcome, rule, subject, ctx) for outcome, rule, subject in evaluated]
     if config.enabled("coverage"):
         findings += coverage.uncovered(claims_file, config, require_coverage)
-    findings = _waive(findings, claims_file, relations, config)
+    findings = _waive(findings, claims_file, claims_file.relations, config)   # implied: no waivers
     findings.sort(key=Finding.sort_key)
     sources = tuple(sorted(claims_file.sources, key=lambda s: s.id))     # not the file's order
     return FileResult(path, sources, len(claims_file.claims), tuple(findings),
@@ -141,9 +144,6 @@ def _relations(claims_file: ClaimsFile, article) -> list[Relation]:
             out.append(Relation("same", f"same-{stating[0].id}",
                                 (("same", tuple(c.id for c in stating)),), stating[0].loc,
                                 implied=True))
-    for r in claims_file.relations:      # an explicit same across units is still unit-checked
-        if r.kind == "same":
-            out.append(replace(r, kind="same-units"))
     return out + list(article.implied)
 
 
@@ -157,12 +157,11 @@ def _ambiguous(article, ctx: Context):
 
 def _unconverted(article, ctx: Context):
     """A quantity stated in units that do not convert (GBP and USD): a modelling error."""
-    for claim_id, name, unit in article.unconverted:
-        claim = ctx.claims[claim_id]
-        others = next((q.claims for q in article.quantities if q.name == name and q.unit == unit), ())
-        yield (Outcome(Verdict.INVALID, f"claim {claim_id} states {name} in {claim.figure.unit}, "
-                       f"which cannot be compared with {unit}, the unit of its other claims",
-                       (claim_id,) + others), "units", claim)
+    for claim_id, index in article.unconverted:
+        claim, quantity = ctx.claims[claim_id], article.quantities[index]
+        yield (Outcome(Verdict.INVALID, f"claim {claim_id} states {quantity.name} in "
+                       f"{claim.figure.unit}, which cannot be compared with {quantity.unit}, the "
+                       "unit of its other claims", (claim_id,) + quantity.claims), "units", claim)
 
 
 def _anchored(claims_file: ClaimsFile, problems: list[Finding]) -> list[Finding]:
@@ -177,12 +176,10 @@ def _relation(relation: Relation, ctx: Context, verdicts):
     """Check units first; a relation across incompatible units is not evaluated further.
 
     A contradiction the judge reported for this relation is not repeated; a relation over a
-    quantity stated two ways is left to the judge."""
-    unit_outcomes = list(rules.load("units").check(replace(relation, kind=relation.kind.removesuffix(
-        "-units")), ctx))
+    quantity stated two ways is judged by each of its statements."""
+    unit_outcomes = list(rules.load("units").check(relation, ctx))
     yield from ((o, "units", relation) for o in unit_outcomes)
-    if relation.kind == "same-units" or any(o.verdict is Verdict.INVALID for o in unit_outcomes) \
-            or not ctx.config.enabled(relation.kind):
+    if any(o.verdict is Verdict.INVALID for o in unit_outcomes) or not ctx.config.enabled(relation.kind):
         return
     try:
         outcomes = list(rules.load(relation.kind).check(relation, ctx))
@@ -209,9 +206,7 @@ def _by_statement(relation: Relation, ctx: Context) -> list[Outcome]:
     The disagreement itself, and any choice that fails, are the judge's to report."""
     article = ctx.article
     disagreeing = sorted({article.of_claim[i] for i in _ids(relation, ctx) if i in article.of_claim
-                          and rules.overlap([s.interval for s in article.quantities[
-                              article.of_claim[i]].statements],
-                              article.quantities[article.of_claim[i]].integer) is None})
+                          and article.quantities[article.of_claim[i]].agreed is None})
     out: dict[str, Outcome] = {}
     for picked in itertools.islice(itertools.product(
             *(article.quantities[q].statements for q in disagreeing)), MOST_READINGS):

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from verify import optimise
 from verify.model import Interval
-from verify.numbers import fmt, fmt_interval, integer_in, overlap
+from verify.numbers import fmt, fmt_interval, integer_in
 from verify.quantities import Article, Constraint, Quantity, Statement
 
 
@@ -151,7 +151,7 @@ def narrowed(article: Article, parts: optimise.Parts, feasible,
     known: dict[int, Interval] = {}
     for q in quantities:
         if q.statements and all(s.group in feasible for s in q.statements):
-            known[q.index] = overlap([s.interval for s in q.statements], False) or q.statements[0].interval
+            known[q.index] = q.agreed or q.statements[0].interval
     by: dict[int, set[str]] = {}
     for step in carry(known, cons, quantities, PROPAGATION_ROUNDS):
         if step.empty:

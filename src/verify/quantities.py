@@ -26,7 +26,7 @@ from fractions import Fraction
 
 from verify import units
 from verify.model import Breakdown, Claim, ClaimsFile, Interval, Relation
-from verify.numbers import whole_numbers
+from verify.numbers import overlap, whole_numbers
 
 ONE = Fraction(1)
 MAX_CELLS = 20_000      # quantities one measure's breakdowns may make; past it, not modelled
@@ -70,6 +70,12 @@ class Quantity:
     def claims(self) -> tuple[str, ...]:
         return tuple(c for s in self.statements for c in s.claims)
 
+    @property
+    def agreed(self) -> Interval | None:
+        """The values every statement allows (whole numbers for counts); None if they disagree."""
+        return overlap([s.interval for s in self.statements], self.integer) if self.statements \
+            else None
+
 
 @dataclass(frozen=True)
 class Constraint:
@@ -92,7 +98,7 @@ class Article:
     implied: list[Relation] = field(default_factory=list)      # for the rules' explanations
     undecided: list[str] = field(default_factory=list)         # what could not be modelled
     dims: "Dimensions | None" = None
-    unconverted: list[tuple[str, str, str]] = field(default_factory=list)   # claim, quantity, unit
+    unconverted: list[tuple[str, int]] = field(default_factory=list)   # claim, its quantity
     ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)  # claim, dim, wholes
     cells: dict = field(default_factory=dict)        # cube cell key -> (measure, free, coordinates)
     index: dict = field(default_factory=dict)        # quantity key -> index
@@ -214,7 +220,7 @@ def build(claims_file: ClaimsFile) -> Article:
         article.quantities.append(_quantity(key, index[key], by_key.get(key, []), cells.get(key),
                                             dims, measure_units, measure_names, written))
         q = article.quantities[-1]
-        article.unconverted.extend((c.id, q.name, q.unit) for c in by_key.get(key, [])
+        article.unconverted.extend((c.id, q.index) for c in by_key.get(key, [])
                                    if c.id not in q.claims)
     for claim_id, key in keys.items():
         if any(claim_id in s.claims for s in article.quantities[index[aliases.get(key, key)]].statements):

@@ -142,7 +142,7 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
     quantity = article.quantities[index]
     chosen = (ctx.choice or {}).get(index)
     statements = (chosen,) if chosen is not None else quantity.statements
-    common = overlap([s.interval for s in statements], quantity.integer)
+    common = overlap([chosen.interval], quantity.integer) if chosen is not None else quantity.agreed
     if common is None:
         raise Inconsistent(quantity.name)
     reading = overlap([s.reading for s in statements], False) or common
