@@ -9,7 +9,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from verify import schema, units, yamlread
+from verify import dates, schema, units, yamlread
 from verify.config import Config
 from verify.model import (Breakdown, Claim, ClaimsFile, Finding, Location, Relation, Severity,
                           Source, Unchecked, Verdict)
@@ -313,6 +313,10 @@ def _claim(reader: Reader, node, source_ids: list[str]) -> Claim | None:
             return None
     elif "value" in fields:
         written = value("value")
+        if unit in ("date", "weekday") and (unreadable := dates.problems(written)):
+            for message in unreadable:       # the date rule could only guess at such a value
+                reader.problem(fields["value"][1], f"claim '{short(value('id'))}': {message}")
+            return None
     elif "items" not in fields:
         if node.get("value") is None and node.get("items") is None:   # else: reported already
             reader.problem(node, f"claim '{value('id')}' has neither 'value' nor 'items'; "

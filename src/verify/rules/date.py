@@ -27,8 +27,9 @@ Failing example:
 from __future__ import annotations
 
 import datetime
-import re
 
+from verify import dates as written_dates
+from verify.dates import DAYS
 from verify.model import Verdict
 from verify.rules import Outcome
 
@@ -36,16 +37,8 @@ ID = "date"
 SUMMARY = "weekday names must match their dates; relative days must fit the publication date"
 APPLIES = "claim"
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-_WEEKDAY = re.compile(r"\b(" + "|".join(DAYS) + r")\b", re.IGNORECASE)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.? (\d{1,2}),? (\d{4})\b",
-                        re.IGNORECASE)
-_DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + "|".join(m[:3] for m in MONTHS) + r")[a-z]* (\d{4})\b",
-                        re.IGNORECASE)
 RELATIVE_DAYS = 6
+LONGEST_RANGE = 31
 
 
 def applies(claim) -> bool:
@@ -55,50 +48,155 @@ def applies(claim) -> bool:
 def check(claim, ctx):
     source = ctx.claims_file.source(claim.source)
     published = _iso(source.published) if source and source.published else None
-    written_date = _written_date(claim.written)
-    dates = [_iso(d) for d in claim.date.split("/")] if claim.date else []
-    if written_date and not dates:
-        dates = [written_date]
-    names = [m.group(1).capitalize() for m in _WEEKDAY.finditer(claim.written)]
+    field = [_iso(d) for d in claim.date.split("/")] if claim.date else []
+    mentions = written_dates.read(claim.written)
+    days, readings, problems, unknown = _read_days(mentions, published, field, claim.date)
+    facts, derived = [], list(readings)
+    first = field[0] if field else next((d for d in days if d is not None), None)
+    if (claim.measure or "").casefold().startswith("publication") and published and first:
+        (facts if first == published else problems).append(
+            f"{first} {'is' if first == published else 'is not'} the publication date {published}")
+    _against_dates(mentions, days, field, claim.date, problems, facts, derived, published)
     ids = (claim.id,)
-    problems, facts, derived = [], [], []
-    if written_date and claim.date and written_date != dates[0]:
-        problems.append(f"the value says {written_date} but date is {claim.date}")
-    if (claim.measure or "").casefold().startswith("publication") and published and dates:
-        (facts if dates[0] == published else problems).append(
-            f"{dates[0]} {'is' if dates[0] == published else 'is not'} the publication date {published}")
-    if names and not dates and published:
-        dates = [_recent(names[0], published)]
-        derived.append(f"\"{names[0]}\" read relative to publication ({published}) is {dates[0]}")
-    if names and dates:
-        _weekdays(names, dates, problems, facts)
-        if published and not written_date:
-            gap = abs((dates[0] - published).days)
-            (facts if gap <= RELATIVE_DAYS else problems).append(
-                f"{dates[0]} is {gap} day(s) from publication ({published})"
-                + ("" if gap <= RELATIVE_DAYS else "; a bare weekday means the week around it"))
+    reading = f" ({'; '.join(readings)})" if readings else ""
     if problems:
-        yield Outcome(Verdict.CONTRADICTION, f"\"{claim.written}\": " + "; ".join(problems), ids,
-                      tuple(problems + facts))
+        yield Outcome(Verdict.CONTRADICTION, f"\"{claim.written}\": " + "; ".join(problems) + reading,
+                      ids, tuple(problems + facts), tuple(derived))
+    elif unknown:
+        yield Outcome(Verdict.CONDITIONAL, f"\"{claim.written}\": " + "; ".join(unknown), ids,
+                      tuple(facts + unknown), tuple(derived))
     elif facts or derived:
-        yield Outcome(Verdict.HOLDS, f"\"{claim.written}\" fits its date", ids, tuple(facts),
+        yield Outcome(Verdict.HOLDS, f"\"{claim.written}\" fits its date{reading}", ids, tuple(facts),
                       tuple(derived))
 
 
-def _weekdays(names, dates, problems, facts) -> None:
-    start, end = dates[0], dates[-1]
-    if (end - start).days > 31:
+def _read_days(mentions, published, field, field_text):
+    """The date of each mention that writes one (None for a bare weekday), and how dates
+    written without a year were read: from a year written in the value, else around
+    publication, else around the claim's `date:`."""
+    days, readings, problems, unknown = [], {}, [], []
+    dated = [m.date for m in mentions if m.date is not None and m.date.year is not None]
+    for index, mention in enumerate(mentions):
+        written = mention.date
+        if written is None:
+            days.append(None)
+            continue
+        year, why = written.year, None
+        if year is None:
+            year, why = _year(written, index, mentions, dated, published, field, field_text)
+        if year is None:
+            days.append(None)
+            if mention.name:
+                unknown.append(f"no year is written with {written.label} and the source has no "
+                               f"publication date, so whether it is a {mention.name} cannot be "
+                               "told; add `published:` to the source or `date:` to the claim")
+            continue
+        if why:
+            readings[why] = None
+        try:
+            days.append(datetime.date(year, written.month, written.day))
+        except ValueError:
+            days.append(None)
+            problems.append(f"{written.label} does not exist in {year}")
+    return days, list(readings), problems, unknown
+
+
+def _year(written, index, mentions, dated, published, field, field_text):
+    """The year of a date written without one, and the sentence that says how it was read."""
+    later = [m.date for m in mentions[index + 1:] if m.date is not None and m.date.year is not None]
+    if dated:
+        other = later[0] if later else dated[-1]
+        anchor = datetime.date(other.year, other.month, min(other.day, 28))
+        year = written_dates.nearest(written, anchor)
+        return year, (f"no year is written with {written.label}; read as {year}, "
+                      + (f"the year written with {other.label}" if year == other.year
+                         else f"the nearest {written.label} to {other.label}"))
+    if published:
+        year = written_dates.nearest(written, published)
+        return year, (f"no year is written; read as {year}, "
+                      + ("the year of publication" if year == published.year
+                         else f"the nearest {written.label} to publication ({published})"))
+    if field:
+        year = written_dates.nearest(written, field[0])
+        return year, (f"no year is written and the source has no publication date; read as "
+                      f"{year}, " + (f"the year of its date {field_text}" if year == field[0].year
+                                     else f"the nearest {written.label} to its date {field_text}"))
+    return None, None
+
+
+def _against_dates(mentions, days, field, field_text, problems, facts, derived, published) -> None:
+    """Each weekday against its date: the date written next to it, else the claim's `date:`
+    (a range: the first day named is its start, the last its end), else the dates written in
+    the value, else the day it names relative to publication."""
+    written = [d for d in days if d is not None]
+    for mention, day in zip(mentions, days):
+        if mention.name and day is not None:
+            _weekday(mention.name, day, problems, facts)
+    bare = [m.name for m, d in zip(mentions, days) if m.name and m.date is None]
+    if field:
+        _against_field(mentions, days, field, field_text, problems, facts)
+    elif written and bare:
+        _weekdays(bare, [min(written), max(written)] if min(written) != max(written)
+                  else [written[0]], problems, facts, within=True)
+    elif bare and published:
+        field = [_recent(bare[0], published)]
+        derived.append(f"\"{bare[0]}\" read relative to publication ({published}) is {field[0]}")
+        _weekdays(bare, field, problems, facts)
+    if bare and field and published and not any(m.date for m in mentions):
+        gap = abs((field[0] - published).days)
+        (facts if gap <= RELATIVE_DAYS else problems).append(
+            f"{field[0]} is {gap} day(s) from publication ({published})"
+            + ("" if gap <= RELATIVE_DAYS else "; a bare weekday means the week around it"))
+
+
+def _against_field(mentions, days, field, field_text, problems, facts) -> None:
+    start, end = field[0], field[-1]
+    if (end - start).days > LONGEST_RANGE:
         problems.append(f"the range {start}/{end} is longer than a month")
         return
-    span = [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)] or [start]
-    expected = {0: start, len(names) - 1: end} if len(dates) > 1 else {i: start for i in range(len(names))}
-    for index, name in enumerate(names):
-        day = expected.get(index)
+    differ = []
+    for index, (mention, day) in enumerate(zip(mentions, days)):
+        expected = _expected(index, len(mentions), field)
         if day is not None:
-            actual = DAYS[day.weekday()]
-            (facts if actual == name else problems).append(
-                f"{day} is a {actual}" + ("" if actual == name else f", not a {name}"))
-        elif name not in {DAYS[d.weekday()] for d in span}:
+            if day != expected if expected else not start <= day <= end:
+                differ.append(str(day))
+        elif mention.name and mention.date is None:
+            if expected:
+                _weekday(mention.name, expected, problems, facts)
+            else:
+                _weekdays([mention.name], field, problems, facts, within=True)
+    if differ:
+        problems.insert(0, f"the value says {' and '.join(differ)} but date is {field_text}")
+
+
+def _expected(index: int, count: int, field) -> datetime.date | None:
+    """The day of `date:` the index-th day named must be: its one day, or the start of a
+    range for the first and its end for the last; None: any day of the range."""
+    if len(field) == 1:
+        return field[0]
+    if count > 1 and index in (0, count - 1):
+        return field[0] if index == 0 else field[-1]
+    return None
+
+
+def _weekday(name: str, day: datetime.date, problems, facts) -> None:
+    actual = DAYS[day.weekday()]
+    (facts if actual == name else problems).append(
+        f"{day} is a {actual}" + ("" if actual == name else f", not a {name}"))
+
+
+def _weekdays(names, dates, problems, facts, within: bool = False) -> None:
+    """Weekday names against one date, or a range: its first and last day, the names between
+    (or, `within`, every name) on any day of it."""
+    start, end = dates[0], dates[-1]
+    span = [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)] or [start]
+    for index, name in enumerate(names):
+        day = start if len(dates) == 1 else None if within else _expected(index, len(names), dates)
+        if day is not None:
+            _weekday(name, day, problems, facts)
+        elif name in {DAYS[d.weekday()] for d in span}:
+            facts.append(f"{name} is a day of {start}/{end}")
+        else:
             problems.append(f"{name} is not a day of {start}/{end}")
 
 
@@ -113,18 +211,3 @@ def _recent(name: str, published: datetime.date) -> datetime.date:
 
 def _iso(text: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
-
-
-def _written_date(text: str) -> datetime.date | None:
-    try:
-        if match := _ISO.search(text):
-            return datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if match := _MONTH_DAY.search(text):
-            month = [m[:3] for m in MONTHS].index(match.group(1).lower()) + 1
-            return datetime.date(int(match.group(3)), month, int(match.group(2)))
-        if match := _DAY_MONTH.search(text):
-            month = [m[:3] for m in MONTHS].index(match.group(2).lower()) + 1
-            return datetime.date(int(match.group(3)), month, int(match.group(1)))
-    except ValueError:
-        return None
-    return None
