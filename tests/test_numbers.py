@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from verify.model import Interval
-from verify.numbers import FigureError, Tolerances, figure_from, fmt, read_written
+from verify.numbers import FigureError, Tolerances, figure_from, fmt, read_written, rounding_place
 
 CASES = [
     # text, unit, integer, precision, (lo, hi, lo_closed, hi_closed), reading point or None
@@ -31,8 +31,22 @@ CASES = [
     ("up to 40", "people", True, "up to", (0, 40, True, True)),
     ("just over 40", None, False, "just over", (40, 44, False, True)),
     ("between 10 and 20", None, False, "between", (10, 20, True, True)),
-    ("doubled", None, False, "exact", (2, 2, True, True)),
-    ("three times", None, False, "exact", (3, 3, True, True)),
+    ("doubled", None, False, "exact", (F(19, 10), F(21, 10), True, True)),
+    ("three times", None, False, "exact", (F(285, 100), F(315, 100), True, True)),
+    ("halved", None, False, "exact", (F(19, 40), F(21, 40), True, True)),
+    ("about $667,000", None, False, "about", (662000, 672000, True, True)),
+    ("about 1.3 million", None, False, "about", (1170000, 1430000, True, True)),
+    ("slightly fewer than 5,000", "people", True, "nearly", (4500, 5000, True, False)),
+    ("a little over 40", None, False, "just over", (40, 44, False, True)),
+    ("well over 40", "people", True, "more than", (40, None, False, True)),
+    ("5%-8%", "percent", False, "between", (5, 8, True, True)),
+    ("5-8%", None, False, "between", (5, 8, True, True)),
+    ("40 to 50", "people", True, "between", (40, 50, True, True)),
+    ("$2 million-$3 million", None, False, "between", (2000000, 3000000, True, True)),
+    ("5 to 8 million", None, False, "between", (5000000, 8000000, True, True)),
+    ("one in five", "percent", False, "about", (18, 22, True, True)),
+    ("one out of every three", "percent", False, "about", (30, F(110, 3), True, True)),
+    ("nine in 10", "percent", False, "about", (81, 99, True, True)),
     ("12 percent", None, False, "rounded", (F(23, 2), F(25, 2), True, False)),
 ]
 
@@ -59,10 +73,63 @@ def test_shares_in_words_are_percent_when_the_unit_is_percent():
     assert figure.precision == "about"
 
 
-def test_as_printed_reading_is_the_point_for_rounded_figures_and_the_hedge_otherwise():
+def test_as_printed_a_figure_is_the_figure_printed_and_a_bound_is_the_bound():
     assert figure_from("$1.3 million", None, None, False).reading == Interval.point(F(1300000))
-    about = figure_from("about 1,000", None, None, False)
-    assert about.reading == about.interval
+    for text in ("about 1,000", "nearly 1,000", "just over 1,000"):
+        hedged = figure_from(text, None, None, False)
+        assert hedged.reading == Interval.point(F(1000)), text
+        assert hedged.hedged and hedged.rounded == Interval.point(F(1000))
+    bound = figure_from("more than 1,000", None, None, False)
+    assert bound.reading == bound.interval and not bound.hedged
+
+
+def test_without_its_hedge_a_figure_keeps_its_rounding():
+    figure = figure_from("about $1.3 million", None, None, False)
+    assert figure.rounded == Interval(F(1250000), F(1350000), True, False)
+    assert figure.interval == Interval(F(1170000), F(1430000))
+
+
+def test_a_hedge_strays_at_most_a_few_units_of_the_last_significant_digit():
+    assert figure_from("about 12,345", None, None, False).interval == Interval(F(12340), F(12350))
+    assert figure_from("about 1,000", None, None, False).interval == Interval(F(900), F(1100))
+    flat = Tolerances(steps=None)
+    assert figure_from("about $667,000", None, None, False, flat).interval == \
+        Interval(F(600300), F(733700))
+    wider = Tolerances(steps=20)
+    assert figure_from("about $667,000", None, None, False, wider).interval == \
+        Interval(F(647000), F(687000))
+
+
+def test_rounded_reads_trailing_zeros_at_the_last_non_zero_digit_unless_told_the_place():
+    assert figure_from("44,000", "people", None, True).interval == Interval.point(F(44000))
+    assert figure_from("44,000", "people", "rounded", True).interval == \
+        Interval(F(43500), F(44500), True, False)
+    assert figure_from("44,000", "people", None, True, rounded_to=F(100)).interval == \
+        Interval(F(43950), F(44050), True, False)
+    assert figure_from("50%", None, None, False).interval == Interval(F(99, 2), F(101, 2), True, False)
+
+
+@pytest.mark.parametrize("text,place", [("hundreds", 100), ("the nearest thousand", 1000),
+                                        ("100", 100), ("0.1", F(1, 10)), ("tenths", F(1, 10))])
+def test_rounding_places_are_read_in_words_and_digits(text, place):
+    assert rounding_place(text) == place
+
+
+@pytest.mark.parametrize("text", ["7", "banana", "0", "150"])
+def test_a_rounding_place_that_is_not_a_power_of_ten_is_an_error(text):
+    with pytest.raises(FigureError):
+        rounding_place(text)
+
+
+def test_multiples_tolerance_comes_from_settings():
+    figure = figure_from("doubled", None, None, False, Tolerances(multiples=F(1, 100)))
+    assert figure.interval == Interval(F(198, 100), F(202, 100))
+
+
+@pytest.mark.parametrize("text", ["8-5", "between 9 and 3", "5%-banana"])
+def test_a_range_that_cannot_be_read_says_it_is_a_range(text):
+    with pytest.raises(FigureError, match="range|figure|number"):
+        figure_from(text, None, None, False)
 
 
 def test_decimals_keep_their_written_precision():

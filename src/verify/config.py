@@ -114,12 +114,17 @@ def _rules(config, node, path):
 
 
 def _hedges(config, node, path):
-    names = {"about": "about", "nearly": "nearly", "just over": "just_over"}
+    names = {"about": "about", "nearly": "nearly", "just over": "just_over",
+             "multiples": "multiples", "steps": "steps"}
     changes = {}
     for name, key, value in _mapping(node, path):
         if name not in names:
             raise ConfigError(f"{_where(path, key)}: unknown hedge '{name}'; expected {', '.join(names)}")
-        changes[names[name]] = _share(value, path)
+        if name == "steps":        # at most this many units of the last significant digit
+            off = value.text.strip().lower() in ("off", "none", "false", "no")
+            changes["steps"] = None if off else _whole(value, path)
+        else:
+            changes[names[name]] = _share(value, path)
     return {"tolerances": replace(config.tolerances, **changes)}
 
 

@@ -14,7 +14,7 @@ from verify.config import Config
 from verify.model import (Breakdown, Claim, ClaimsFile, Finding, Location, Relation, Severity,
                           Source, Unchecked, Verdict)
 from verify.fields import MAX_PROBLEMS, Reader, TooMany, short
-from verify.numbers import FigureError, figure_from
+from verify.numbers import FigureError, figure_from, rounding_place
 
 
 @dataclass
@@ -306,8 +306,14 @@ def _claim(reader: Reader, node, source_ids: list[str]) -> Claim | None:
     if "value" in fields and unit not in units.NON_QUANTITIES:
         integer = value("integer") if "integer" in fields else _is_count(reader, unit, fields)
         try:
+            place = rounding_place(value("rounded-to")) if "rounded-to" in fields else None
+        except FigureError as error:
+            reader.problem(fields["rounded-to"][1], str(error))
+            return None
+        try:
             figure = figure_from(value("value"), unit if "unit" in fields else None,
-                                 value("precision"), bool(integer), reader.config.tolerances)
+                                 value("precision"), bool(integer), reader.config.tolerances,
+                                 place)
         except FigureError as error:
             reader.problem(fields["value"][1], str(error))
             return None

@@ -124,8 +124,9 @@ class Figure:
     """A quantity as the article words it.
 
     `interval` is every value the wording allows (rounding and hedges);
-    `reading` is the figure as printed: the point value for a plain or rounded figure,
-    the whole hedge for "about", "more than" and the like.
+    `reading` is the figure as printed: the point value for a plain, rounded or hedged figure
+    ("about 1,000" is 1,000 as printed), the bound itself for "more than 40" and the like;
+    `rounded` is what its rounding alone allows, without the hedge (None: the interval).
     """
 
     text: str                 # as written: "1.2 million", "47%", "Twenty-one"
@@ -135,6 +136,12 @@ class Figure:
     precision: str            # exact | rounded | about | more than | at least | ...
     integer: bool = False     # counts of people and things are whole numbers
     nominal: Fraction | None = None   # the number as printed, before the hedge
+    rounded: Interval | None = None
+
+    @property
+    def hedged(self) -> bool:
+        """Does the wording allow more than its rounding ("about", "nearly", "just over")?"""
+        return self.rounded is not None and self.rounded != self.interval
 
 
 @dataclass(frozen=True)
@@ -179,6 +186,7 @@ class Claim:
     occurrence: int | None = None    # which occurrence of the quote, when it occurs twice
     waivers: tuple[Waiver, ...] = ()
     span: Span | None = None         # set by anchoring
+    direction: str | None = None     # rise | fall: which way a change went, when its words do not say
 
     @property
     def scope_text(self) -> str:

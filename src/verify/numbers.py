@@ -2,8 +2,10 @@
 
 A figure stands for every value its wording allows: "102" is exactly 102, "1.2 million" is
 [1.15M, 1.25M), "47%" is [46.5, 47.5), "about 1,000" is 1,000 give or take the configured
-tolerance, "more than 40" is (40, inf).  Everything is a Fraction built from the digits as
-written; nothing passes through a float.
+tolerance, "more than 40" is (40, inf), "5%-8%" is [5%, 8%].  As printed (its reading), a
+hedged figure is the figure printed: "about $667,000" is $667,000, and only its hedge allows
+more, so a check that needs the hedge can say "holds only if", never pass silently.
+Everything is a Fraction built from the digits as written; nothing passes through a float.
 """
 from __future__ import annotations
 
@@ -38,20 +40,32 @@ WORD_COUNTS = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "a 
                "a thousand": 1000, "a million": 10**6}
 MULTIPLES = {"doubled": 2, "double": 2, "twice": 2, "tripled": 3, "triple": 3, "trebled": 3,
              "quadrupled": 4, "halved": Fraction(1, 2)}
+# "one in five", "1 out of every 3", "nine in 10": a share written as a ratio.
+_RATIO = re.compile(r"(?P<a>.+?) (?:in|out of)(?: every)? (?P<b>.+)", re.IGNORECASE)
+# "5%-8%", "5-8%", "40 to 50", "$2 million-$3 million": a range, read as "between".
+_RANGE = re.compile(r"(?P<a>[^\s-][^-]*?) ?(?:-| to ) ?(?P<b>[$€£¥]?\d[^-]*)")
 
 # Hedge wording -> canonical precision name.  Longest phrases first when matching.
 HEDGES = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "close to": "nearly",
-    "nearly": "nearly", "almost": "nearly", "a little less than": "nearly",
-    "just under": "nearly", "slightly less than": "nearly",
-    "just over": "just over", "a little more than": "just over", "slightly more than": "just over",
-    "more than": "more than", "over": "more than", "above": "more than",
+    "some": "about", "an estimated": "about", "estimated": "about", "nearly": "nearly",
+    "close to": "nearly", "almost": "nearly", "a little less than": "nearly",
+    "a little fewer than": "nearly", "a little under": "nearly", "just under": "nearly",
+    "just below": "nearly", "slightly less than": "nearly", "slightly fewer than": "nearly",
+    "slightly under": "nearly", "slightly below": "nearly",
+    "just over": "just over", "just above": "just over", "a little more than": "just over",
+    "a little over": "just over", "slightly more than": "just over", "slightly over": "just over",
+    "slightly above": "just over",
+    "more than": "more than", "over": "more than", "above": "more than", "well over": "more than",
+    "well above": "more than", "upwards of": "more than",
     "at least": "at least", "no fewer than": "at least", "no less than": "at least",
     "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
-    "below": "fewer than",
+    "below": "fewer than", "well under": "fewer than", "well below": "fewer than",
     "up to": "up to", "at most": "up to", "no more than": "up to",
 }
+# Hedges around a figure (not bounds): as printed they are the figure; the hedge is how far
+# the true value may stray from it.
+VAGUE = ("about", "nearly", "just over")
 PRECISIONS = ("exact", "rounded", "about", "nearly", "just over", "more than", "at least",
               "fewer than", "up to", "between")
 
@@ -72,7 +86,8 @@ class Written:
     hedge: str | None = None   # canonical hedge when the text carries one ("about")
     upper: "Written | None" = None   # the second number of "between X and Y"
     compound: str | None = None      # the noun of "12-state"
-    share: bool = False              # a fraction in words: "half", "a third"
+    share: bool = False              # a fraction in words: "half", "a third", "one in five"
+    multiple: bool = False           # "doubled", "three times"
 
 
 def _clean(text: str) -> str:
@@ -127,9 +142,14 @@ def read_written(text: str, _inside: bool = False) -> Written:
         if _inside:     # one level only: 'between between ...' nested 2,000 deep blew the stack
             raise FigureError(f"'{_short(original)}' has 'between' inside 'between'; expected "
                               "'between X and Y' with two figures")
-        low, high = read_written(between.group(1), True), read_written(between.group(2), True)
-        unit = low.unit or high.unit
-        return Written(low.value, low.step, unit, "between", Written(high.value, high.step, unit))
+        return _range(between.group(1), between.group(2), original)
+    if hedge is None and not _inside:
+        ranged = _RANGE.fullmatch(text)
+        if ranged and not text[:1] in SIGNS:
+            return _range(ranged.group("a"), ranged.group("b"), original)
+    ratio = _RATIO.fullmatch(text)
+    if ratio:
+        return _ratio(ratio.group("a"), ratio.group("b"), hedge, original)
     sign = 1
     if text[:1] in SIGNS:                               # "-15", "−20%", "-$1.2 million"
         sign, text = -1, text[1:].lstrip()
@@ -144,7 +164,46 @@ def read_written(text: str, _inside: bool = False) -> Written:
         text, compound = match.group(1), match.group(2).lower()
     value, step = _read_number(text, original)
     unit = "percent" if percent else currency
-    return Written(sign * value, step, unit, hedge, None, compound, share=_is_share(text))
+    return Written(sign * value, step, unit, hedge, None, compound, share=_is_share(text),
+                   multiple=_is_multiple(text))
+
+
+def _range(low_text: str, high_text: str, original: str) -> Written:
+    """"between 40 and 50", "5%-8%", "5 to 8 million": both ends, sharing a unit and a scale."""
+    try:
+        low, high = read_written(low_text, True), read_written(high_text, True)
+    except FigureError as error:
+        raise FigureError(f"'{_short(original)}' is read as a range from '{_short(low_text)}' to "
+                          f"'{_short(high_text)}', but {error}; expected 'between X and Y' or "
+                          "'X-Y' with two figures") from None
+    words = _clean(high_text).split(" ")
+    if (len(words) > 1 and words[-1].lower() in SCALES and
+            _clean(low_text).split(" ")[-1].lower() not in SCALES):   # "5 to 8 million"
+        scale = SCALES[words[-1].lower()]
+        low = Written(low.value * scale, None if low.step is None else low.step * scale, low.unit)
+    unit = low.unit or high.unit
+    if high.value < low.value:
+        raise FigureError(f"'{_short(original)}' is a range from {fmt(low.value)} down to "
+                          f"{fmt(high.value)}; expected the lower figure first")
+    return Written(low.value, low.step, unit, "between", Written(high.value, high.step, unit))
+
+
+def _ratio(count: str, out_of: str, hedge: str | None, original: str) -> Written:
+    """"one in five" -> 1/5 as a share; "nine out of every 10" -> 9/10."""
+    try:
+        a, b = read_written(count, True), read_written(out_of, True)
+    except FigureError:
+        raise FigureError(f"'{_short(original)}' is not a figure; expected digits, number words "
+                          "or a ratio such as 'one in five'") from None
+    if b.value <= 0 or a.value < 0 or a.unit or b.unit:
+        raise FigureError(f"'{_short(original)}' is not a ratio of two counts; expected e.g. "
+                          "'one in five' or '3 out of every 10'")
+    return Written(a.value / b.value, None, None, hedge, share=True)
+
+
+def _is_multiple(text: str) -> bool:
+    lowered = _clean(text).lower()
+    return lowered in MULTIPLES or lowered.endswith(" times")
 
 
 def _is_share(text: str) -> bool:
@@ -222,34 +281,98 @@ class Tolerances:
     about: Fraction = Fraction(1, 10)
     nearly: Fraction = Fraction(1, 10)
     just_over: Fraction = Fraction(1, 10)
+    multiples: Fraction = Fraction(1, 20)   # "doubled" is 2 give or take 5%
+    steps: int | None = 5           # a hedge strays at most 5 units of the last significant
+                                    # digit: "about $667,000" is $662,000 to $672,000; None: off
     rounding: str = "half-up"       # half-up: [v-h, v+h); either: [v-h, v+h]
 
 
 def figure_from(value_text: str, unit: str | None, precision: str | None,
-                integer: bool, tolerances: Tolerances = Tolerances()) -> Figure:
-    """The claim's value as written -> Figure with its exact interval and printed reading."""
+                integer: bool, tolerances: Tolerances = Tolerances(),
+                rounded_to: Fraction | None = None) -> Figure:
+    """The claim's value as written -> Figure with its exact interval and printed reading.
+
+    `rounded_to`: the place the writer rounded to (100 for "rounded to hundreds")."""
     written = read_written(value_text)
     unit = unit or written.unit or "1"
     if precision is not None and precision not in PRECISIONS:
         raise FigureError(f"precision '{precision}' is not one of: {', '.join(PRECISIONS)}")
+    if rounded_to is not None:
+        if precision not in (None, "rounded"):
+            raise FigureError(f"'rounded-to' is the place a rounded figure was rounded to; "
+                              f"precision '{precision}' is not rounded")
+        if written.hedge or written.step is None:
+            raise FigureError(f"'{_short(value_text)}' is not a figure written in digits; "
+                              "'rounded-to' applies to digits such as '44,000'")
+        precision = "rounded"
+    explicit = precision
     precision = precision or written.hedge or _default_precision(value_text, written)
     if written.hedge and precision != written.hedge and written.hedge != "between":
         raise FigureError(f"the value says '{written.hedge}' but precision says '{precision}'")
     value = written.value
-    if written.share and unit == "percent":          # "a third" stated as a share
-        value = value * 100
+    scale = 100 if written.share and unit == "percent" else 1    # "a third" stated as a share
+    value = value * scale
     if precision == "between":
         if written.upper is None:
             raise FigureError("precision 'between' needs a value like 'between 10 and 20'")
-        interval = Interval(value, written.upper.value)
-        reading = interval
+        interval = Interval(value, written.upper.value * scale)
+        reading = rounded = interval
     else:
-        interval = _interval(value, written.step, precision, tolerances)
-        reading = Interval.point(value) if precision in ("exact", "rounded") else interval
+        step = rounded_to or (_significant_step(value, written.step) if precision == "rounded"
+                              and explicit == "rounded" else written.step)
+        interval = _interval(value, step, precision, tolerances, written.multiple)
+        if precision in ("exact", "rounded") or precision in VAGUE:
+            reading = Interval.point(value)     # as printed, "about 1,000" is 1,000
+        else:
+            reading = interval                  # "more than 40" is a bound, printed as one
+        rounded = (interval if precision not in VAGUE
+                   else _unhedged(value, value_text, written, tolerances))
     if integer and interval.lo is None:
         interval = Interval(Fraction(0), interval.hi, True, interval.hi_closed)
         reading = reading.intersect(interval)
-    return Figure(value_text, interval, reading, unit, precision, integer, value)
+        rounded = rounded.intersect(interval)
+    return Figure(value_text, interval, reading, unit, precision, integer, value, rounded)
+
+
+PLACES = {"one": 1, "ones": 1, "unit": 1, "units": 1, "ten": 10, "tens": 10, "hundred": 100,
+          "hundreds": 100, "thousand": 10**3, "thousands": 10**3, "million": 10**6,
+          "millions": 10**6, "billion": 10**9, "billions": 10**9, "tenth": Fraction(1, 10),
+          "tenths": Fraction(1, 10), "hundredth": Fraction(1, 100), "hundredths": Fraction(1, 100)}
+
+
+def rounding_place(text: str) -> Fraction:
+    """`rounded-to: hundreds` / `100` / `0.1` -> the step of the digit the writer rounded at."""
+    words = _clean(text).lower()
+    words = words[len("the "):] if words.startswith("the ") else words
+    words = words[:-len(" place")] if words.endswith(" place") else words
+    words = words[len("nearest "):] if words.startswith("nearest ") else words
+    if words in PLACES:
+        return Fraction(PLACES[words])
+    try:
+        value, _ = parse_digits(words)
+    except FigureError:
+        value = None
+    if value is None or value <= 0 or any(d not in "10.," for d in words) or words.count("1") != 1:
+        raise FigureError(f"rounded-to '{_short(text)}' is not a place to round to; expected one of "
+                          "tens, hundreds, thousands, millions, tenths, hundredths, or 100, 0.1 ...")
+    return value
+
+
+def _significant_step(value: Fraction, step: Fraction | None) -> Fraction | None:
+    """The place of the last digit that counts, for a claim that says `precision: rounded`:
+    "44,000" is then rounded to thousands.  (Without it, trailing zeros are read as exact.)"""
+    if step is None or step < 1 or value.denominator != 1:
+        return step
+    return max(step, _last_digit_step(value))
+
+
+def _unhedged(value: Fraction, text: str, written: Written, tol: Tolerances) -> Interval:
+    """What a hedged figure allows without its hedge: the rounding of its digits ("about 1.3
+    million": [1.25 million, 1.35 million)); a plain number is itself."""
+    plain = Written(written.value, written.step, written.unit)
+    if written.share or written.multiple or _default_precision(text, plain) != "rounded":
+        return Interval.point(value)
+    return _interval(value, written.step, "rounded", tol)
 
 
 def _default_precision(text: str, written: Written) -> str:
@@ -264,22 +387,34 @@ def _default_precision(text: str, written: Written) -> str:
 
 
 def _interval(value: Fraction, step: Fraction | None, precision: str,
-              tol: Tolerances) -> Interval:
+              tol: Tolerances, multiple: bool = False) -> Interval:
+    if multiple and precision in ("exact", "rounded"):     # "doubled": 2 give or take 5%
+        spread = max(abs(value) * tol.multiples, (step or 0) / 2)
+        return Interval(value - spread, value + spread)
     if precision == "exact":
         return Interval.point(value)
     if precision == "rounded":
         half = (step if step is not None else _last_digit_step(value)) / 2
         return Interval(value - half, value + half, True, tol.rounding != "half-up")
-    spread = abs(value)
+
+    def width(share: Fraction) -> Fraction:
+        """The hedge's reach: a share of the figure, at most `steps` units of its last
+        significant digit ("about 1,000": 100; "about $667,000": 5,000, not 66,700)."""
+        spread = abs(value) * share
+        if tol.steps is not None and step is not None:
+            spread = min(spread, tol.steps * max(step, _last_digit_step(value)
+                                                 if value.denominator == 1 else step))
+        return spread
+
     return {
-        "about": Interval(value - spread * tol.about, value + spread * tol.about),
-        "nearly": Interval(value - spread * tol.nearly, value, True, False),
-        "just over": Interval(value, value + spread * tol.just_over, False, True),
-        "more than": Interval(value, None, False),
-        "at least": Interval(value, None),
-        "fewer than": Interval(None, value, True, False),
-        "up to": Interval(None, value),
-    }[precision]
+        "about": lambda: Interval(value - width(tol.about), value + width(tol.about)),
+        "nearly": lambda: Interval(value - width(tol.nearly), value, True, False),
+        "just over": lambda: Interval(value, value + width(tol.just_over), False, True),
+        "more than": lambda: Interval(value, None, False),
+        "at least": lambda: Interval(value, None),
+        "fewer than": lambda: Interval(None, value, True, False),
+        "up to": lambda: Interval(None, value),
+    }[precision]()
 
 
 def _last_digit_step(value: Fraction) -> Fraction:

@@ -41,6 +41,7 @@ class Statement:
     interval: Interval           # in the quantity's unit
     reading: Interval
     text: str                    # as written by the first claim
+    rounded: Interval | None = None   # without its hedge (None: the interval)
 
     @property
     def group(self) -> str:
@@ -341,12 +342,12 @@ def _quantity(key, index, claims, cell, dims, measure_units, measure_names, writ
             factor = ONE if claim.figure.unit == unit else units.factor(claim.figure.unit, unit)
         except units.UnitError:
             continue        # the units rule reports a quantity stated in incompatible units
-        interval, reading = _whole_numbers(claim, factor)
-        converted[claim.id] = (interval, reading)
+        converted[claim.id] = _whole_numbers(claim, factor)
+        interval = converted[claim.id][0]
         statements.setdefault(_interval_key(interval), []).append(claim)
     made = tuple(sorted((Statement(index, tuple(sorted(c.id for c in group)),
                                    converted[group[0].id][0], converted[group[0].id][1],
-                                   group[0].figure.text)
+                                   group[0].figure.text, converted[group[0].id][2])
                          for group in statements.values()), key=lambda s: s.claims))
     nonneg = all(s.interval.lo is None or s.interval.lo >= 0 for s in made)
     return Quantity(index, key, name, shown, unit, integer, made, cube=cell is not None,
@@ -367,14 +368,15 @@ def _interval_key(interval: Interval):
     return (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed)
 
 
-def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval]:
-    """A figure's intervals in the quantity's unit; whole numbers only for counts."""
+def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval, Interval]:
+    """A figure's intervals (all it allows, as printed, without its hedge) in the quantity's
+    unit; whole numbers only for counts."""
     figure = claim.figure
-    interval, reading = figure.interval, figure.reading
+    found = (figure.interval, figure.reading, figure.rounded or figure.interval)
     if figure.integer:
-        interval, reading = whole_numbers(interval), whole_numbers(reading)
+        found = tuple(whole_numbers(i) for i in found)
     if factor == 1:
-        return interval, reading
-    return interval.scale(factor), reading.scale(factor)
+        return found
+    return tuple(i.scale(factor) for i in found)
 
 

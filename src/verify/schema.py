@@ -49,6 +49,8 @@ CLAIM = {
     "unit": ("text", False, "people, USD, km, percent, states, date, weekday ..."),
     "precision": ("enum:" + "|".join(PRECISIONS), False,
                   "how precise the wording is; by default read from the value"),
+    "rounded-to": ("text", False, "for a rounded figure: the place it was rounded to, e.g. "
+                   "hundreds, thousands, 0.1 (default: its last non-zero digit)"),
     "integer": ("bool", False, "whole numbers only; default: true for people and counted things"),
     "items": ("texts", False, "for a list: the names the quote lists"),
     "date": ("date", False, "the date (or start/end) the words refer to"),

@@ -66,6 +66,15 @@ class Value:
     unit: str
     ids: tuple[str, ...] = ()
     shown: str = ""
+    rounded: Interval | None = None    # all it allows without hedges (None: the interval)
+
+    @property
+    def unhedged(self) -> Interval:
+        return self.interval if self.rounded is None else self.rounded
+
+    @property
+    def hedged(self) -> bool:
+        return self.unhedged != self.interval
 
     @property
     def text(self) -> str:
@@ -134,10 +143,11 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
     if article is None or claim.id not in article.of_claim:
         figure = claim.figure
         factor = unitdefs.factor(figure.unit, unit)
-        interval, reading = figure.interval, figure.reading
+        found = (figure.interval, figure.reading, figure.rounded or figure.interval)
         if figure.integer:     # a count "fewer than 5" is at most 4: no rule may use 4.5
-            interval, reading = whole_numbers(interval), whole_numbers(reading)
-        return Value(claim, interval.scale(factor), reading.scale(factor), unit, (claim.id,))
+            found = tuple(whole_numbers(i) for i in found)
+        interval, reading, rounded = (i.scale(factor) for i in found)
+        return Value(claim, interval, reading, unit, (claim.id,), rounded=rounded)
     index = article.of_claim[claim.id]
     quantity = article.quantities[index]
     chosen = (ctx.choice or {}).get(index)
@@ -146,6 +156,8 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
     if common is None:
         raise Inconsistent(quantity.name)
     reading = overlap([s.reading for s in statements], False) or common
+    rounded = (overlap([s.rounded or s.interval for s in statements], False)
+               or statements[0].rounded or statements[0].interval)   # agreed only by hedges
     factor = unitdefs.factor(quantity.unit, unit)
     ids = tuple(i for s in statements for i in s.claims)
     first = ctx.claims[ids[0]] if ids[0] in ctx.claims else claim
@@ -157,8 +169,10 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
             from verify.numbers import fmt_interval
             common, ids = tighter, ids + narrowed[1]
             reading = overlap([reading, tighter], False) or tighter
+            rounded = overlap([rounded, tighter], False) or tighter
             shown += f" (the other figures make it {fmt_interval(tighter, quantity.unit)})"
-    return Value(first, common.scale(factor), reading.scale(factor), unit, ids, shown)
+    return Value(first, common.scale(factor), reading.scale(factor), unit, ids, shown,
+                 rounded.scale(factor))
 
 
 def total(intervals: list[Interval]) -> Interval:

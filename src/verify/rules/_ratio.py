@@ -70,7 +70,7 @@ def _condition(form: Form, result: Value, x: Value, y: Value) -> str:
         needed = Interval(ends[0], ends[1], s.lo_closed, s.hi_closed).intersect(x.interval)
         if not needed.is_empty():
             return _words(x, needed)
-    return (f"{x.text} and {y.text} both lie towards the ends of their rounding "
+    return (f"{x.text} and {y.text} both lie towards the ends of what their wording allows "
             f"({fmt_interval(x.interval, x.unit)}, {fmt_interval(y.interval, y.unit)})")
 
 

@@ -83,7 +83,7 @@ def check(relation, ctx):
     shy = [o for o in rest if not _may_lead(top.reading, o.reading, larger)]
     if shy:
         yield Outcome(Verdict.CONDITIONAL,
-                      f"{name} is {word} only if rounding favours it: " + ", ".join(
+                      f"{name} is {word} only if rounding or a hedge favours it: " + ", ".join(
                           f"{described(o.claim)} is printed as {o.text}" for o in shy)
                       + f"; it holds only if {_condition(top, shy, larger)}", ids, arithmetic)
         return
@@ -118,7 +118,7 @@ def _condition(top, shy, larger: bool) -> str:
         words = "at most"
     exact = all(o.interval.is_point for o in shy)
     return (f"{described(top.claim)} was {words} {fmt(need, unit)} (\"{top.text}\" {end})"
-            + ("" if exact else ", with the others at the ends of their rounding"))
+            + ("" if exact else ", with the others at the ends of what their wording allows"))
 
 
 def _may_lead(a, b, larger: bool) -> bool:

@@ -3,7 +3,10 @@
 Complete (`complete: true`, the default, or a breakdown with a figure for every part): the
 total equals the sum of the parts, within the precision of every figure.  An equality is
 judged on the intervals: "33%, 33% and 35%" add to 101% as printed, which rounding reconciles
-with 100%, so it holds, with a note showing the rounding.  Partial (`complete: false`, or a
+with 100%, so it holds, with a note showing the rounding.  The total is what the sum says, so
+its words are its meaning ("nearly 5,000" is 4,963 as well as 4,999); the parts are figures
+the reader adds as printed, and a part's hedge is not rounding: "about 60" and 45 make 105,
+not 100, and hold only if Ames was 55, which "about 60" allows (a warning that says so).  Partial (`complete: false`, or a
 breakdown where some parts have no figure): the total is at least the sum of the parts given,
 and the remainder is derived ("the 7 states without figures account for 32 together").  A
 partial sum is a comparison: if the printed parts exceed the printed total and only rounding
@@ -50,12 +53,12 @@ def check(relation, ctx):
     terms = " + ".join(p.text for p in parts)
     name, unit = described(whole.claim), whole.unit
     if complete:
-        yield _complete(whole, allowed, printed, integer, ids, terms, name, unit)
+        yield _complete(whole, parts, allowed, printed, integer, ids, terms, name, unit)
     else:
         yield _partial(whole, allowed, printed, ids, terms, name, unit, unreported)
 
 
-def _complete(whole, allowed, printed, integer, ids, terms, name, unit):
+def _complete(whole, parts, allowed, printed, integer, ids, terms, name, unit):
     if overlap([whole.interval, allowed], integer) is None:
         stated = "" if whole.interval.is_point else f" ({fmt_interval(whole.interval, unit)})"
         return Outcome(Verdict.CONTRADICTION,
@@ -63,15 +66,47 @@ def _complete(whole, allowed, printed, integer, ids, terms, name, unit):
                        ids, (f"{terms} = {fmt_interval(allowed, unit)}, which is not "
                              f"{whole.text}{stated}",))
     arithmetic = f"{terms} = {fmt_interval(printed, unit)}"
-    if overlap([whole.reading, printed], False) is not None:
+    stated = whole.interval if whole.hedged else whole.reading    # "nearly 5,000": its words
+    if overlap([stated, printed], False) is not None:
         return Outcome(Verdict.HOLDS, f"{name}: the parts add up to {whole.text}", ids,
                        (arithmetic + f", which is {whole.text}",))
+    rounding = total([p.unhedged for p in parts])
+    if overlap([whole.interval, rounding], integer) is None:     # only a part's hedge reconciles
+        return Outcome(Verdict.CONDITIONAL,
+                       f"{name}: the parts add to {fmt_interval(printed, unit)}, not {whole.text} "
+                       f"as printed; it holds only if {_hedged(whole, parts, rounding, unit)}",
+                       ids, (arithmetic + " as printed",
+                             f"with their hedges the parts allow {fmt_interval(allowed, unit)}; "
+                             f"{whole.text} allows {fmt_interval(whole.interval, unit)}"))
     # Rounded parts rarely add up to the rounded total as printed (33% + 33% + 35% = 101%):
     # an equality is judged on the intervals, and the note shows the rounding that reconciles.
     return Outcome(Verdict.HOLDS, f"{name}: the parts add up to {whole.text} within rounding", ids,
                    (arithmetic + " as printed",),
                    (f"the printed parts add to {fmt_interval(printed, unit)}; their rounding "
                     f"allows {fmt_interval(allowed, unit)}, which includes {whole.text}",))
+
+
+def _hedged(whole, parts, rounding, unit) -> str:
+    """What a hedged part must have been for the sum to hold: the one hedged part, else every
+    hedged part towards the end of its hedge."""
+    hedged = [p for p in parts if p.hedged]
+    if len(hedged) == 1:
+        (part,) = hedged
+        rest = total([p.unhedged for p in parts if p is not part])
+        need = overlap([_minus(whole.interval, rest), part.interval], False)
+        if need is not None:
+            return (f"{described(part.claim)} was {fmt_interval(need, unit)} "
+                    f"(\"{part.text}\" allows {fmt_interval(part.interval, unit)})")
+    figures = [v for v in parts if v.hedged]
+    return ("the hedged parts lie towards the ends of what their words allow: " +
+            "; ".join(f"\"{v.text}\" allows {fmt_interval(v.interval, unit)}" for v in figures))
+
+
+def _minus(a, b):
+    """Every value x - y with x in a and y in b."""
+    lo = None if a.lo is None or b.hi is None else a.lo - b.hi
+    hi = None if a.hi is None or b.lo is None else a.hi - b.lo
+    return type(a)(lo, hi, a.lo_closed and b.hi_closed, a.hi_closed and b.lo_closed)
 
 
 def _partial(whole, allowed, printed, ids, terms, name, unit, unreported):
@@ -83,7 +118,8 @@ def _partial(whole, allowed, printed, ids, terms, name, unit, unreported):
                        f"the total {whole.text}", ids,
                        (f"{terms} = {fmt_interval(allowed, unit)}, which is more than {whole.text}",))
     arithmetic = (f"{terms} = {fmt_interval(printed, unit)}, which is at most {whole.text}",)
-    if whole.reading.hi is not None and printed.lo is not None and whole.reading.hi < printed.lo:
+    stated = whole.interval if whole.hedged else whole.reading
+    if stated.hi is not None and printed.lo is not None and stated.hi < printed.lo:
         return Outcome(Verdict.CONDITIONAL,
                        f"{name}: the parts given ({fmt_interval(printed, unit)}) exceed the total "
                        f"{whole.text} as printed; this holds only if the total was at least "
