@@ -194,3 +194,19 @@ def test_a_figure_pushed_past_its_interval_is_outside_it(n):
     figure = figure_from(f"{n:,}", "people", None, True)
     assert figure.interval.contains(F(n))
     assert not figure.interval.contains(F(n + 1))
+
+
+def test_the_share_words_table_in_the_docs_is_what_the_code_reads():
+    """docs/claims.md lists each share word's interval; every row must be what figure_from says."""
+    import re
+    from pathlib import Path
+
+    from verify.numbers import fmt_interval
+    text = (Path(__file__).resolve().parents[1] / "docs" / "claims.md").read_text(encoding="utf-8")
+    table = text.split("**Share words.**", 1)[1].split("\n\n", 2)[1]
+    rows = re.findall(r"^\| (`.+?) \| (?:about [^:]+: )?(\S+ \S+?) \|$", table, re.MULTILINE)
+    assert len(rows) >= 9
+    for words, allows in rows:
+        for word in re.findall(r"`([^`]+)`", words):
+            figure = figure_from(word, "percent", None, False)
+            assert fmt_interval(figure.interval, "percent") == allows, word

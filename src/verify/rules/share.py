@@ -6,6 +6,9 @@ does with the printed figures: they must give a value the wording allows ("47%" 
 [46.5%, 47.5%); "nearly half" is [45%, 50%) with hedges: nearly: 10%).  When only the rounding
 of the part or whole does, the finding is a warning with the exact condition: $667,000 of
 "$1.3 million" is "a little less than half" only if the total was more than $1,334,000.
+The part and the whole count as printed: "about $667,000" is $667,000, and its hedge can only
+make a contradiction a warning with the condition, never a pass (docs/claims.md, "Two
+readings"); the share's own words ("a little less than half") are what it states.
 The part and the whole are each judged by every statement of them and by what the article's
 other figures allow: "about 100" arrests whose parts are 60 and 45 is 105, so 60 of it is 57%,
 not "60%" (the parts are cited).  A share is not linear, so it is checked here, not in the
