@@ -282,6 +282,33 @@ def test_draft_splits_a_pair_into_one_claim_per_side():
     assert all("7-2" in c["quote"] for c in pair)
 
 
+def test_draft_makes_one_claim_for_a_weekday_with_its_date(tmp_path):
+    """"Monday, March 14, 2023" is one date claim with its date filled in, not a weekday claim
+    and a separate date claim (issue 12, item 3); checked, it says March 14, 2023 was a Tuesday."""
+    from verify import config
+    from verify.engine import check_file
+    text = "The court said the hearing, delayed twice already, is set for Monday, March 14, 2023.\n"
+    draft = draft_claims("a.txt", text)
+    (claim,) = yaml.safe_load(draft)["claims"]
+    assert (claim["value"], claim["unit"], str(claim["date"])) == ("Monday, March 14, 2023", "date",
+                                                                   "2023-03-14")
+    assert PLACEHOLDER not in draft.split("claims:")[1]
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(draft.replace(f"title: {PLACEHOLDER}", "title: t"), encoding="utf-8")
+    result = check_file(str(tmp_path / "c.yaml"), config.load([]))
+    shown = [f for f in result.findings if f.severity.label != "pass"]
+    assert [(f.rule, f.severity.label, f.claims) for f in shown] == [("date", "error", (claim["id"],))]
+    assert "2023-03-14 is a Tuesday, not a Monday" in shown[0].message
+
+
+def test_draft_reads_a_dated_weekday_without_a_year_around_publication():
+    text = "Schools reopen\n\n2021-12-28 Schools reopen on Monday, Jan. 3, officials said.\n"
+    data = yaml.safe_load(draft_claims("a.txt", text))
+    (claim,) = [c for c in data["claims"] if c["value"] == "Monday, Jan. 3"]
+    assert (claim["unit"], str(claim["date"])) == ("date", "2022-01-03")
+    assert not [c for c in data["claims"] if c["unit"] == "weekday"]
+
+
 def test_draft_quote_starts_at_the_figure_when_its_words_come_earlier():
     # Anchoring places the value at its first match in the quote: it must be this figure.
     text = "Police found 47, then 47 more on Sunday.\n"

@@ -4,7 +4,10 @@ One claim per figure, each quoting a short verbatim window around it (grown word
 until it occurs once in the article; `occurrence` says which one when it never does),
 the value as written and a guessed unit.  What only a person can say is left as the
 placeholder PLACEHOLDER ("FILL-IN"), which the claims loader rejects until replaced:
-`measure` and `scope` of quantities, `date` of weekday names, `unit` when no guess.
+`measure` and `scope` of quantities, `date` of weekday names, `unit` when no guess.  A
+weekday followed by the date it names ("Monday, March 14, 2023") is one date claim with its
+`date:` filled in (a date written without a year is read around publication, as the date
+rule reads it), not a weekday claim and a separate date claim.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import datetime
 import json
 import re
 
+from verify import dates
 from verify.anchor import Folded, fold
 from verify.extract import Extracted, extract_figures
 from verify.numbers import FigureError, read_written
@@ -32,6 +36,8 @@ _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’()[],.;:!?—–"
 _FOLLOWING = re.compile(r"((?:[ \u00a0]+[a-z]+\b(?![-'’]))*)")   # plain lowercase words only
 _DATELINE = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+", re.I)
+_WEEKDAY_GAP = re.compile(r",?[ \u00a0]+")     # "Monday, March 14": the weekday of that day
+_DAY_OF_MONTH = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")    # "2023-03-14", "--03-14" (no year)
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -58,7 +64,7 @@ def draft_claims(source_file: str, text: str, title: str | None = None,
     else:
         out.append("    # published: YYYY-MM-DD   (no dateline found; weekday names need it)")
     out += ["", "claims:"]
-    for number, figure in enumerate(figures, 1):
+    for number, figure in enumerate(_dated_weekdays(figures, text), 1):
         out += _claims(number, figure, folded, published)
     if not figures:
         out[-1] = "claims: []   # no figures found"
@@ -86,6 +92,8 @@ def _claim(ident: str, quote: str, occurrence: int | None, f: Extracted, value: 
     if f.kind == "weekday":
         return lines + [f"    value: {_q(value)}", "    unit: weekday",
                         f"    date: {PLACEHOLDER}   # which day? {_weekday_hint(f.value, published)}"]
+    if f.kind == "dated weekday":
+        return lines + [f"    value: {_q(value)}", "    unit: date", _date_line(f.value, published)]
     if f.kind in ("date", "year", "time"):
         return lines + [f"    measure: {PLACEHOLDER}   # what happened then?",
                         f"    value: {_q(value)}", f"    unit: {f.unit}"]
@@ -202,6 +210,42 @@ def _unit_guess(f: Extracted, text: str) -> tuple[str | None, bool]:
             return word, True
         break
     return None, False
+
+
+def _dated_weekdays(figures: list[Extracted], text: str) -> list[Extracted]:
+    """A weekday followed by the day of the month it names ("Monday, March 14, 2023") is one
+    figure, of kind "dated weekday": one claim, checked by the date rule, not two."""
+    out: list[Extracted] = []
+    for f in figures:
+        last = out[-1] if out else None
+        if (last is not None and last.kind == "weekday" and f.kind == "date"
+                and _DAY_OF_MONTH.fullmatch(f.value) and _WEEKDAY_GAP.fullmatch(text, last.end, f.start)):
+            out[-1] = Extracted(last.start, f.end, last.line, last.col, text[last.start:f.end],
+                                "dated weekday", f.value, "date")
+        else:
+            out.append(f)
+    return out
+
+
+def _date_line(value: str, published: str | None) -> str:
+    """The `date:` of a dated weekday: its day, the year read around publication when none is
+    written ("--03-14" published 2023-03-10 is 2023-03-14), or the placeholder."""
+    month, day = int(value[-5:-3]), int(value[-2:])
+    year, why = None if value.startswith("--") else int(value[:4]), ""
+    if year is None:
+        try:
+            anchor = datetime.date.fromisoformat(published or "")
+        except ValueError:
+            return f"    date: {PLACEHOLDER}   # which year? none is written, and no publication date"
+        year = dates.nearest(dates.Written(month, day, None, value), anchor)
+        why = "   # no year is written: read as " + (
+            f"{year}, the year of publication" if year == anchor.year else
+            f"{year}, the nearest {dates.MONTHS[month - 1]} {day} to publication")
+    try:
+        return f"    date: {datetime.date(year, month, day).isoformat()}{why}"
+    except ValueError:
+        return (f"    date: {PLACEHOLDER}   # there is no {dates.MONTHS[month - 1]} {day}"
+                + (f" in {year}" if year else "") + ": check the article")
 
 
 def _weekday_hint(weekday: str, published: str | None) -> str:

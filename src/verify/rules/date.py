@@ -1,28 +1,46 @@
 """date: weekday names against dates, and days named relative to publication.
 
 For a claim with unit `date` or `weekday`:
-- a date written in the value ("2021-08-27", "August 27, 2021", "27 August 2021") must equal
-  the claim's `date:`; a claim measuring the publication date must equal the source's
-  `published:`;
-- every weekday the value names must be the weekday of its date: one name for one date, or
-  the first and last day of a range ("Thursday night into Friday morning" with
-  `date: 2021-08-26/2021-08-27`);
-- a bare weekday ("On Friday") is read relative to publication: its date must lie within the
-  week around the publication date.  Without `date:`, the rule derives the date it means (the
-  latest such day on or before publication) and says so in a note.
+- each weekday the value names is paired with the date written next to it, and must be that
+  date's weekday: "Monday, March 14, 2023", "Friday 15 January", "March 14, a Monday";
+  several pairs in one value ("late Sunday night September 22 into Monday morning, September
+  23"); names and days in order ("Thursday and Friday, August 26 and 27");
+- a date written without a year takes the year written with another date of the value; else
+  it is read around publication: in the year of publication or, when that puts it far away,
+  the nearest such date (published 2021-12-28, "Monday, Jan. 3" is 2022-01-03); else around
+  the claim's `date:`.  The finding says which reading was used.  With none of these, whether
+  the weekday fits cannot be told: a warning says so;
+- the dates written in the value must agree with the claim's `date:` (one day; or a range,
+  whose start is the first day named and whose end the last); a claim measuring the
+  publication date must equal the source's `published:`;
+- a bare weekday (no day of the month beside it: "On Friday", "Thursday night into Friday
+  morning") is checked against the claim's `date:`, else against the dates written in the
+  value, else read relative to publication.  When the value writes no day of the month, the
+  date must lie within the week around the publication date; without `date:` the rule derives
+  the date meant (the latest such day on or before publication) and says so in a note.
+
+Dates are read as "2021-08-27", "August 27, 2021", "Aug. 27", "Sept. 22", "27 August 2021",
+"May 12th", "August 26 and 27"; weekdays as "Friday", "Fridays" and "Fri.".  A date that
+cannot exist ("February 30, 2023", "2021-02-30") and a misspelt weekday ("Fridy": did you
+mean 'Friday'?) in the value are input errors at the claim, reported before any rule runs.
 
 Passing example:
-    article: On Friday, the attorney general's office said the sting had ended.
-    published: 2021-08-27
+    article: The shooting happened late Sunday night September 22 into Monday morning, September 23.
+    published: 2013-10-01
     claims:
-      - {id: d, quote: On Friday, value: Friday, unit: weekday, date: 2021-08-27}
-    -> holds date (d): 2021-08-27 is a Friday
+      - id: d
+        quote: late Sunday night September 22 into Monday morning, September 23
+        value: late Sunday night September 22 into Monday morning, September 23
+        unit: weekday
+        date: 2013-09-22/2013-09-23
+    -> note date (d): 2013-09-22 is a Sunday, 2013-09-23 a Monday (no year is written; read as 2013, the year of publication)
 
 Failing example:
-    article: The hearing is set for Monday, March 14, 2023.
+    article: The hearing is set for Monday, March 14.
+    published: 2023-03-10
     claims:
-      - {id: d, quote: "Monday, March 14, 2023", value: "Monday, March 14, 2023", unit: date}
-    -> error date (d): 2023-03-14 is a Tuesday, not a Monday
+      - {id: d, quote: "Monday, March 14", value: "Monday, March 14", unit: date}
+    -> error date (d): 2023-03-14 is a Tuesday, not a Monday (no year is written; read as 2023, the year of publication)
 """
 from __future__ import annotations
 
