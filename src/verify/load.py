@@ -115,11 +115,13 @@ def _build(reader: Reader, top: dict, folder: Path) -> ClaimsFile:
     # Ids as declared, read or not: a claim naming a source that could not be read, or a
     # relation naming a claim with a bad value, is not a second problem.
     source_ids = _declared(_items(top, "sources"))
-    claims = [c for c in (_claim(reader, n, source_ids) for n in _items(top, "claims")) if c]
+    read = [(c, n) for n in _items(top, "claims") if (c := _claim(reader, n, source_ids))]
+    claims = [c for c, _ in read]
     _unique(reader, claims, "claim")
     _unique(reader, sources, "source")
     known = set(_declared(_items(top, "claims")))
-    relations = _named_relations([r for r in (_relation(reader, n, known) for n in
+    kinds = _claim_kinds(read)
+    relations = _named_relations([r for r in (_relation(reader, n, known, kinds) for n in
                                               _items(top, "relations")) if r])
     breakdowns = [b for b in (_breakdown(reader, n) for n in _items(top, "breakdowns")) if b]
     _one_breakdown_per_whole(reader, breakdowns)
@@ -328,6 +330,10 @@ def _claim(reader: Reader, node, source_ids: list[str]) -> Claim | None:
             reader.problem(node, f"claim '{value('id')}' has neither 'value' nor 'items'; "
                            "expected the figure as written, or the names a list gives")
         return None
+    if "items" in fields and not fields["items"][1].value:     # else: its items were reported
+        reader.problem(fields["items"][1], f"claim '{value('id')}' lists no items; expected the "
+                       "names the quote lists")
+        return None
     waivers = value("waive", ())
     return Claim(value("id"), source or "", value("quote"), reader.loc(node), value("measure"),
                  value("scope", ()), figure, value("items", ()), value("date"), written,
@@ -342,7 +348,7 @@ def _is_count(reader, unit, fields) -> bool:
         return False
 
 
-def _relation(reader: Reader, node, known: set[str]) -> Relation | None:
+def _relation(reader: Reader, node, known: set[str], claim_kinds) -> Relation | None:
     kinds = [k for k in schema.RELATIONS if node.kind == "map" and node.get(k) is not None]
     if len(kinds) != 1:
         reader.problem(node, f"a relation needs exactly one kind ({', '.join(schema.RELATIONS)}); "
@@ -363,6 +369,7 @@ def _relation(reader: Reader, node, known: set[str]) -> Relation | None:
     if not _enough_members(reader, kind, fields, shown_id):
         return None
     _check_refs(reader, kind, fields, known, shown_id)
+    _check_kinds(reader, kind, fields, claim_kinds)
     waivers = fields.get("waive", ((),))[0]
     return Relation(kind, rel_id, members, reader.loc(node), False,
                     fields.get("quote", (None,))[0], fields.get("source", (None,))[0], waivers)
@@ -399,3 +406,45 @@ def _check_refs(reader, kind, fields, known, rel_id) -> None:
     if kind != "rank" and len(named) != len(set(named)):   # a rank's group may list its claim
         reader.problem(fields[id_roles[0]][1], f"{kind} relation {rel_id} names the same claim twice; "
                        "a relation cannot relate a claim to itself")
+
+
+def _claim_kinds(read) -> dict[str, frozenset[str]]:
+    """Claim id -> the kinds of claim it is (schema.CLAIM_KINDS), for the roles that name it:
+    a quantity has a figure, a date, weekday or time claim a value in that unit, a list items."""
+    out: dict[str, frozenset[str]] = {}
+    for claim, node in read:
+        kinds = {"quantity"} if claim.figure is not None else set()
+        if claim.written is not None:       # its unit was read: it is one of NON_QUANTITIES
+            kinds.add(units.canonical(node.get("unit").text))
+        if claim.items:
+            kinds.add("list")
+        out.setdefault(claim.id, frozenset(kinds))     # an id used twice is reported already
+    return out
+
+
+def _check_kinds(reader, kind, fields, kinds) -> None:
+    """Every claim a role names must be of a kind the role accepts (schema.RELATIONS): a change
+    from a weekday, or a sum with a list for a part, has no figure to compute with."""
+    for role, spec in schema.RELATIONS[kind].items():
+        if not spec.accepts or role not in fields:
+            continue
+        value, node = fields[role]
+        if spec.type == "among" and not isinstance(value, tuple):
+            continue        # a breakdown whole, not claims
+        needs = " or ".join(schema.NEEDS.get(k, schema.CLAIM_KINDS[k]) for k in sorted(spec.accepts))
+        if spec.type == "texts":
+            needs = f"item names or {needs}"
+        for claim_id in value if isinstance(value, tuple) else (value,):
+            found = kinds.get(claim_id)
+            if found is None or found & spec.accepts:
+                continue    # a name, or a claim not read (its problem is reported where it is)
+            what = " and ".join(schema.CLAIM_KINDS[k] for k in sorted(found))
+            reader.problem(_entry(node, claim_id), f"claim '{short(claim_id)}' is {what}; a "
+                           f"{kind}'s '{role}' needs {needs}")
+
+
+def _entry(node, text: str):
+    """The node of a list's entry `text` (the list itself if not found), or the scalar."""
+    if node.kind != "seq":
+        return node
+    return next((item for item in node.value if item.kind == "scalar" and item.text == text), node)

@@ -18,6 +18,18 @@ class Field(NamedTuple):
     required: bool
     help: str
     compared: bool = False     # a relation role whose figures are compared in one unit
+    accepts: frozenset[str] = frozenset()   # a role naming claims: the kinds of claim it takes
+
+
+# The kinds of claim (a claim may be of two: a list with a count), and how a message names
+# each: a quantity has a numeric value; a date, weekday or time claim has a value in that
+# unit; a list claim has `items:`.
+CLAIM_KINDS = {"quantity": "a quantity", "date": "a date", "weekday": "a weekday",
+               "time": "a time", "list": "a list"}
+# What a role needs, as a message says it.
+NEEDS = {"quantity": "a quantity (a claim with a numeric value)",
+         "list": "a list claim (a claim with items:)"}
+QUANTITY, LIST = frozenset({"quantity"}), frozenset({"list"})
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
@@ -66,30 +78,38 @@ RELATION_COMMON = {
 }
 # relation kind -> its roles.  `compared=True`: the role's figures are compared in one unit
 # (a share or a change is stated in percent or as a multiple, so its own claim is not).
+# `accepts`: the kinds of claim (CLAIM_KINDS) a role that names claims takes; the loader
+# refuses any other at the role, so no rule meets a claim it cannot judge.
 RELATIONS = {
-    "same": {"same": Field("ids", True, "claims that state the same quantity", compared=True)},
-    "sum": {"sum": Field("id", True, "the total", compared=True),
-            "parts": Field("ids", True, "the parts", compared=True),
+    "same": {"same": Field("ids", True, "claims that state the same quantity", compared=True,
+                           accepts=QUANTITY)},
+    "sum": {"sum": Field("id", True, "the total", compared=True, accepts=QUANTITY),
+            "parts": Field("ids", True, "the parts", compared=True, accepts=QUANTITY),
             "complete": Field("bool", False, "true: total = parts (default); false: total >= parts")},
-    "subset": {"subset": Field("id", True, "the part", compared=True),
-               "of": Field("id", True, "the whole", compared=True)},
-    "count": {"count": Field("id", True, "a claim stating how many"),
-              "items": Field("texts", False, "item names and/or ids of list claims whose items count"),
+    "subset": {"subset": Field("id", True, "the part", compared=True, accepts=QUANTITY),
+               "of": Field("id", True, "the whole", compared=True, accepts=QUANTITY)},
+    "count": {"count": Field("id", True, "a claim stating how many", accepts=QUANTITY),
+              "items": Field("texts", False, "item names and/or ids of list claims whose items count",
+                             accepts=LIST),
               "breakdown": Field("text", False, "a breakdown whole: the count is its number of "
                                  "parts (its size, else the parts listed)")},
-    "share": {"share": Field("id", True, "a claim stating the share (47%, nearly half)"),
-              "part": Field("id", True, "the part", compared=True),
-              "whole": Field("id", True, "the whole", compared=True)},
-    "change": {"change": Field("id", True, "a claim stating the change (up 15%, doubled, 3 more)"),
-               "from": Field("id", True, "the earlier figure", compared=True),
-               "to": Field("id", True, "the later figure", compared=True),
+    "share": {"share": Field("id", True, "a claim stating the share (47%, nearly half)",
+                             accepts=QUANTITY),
+              "part": Field("id", True, "the part", compared=True, accepts=QUANTITY),
+              "whole": Field("id", True, "the whole", compared=True, accepts=QUANTITY)},
+    "change": {"change": Field("id", True, "a claim stating the change (up 15%, doubled, 3 more)",
+                               accepts=QUANTITY),
+               "from": Field("id", True, "the earlier figure", compared=True, accepts=QUANTITY),
+               "to": Field("id", True, "the later figure", compared=True, accepts=QUANTITY),
                "as": Field("enum:percent|multiple|difference", False,
                            "how the change is stated; default from the claim's unit")},
     "rank": {"rank": Field("enum:most|least|more|fewer", True, "the comparison the words make"),
-             "claim": Field("id", True, "the claim said to be most/least/more/fewer", compared=True),
+             "claim": Field("id", True, "the claim said to be most/least/more/fewer", compared=True,
+                            accepts=QUANTITY),
              "among": Field("among", False, "for most/least: a breakdown whole (all states) or "
-                            "claim ids", compared=True),
-             "than": Field("id", False, "for more/fewer: the claim compared with", compared=True)},
+                            "claim ids", compared=True, accepts=QUANTITY),
+             "than": Field("id", False, "for more/fewer: the claim compared with", compared=True,
+                           accepts=QUANTITY)},
 }
 
 

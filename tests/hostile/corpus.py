@@ -211,8 +211,8 @@ CASES = [
             "is more than the whole it is part of", (15, 5), rule="subset"),
     Hostile("relation-unknown-ids", _write("unknown.yaml", _many_unknown_ids()), 2,
             "which is not in this file"),
-    Hostile("relation-no-figure", _file("relation-no-figure"), 1, "which state no figure",
-            (19, 5), rule="units"),
+    Hostile("relation-no-figure", _file("relation-no-figure"), 2,
+            "claim 'names' is a list; a sum's 'sum' needs a quantity", (19, 10)),
     # sources and paths
     Hostile("source-missing", _file("source-missing"), 2, "No such file or directory", (4, 11)),
     Hostile("source-binary", _write("binary.yaml", VALID.replace("article.txt", "image.png"),
