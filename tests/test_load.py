@@ -180,3 +180,25 @@ def test_a_publication_date_is_one_day_not_a_range(tmp_path):
     (problem,) = found
     assert (problem.location.line, problem.location.col) == (5, 16)
     assert "expected one date YYYY-MM-DD" in problem.message
+
+
+def test_a_claims_file_that_links_out_of_its_project_is_refused(tmp_path, monkeypatch):
+    """Named on the command line, a link in the project to a claims file elsewhere would read
+    sources relative to the project while the file came from outside it (issue 12, item 6)."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "outside" / "other.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "project" / "checks").mkdir(parents=True)
+    link = tmp_path / "project" / "linked.yaml"
+    link.symlink_to(tmp_path / "outside" / "other.yaml")
+    monkeypatch.chdir("/")
+    claims_file, found = problems(link)
+    assert claims_file is None
+    (problem,) = found
+    assert problem.location.path == str(link) and problem.location.line == 1
+    assert "is a link to a file outside its project" in problem.message
+    inside = tmp_path / "project" / "real.yaml"
+    (tmp_path / "project" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    inside.write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "project" / "alias.yaml").symlink_to(inside)     # a link inside is fine
+    assert problems(tmp_path / "project" / "alias.yaml")[1] == []

@@ -37,6 +37,11 @@ def load(path: str, config: Config) -> Loaded:
 
 
 def _load(reader: Reader, path: str, config: Config) -> Loaded:
+    if not _inside_project(Path(path).parent, Path(path).name):
+        reader.problem(None, f"{short(path, 120)} is a link to a file outside its project "
+                       f"({short(str(project_root(Path(path).parent)), 120)}); expected a claims "
+                       "file inside the project, not a link out of it")
+        return Loaded(None, reader.problems)
     text = _read_text(reader, Path(path), config.limit("file_bytes"), None)
     if text is None:
         return Loaded(None, reader.problems)
