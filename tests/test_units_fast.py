@@ -15,6 +15,9 @@ WORDS = ["states", "votes", "state", "calls", "counties", "countie", "agencies",
          "degrees", "celsius", "dimensionless", "lengths", "length", "meters", "tons", "tonss",
          "ass", "sss", "arrests", "arrest", "arrestss", "yens", "feets", "inchs", "items",
          "States", "USD", "km", "km2", "sq_mi", "hectares", "acres", "days", "weeks", "dayss",
+         # the shipped vocabulary (nouns.txt), ISO codes (currencies.txt) and points
+         "county", "countys", "buss", "busses", "children", "child", "childs", "sheep", "sheeps",
+         "aircrafts", "sandwiches", "CHF", "CHFs", "chf", "XAU", "points", "point", "pp",
          ] + [k for k in keyword.kwlist if k.islower()]
 
 

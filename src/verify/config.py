@@ -10,7 +10,7 @@ from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 
-from verify import yamlread
+from verify import units, yamlread
 from verify.model import Severity
 from verify.numbers import Tolerances
 
@@ -26,6 +26,7 @@ class Config:
     budget_ms: int = 3000
     bounds: bool = True
     limits: dict = field(default_factory=dict)
+    nouns: dict = field(default_factory=dict)          # counted nouns added: form -> spelling
     sources: tuple[str, ...] = ()                       # files the settings came from
 
     def severity(self, rule: str) -> Severity | None:
@@ -79,7 +80,7 @@ def _apply(config: Config, text: str, path: str) -> Config:
     if root.kind != "map":
         raise ConfigError(f"{path}:{root.line}:{root.col}: settings must be a mapping")
     handlers = {"rules": _rules, "hedges": _hedges, "rounding": _rounding,
-                "solver": _solver, "limits": _limits}
+                "solver": _solver, "limits": _limits, "nouns": _nouns}
     changes = {"sources": config.sources + (path,)}
     for key, key_node, value in root.items():
         if key not in handlers:
@@ -151,6 +152,19 @@ def _solver(config, node, path):
         else:
             raise ConfigError(f"{_where(path, key)}: unknown solver setting '{name}'")
     return changes
+
+
+def _nouns(config, node, path):
+    """Counted nouns a project adds to the vocabulary shipped with verify (units.py)."""
+    if node.kind != "seq":
+        raise ConfigError(f"{_where(path, node)}: expected a list of nouns, such as [sandwiches]")
+    nouns = dict(config.nouns)
+    for item in node.value:
+        try:
+            nouns.update(units.project_nouns(item.text if item.kind == "scalar" else ""))
+        except units.UnitError as error:
+            raise ConfigError(f"{_where(path, item)}: {error}") from None
+    return {"nouns": nouns}
 
 
 def _limits(config, node, path):

@@ -306,7 +306,10 @@ def _claim(reader: Reader, node, source_ids: list[str]) -> Claim | None:
                        f"of: {', '.join(source_ids)}")
     figure = written = None
     try:
-        unit = units.canonical(value("unit"))
+        unit = units.canonical(value("unit"), reader.config.nouns)
+    except units.UnknownUnit as error:      # with the closest known word, on the hint budget
+        reader.problem(fields["unit"][1], error.message(reader.guess))
+        return None
     except units.UnitError as error:
         reader.problem(fields["unit"][1], str(error))
         return None

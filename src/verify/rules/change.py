@@ -74,7 +74,10 @@ def check(relation, ctx):
     form = relation.get("as") or _form_of(claim)
     target_unit = "percent" if form == "percent" else ("1" if form == "multiple" else None)
     before, after = values(ctx, (relation.get("from"), relation.get("to")))
-    (result,) = values(ctx, (claim.id,), before.unit if form == "difference" else target_unit)
+    if form == "difference":     # points of a percentage: the difference of two percents
+        points = (claim.figure.unit, before.unit) == ("points", "percent")
+        target_unit = "points" if points else before.unit
+    (result,) = values(ctx, (claim.id,), target_unit)
     word = "change"
     if form != "multiple" and DOWN.search(claim.quote) and _not_negative(result.interval):
         result = _Decrease(result.claim, _negated(result.interval), _negated(result.reading),
