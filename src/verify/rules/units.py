@@ -6,6 +6,20 @@ each counted noun are dimensions of their own, so a relation that adds people to
 compares states with people, is a modelling error naming both units, and the relation is not
 evaluated further.  Currencies never convert: an exchange rate is a fact to check, not a unit.
 
+Every claim's unit must be known, whether or not the claim is in a relation: a unit of
+measure (km, miles, kg, hours, percent), an ISO 4217 currency code (USD, EUR, CHF), `points`,
+or a counted noun.  verify ships a vocabulary of a few hundred nouns of news copy (people,
+arrests, votes, states, counties, cases, deaths, jobs, students, homes, vehicles ...); a
+project adds its own in checks/ (`nouns: [sandwiches, loaf loaves]`).  A noun is one unit in
+the singular and the plural ("a 12-state sting" and "12 states").  Anything else stops the
+file at the unit, exit 2, with the closest known word: `unit 'peolpe' is not a known unit,
+currency or counted noun; did you mean 'people'?`.
+
+Percentage points (`points`, `percentage points`) are a unit of their own: a difference of
+two percents.  They convert to nothing else, so 5 points and 5% are a units error; a
+`change` stated in points between two percent figures is their difference (45% - 40% = 5
+points).
+
 Passing example:
     article: The new 12-mile trail, about 20 kilometers, opens in May.
     claims:
