@@ -157,6 +157,19 @@ def fold(text: str) -> str:
     return Folded(text).text.strip()
 
 
+def figure_at(claim: Claim) -> tuple[str, int, int] | None:
+    """The claim's quote as matched (typesetting folded) and where its figure stands in it,
+    [start, end), as anchoring found it; None when the quote does not hold the figure (the
+    anchor check reports that) or the claim is a list."""
+    if claim.items or claim.figure is None:
+        return None
+    quote = fold(claim.quote)
+    at, problems = _figure_in_quote(claim, quote)
+    if at is None or problems:
+        return None
+    return quote, at[0], at[0] + at[1]
+
+
 def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Finding]]:
     """Locate every claim's quote; return the file with spans set, and the problems found."""
     folded = {s.id: Folded(s.text) for s in claims_file.sources}

@@ -345,7 +345,7 @@ def _claim(reader: Reader, node, source_ids: list[str]) -> Claim | None:
     waivers = value("waive", ())
     return Claim(value("id"), source or "", value("quote"), reader.loc(node), value("measure"),
                  value("scope", ()), figure, value("items", ()), value("date"), written,
-                 value("occurrence"), waivers)
+                 value("occurrence"), waivers, direction=value("direction"))
 
 
 def _is_count(reader, unit, fields) -> bool:

@@ -66,6 +66,8 @@ CLAIM = {
     "integer": ("bool", False, "whole numbers only; default: true for people and counted things"),
     "items": ("texts", False, "for a list: the names the quote lists"),
     "date": ("date", False, "the date (or start/end) the words refer to"),
+    "direction": ("enum:rise|fall", False, "for a change: which way it went, when the words next "
+                  "to its figure do not say (a 15% change)"),
     "waive": ("waivers", False, "findings about this claim an editor has accepted"),
     "note": ("text", False, "free text for people"),
 }
