@@ -186,7 +186,7 @@ def test_a_figure_without_a_claim_is_noted_and_fails_with_require_coverage(run, 
     start = text.index("  - id: texas-arrested")
     end = text.index("  - id: nebraska-arrested")
     seed.write_text(text[:start] + text[end:], encoding="utf-8")
-    _, out, _ = run("check", str(seed), "--fail-level", "none")
+    _, out, _ = run("check", str(seed), "--fail-level", "none", "--show-level", "note")
     assert re.search(r"note coverage \"Four\" \(line 25 of operation-united-front.txt\) is not covered", out)
     code, out, _ = run("check", str(seed), "--require-coverage", "--show-level", "error")
     assert code == 1 and "error coverage \"Four\"" in out

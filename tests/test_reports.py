@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,14 +20,14 @@ from hypothesis import given, settings, strategies as st
 from verify.model import (FileResult, Finding, Location, Mark, RunResult, Severity, Source,
                           Span, Verdict)
 from verify.report import (ReportOptions, common, github_report, html_report, json_report,
-                           junit_report, markdown_report, sarif_report)
+                           junit_report, markdown_report, sarif_report, text)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 CLAIMS = "claims/operation-united-front.yaml"
 ARTICLE = (ROOT / "claims" / "operation-united-front.txt").read_text(encoding="utf-8")
 WRITERS = {"json": json_report, "github": github_report, "sarif": sarif_report,
-           "junit": junit_report, "markdown": markdown_report, "html": html_report}
+           "junit": junit_report, "markdown": markdown_report, "html": html_report, "text": text}
 
 
 # --- the seed RunResult, built by hand ------------------------------------------------------
@@ -122,7 +123,11 @@ def seed_result() -> RunResult:
     return RunResult((seed_file(),))
 
 
+STARTED = datetime(2021, 8, 27, 14, 30, 5, tzinfo=timezone.utc)
+
+
 def render(writer, result: RunResult | None = None, **options) -> str:
+    options.setdefault("started", STARTED)
     out = io.StringIO()
     if writer is github_report:
         writer.write(seed_result() if result is None else result, out, ReportOptions(**options),
@@ -241,8 +246,12 @@ def test_output_is_deterministic(name, no_catalogue):
 
 # --- github ---------------------------------------------------------------------------------
 
+def annotations(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("::")]
+
+
 def test_github_annotations_for_listed_findings():
-    lines = render(github_report).splitlines()
+    lines = annotations(render(github_report))
     kinds = [re.match(r"::(\w+) ", line).group(1) for line in lines]
     assert kinds == ["error", "notice"]          # article order: the 47 of the headline comes first
     props = dict(p.split("=", 1) for p in lines[0].split(" ", 1)[1].split("::")[0].split(","))
@@ -252,15 +261,32 @@ def test_github_annotations_for_listed_findings():
     assert "%0A47 \u2260 41" in message and "\n" not in message
 
 
+def test_github_default_level_annotates_problems_only_and_ends_with_one_summary_line():
+    """The CLI's default for github: warnings and errors; passes and notes use up no
+    annotation (GitHub shows ten of each type per step).  Then one plain line."""
+    from verify.report import default_show_level
+    lines = render(github_report, show_level=default_show_level("github")).splitlines()
+    assert [re.match(r"::(\w+) ", line).group(1) for line in lines[:-1]] == ["error"]
+    assert not lines[-1].startswith("::") and "%" not in lines[-1]
+    assert re.fullmatch(r"verify: 1 error, 0 warnings, 1 note, 1 waived in 1 file \(22 claims\); "
+                        r"4 checks held", lines[-1])
+
+
+def test_github_summary_says_when_annotations_will_not_all_be_shown():
+    many = [dataclasses.replace(seed_findings()[0], claims=(f"c{i}",)) for i in range(12)]
+    last = render(github_report, RunResult((seed_file(many),))).splitlines()[-1]
+    assert "GitHub shows the first 10 annotations of each type" in last and "12 errors" in last
+
+
 def test_github_waived_is_a_notice_only_with_show_waived():
-    lines = render(github_report, show_waived=True).splitlines()
+    lines = annotations(render(github_report, show_waived=True))
     waived = [line for line in lines if "waived" in line.split("::")[1]]
     assert len(waived) == 1 and waived[0].startswith("::notice ")
     assert "waived: 41 is those given medical care; AG release" in waived[0]
 
 
 def test_github_escaping_of_data_and_properties():
-    line = render(github_report, one(odd_finding(), "claims/odd,dir/a:b.yaml")).strip()
+    line = annotations(render(github_report, one(odd_finding(), "claims/odd,dir/a:b.yaml")))[0]
     head, message = line.split("::")[1], line.split("::", 2)[2]
     assert "file=claims/odd%2Cdir/a%3Ab.yaml," in head
     assert message.startswith("50%25 of A, B: c%0D%0Anext")
@@ -309,8 +335,9 @@ def test_sarif_valid_with_levels_and_suppressions(no_catalogue):
     sarif_validate(data)
     run = data["runs"][0]
     assert data["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "verify"
-    assert [(r["ruleId"], r["level"], "suppressions" in r) for r in run["results"]] == [
-        ("same", "error", False), ("sum", "note", False), ("same", "error", True)]   # article order
+    assert [(r["ruleId"], r["kind"], r["level"], "suppressions" in r) for r in run["results"]] == [
+        ("same", "fail", "error", False), ("sum", "informational", "none", False),
+        ("same", "fail", "error", True)]   # article order
     waived = run["results"][2]["suppressions"][0]
     assert waived == {"kind": "external", "justification": "41 is those given medical care; AG release"}
     rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
@@ -323,6 +350,29 @@ def test_sarif_valid_with_levels_and_suppressions(no_catalogue):
     related = run["results"][0]["relatedLocations"]
     assert [r["physicalLocation"]["region"]["startLine"] for r in related] == [1, 21]
     assert "%SRCROOT%" in run["originalUriBaseIds"]
+
+
+@pytest.mark.parametrize("level, expected", [
+    (Severity.WARNING, [("fail", "error")] * 2),                          # the CLI's default
+    (Severity.NOTE, [("fail", "error"), ("informational", "none"), ("fail", "error")]),
+    (Severity.PASS, [("fail", "error"), ("informational", "none"), ("pass", "none"),
+                     ("pass", "none"), ("pass", "none"), ("fail", "error")]),
+])
+def test_sarif_alerts_only_for_problems_passes_and_notes_are_kinds(no_catalogue, level, expected):
+    """Only warnings and errors are alerts (kind fail); a note is informational and a pass a
+    pass, at level none as SARIF requires for any kind but fail."""
+    data = json.loads(render(sarif_report, show_level=level))
+    sarif_validate(data)
+    results = data["runs"][0]["results"]
+    assert sorted((r["kind"], r["level"]) for r in results) == sorted(expected)
+    assert all((r["level"] == "none") == (r["kind"] != "fail") for r in results)
+
+
+def test_sarif_schema_rejects_a_wrong_kind(no_catalogue):
+    data = json.loads(render(sarif_report))
+    data["runs"][0]["results"][0]["kind"] = "passed"
+    with pytest.raises(jsonschema.ValidationError):
+        sarif_validate(data)
 
 
 def test_sarif_fingerprints_stable_when_lines_move(no_catalogue):
@@ -361,40 +411,118 @@ def test_sarif_with_the_real_rule_catalogue():
 # --- junit ----------------------------------------------------------------------------------
 
 def junit(tmp_path, result=None, **options):
-    from junitparser import Failure, JUnitXml, Skipped
+    from junitparser import Error, Failure, JUnitXml, Skipped
     path = tmp_path / "junit.xml"
     path.write_text(render(junit_report, result, **options), encoding="utf-8")
+    junit_validate(path)
     cases = [case for suite in JUnitXml.fromfile(str(path)) for case in suite]
     kinds = [type(r).__name__ for case in cases for r in case.result]
-    return cases, kinds.count(Failure.__name__), kinds.count(Skipped.__name__)
+    return cases, kinds.count(Failure.__name__), kinds.count(Skipped.__name__), \
+        kinds.count(Error.__name__)
+
+
+def junit_validate(path):
+    """Against the Ant JUnit schema (tests/data/junit-ant.xsd): time, timestamp, hostname,
+    properties, system-out and system-err are required there."""
+    import xmlschema
+    xmlschema.XMLSchema(str(DATA / "junit-ant.xsd")).validate(str(path))
 
 
 def test_junit_lists_every_check(tmp_path):
-    cases, failures, skipped = junit(tmp_path)
-    assert (len(cases), failures, skipped) == (6, 1, 1)
+    cases, failures, skipped, errors = junit(tmp_path)
+    assert (len(cases), failures, skipped, errors) == (6, 1, 1, 0)
     names = {case.name for case in cases}
     assert "same: rescued-headline, rescued-thursday-friday" in names
     assert {case.classname for case in cases} == {CLAIMS}
-    note = next(case for case in cases if case.name.startswith("sum:"))
-    assert "2 + 46 + 11 + 4 + 7 = 70" in note.system_out
     waived = next(case for case in cases if case.result and case.result[0].message.startswith("41 is"))
     assert waived.is_skipped
+    failed = next(case for case in cases if case.result and case.result[0].type == "contradiction")
+    assert "47 \u2260 41" in failed.result[0].text and "line 21 of article" in failed.result[0].text
+
+
+def test_junit_suite_output_has_every_check_with_its_details(tmp_path):
+    junit(tmp_path)
+    system_out = ET_suite(tmp_path).find("system-out").text
+    assert "2 + 46 + 11 + 4 + 7 = 70" in system_out
+    assert system_out.count(f"{CLAIMS}:") == 6
+
+
+def test_junit_time_and_timestamp_as_the_ant_schema_requires(tmp_path):
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(render(junit_report, RunResult((seed_file(), seed_file(path="b.yaml")))))
+    suites = root.findall("testsuite")
+    assert [s.get("id") for s in suites] == ["0", "1"] and not root.attrib
+    assert {s.get("timestamp") for s in suites} == {"2021-08-27T14:30:05"}
+    assert {s.get("time") for s in suites} == {"0"} and {s.get("hostname") for s in suites} == {"localhost"}
+    assert all(case.get("time") == "0" for case in root.iter("testcase"))
+    (tmp_path / "bad.xml").write_text(ET.tostring(root, encoding="unicode")
+                                      .replace(' timestamp="2021-08-27T14:30:05"', "", 1))
+    import xmlschema
+    with pytest.raises(xmlschema.XMLSchemaValidationError):
+        junit_validate(tmp_path / "bad.xml")
+
+
+def test_junit_input_problem_is_an_error_and_a_contradiction_a_failure(tmp_path):
+    problem = Finding("input", Severity.ERROR, Verdict.INVALID, "claim 'x' has no quote",
+                      Location(CLAIMS, 9, 5), claims=("x",))
+    result = RunResult((seed_file([*seed_findings(), problem]),))
+    cases, failures, skipped, errors = junit(tmp_path, result)
+    assert (failures, skipped, errors) == (1, 1, 1)
+    case = next(c for c in cases if c.name == "input: x")
+    assert type(case.result[0]).__name__ == "Error" and case.result[0].type == "invalid"
+    suite = ET_suite(tmp_path)
+    assert (suite.get("errors"), suite.get("failures"), suite.get("skipped")) == ("1", "1", "1")
+
+
+def ET_suite(tmp_path):
+    import xml.etree.ElementTree as ET
+    return ET.parse(tmp_path / "junit.xml").getroot().find("testsuite")
 
 
 def test_junit_fail_level(tmp_path):
     warning = dataclasses.replace(seed_findings()[1], severity=Severity.WARNING,
                                   verdict=Verdict.CONDITIONAL)
     result = RunResult((seed_file([*seed_findings(), warning]),))
-    assert junit(tmp_path, result)[1:] == (1, 1)
-    assert junit(tmp_path, result, fail_level=Severity.WARNING)[1:] == (2, 1)
-    assert junit(tmp_path, result, fail_level=None)[1:] == (0, 1)
+    assert junit(tmp_path, result)[1:3] == (1, 1)
+    assert junit(tmp_path, result, fail_level=Severity.WARNING)[1:3] == (2, 1)
+    assert junit(tmp_path, result, fail_level=None)[1:3] == (0, 1)
 
 
 def test_junit_escapes_markup_and_control_characters(tmp_path):
     bad = odd_finding(message="a <b> & \"c\" \x01 ]]> done", claims=("x<y",))
-    cases, failures, _ = junit(tmp_path, one(bad))
+    cases, failures, _, _ = junit(tmp_path, one(bad))
     assert failures == 1 and cases[0].name == "sum: x<y"
     assert cases[0].result[0].message == 'a <b> & "c"  ]]> done'
+
+
+# --- text -----------------------------------------------------------------------------------
+
+def test_text_default_lists_problems_and_one_summary_line():
+    from verify.report import default_show_level
+    lines = render(text, show_level=default_show_level("text")).splitlines()
+    heads = [line for line in lines if not line.startswith("    ")]
+    assert len(heads) == 2 and re.match(rf"{CLAIMS}:\d+:5: error same ", heads[0])
+    assert re.fullmatch(r"1 error, 0 warnings, 1 note, 1 waived in 1 file \(22 claims\); 4 checks "
+                        r"held \(--show-level note lists the notes\)", heads[1])
+    assert "derived:" not in "\n".join(lines)
+
+
+def test_text_notes_with_derived_facts_under_show_level_note():
+    out = render(text, show_level=Severity.NOTE)
+    assert re.search(rf"^{CLAIMS}:\d+:5: note sum ", out, re.M)
+    assert "    derived: the 7 unreported states account for 32 arrests together" in out
+    assert "lists the notes" not in out
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_text_colour_only_when_asked_and_the_same_text_without_it():
+    plain = render(text, show_level=Severity.NOTE)
+    coloured = render(text, show_level=Severity.NOTE, colour=True)
+    assert "\x1b" not in plain
+    assert "\x1b[1;31merror\x1b[0m" in coloured and "\x1b[36mnote\x1b[0m" in coloured
+    assert ANSI.sub("", coloured) == plain
 
 
 # --- markdown -------------------------------------------------------------------------------
@@ -605,7 +733,7 @@ def test_engine_seed_in_every_format(engine_result, tmp_path):
     assert any(f["verdict"] == "contradiction" and "rescued-thursday-friday" in f["claims"]
                for f in data["files"][0]["findings"])
     sarif_validate(json.loads(render(sarif_report, engine_result)))
-    cases, failures, skipped = junit(tmp_path, engine_result)
+    cases, failures, skipped, _ = junit(tmp_path, engine_result)
     assert len(cases) == len(file.findings) and failures >= 1
     assert render(github_report, engine_result).count("::error ") >= 1
     marks = parse_html(render(html_report, engine_result)).marks

@@ -6,11 +6,14 @@ not be done (bad usage, a claims file that cannot be read, an internal error).
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import json
 import os
 import sys
 from typing import TextIO
+
+from verify.model import Severity
 
 LEVELS = ("pass", "note", "warning", "error")
 FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "html")
@@ -27,11 +30,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check claims files (default: claims/)")
     check.add_argument("paths", nargs="*", default=["claims"], metavar="PATH")
-    check.add_argument("--format", default="text", choices=FORMATS + ("auto",))
+    check.add_argument("--format", default=None, choices=FORMATS + ("auto",),
+                       help="what is printed on standard output (default: text)")
     check.add_argument("--report", action="append", default=[], metavar="FORMAT:PATH",
-                       help="also write a report to a file; repeatable")
-    check.add_argument("--show-level", default="note", choices=LEVELS,
-                       help="least severe finding printed (default: note)")
+                       help="also write a report to a file (PATH '-': standard output, "
+                       "instead of --format); repeatable")
+    check.add_argument("--show-level", default=None, choices=LEVELS,
+                       help="least severe finding listed (default: warning for text, github "
+                       "and sarif; note for json, markdown and html)")
     check.add_argument("--fail-level", default="error", choices=("note", "warning", "error", "none"),
                        help="least severe finding that fails the run (default: error)")
     check.add_argument("--show-waived", action="store_true", help="list waived findings too")
@@ -106,8 +112,6 @@ def _rules(name: str | None, out: TextIO) -> int:
 
 def _check(args, out: TextIO) -> int:
     from verify import config as settings, engine
-    from verify.model import Severity
-    from verify.report import ReportOptions
 
     try:
         config = settings.load(args.config)
@@ -122,30 +126,117 @@ def _check(args, out: TextIO) -> int:
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     writers = _writers()
-    reports = [_report_target(spec, writers) for spec in args.report]
-    fmt = args.format
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    options = ReportOptions(show_level=Severity.parse(args.show_level),
-                            fail_level=None if args.fail_level == "none" else Severity.parse(args.fail_level),
-                            show_waived=args.show_waived)
+    printed, reports = _targets(args, writers)
+    started = _started()
     # A run builds hundreds of thousands of long-lived objects and almost no cycles: collect
     # less often (the default, every 700 allocations, costs a large file a fifth of its time).
     gc.set_threshold(100_000, 50, 100)
     result = engine.run(files, config, args.require_coverage, args.jobs, _progress())
-    writers[fmt](result, out, options)
+    colour = printed == "text" and _colour(out)
+    _print_report(lambda: writers[printed](result, out, _options(args, printed, started, colour)),
+                  out)
     from verify.report.common import write_atomically
-    for name, path in reports:
-        write_atomically(path, lambda stream, name=name: writers[name](result, stream, options))
+    unwritten = []
+    for name, path, spec in reports:   # each report on its own: one that fails stops no other
+        options = _options(args, name, started, False)
+        try:
+            write_atomically(path, lambda stream, name=name, options=options:
+                             writers[name](result, stream, options))
+        except OSError as error:
+            unwritten.append(f"verify: --report {spec}: cannot write the {name} report: "
+                             f"{_why_unwritable(error, path)}; expected a file path that can "
+                             "be written")
     for path in missing:
         print(f"{path}:1:1: error input no such file or folder; expected a claims file or a "
               "folder of them", file=sys.stderr)
-    if missing or any(f.fatal for f in result.files):
+    for message in unwritten:
+        print(message, file=sys.stderr)
+    if missing or unwritten or any(f.fatal for f in result.files):
         return 2
-    fail = options.fail_level
+    fail = None if args.fail_level == "none" else Severity.parse(args.fail_level)
     failing = fail is not None and any(f.severity >= fail and f.waived is None
                                        for f in result.findings())
     return 1 if failing else 0
+
+
+def _targets(args, writers) -> tuple[str, list[tuple[str, str, str]]]:
+    """The format printed on standard output, and the (format, path, spec) report files.
+    `--report FORMAT:-` is the printed format; only one report can go to standard output."""
+    reports = [_report_target(spec, writers) for spec in args.report]
+    to_stdout = [(name, spec) for name, path, spec in reports if path == "-"]
+    if len(to_stdout) > 1 or (to_stdout and args.format is not None):
+        given = [f"--report {spec}" for _, spec in to_stdout]
+        if args.format is not None:
+            given.insert(0, f"--format {args.format}")
+        raise UsageError(f"{' and '.join(given)} would all write to standard output; "
+                         "expected one of them (the others to files)")
+    if to_stdout:
+        printed = to_stdout[0][0]
+    else:
+        printed = args.format or "text"
+        if printed == "auto":
+            printed = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return printed, [r for r in reports if r[1] != "-"]
+
+
+def _options(args, name: str, started, colour: bool):
+    from verify.report import ReportOptions, default_show_level
+    show = default_show_level(name) if args.show_level is None else Severity.parse(args.show_level)
+    fail = None if args.fail_level == "none" else Severity.parse(args.fail_level)
+    return ReportOptions(show_level=show, fail_level=fail, show_waived=args.show_waived,
+                         colour=colour, started=started)
+
+
+def _started():
+    """When the run started, in UTC; SOURCE_DATE_EPOCH (reproducible builds) pins it."""
+    from datetime import datetime, timezone
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def _colour(out: TextIO) -> bool:
+    """Colour only on a terminal, never under NO_COLOR (any non-empty value) or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _print_report(render, out: TextIO) -> None:
+    """Write the report for standard output.  When its reader has gone (`verify check | head`)
+    the rest is dropped quietly and the run goes on: the report files are still written and
+    the exit code still says what was found."""
+    try:
+        render()
+        out.flush()
+    except BrokenPipeError:
+        try:     # later writes, and the flush at exit, go nowhere instead of failing again
+            fileno = out.fileno()
+        except (AttributeError, OSError, ValueError):
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fileno)
+        os.close(devnull)
+
+
+def _why_unwritable(error: OSError, path: str) -> str:
+    """An OSError from writing a report file in plain words, naming the path as given."""
+    folder = os.path.dirname(path) or "."
+    words = {
+        errno.ENOENT: f"the folder '{folder}' does not exist",
+        errno.ENOTDIR: f"a part of '{folder}' is a file, not a folder",
+        errno.EISDIR: f"'{path}' is a folder",
+        errno.EACCES: f"permission denied (is '{folder}' read-only?)",
+        errno.EPERM: f"permission denied (is '{folder}' read-only?)",
+        errno.EROFS: "the file system is read-only",
+        errno.ENOSPC: "no space left on the disk",
+        getattr(errno, "EDQUOT", -1): "the disk quota is used up",
+    }
+    if os.path.isdir(path):
+        return words[errno.EISDIR]
+    return words.get(error.errno, error.strerror or type(error).__name__)
 
 
 def _progress():
@@ -176,12 +267,12 @@ def _writers() -> dict:
     return {name: lazy(module) for name, module in MODULES.items()}
 
 
-def _report_target(spec: str, writers) -> tuple[str, str]:
+def _report_target(spec: str, writers) -> tuple[str, str, str]:
     name, sep, path = spec.partition(":")
     if not sep or not path or name not in writers:
         raise UsageError(f"--report '{spec}': expected FORMAT:PATH with FORMAT one of "
-                         f"{', '.join(writers)}")
-    return name, path
+                         f"{', '.join(writers)} (PATH '-' for standard output)")
+    return name, path, spec
 
 
 def _shard(files: list[str], spec: str) -> list[str]:

@@ -74,7 +74,8 @@ def _apply(config: Config, text: str, path: str) -> Config:
     try:
         root = yamlread.read(text)
     except yamlread.YamlError as error:
-        raise ConfigError(f"{path}:{error.line}:{error.col}: {error.message}") from None
+        raise ConfigError("\n    ".join([f"{path}:{error.line}:{error.col}: {error.message}",
+                                           *error.excerpt])) from None
     if root is None:
         return config
     if root.kind != "map":

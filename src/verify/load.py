@@ -47,8 +47,10 @@ def _load(reader: Reader, path: str, config: Config) -> Loaded:
         return Loaded(None, reader.problems)
     try:
         root = yamlread.read(text, max_depth=config.limit("depth"), max_nodes=config.limit("nodes"))
-    except yamlread.YamlError as error:
-        reader.add(error.message, Location(path, error.line, error.col))
+    except yamlread.YamlError as error:   # the line and a caret go under the message
+        reader.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID, error.message,
+                                       Location(path, error.line, error.col),
+                                       arithmetic=error.excerpt))
         return Loaded(None, reader.problems)
     top = reader.record(root, schema.FILE, "the claims file")
     if reader.problems and root is None or (root is not None and root.kind != "map"):

@@ -6,6 +6,11 @@ Built from PyYAML's event stream (the C parser when present), not its constructo
 - duplicate keys are refused (PyYAML silently keeps the last one);
 - nesting depth is capped while reading, so deep input cannot exhaust the stack;
 - tags are refused: nothing in a claims file is ever constructed as an object.
+
+A syntax error is said in plain words for the mistakes people make by hand (a tab in the
+indentation, a line indented differently from the field above it, a quote never closed),
+with PyYAML's own words after them; `YamlError.excerpt` is the line with a caret under the
+place, for reports to show under the message.
 """
 from __future__ import annotations
 
@@ -48,9 +53,9 @@ class Node:
 
 
 class YamlError(ValueError):
-    def __init__(self, line: int, col: int, message: str):
+    def __init__(self, line: int, col: int, message: str, excerpt: tuple[str, ...] = ()):
         super().__init__(message)
-        self.line, self.col, self.message = line, col, message
+        self.line, self.col, self.message, self.excerpt = line, col, message, excerpt
 
 
 @dataclass
@@ -112,17 +117,138 @@ def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> N
                 kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
                 stack.append(_Open(Node(kind, line, col, [])))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = error.problem or "invalid YAML"
-        if error.context:
-            what = f"{what} ({error.context})"
-        raise YamlError(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
-                        f"{what}; expected valid YAML") from None
+        raise syntax_error(text, error) from None
     except yaml.reader.ReaderError as error:   # NUL and other unprintable characters
         line, col = position(text, _char_offset(text, error.position))
         raise YamlError(line, col, f"character #x{error.character:04x} is not allowed "
                         f"({error.reason}); expected printable text") from None
     return root
+
+
+def syntax_error(text: str, error: yaml.MarkedYAMLError) -> YamlError:
+    """PyYAML's error as a YamlError a person who does not program can act on."""
+    pyyaml = error.problem or "invalid YAML"
+    if error.context:
+        pyyaml = f"{pyyaml} ({error.context})"
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    found = (_tab(lines, line) or _unclosed_quote(lines, error, line, col)
+             or _unclosed_bracket(lines, error) or _second_colon(lines, error, line, col)
+             or _indent(lines, error, line))
+    if found:
+        line, col, words = found
+    else:
+        words = "this is not valid YAML; expected 'field: value' lines and '- ' list items"
+    return YamlError(line, col, f"{words} (PyYAML: {pyyaml})", excerpt(lines, line, col))
+
+
+def excerpt(lines: list[str], line: int, col: int) -> tuple[str, ...]:
+    """The line as written, a tab shown as '→', and a caret under column `col`."""
+    if not 1 <= line <= len(lines):
+        return ()
+    shown = lines[line - 1].rstrip("\r").replace("\t", "\u2192")
+    gutter = f"{line} | "
+    return (gutter + shown, " " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^")
+
+
+def _indentation(text: str) -> str:
+    return text[:len(text) - len(text.lstrip(" \t"))]
+
+
+def _tab(lines: list[str], line: int):
+    """A tab in the indentation of the line PyYAML stopped at (YAML allows only spaces)."""
+    if not 1 <= line <= len(lines) or "\t" not in _indentation(lines[line - 1]):
+        return None
+    return (line, lines[line - 1].index("\t") + 1,
+            f"line {line} is indented with a tab; YAML allows only spaces there: replace the "
+            "tab with spaces, as many as the lines around it use")
+
+
+_QUOTED = "while scanning a quoted scalar"
+
+
+def _unclosed_quote(lines: list[str], error, line: int, col: int):
+    """A quote opened and never closed: PyYAML either reads to the end of the file, or reads
+    on to the next quote and stops just after it."""
+    if error.context == _QUOTED and error.context_mark is not None:
+        start = (error.context_mark.line + 1, error.context_mark.column + 1)
+    elif 1 <= line <= len(lines) and 2 <= col <= len(lines[line - 1]) + 1 \
+            and lines[line - 1][col - 2] in "\"'":
+        start = _open_quote_before(lines, line)
+    else:
+        return None
+    if start is None:
+        return None
+    quote = lines[start[0] - 1][start[1] - 1:start[1]] or '"'
+    return (*start, f"the quote {quote} opened on line {start[0]} is never closed, so the "
+            f"text runs on into the lines after it: add the closing {quote} where the text "
+            "ends")
+
+
+def _open_quote_before(lines: list[str], line: int):
+    """The last line before `line` whose value opens a quote it does not close."""
+    for n in range(line - 1, 0, -1):
+        text = lines[n - 1]
+        value = text.split(": ", 1)[1] if ": " in text else text.strip().lstrip("- ")
+        value = value.strip()
+        if value[:1] in ("'", '"') and not _closed(value):
+            return n, text.index(value) + 1
+    return None
+
+
+def _closed(value: str) -> bool:
+    quote, body = value[0], value[1:]
+    if quote == "'":
+        return body.replace("''", "").count("'") % 2 == 1
+    return body.replace("\\\\", "").replace('\\"', "").count('"') % 2 == 1
+
+
+def _unclosed_bracket(lines: list[str], error):
+    """'[a, b' or '{id: a' never closed, or an item in it without its comma."""
+    if not (error.context or "").startswith("while parsing a flow") or error.context_mark is None:
+        return None
+    line, col = error.context_mark.line + 1, error.context_mark.column + 1
+    opened = lines[line - 1][col - 1:col] if line <= len(lines) else "["
+    closing = {"[": "]", "{": "}"}.get(opened, "]")
+    return (line, col, f"the {opened} opened on line {line} is never closed, or an item in it "
+            f"lacks its comma: close it with {closing} and separate the items with commas")
+
+
+def _second_colon(lines: list[str], error, line: int, col: int):
+    """'key: value: more' on one line: YAML reads the second ': ' as a key in a value."""
+    if "mapping values are not allowed" not in (error.problem or "") or not 1 <= line <= len(lines):
+        return None
+    if ": " not in lines[line - 1][:max(0, col - 1)]:
+        return None
+    return (line, col, f"line {line} has a second ': ' in one value; put the value in quotes "
+            "(\"...\") when its text has ': ' in it")
+
+
+_INDENT_PROBLEMS = ("mapping values are not allowed", "expected key", "expected <block end>",
+                    "expected '-' indicator")
+
+
+def _indent(lines: list[str], error, line: int):
+    """A line indented unlike the field above it."""
+    if not any(p in (error.problem or "") for p in _INDENT_PROBLEMS) or not 1 <= line <= len(lines):
+        return None
+    here = len(_indentation(lines[line - 1]))
+    above = next((n for n in range(line - 1, 0, -1)
+                  if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), None)
+    if above is None:
+        return None
+    text = lines[above - 1]
+    field = len(text) - len(text.lstrip(" -"))     # where the field starts, after any '- '
+    if here == field:
+        return None
+    return (line, here + 1, f"line {line} is indented by {_spaces(here)}, which does not line "
+            f"up with the field above it (line {above}, at {_spaces(field)}): indent the fields "
+            "of one item by the same number of spaces")
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space" if n == 1 else f"{n} spaces"
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

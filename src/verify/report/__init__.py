@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from datetime import datetime
 
 from verify.model import Severity
 
@@ -17,6 +18,8 @@ class ReportOptions:
     fail_level: Severity | None = Severity.ERROR   # None: nothing fails the run
     show_waived: bool = False
     root: str = "."                          # paths in reports are relative to this
+    colour: bool = False                     # ANSI colours (text on a terminal only)
+    started: datetime | None = None          # when the run started (JUnit's timestamp), UTC
 
 
 # format name -> module of verify.report that writes it
@@ -29,6 +32,19 @@ MODULES = {
     "markdown": "markdown_report",
     "html": "html_report",
 }
+
+# The least severe finding each format lists when --show-level is not given.  The CI logs
+# (text, GitHub annotations, SARIF alerts) show problems only, as linters do; the editor's
+# page, JSON and Markdown keep the notes with derived facts.  JUnit lists every check.
+DEFAULT_SHOW_LEVEL = {
+    "text": Severity.WARNING,
+    "github": Severity.WARNING,
+    "sarif": Severity.WARNING,
+}
+
+
+def default_show_level(name: str) -> Severity:
+    return DEFAULT_SHOW_LEVEL.get(name, Severity.NOTE)
 
 
 def formats():

@@ -2,9 +2,12 @@
 
     ::error file=F,line=L,col=C,title=verify (rule)::message
 
-with the arithmetic and the quotes after the message on lines of their own.  GitHub shows
-only ten annotations of each type per step, so when $GITHUB_STEP_SUMMARY is set the
-Markdown report is appended to that file as well.
+with the arithmetic and the quotes after the message on lines of their own, then one plain
+summary line for the log.  By default only warnings and errors are listed (the CLI's show
+level for this format): GitHub shows only ten annotations of each type per step (and fifty
+per job), and passes or notes must not use them up.  When more than ten of a type are
+listed, the summary line says so.  When $GITHUB_STEP_SUMMARY is set the Markdown report is
+appended to that file as well.
 
 Escaping is GitHub's own (actions/toolkit, command.ts): in data `%` -> `%25`, CR -> `%0D`,
 LF -> `%0A`; in property values also `:` -> `%3A` and `,` -> `%2C`.
@@ -16,10 +19,12 @@ from typing import Mapping, TextIO
 
 from verify.model import Finding, RunResult, Severity
 from verify.report import markdown_report
-from verify.report.common import detail_lines, listed, ordered_files, relpath
+from verify.report.common import (detail_lines, headline, listed, ordered_files, relpath,
+                                  summarize)
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice",
            Severity.PASS: "notice"}
+SHOWN_PER_TYPE = 10      # annotations of one type GitHub shows for a step
 
 
 def escape_data(text: str) -> str:
@@ -45,10 +50,27 @@ def annotation(finding: Finding, file, root: str = ".") -> str:
 
 def write(result: RunResult, out: TextIO, options,
           env: Mapping[str, str] | None = None) -> None:
-    for file in ordered_files(result, options.root):
+    files = ordered_files(result, options.root)
+    written: dict[str, int] = {}
+    for file in files:
         for _, finding in listed(file, options):
-            out.write(annotation(finding, file, options.root) + "\n")
+            line = annotation(finding, file, options.root)
+            command = line[2:line.index(" ")]
+            written[command] = written.get(command, 0) + 1
+            out.write(line + "\n")
+    out.write(summary_line(files, written) + "\n")
     summary_path = (os.environ if env is None else env).get("GITHUB_STEP_SUMMARY")
     if summary_path:
         with open(summary_path, "a", encoding="utf-8") as summary:
             markdown_report.write(result, summary, options)
+
+
+def summary_line(files, written: dict[str, int]) -> str:
+    """'verify: 1 error, ...; 34 checks held', and which annotations GitHub will not show."""
+    summary = summarize(files)
+    text = f"verify: {headline(summary)}; {summary.verdict['holds']} checks held"
+    over = [f"{n} {command}s" for command, n in sorted(written.items()) if n > SHOWN_PER_TYPE]
+    if over:
+        text += (f" (GitHub shows the first {SHOWN_PER_TYPE} annotations of each type; "
+                 f"{', '.join(over)} are listed above)")
+    return text

@@ -1,16 +1,27 @@
-"""JUnit XML: one <testsuite> per claims file, one <testcase> per check evaluated.
+"""JUnit XML as Apache Ant writes it (tests/data/junit-ant.xsd is its schema): one
+<testsuite> per claims file, one <testcase> per check evaluated.
 
 Every finding is a test case, passes included, whatever the show level: CI dashboards
-count checks.  A case fails when its finding is at or above the fail level (errors by
-default; warnings too with --fail-level warning) and not waived; a waived finding is
-skipped with the waiver's reason.  <system-out> carries the message and the arithmetic.
+count checks.  A case that fails the run (at or above the fail level, not waived) is an
+<error> when it is an input problem (the claims could not be checked as written) and a
+<failure> when the figures disagree; a waived finding is <skipped> with the waiver's
+reason.  The text of an <error> or <failure> is the whole finding: message, arithmetic,
+quotes.  The schema allows no output per test case, so <system-out> of the suite lists
+every check with its details, passes included.
+
+The schema requires `timestamp` (when the run started, UTC, without a zone: pinned by
+SOURCE_DATE_EPOCH) and `time`: verify does not time single checks, so every `time` is 0.
+`hostname` is "localhost", as the schema asks when it is not determined: a report never
+names the machine that wrote it.
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
 from typing import TextIO
 
-from verify.model import FileResult, Finding, RunResult
+from verify import __version__
+from verify.model import FileResult, Finding, RunResult, Verdict
 from verify.report.common import (VERDICT_WORDS, detail_lines, fails, ordered,
                                   ordered_files, relpath)
 
@@ -24,30 +35,35 @@ def write(result: RunResult, out: TextIO, options) -> None:
 
 
 def build(result: RunResult, options) -> ET.Element:
-    suites = ET.Element("testsuites", name="verify")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for file in ordered_files(result, options.root):
-        suite = _suite(file, options)
-        suites.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key))
-    for key, value in totals.items():
-        suites.set(key, str(value))
+    suites = ET.Element("testsuites")
+    started = options.started or datetime.now(timezone.utc)
+    timestamp = started.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    for n, file in enumerate(ordered_files(result, options.root)):
+        suites.append(_suite(file, n, timestamp, options))
     return suites
 
 
-def _suite(file: FileResult, options) -> ET.Element:
+def _suite(file: FileResult, n: int, timestamp: str, options) -> ET.Element:
     path = relpath(file.path, options.root)
-    suite = ET.Element("testsuite", name=path)
+    suite = ET.Element("testsuite", name=_clean(path) or "(no name)")
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", name="verify.version", value=__version__)
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    log = []
     for _, finding in ordered(file):
         case = _case(finding, file, path, options)
         suite.append(case)
         counts["tests"] += 1
-        counts["failures"] += case.find("failure") is not None
-        counts["skipped"] += case.find("skipped") is not None
-    for key, value in counts.items():
-        suite.set(key, str(value))
+        for key, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
+            counts[key] += case.find(tag) is not None
+        log += _details(finding, file, path)
+    ET.SubElement(suite, "system-out").text = _clean("\n".join(log))
+    ET.SubElement(suite, "system-err")
+    attributes = {"package": _clean(path) or "(no name)", "id": str(n), "timestamp": timestamp,
+                  "hostname": "localhost", **{k: str(v) for k, v in counts.items()},
+                  "time": "0"}
+    for key, value in attributes.items():
+        suite.set(key, value)
     return suite
 
 
@@ -58,18 +74,23 @@ def _clean(text: str) -> str:
                                             and not "\ud800" <= ch <= "\udfff"))
 
 
+def _details(finding: Finding, file: FileResult, path: str) -> list[str]:
+    where = f"{path}:{finding.location.line}:{finding.location.col}"
+    label = "waived" if finding.waived is not None else finding.severity.label
+    return [f"{where}: {label} {finding.rule} {finding.message}",
+            *(f"    {line}" for line in detail_lines(finding, file))]
+
+
 def _case(finding: Finding, file: FileResult, path: str, options) -> ET.Element:
     name = f"{finding.rule}: {', '.join(finding.claims) or '(file)'}"
-    case = ET.Element("testcase", classname=path, name=_clean(name))
-    where = f"{path}:{finding.location.line}:{finding.location.col}"
+    case = ET.Element("testcase", name=_clean(name), classname=_clean(path) or "(no name)",
+                      time="0")
     if finding.waived is not None:
         ET.SubElement(case, "skipped", message=_clean(finding.waived))
     elif fails(finding, options):
-        failure = ET.SubElement(case, "failure", message=_clean(finding.message),
+        tag = "error" if finding.verdict is Verdict.INVALID else "failure"
+        problem = ET.SubElement(case, tag, message=_clean(finding.message),
                                 type=finding.verdict.value)
-        failure.text = _clean(f"{where}: {finding.severity.label} {finding.rule} "
-                              f"({VERDICT_WORDS[finding.verdict]})")
-    out = ET.SubElement(case, "system-out")
-    out.text = _clean("\n".join([f"{where}: {finding.severity.label} {finding.rule} "
-                                 f"{finding.message}", *detail_lines(finding, file)]))
+        problem.text = _clean("\n".join([*_details(finding, file, path),
+                                         f"({VERDICT_WORDS[finding.verdict]})"]))
     return case

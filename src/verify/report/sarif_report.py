@@ -4,8 +4,15 @@ One run; `tool.driver.rules` holds every rule of the catalogue (when `verify.rul
 provides `catalogue()`) and every rule seen in the findings.  Each listed finding is a
 result at the claims-file position, with the article spans as related locations and a
 `partialFingerprints` hash of rule + file + claim ids, so an alert survives edits that
-move lines.  Passes are not results.  Waived findings are always included, suppressed
-with the waiver's reason (SARIF viewers close suppressed alerts rather than lose them).
+move lines.  Waived findings are included, suppressed with the waiver's reason (SARIF
+viewers close suppressed alerts rather than lose them).
+
+Only warnings and errors are alerts (`kind: "fail"`, level `warning`/`error`).  A note
+(derived facts, a figure no claim covers) is `kind: "informational"` and a pass
+`kind: "pass"`, both at level `none`, as SARIF 2.1.0 section 3.27.10 requires for any kind
+but "fail".  Which are results follows the show level: by default (warning) notes and
+passes are left out, because GitHub code scanning ignores `kind` and would raise an alert
+for every result it is given.
 """
 from __future__ import annotations
 
@@ -18,7 +25,9 @@ from verify.report.common import (write_json, TOOL_NAME, TOOL_VERSION, fingerpri
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
               "sarif-schema-2.1.0.json")
-LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
+# severity -> (kind, level)
+KIND_LEVEL = {Severity.ERROR: ("fail", "error"), Severity.WARNING: ("fail", "warning"),
+              Severity.NOTE: ("informational", "none"), Severity.PASS: ("pass", "none")}
 SRCROOT = "%SRCROOT%"
 
 
@@ -48,7 +57,7 @@ def build(result: RunResult, options) -> dict:
 
 
 def _emitted(finding: Finding, options) -> bool:
-    return finding.severity != Severity.PASS and finding.severity >= options.show_level
+    return finding.severity >= options.show_level
 
 
 def _catalogue() -> dict:
@@ -99,10 +108,12 @@ def _result(finding: Finding, file: FileResult, index: dict, options) -> dict:
     unplaced = [q.describe() for q in quotes(finding, file) if q.span is None]
     text = "\n".join([finding.message, *finding.arithmetic,
                       *(f"derived: {fact}" for fact in finding.derived), *unplaced])
+    kind, level = KIND_LEVEL[finding.severity]
     result = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
-        "level": LEVEL[finding.severity],
+        "kind": kind,
+        "level": level,
         "message": {"text": text},
         "locations": [_location(relpath(finding.location.path, options.root),
                                 finding.location.line, finding.location.col)],
