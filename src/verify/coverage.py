@@ -9,10 +9,10 @@ import bisect
 
 from verify.anchor import Folded, fold
 from verify.config import Config
-from verify.model import ClaimsFile, Finding, Location, Mark, Severity, Span, Verdict
+from verify.model import Claim, ClaimsFile, Finding, Location, Mark, Severity, Span, Verdict
 
 MAX_UNCHECKED_HITS = 1000     # occurrences of one unchecked text that are marked
-_RANK = {"contradiction": 3, "conditional": 2, "verified": 1}
+_RANK = {"contradiction": 4, "disputed": 3, "conditional": 2, "verified": 1}
 
 
 def _figures(claims_file: ClaimsFile):
@@ -76,7 +76,7 @@ def uncovered(claims_file: ClaimsFile, config: Config, required: bool) -> list[F
             known[source.id] = _Spans(covered.get(source.id, []) + unchecked.get(source.id, []))
         if not known[source.id].overlaps(fig.start, fig.end):
             findings.append(Finding(
-                "coverage", severity, Verdict.CONTRADICTION if required else Verdict.CONDITIONAL,
+                "coverage", severity, Verdict.UNCOVERED,
                 f"\"{fig.text}\" (line {fig.line} of {source.path}) is not covered by any claim; "
                 "add a claim, or list it under unchecked with a reason",
                 where, (), (Span(source.id, fig.start, fig.end, fig.line, fig.col),)))
@@ -95,7 +95,7 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
         if claim.span is None:
             continue
         indexes = tuple(by_claim.get(claim.id, ()))
-        status = _status([findings[i] for i in indexes])
+        status = _status(claim, [findings[i] for i in indexes], claims_file)
         span = claim.span
         mark_key = (span.source, span.start, span.end)
         previous = out.get(mark_key)
@@ -125,11 +125,37 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
     return tuple(sorted(out.values(), key=lambda m: (m.source, m.start, m.end)))
 
 
-def _status(findings: list[Finding]) -> str:
+def _status(claim: Claim, findings: list[Finding], claims_file: ClaimsFile) -> str:
     live = [f for f in findings if f.waived is None]
-    verdicts = {f.verdict for f in live}
-    if Verdict.CONTRADICTION in verdicts or Verdict.INVALID in verdicts:
+    if any(f.verdict is Verdict.INVALID for f in live):
         return "contradiction"
-    if Verdict.CONDITIONAL in verdicts:
+    conflicts = [f for f in live if f.verdict is Verdict.CONTRADICTION]
+    if any(_in_conflict(claim, f, claims_file) for f in conflicts):
+        return "contradiction"
+    if conflicts:
+        return "disputed"
+    if any(f.verdict is Verdict.CONDITIONAL for f in live):
         return "conditional"
     return "verified"
+
+
+def _in_conflict(claim: Claim, finding: Finding, claims_file: ClaimsFile) -> bool:
+    """Is the claim's own statement part of the conflict?  A quantity stated differently
+    inside one source is that source's conflict: the same figure repeated by other sources
+    only agrees with one side of it (ten "47"s in five sources and one "41" in the article
+    make the article's figures red, not the other sources').  Otherwise every claim of a
+    contradiction is part of it."""
+    if finding.rule != "same":
+        return True
+    stated: dict[str, set] = {}
+    for claim_id in finding.claims:
+        other = claims_file.claim(claim_id)
+        if other is not None:
+            stated.setdefault(other.source, set()).add(_value(other))
+    torn = {source for source, values in stated.items() if len(values) > 1}
+    return not torn or claim.source in torn
+
+
+def _value(claim: Claim):
+    return claim.figure.interval if claim.figure is not None else (claim.date, claim.written,
+                                                                   claim.items)

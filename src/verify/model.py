@@ -30,12 +30,15 @@ class Severity(enum.IntEnum):
 
 
 class Verdict(str, enum.Enum):
-    """The three verdicts of a check, plus `invalid` for input that cannot be checked."""
+    """The three verdicts of a check, plus `invalid` for input that cannot be checked and
+    `uncovered`, which is no verdict of a check but its own category: a figure of a source
+    that no claim covers (the coverage finding)."""
 
     CONTRADICTION = "contradiction"   # no values inside the stated intervals satisfy it
     CONDITIONAL = "holds-only-if"     # true for some readings allowed by rounding, not as printed
     HOLDS = "holds"
     INVALID = "invalid"               # malformed input or a modelling error
+    UNCOVERED = "uncovered"           # a figure no claim covers: nothing was checked
 
 
 @dataclass(frozen=True, order=True)
@@ -330,7 +333,9 @@ class Finding:
 class Mark:
     """A figure in a source text, with the verdict of the checks it took part in.
 
-    status: contradiction | conditional | verified | uncovered | unchecked"""
+    status: contradiction | disputed | conditional | verified | uncovered | unchecked
+    (disputed: the figure agrees with its own source, but another source states it
+    differently; contradiction: its own source's statement is part of the conflict)"""
 
     source: str
     start: int

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, TextIO
 
 import verify
-from verify.model import FileResult, Finding, RunResult, Severity, Source, Span, Verdict
+from verify.model import (FileResult, Finding, Interval, RunResult, Severity, Source, Span,
+                          Verdict)
+from verify.numbers import fmt, fmt_interval
 
 TOOL_NAME = "verify"
 TOOL_VERSION = verify.__version__
@@ -23,6 +26,7 @@ VERDICT_WORDS = {
     Verdict.CONDITIONAL: "holds only if",
     Verdict.HOLDS: "holds",
     Verdict.INVALID: "input problem",
+    Verdict.UNCOVERED: "not covered by any claim",
 }
 
 
@@ -167,29 +171,37 @@ class Quote:
 
 
 def quotes(finding: Finding, file: FileResult) -> list[Quote]:
-    """The finding's quotes, each with the span (if any) that lies inside that quote in its
-    source; when no span can be placed that way, spans are paired with quotes in order."""
+    """The finding's quotes, each with the span the engine found for its claim.
+
+    The engine gives one span per quoted claim that was anchored, in the order of the
+    quotes, so they pair in order: a quote that occurs in two sources is placed in the
+    source its claim names, never found again by searching.  When some claims were not
+    anchored (fewer spans than quotes), each quote takes the next span, in order, that lies
+    inside an occurrence of that quote."""
     sources = {s.id: s for s in file.sources}
-    result = []
-    for n, (claim, text) in enumerate(finding.quotes):
-        span = _span_in_quote(text, finding.spans, sources)
-        if span is None and len(finding.spans) == len(finding.quotes):
-            span = finding.spans[n]
-        result.append(Quote(claim, text, span, sources.get(span.source) if span else None))
-    return result
+    if len(finding.spans) == len(finding.quotes):
+        spans: list[Span | None] = list(finding.spans)
+    else:
+        spans, rest = [], list(finding.spans)
+        for _, text in finding.quotes:
+            at = next((n for n, span in enumerate(rest)
+                       if _inside_quote(text, span, sources)), None)
+            spans.append(None if at is None else rest[at])
+            rest = rest if at is None else rest[at + 1:]
+    return [Quote(claim, text, span, sources.get(span.source) if span else None)
+            for (claim, text), span in zip(finding.quotes, spans)]
 
 
-def _span_in_quote(text: str, spans: Iterable[Span], sources: dict) -> Span | None:
-    for span in spans:
-        source = sources.get(span.source)
-        if source is None or not text:
-            continue
-        start = source.text.find(text)
-        while start != -1:
-            if start <= span.start and span.end <= start + len(text):
-                return span
-            start = source.text.find(text, start + 1)
-    return None
+def _inside_quote(text: str, span: Span, sources: dict) -> bool:
+    source = sources.get(span.source)
+    if source is None or not text:
+        return False
+    start = source.text.find(text)
+    while start != -1:
+        if start <= span.start and span.end <= start + len(text):
+            return True
+        start = source.text.find(text, start + 1)
+    return False
 
 
 def detail_lines(finding: Finding, file: FileResult) -> Iterator[str]:
@@ -202,6 +214,44 @@ def detail_lines(finding: Finding, file: FileResult) -> Iterator[str]:
         yield quote.describe()
     if finding.waived is not None:
         yield f"waived: {finding.waived}"
+
+
+def interval_words(interval: Interval, unit: str | None = None) -> str:
+    """An interval as an editor reads it: "between 29.5% and 30.5%" (both ends allowed),
+    "from 29.5% to under 30.5%" (an open end said in words, never dropped), "at least 40"."""
+    if interval.lo is None or interval.hi is None or interval.is_point:
+        return fmt_interval(interval, unit)
+    return _range_words(fmt(interval.lo, unit), interval.lo_closed,
+                        fmt(interval.hi, unit), interval.hi_closed)
+
+
+def _range_words(lo: str, lo_closed: bool, hi: str, hi_closed: bool) -> str:
+    if lo_closed and hi_closed:
+        return f"between {lo} and {hi}"
+    return f"from {'' if lo_closed else 'over '}{lo} to {'' if hi_closed else 'under '}{hi}"
+
+
+# One figure as numbers.fmt writes it: sign, currency, digits, decimals (".33..."), percent
+# or a unit name; and the bracketed interval numbers.fmt_interval writes of two of them.
+_FIGURE = r"-?[$€£¥]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\.\.\.)?%?(?: [^\W\d][\w/-]*)*"
+_INTERVAL = re.compile(rf"([\[(])({_FIGURE}), ({_FIGURE})([\])])")
+_RELATIONS = ((" \u2260 ", " cannot equal "), (" >= ", " is at least "), (" <= ", " is at most "),
+              (" \u2265 ", " is at least "), (" \u2264 ", " is at most "))
+_QUOTED = re.compile(r"(\u201c[^\u201d]*\u201d|\"[^\"]*\")")
+
+
+def in_words(text: str) -> str:
+    """A message or arithmetic line with its intervals and relations in words:
+    "[29.5%, 30.5%)" becomes "from 29.5% to under 30.5%", "47 \u2260 41" becomes
+    "47 cannot equal 41".  Text inside quotation marks (the article's own words) is kept."""
+    parts = _QUOTED.split(text)
+    for n in range(0, len(parts), 2):      # the even parts are outside quotation marks
+        part = _INTERVAL.sub(lambda m: _range_words(m[2], m[1] == "[", m[3], m[4] == "]"),
+                             parts[n])
+        for sign, words in _RELATIONS:
+            part = part.replace(sign, words)
+        parts[n] = part
+    return "".join(parts)
 
 
 def write_json(data: dict, out: TextIO) -> None:

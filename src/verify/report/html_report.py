@@ -1,196 +1,135 @@
 """The editor's report: one self-contained HTML page (inline CSS and JS, no network).
 
-Top: counts by verdict and each listed finding in plain words with its arithmetic.  Then
-each source text with every figure marked by status (red contradiction, amber holds only
-if, green verified, grey not covered or left unchecked), with a glyph and a hidden label
-as well as a colour.  Marks are focusable buttons (role=button; inline elements, so a
-long figure wraps with the text): hover, click, Enter or keyboard focus shows the checks
-the figure takes part in, most serious first; `#m-N` in the address opens figure N.  Under each file, a
-collapsed appendix lists every check evaluated (passes and waived ones included): the
-popups are copied from it, and printing expands it.
+Laid out for an editor who has ten seconds.  First the answer in plain words ("The figures
+do not agree: 1 contradiction") with counts by category, then each problem: what disagrees,
+who says what (each source's statements side by side, the figure picked out in its quote),
+the arithmetic in words, and the waiver an editor would add to accept it, with the place in
+the claims file to paste it.  Next each source text, in paragraphs, with every figure marked
+by status (red: its own statement is part of a contradiction; red dotted: another source
+states it differently; amber: holds only if; green: verified; grey: not covered by any
+claim, or left unchecked), with a glyph and a hidden label as well as a colour.  Marks are
+focusable buttons: hover, click, Enter or keyboard focus shows the checks the figure takes
+part in, most serious first; `#m-N` in the address opens figure N.  Last, collapsed: the
+figures no claim covers, derived facts, waived findings and every check evaluated (the
+popups are copied from it).  Printed, the collapsed parts stay collapsed.
 
-All article and claims text is untrusted and escaped; a Content-Security-Policy allows
-only this page's own style and script (by hash), so nothing is fetched and nothing
-injected would run.
+Coverage is its own category, never a verdict: a figure no claim covers is grey and says
+"not covered by any claim".  All article and claims text is untrusted and escaped; a
+Content-Security-Policy allows only this page's own style and script (by hash).
 """
 from __future__ import annotations
 
-import base64
-import hashlib
+import re
 from html import escape
 from typing import TextIO
 
 from verify.model import FileResult, Finding, Mark, RunResult, Source, Verdict
-from verify.report.common import (TOOL_NAME, TOOL_VERSION, VERDICT_WORDS, headline, listed,
+from verify.report.common import (TOOL_NAME, TOOL_VERSION, Quote, headline, in_words, listed,
                                   ordered, ordered_files, plural, quotes, relpath,
                                   source_path, summarize)
+from verify.report.html_assets import CSP, CSS, JS
+from verify.report.waivers import suggestion
 
 # status -> (glyph, words)
 STATUS = {
     "contradiction": ("\u2717", "contradiction"),
+    "disputed": ("\u2260", "stated differently in another source"),
     "conditional": ("?", "holds only if"),
     "verified": ("\u2713", "verified"),
     "uncovered": ("\u25cb", "not covered by any claim"),
     "unchecked": ("\u2013", "left unchecked"),
 }
-VERDICT_GLYPH = {Verdict.CONTRADICTION: "\u2717", Verdict.CONDITIONAL: "?",
-                 Verdict.HOLDS: "\u2713", Verdict.INVALID: "!"}
-VERDICT_LEAD = {Verdict.CONTRADICTION: "These figures cannot all be true.",
-                Verdict.CONDITIONAL: "This holds only under a reading of the figures.",
-                Verdict.HOLDS: "Checked: this holds.",
-                Verdict.INVALID: "The claims file has a problem here."}
+# category (a verdict's value, or "waived") -> (glyph, tag, one, many): every finding is in
+# exactly one category, so the counts add up to the findings.
+CATEGORY = {
+    "contradiction": ("\u2717", "Contradiction", "contradiction", "contradictions"),
+    "holds-only-if": ("?", "Holds only if", "holds only under a reading",
+                      "hold only under a reading"),
+    "invalid": ("!", "Input problem", "input problem", "input problems"),
+    "uncovered": ("\u25cb", "Not covered", "figure not covered by any claim",
+                  "figures not covered by any claim"),
+    "holds": ("\u2713", "Holds", "check holds", "checks hold"),
+    "waived": ("\u2013", "Waived", "waived by an editor", "waived by an editor"),
+}
+LEAD = {"contradiction": "These figures cannot all be true.",
+        "holds-only-if": "This holds only under a reading of the figures, not as printed.",
+        "invalid": "The claims file has a problem here; fix it there.",
+        "uncovered": "No claim covers this figure, so nothing checked it.",
+        "holds": "Checked: this holds.", "waived": "An editor accepted this."}
 EMPTY_NOTE = {"uncovered": "No claim in the claims file covers this figure.",
               "unchecked": "The claims file lists this figure as deliberately unchecked."}
-
-CSS = """
-:root{--red:#b3261e;--red-bg:#fde3e1;--amber:#8a5300;--amber-bg:#ffecb3;--green:#1e6b34;
---green-bg:#dcf2e2;--grey:#5f6b73;--grey-bg:#eceff1;--ink:#1d2327;--line:#d5dade}
-*{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);
-background:#f6f7f8}
-main,header.top{max-width:60rem;margin:0 auto;padding:0 1.25rem}
-header.top{padding-top:1.5rem}
-h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .75rem}
-h3{font-size:1.1rem;margin:0 0 .25rem}
-.lede{margin:.25rem 0 1rem;color:#3c464c}
-.counts{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0 0 1rem}
-.counts li{background:#fff;border:1px solid var(--line);border-left:6px solid var(--grey);
-border-radius:6px;padding:.4rem .8rem;min-width:8.5rem}
-.counts .n{display:block;font-size:1.5rem;font-weight:700;line-height:1.2}
-.counts .v-contradiction,.finding.v-contradiction{border-left-color:var(--red)}
-.counts .v-holds-only-if,.finding.v-holds-only-if{border-left-color:#d98e04}
-.counts .v-holds,.finding.v-holds{border-left-color:var(--green)}
-.counts .v-invalid,.finding.v-invalid{border-left-color:#6a1b9a}
-ol.findings{list-style:none;padding:0;margin:0}
-.finding{background:#fff;border:1px solid var(--line);border-left:6px solid var(--grey);
-border-radius:6px;padding:.6rem .9rem;margin:0 0 .6rem}
-.fhead{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline;font-size:.9rem}
-.tag{font-weight:700}.v-contradiction .tag{color:var(--red)}.v-holds-only-if .tag{color:var(--amber)}
-.v-holds .tag{color:var(--green)}.v-invalid .tag{color:#6a1b9a}
-.sev{text-transform:uppercase;font-size:.75rem;letter-spacing:.05em;border:1px solid currentColor;
-border-radius:3px;padding:0 .3rem}
-.loc,.rule{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.8rem;color:#4b555b}
-.msg{margin:.3rem 0;font-weight:600}.lead{margin:.2rem 0;color:#3c464c}
-.quotes,.derived{margin:.2rem 0;padding-left:1.2rem;font-size:.95rem}
-pre.arith{background:#f3f5f6;border-radius:4px;padding:.4rem .6rem;margin:.35rem 0;
-white-space:pre-wrap;font-size:.85rem}
-.waived{margin:.3rem 0;font-style:italic}.figs{margin:.3rem 0;font-size:.9rem}
-.figs a{margin-right:.35rem}
-.legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;background:#fff;
-border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;font-size:.9rem;
-position:sticky;top:0;z-index:2}
-.source{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem 1.25rem;
-margin:0 0 1rem}
-.meta{margin:0 0 .75rem;color:#5f6b73;font-size:.85rem}
-.text{white-space:pre-wrap;font:1.05rem/1.75 Georgia,"Times New Roman",serif;max-width:44rem}
-.mark{cursor:pointer;border-bottom:3px solid;border-radius:3px;padding:0 .15rem;
--webkit-box-decoration-break:clone;box-decoration-break:clone}
-.mark .badge{font:700 .7rem/1 system-ui,sans-serif;vertical-align:super;margin-left:.1rem}
-.mark:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}
-.s-contradiction{background:var(--red-bg);border-color:var(--red)}.s-contradiction .badge{color:var(--red)}
-.s-conditional{background:var(--amber-bg);border-color:#d98e04}.s-conditional .badge{color:var(--amber)}
-.s-verified{background:var(--green-bg);border-color:var(--green)}.s-verified .badge{color:var(--green)}
-.s-uncovered,.s-unchecked,.s-other{background:var(--grey-bg);border-color:#90a4ae}
-.s-unchecked{border-bottom-style:dashed}.s-uncovered .badge,.s-unchecked .badge{color:var(--grey)}
-.mark[aria-expanded=true]{box-shadow:0 0 0 2px #1a73e8}
-#pop{position:absolute;z-index:5;max-width:32rem;max-height:70vh;overflow:auto;background:#fff;border:1px solid #9aa5ab;
-border-radius:8px;box-shadow:0 8px 24px rgba(0,0,0,.18);padding:.6rem .8rem;font-size:.9rem}
-#pop .finding{list-style:none;border-width:0 0 0 4px;border-radius:0;padding:.2rem .6rem;margin:.4rem 0}
-#pop .pop-head{margin:0;font-weight:700}
-details.all{margin:0 0 1.5rem}details.all summary{cursor:pointer;font-weight:600}
-.fatal{background:#f3e5f5;border:1px solid #6a1b9a;border-radius:6px;padding:.5rem .8rem}
-footer{max-width:60rem;margin:2rem auto;padding:0 1.25rem;color:#6b757b;font-size:.8rem}
-.legend .mark{cursor:default}.print-only{display:none}
-.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media print{
-body{background:#fff;font-size:11pt}.legend{position:static}#pop,.figs,.hint{display:none}.print-only{display:inline}
-details.all>summary{list-style:none;cursor:auto}details.all>summary::-webkit-details-marker{display:none}
-details.all::details-content{display:contents;content-visibility:visible}
-.mark{border-bottom-width:2px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.mark[data-refs]:not([data-refs=""])::after{content:" [" attr(data-refs) "]";
-font:.7rem system-ui,sans-serif;vertical-align:super}
-.finding,.source,.counts li{break-inside:avoid;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-}
-"""
-
-JS = """
-(function(){
-var pop=document.getElementById('pop'),pinned=null,shown=null,timer=null;
-function place(m){var r=m.getBoundingClientRect(),w=Math.min(pop.offsetWidth,innerWidth-16);
-pop.style.top=(r.bottom+scrollY+6)+'px';
-pop.style.left=Math.max(8,Math.min(r.left+scrollX,scrollX+innerWidth-w-8))+'px';}
-function show(m){clearTimeout(timer);if(shown&&shown!==m)shown.setAttribute('aria-expanded','false');
-shown=m;pop.textContent='';var h=document.createElement('p');h.className='pop-head';
-h.textContent='\\u201c'+m.dataset.text+'\\u201d: '+m.dataset.label;pop.appendChild(h);
-var ids=(m.dataset.findings||'').split(' ').filter(Boolean);
-ids.forEach(function(k){var c=document.getElementById('c-'+k);if(!c)return;
-var n=c.cloneNode(true);n.removeAttribute('id');pop.appendChild(n);});
-if(!ids.length){var p=document.createElement('p');p.textContent=m.dataset.note||'';pop.appendChild(p);}
-pop.hidden=false;m.setAttribute('aria-expanded','true');place(m);}
-function hide(){if(pinned)return;pop.hidden=true;if(shown)shown.setAttribute('aria-expanded','false');shown=null;}
-function later(){clearTimeout(timer);timer=setTimeout(hide,200);}
-function mark(e){return e.target.closest?e.target.closest('.mark[role=button]'):null;}
-document.addEventListener('mouseover',function(e){var m=mark(e);
-if(m&&!pinned)show(m);else if(e.target.closest&&e.target.closest('#pop'))clearTimeout(timer);});
-document.addEventListener('mouseout',function(e){if(mark(e)||(e.target.closest&&e.target.closest('#pop')))later();});
-document.addEventListener('focusin',function(e){var m=mark(e);if(m&&!pinned)show(m);});
-document.addEventListener('focusout',function(e){if(mark(e))later();});
-document.addEventListener('click',function(e){var m=mark(e);
-if(m){if(pinned===m){pinned=null;hide();}else{pinned=m;show(m);}return;}
-if(!(e.target.closest&&e.target.closest('#pop'))){pinned=null;hide();}});
-document.addEventListener('keydown',function(e){var m=mark(e);
-if(m&&(e.key==='Enter'||e.key===' ')){e.preventDefault();m.click();return;}
-if(e.key==='Escape'&&shown){m=shown;pinned=null;hide();m.focus();}});
-function fromHash(){var m=location.hash&&document.getElementById(location.hash.slice(1));
-if(m&&m.classList.contains('mark')&&m.getAttribute('role')==='button'){pinned=m;show(m);m.focus({preventScroll:true});}}
-addEventListener('hashchange',fromHash);addEventListener('resize',function(){if(shown)place(shown);});
-addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});pinned=null;hide();});
-fromHash();document.body.setAttribute('data-js','ready');
-})();
-"""
-
-
-def _csp_hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
-
-
-CSP = (f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; "
-       "img-src data:; base-uri 'none'; form-action 'none'")
+SHOWN_PROBLEMS = 5      # more are behind "more problems", so the article stays near the top
+_BREAK = re.compile(r"\r?\n[ \t]*(?:\r?\n[ \t]*)+")     # a blank line: a new paragraph
+_NEWLINE = re.compile(r"\r?\n")                         # a hard wrap: a space
 
 
 def write(result: RunResult, out: TextIO, options) -> None:
     out.write(render(result, options))
 
 
+def category(finding: Finding) -> str:
+    return "waived" if finding.waived is not None else finding.verdict.value
+
+
+def counts(files) -> dict[str, int]:
+    found = {name: 0 for name in CATEGORY}
+    for file in files:
+        for finding in file.findings:
+            found[category(finding)] += 1
+    return found
+
+
 def render(result: RunResult, options) -> str:
     files = ordered_files(result, options.root)
     index = _Index(files)
-    summary = summarize(files)
-    # most serious first: an editor reads the contradictions before the notes
     shown = sorted(((file, i, f) for file in files for i, f in listed(file, options)),
-                   key=lambda item: -item[2].severity)
+                   key=lambda item: -item[2].severity)     # most serious first
+    groups = {"problem": [], "uncovered": [], "derived": [], "waived": []}
+    for item in shown:
+        groups[_group(item[2])].append(item)
+    summary = summarize(files)
+    card = lambda item: _finding(item[2], item[1], item[0], index, "f", options)  # noqa: E731
     parts = ["<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
              '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
              f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n',
              f"<title>verify report: {escape(headline(summary))}</title>\n",
-             f"<style>{CSS}</style>\n</head>\n<body>\n", _summary(summary), "<main>\n",
-             f'<section aria-labelledby="h-findings"><h2 id="h-findings">Findings '
-             f"({len(shown)})</h2>\n"]
-    if shown:
-        parts.append('<ol class="findings">\n')
-        parts += [_finding(f, file, index.number[file.path, i], "f", options,
-                           index.figures.get((file.path, i), ())) for file, i, f in shown]
+             f"<style>{CSS}</style>\n</head>\n<body>\n",
+             _answer(files, counts(files), summary, options), "<main>\n"]
+    problems = groups["problem"]
+    if problems:
+        parts.append(f'<section aria-labelledby="h-problems"><h2 id="h-problems">What to look '
+                     f"at ({len(problems)})</h2>\n<ol class=\"findings\">\n")
+        parts += [card(item) for item in problems[:SHOWN_PROBLEMS]]
         parts.append("</ol>\n")
-    else:
-        parts.append("<p>No findings to show at this level.</p>\n")
-    parts += ["</section>\n", _legend()]
+        if problems[SHOWN_PROBLEMS:]:
+            parts.append(_more(f"{plural(len(problems) - SHOWN_PROBLEMS, 'more problem')}",
+                               [card(item) for item in problems[SHOWN_PROBLEMS:]]))
+        parts.append("</section>\n")
+    parts.append(_legend())
     parts += [_file(file, index, options) for file in files]
+    for group, title in (("uncovered", "Figures not covered by any claim"),
+                         ("derived", "Derived facts and notes"),
+                         ("waived", "Waived by an editor")):
+        if groups[group]:
+            parts.append(_more(f"{title} ({len(groups[group])})",
+                               [card(item) for item in groups[group]], group))
+    parts += [_appendix(file, index, options) for file in files]
     parts += ["</main>\n", '<div id="pop" role="region" aria-live="polite" '
               'aria-label="Checks for this figure" hidden></div>\n',
               f"<footer>Made by {TOOL_NAME} {escape(TOOL_VERSION)}. Every figure is marked "
               "with a symbol as well as a colour.</footer>\n",
               f"<script>{JS}</script>\n</body>\n</html>\n"]
     return "".join(parts)
+
+
+def _group(finding: Finding) -> str:
+    if finding.waived is not None:
+        return "waived"
+    if finding.verdict is Verdict.HOLDS:
+        return "derived"
+    if finding.verdict is Verdict.UNCOVERED and finding.severity.label in ("pass", "note"):
+        return "uncovered"
+    return "problem"
 
 
 class _Index:
@@ -211,85 +150,194 @@ class _Index:
                     self.figures.setdefault((file.path, i), []).append((anchor, mark.text))
 
 
-def _summary(summary) -> str:
-    counts = [("v-contradiction", summary.verdict["contradiction"], "contradiction",
-               "contradictions"),
-              ("v-holds-only-if", summary.verdict["holds-only-if"], "holds only if",
-               "hold only if"),
-              ("v-holds", summary.verdict["holds"], "holds", "hold"),
-              ("v-invalid", summary.verdict["invalid"], "input problem", "input problems"),
-              ("v-waived", summary.waived, "waived by an editor", "waived by an editor")]
-    items = "".join(f'<li class="{cls}"><span class="n">{n}</span>{one if n == 1 else many}</li>'
-                    for cls, n, one, many in counts)
-    lede = (f"{plural(summary.checks, 'check')} on {plural(summary.claims, 'claim')} in "
-            f"{plural(summary.files, 'claims file')}: {plural(summary.errors, 'error')}, "
-            f"{plural(summary.warnings, 'warning')}, {plural(summary.notes, 'note')}; "
-            f"{summary.waived} waived.")
-    if summary.fatal:
-        lede += f" {plural(summary.fatal, 'claims file')} could not be checked."
-    return (f'<header class="top"><h1>Do the figures agree?</h1>\n<p class="lede">{lede}</p>\n'
-            f'<ul class="counts" aria-label="Checks by verdict">{items}</ul></header>\n')
+def _answer(files, found: dict[str, int], summary, options) -> str:
+    """The verdict first, in plain words, then the counts by category."""
+    fatal = summary.fatal
+    if found["invalid"] or fatal:
+        kind, glyph = "invalid", "\u2717"
+        words = (f"The claims {'file has' if len(files) == 1 else 'files have'} "
+                 f"{plural(found['invalid'], 'input problem')} to fix")
+    elif found["contradiction"]:
+        kind, glyph = "contradiction", "\u2717"
+        words = f"The figures do not agree: {plural(found['contradiction'], 'contradiction')}"
+    elif any(f.verdict is Verdict.UNCOVERED and f.waived is None and f.severity.label == "error"
+             for file in files for f in file.findings):
+        kind, glyph = "uncovered", "\u25cb"
+        words = (f"{plural(found['uncovered'], 'figure is', 'figures are')} not covered by any "
+                 "claim")
+    elif found["holds-only-if"]:
+        kind, glyph = "conditional", "?"
+        words = (f"Nothing contradicts, but {plural(found['holds-only-if'], 'check')} "
+                 f"{'holds' if found['holds-only-if'] == 1 else 'hold'} only under a reading "
+                 "of the figures")
+    else:
+        kind, glyph = "holds", "\u2713"
+        words = f"The figures agree: {plural(found['holds'], 'check holds', 'checks hold')}"
+    where = ", ".join(escape(relpath(f.path, options.root)) for f in files[:3])
+    if len(files) > 3:
+        where += f" and {len(files) - 3} more"
+    items = "".join(
+        f'<li class="c-{name}{" zero" if not found[name] else ""}" data-category="{name}" '
+        f'data-count="{found[name]}"><span class="n">{found[name]}</span>'
+        f"{one if found[name] == 1 else many}</li>"
+        for name, (_, _, one, many) in CATEGORY.items())
+    return (f'<header class="top a-{kind}"><p class="file-line">{where} \u00b7 '
+            f"{plural(summary.claims, 'claim')} \u00b7 {plural(summary.checks, 'finding')}</p>\n"
+            f'<h1><span class="glyph" aria-hidden="true">{glyph}</span>{escape(words)}</h1>\n'
+            f'<ul class="counts" aria-label="Findings by category">{items}</ul></header>\n')
+
+
+def _more(title: str, cards: list[str], group: str = "more") -> str:
+    return (f'<details class="more g-{group}"><summary>{escape(title)}</summary>\n'
+            f'<ol class="findings">\n{"".join(cards)}</ol></details>\n')
 
 
 def _legend() -> str:
     items = "".join(f'<span><span class="mark s-{status}" aria-hidden="true">12<span '
                     f'class="badge">{glyph}</span></span> {words}</span>'
                     for status, (glyph, words) in STATUS.items())
-    return (f'<div class="legend" role="note" aria-label="Legend"><strong>Legend</strong>'
-            f'{items}<span class="hint">Hover, click or tab to a figure to see its checks.'
-            f'</span><span class="print-only">[n]: the numbered checks listed after each text.'
-            f"</span></div>\n")
+    return (f'<div class="legend" role="note" aria-label="Legend">{items}<span class="hint">'
+            f"Hover, click or tab to a figure to see its checks.</span></div>\n")
 
 
-def _finding(finding: Finding, file: FileResult, number: int, prefix: str, options,
-             marks=()) -> str:
-    verdict = finding.verdict
-    where = f"{relpath(finding.location.path, options.root)}:{finding.location.line}:" \
-            f"{finding.location.col}"
-    parts = [f'<li class="finding v-{verdict.value}" id="{prefix}-{number}">'
-             f'<div class="fhead"><span class="tag">{VERDICT_GLYPH[verdict]} '
-             f"{escape(VERDICT_WORDS[verdict].capitalize())}</span>"
+def _finding(finding: Finding, i: int, file: FileResult, index: _Index, prefix: str,
+             options) -> str:
+    """A finding's card; `i` is its index in file.findings."""
+    name = category(finding)
+    glyph, tag = CATEGORY[name][:2]
+    number = index.number[file.path, i]
+    where = f"{relpath(finding.location.path, options.root)}:{finding.location.line}"
+    parts = [f'<li class="finding v-{finding.verdict.value}'
+             f'{" waived-by-editor" if finding.waived is not None else ""}" '
+             f'id="{prefix}-{number}" data-category="{name}">'
+             f'<div class="fhead"><span class="tag">{glyph} {tag}</span>'
              f'<span class="sev">{finding.severity.label}</span>'
-             f'<span class="rule">{escape(finding.rule)}</span>'
-             f'<span class="loc">#{number} \u00b7 {escape(where)}</span></div>'
-             f'<p class="lead">{VERDICT_LEAD[verdict]}</p>'
-             f'<p class="msg">{escape(finding.message)}</p>']
+             f'<span class="loc">#{number} \u00b7 {escape(finding.rule)} \u00b7 '
+             f"{escape(where)}</span></div>"
+             f'<p class="msg">{escape(in_words(finding.message))}</p>']
     if finding.waived is not None:
         parts.append(f'<p class="waived">Waived by an editor: {escape(finding.waived)}</p>')
     found = quotes(finding, file)
-    if found:
-        parts.append('<ul class="quotes">' + "".join(
-            f"<li>{escape(q.describe())}</li>" for q in found) + "</ul>")
-    if finding.arithmetic:
-        parts.append(f'<pre class="arith">{escape(chr(10).join(finding.arithmetic))}</pre>')
+    side_by_side = _sides(found, file)
+    why = [line for line in finding.arithmetic if _who_says(line) != _who_says_found(found)]
+    lead = LEAD[name] if name != "holds" or not why else ""
+    if lead or why:
+        parts.append('<ul class="why">' + (f"<li>{lead}</li>" if lead else "") + "".join(
+            f"<li>{escape(in_words(line))}</li>" for line in why) + "</ul>")
+    parts.append(side_by_side)
     if finding.derived:
         parts.append('<ul class="derived">' + "".join(
-            f"<li>Derived: {escape(d)}</li>" for d in finding.derived) + "</ul>")
+            f"<li>Derived: {escape(in_words(d))}</li>" for d in finding.derived) + "</ul>")
+    marks = index.figures.get((file.path, i), ())
     if marks:
         parts.append('<p class="figs">In the text: ' + "".join(
             f'<a href="#{mid}">{escape(text)}</a>' for mid, text in marks) + "</p>")
+    parts.append(_waiver(finding, file, options))
     parts.append("</li>\n")
     return "".join(parts)
 
 
+def _sides(found: list[Quote], file: FileResult) -> str:
+    """Who says what: one column per source, its statements with the figure picked out."""
+    if not found:
+        return ""
+    columns: dict[str, list[Quote]] = {}
+    for quote in found:
+        columns.setdefault(quote.source.id if quote.source else "", []).append(quote)
+    order = [s.id for s in file.sources if s.id in columns] + ([""] if "" in columns else [])
+    out = ['<div class="sides">']
+    for source_id in order:
+        said = ", ".join(_figure(q) for q in columns[source_id] if q.span)
+        title = next((s.title for s in file.sources if s.id == source_id), "")
+        head = (f'<h4 title="{escape(title)}">{escape(source_id)}'
+                + (f' <span class="says">says {escape(said)}</span>' if said else "") + "</h4>"
+                if source_id else "<h4>not found in a source</h4>")
+        out.append(f'<div class="side" data-source="{escape(source_id)}">{head}<ul>' + "".join(
+            f'<li><span class="quote">\u201c{_quote(q)}\u201d</span> <span class="ln">'
+            f"{escape(q.claim)}{f', line {q.span.line}' if q.span else ''}</span></li>"
+            for q in columns[source_id]) + "</ul></div>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _who_says(line: str) -> dict[str, list[str]] | None:
+    """A rule's own "who says what" line ("article: 4, 4 · county: 5"), read back, so the
+    page shows it side by side instead."""
+    said = {}
+    for part in line.split(" \u00b7 "):
+        source, colon, figures = part.partition(": ")
+        if not colon:
+            return None
+        said[source] = sorted(figures.split(", "))
+    return said if len(said) > 1 else None
+
+
+def _who_says_found(found: list[Quote]) -> dict[str, list[str]]:
+    said: dict[str, list[str]] = {}
+    for quote in found:
+        if quote.span is not None:
+            said.setdefault(quote.span.source, []).append(_figure(quote))
+    return {source: sorted(figures) for source, figures in said.items()}
+
+
+def _figure(quote: Quote) -> str:
+    return quote.source.text[quote.span.start:quote.span.end] if quote.source else ""
+
+
+def _quote(quote: Quote) -> str:
+    """The quote, escaped, with its claim's figure in bold where the engine found it."""
+    if quote.source is None or quote.span is None:
+        return escape(quote.text)
+    text, span, words = quote.source.text, quote.span, quote.text.split()
+    if not words:
+        return escape(quote.text)
+    # the quote as the source has it, line breaks and all (wire copy is hard-wrapped)
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    reach = 2 * len(quote.text) + 200
+    for found in pattern.finditer(text, max(0, span.start - reach), span.end + reach):
+        if found.start() <= span.start and span.end <= found.end():
+            return "".join((_spaced(text[found.start():span.start]),
+                            f"<b>{_spaced(text[span.start:span.end])}</b>",
+                            _spaced(text[span.end:found.end()])))
+    return escape(quote.text)       # not found around its figure: quoted as the claim has it
+
+
+def _spaced(text: str) -> str:
+    return escape(re.sub(r"\s+", " ", text))
+
+
+def _waiver(finding: Finding, file: FileResult, options) -> str:
+    offer = suggestion(finding, file, options.root)
+    if offer is None:
+        return ""
+    what = "the unchecked entry" if finding.verdict is Verdict.UNCOVERED else "the waiver"
+    return (f'<details class="waive"><summary>Accept it as printed: {what} to add</summary>'
+            f'<p>Paste into <code class="paste-at">{escape(offer.where)}</code>, '
+            f"{escape(offer.how)}, and replace FILL IN with the reason:</p>"
+            f'<pre class="snippet">{escape(offer.snippet)}</pre>'
+            f'<button type="button" class="copy">Copy</button></details>')
+
+
 def _file(file: FileResult, index: _Index, options) -> str:
     path = relpath(file.path, options.root)
-    parts = [f'<section class="file" aria-label="{escape(path)}"><h2>{escape(path)}</h2>\n']
+    parts = [f'<section class="file" aria-label="{escape(path)}">']
     if file.fatal:
-        parts.append('<p class="fatal">This claims file could not be checked; its input '
+        parts.append(f'<p class="fatal">{escape(path)} could not be checked; its input '
                      "problems are listed above.</p>\n")
     for source in file.sources:
         marks = [(a, m) for a, m in index.marks[file.path] if m.source == source.id]
         parts.append(_source(file, source, marks, index, options))
-    checks = ordered(file)
-    if checks:
-        parts.append(f'<details class="all"><summary>All {plural(len(checks), "check")} '
-                     f"evaluated for this file</summary>\n<ol class=\"findings\">\n")
-        parts += [_finding(f, file, index.number[file.path, i], "c", options)
-                  for i, f in checks]
-        parts.append("</ol></details>\n")
     parts.append("</section>\n")
     return "".join(parts)
+
+
+def _appendix(file: FileResult, index: _Index, options) -> str:
+    checks = ordered(file)
+    if not checks:
+        return ""
+    title = (f"Every check evaluated, passes included: {plural(len(checks), 'finding')} in "
+             f"{relpath(file.path, options.root)}")
+    return _more(title, [_finding(f, i, file, index, "c", options) for i, f in checks], "all")
 
 
 def _source(file: FileResult, source: Source, marks, index: _Index, options) -> str:
@@ -297,17 +345,24 @@ def _source(file: FileResult, source: Source, marks, index: _Index, options) -> 
     if source.published:
         meta.append(f"published {escape(source.published)}")
     meta_text = " \u00b7 ".join(meta)
-    head = (f'<article class="source"><h3>{escape(source.title or source.id)}</h3>'
-            f'<p class="meta">{meta_text}</p>\n<div class="text">')
+    head = (f'<article class="source" data-source="{escape(source.id)}">'
+            f"<h3>{escape(source.title or source.id)}</h3>"
+            f'<p class="meta">{escape(source.id)} \u00b7 {meta_text}</p>\n<div class="text"><p>')
     text, pos, body = source.text, 0, []
     for anchor, mark in marks:
         if mark.start < pos or mark.end > len(text) or mark.start >= mark.end:
             continue   # overlapping or out of range: keep the first, never garble the text
-        body.append(escape(text[pos:mark.start]))
+        body.append(_prose(text[pos:mark.start]))
         body.append(_mark(anchor, mark, text[mark.start:mark.end], file, index))
         pos = mark.end
-    body.append(escape(text[pos:]))
-    return head + "".join(body) + "</div></article>\n"
+    body.append(_prose(text[pos:]))
+    return head + "".join(body) + "</p></div></article>\n"
+
+
+def _prose(text: str) -> str:
+    """Source text as paragraphs: a blank line starts one, a single line break (hard-wrapped
+    wire copy) is a space."""
+    return "</p>\n<p>".join(_NEWLINE.sub(" ", escape(part)) for part in _BREAK.split(text))
 
 
 def _mark(anchor: str, mark: Mark, text: str, file: FileResult, index: _Index) -> str:
@@ -315,14 +370,13 @@ def _mark(anchor: str, mark: Mark, text: str, file: FileResult, index: _Index) -
     css = mark.status if mark.status in STATUS else "other"
     checks = [(file.findings[i], index.number[file.path, i]) for i in mark.findings
               if (file.path, i) in index.number]
-    refs = [str(n) for _, n in sorted(checks, key=lambda fn: fn[1])]
     # the popup shows the most serious check first
     serious = [str(n) for _, n in sorted(checks, key=lambda fn: (-fn[0].severity, fn[1]))]
     note = EMPTY_NOTE.get(mark.status, "")
     return (f'<span role="button" tabindex="0" class="mark s-{css}" id="{anchor}" '
             f'data-status="{escape(mark.status)}" data-claims="{escape(" ".join(mark.claims))}" '
-            f'data-findings="{" ".join(serious)}" data-refs="{", ".join(refs)}" '
+            f'data-findings="{" ".join(serious)}" '
             f'data-text="{escape(text)}" data-label="{escape(words)}" data-note="{note}" '
             f'aria-controls="pop" aria-expanded="false" title="{escape(words)}">'
-            f'<span class="fig">{escape(text)}</span><span class="badge" aria-hidden="true">'
-            f'{glyph}</span><span class="vh"> ({escape(words)})</span></span>')
+            f'<span class="fig">{escape(_NEWLINE.sub(" ", text))}</span><span class="badge" '
+            f'aria-hidden="true">{glyph}</span><span class="vh"> ({escape(words)})</span></span>')
