@@ -1,6 +1,11 @@
 """What a user sees from `verify check` on the seed: findings, exit codes, waivers, stale quotes."""
+import errno
+import io
 import json
+import os
 import re
+import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -250,3 +255,142 @@ def test_control_characters_from_a_claims_file_never_reach_the_output(tmp_path, 
         assert all(re.match(r"\S+:\d+:\d+: ", line) or line.startswith("    ") for line in lines[:-1])
         assert re.search(r"c\.yaml:3:5: warning input the measure of claim 't' holds a control "
                          r"character", out)
+
+
+# --- what is printed: problems first, colour on a terminal only (issue 13, item 5) -----------
+
+def test_text_lists_problems_and_one_summary_line_and_notes_on_request(run, seed):
+    code, out, _ = run("check", str(seed))
+    heads = [line for line in out.splitlines() if not line.startswith("    ")]
+    assert code == 1 and len(heads) == 2
+    assert re.match(r"\S+:\d+:\d+: error same ", heads[0])
+    assert re.match(r"1 error, 0 warnings, \d+ notes?, 0 waived in 1 file .*checks held", heads[1])
+    assert "derived:" not in out
+    _, out, _ = run("check", str(seed), "--show-level", "note")
+    assert re.search(r"^\S+:\d+:\d+: note sum ", out, re.M) and "    derived: " in out
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("stream, no_color, coloured", [
+    (Terminal, None, True), (Terminal, "1", False), (io.StringIO, None, False)])
+def test_colour_on_a_terminal_only_and_never_under_no_color(seed, monkeypatch, stream, no_color,
+                                                            coloured):
+    from verify import cli
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    out = stream()
+    assert cli.main(["check", str(seed)], out) == 1
+    assert ("\x1b[" in out.getvalue()) is coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()) == \
+        (lambda plain: (cli.main(["check", str(seed)], plain), plain.getvalue())[1])(io.StringIO())
+
+
+# --- report files (issue 13, item 9) ---------------------------------------------------------
+
+def _failing_rename(monkeypatch, name, code):
+    """The rename into place fails as a full disk or a read-only file system makes it fail."""
+    real = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if os.path.basename(os.fspath(dst)) == name:
+            raise OSError(code, os.strerror(code))
+        return real(src, dst, *args, **kwargs)
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("case, words", [
+    ("missing folder", "does not exist"), ("a folder", "is a folder"),
+    ("disk full", "no space left"), ("read-only", "read-only")])
+def test_an_unwritable_report_is_a_usage_error_and_the_others_are_written(
+        run, seed, tmp_path, monkeypatch, case, words):
+    bad = {"missing folder": tmp_path / "no-such-folder" / "r.json", "a folder": tmp_path,
+           "disk full": tmp_path / "full.json", "read-only": tmp_path / "locked.json"}[case]
+    if case == "disk full":
+        _failing_rename(monkeypatch, "full.json", errno.ENOSPC)
+    if case == "read-only":      # simulated: the tests may run as root, who writes anywhere
+        _failing_rename(monkeypatch, "locked.json", errno.EROFS)
+    code, out, err = run("check", str(seed), "--report", f"junit:{tmp_path / 'first.xml'}",
+                         "--report", f"json:{bad}", "--report", f"sarif:{tmp_path / 'last.sarif'}")
+    assert code == 2 and "error same" in out
+    assert f"--report json:{bad}: cannot write the json report: " in err and words in err
+    assert "internal error" not in err and "Traceback" not in err
+    assert (tmp_path / "first.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert json.loads((tmp_path / "last.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def test_report_to_standard_output_with_a_dash(run, seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", str(seed), "--report", "json:-", "--report", "sarif:v.sarif")
+    assert code == 1 and json.loads(out)["schema"] == 1
+    assert not (tmp_path / "-").exists() and (tmp_path / "v.sarif").exists()
+    code, _, err = run("check", str(seed), "--format", "text", "--report", "json:-")
+    assert code == 2 and "standard output" in err
+    assert run("check", str(seed), "--report", "json:-", "--report", "sarif:-")[0] == 2
+
+
+def test_reports_are_written_when_standard_output_is_closed_early(seed, tmp_path):
+    """`verify check ... | head`: the reader goes away; the report files are still written and
+    the exit code still says what was found."""
+    report = tmp_path / "r.json"
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from verify.cli import main; sys.exit(main())",
+         "check", str(seed), "--show-level", "pass", "--report", f"json:{report}"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()                 # no reader: every write to stdout fails
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert json.loads(report.read_text(encoding="utf-8"))["schema"] == 1
+    assert "Traceback" not in err and "Exception ignored" not in err and "internal error" not in err
+
+
+# --- syntax errors in plain words (issue 13, item 10) ----------------------------------------
+
+@pytest.mark.parametrize("change, words, caret_at", [
+    (("    value: 41\n", "\tvalue: 41\n"), "is indented with a tab", "\u2192value: 41"),
+    (("    value: 41\n", "      value: 41\n"), "does not line up with the field above it",
+     "value: 41"),
+    (("quote: On Thursday and Friday, 41 people were rescued",
+      'quote: "On Thursday and Friday, 41 people were rescued'), 'the quote " opened on line',
+     '"On Thursday'),
+])
+def test_syntax_errors_in_plain_words_with_the_line_and_a_caret(run, seed, change, words,
+                                                                  caret_at):
+    text = seed.read_text(encoding="utf-8")
+    assert text.count(change[0]) >= 1
+    seed.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    code, out, _ = run("check", str(seed))
+    assert code == 2
+    lines = out.splitlines()
+    match = re.match(rf"{re.escape(str(seed))}:(\d+):(\d+): error input (.*)$", lines[0])
+    assert match, out
+    line, col, message = int(match[1]), int(match[2]), match[3]
+    assert words in message and "(PyYAML: " in message      # plain words first, PyYAML's after
+    shown, caret = lines[1], lines[2]
+    gutter = shown.index("| ") + 2
+    assert shown.startswith(f"    {line} | ") and caret[:gutter].strip() == "|"
+    assert caret[gutter:] == " " * (col - 1) + "^"             # the caret is under column col
+    assert shown[gutter + col - 1:].startswith(caret_at)      # ... which is the place
+
+
+@pytest.mark.parametrize("text, line, col, words", [
+    ("claims:\n\t- id: a\n", 2, 1, "indented with a tab"),
+    ("claims:\n  - id: a\n   value: 41\n", 3, 4, "indented by 3 spaces"),
+    ("a:\n    b: 1\n  c: 2\n", 3, 3, "(line 2, at 4 spaces)"),
+    ("a: 'it''s 47\nb: 2\n", 1, 4, "the quote ' opened on line 1 is never closed"),
+    ('claims:\n  - quote: "47 people\n  - quote: "41"\n', 2, 12, 'the quote " opened on line 2'),
+    ("a: [1, 2\nb: 3\n", 1, 4, "the [ opened on line 1 is never closed"),
+    ("a: b: c\n", 1, 5, "a second ': ' in one value"),
+])
+def test_yaml_syntax_errors_are_located_and_worded(text, line, col, words):
+    with pytest.raises(yamlread.YamlError) as caught:
+        yamlread.read(text)
+    error = caught.value
+    assert (error.line, error.col) == (line, col) and words in error.message
+    assert "(PyYAML: " in error.message and error.excerpt[1].endswith("^")
