@@ -137,3 +137,13 @@ def test_a_misspelt_weekday_is_an_input_error_with_a_guess(tmp_path):
 
 def test_words_that_are_not_misspelt_weekdays_are_left_alone():
     assert dates.problems("Thursday night into Friday morning, Tues., Mondays, money, Saturn") == []
+
+
+def test_a_long_hostile_value_is_read_in_linear_time():
+    """A value may hold 20,000 characters (limits.string_chars): "1, 1, 1, ..." once took 40 s."""
+    import time
+    for value in ("1, " * 6600, "March " + "1 and " * 3300, "Monday " * 2800, "2021-01-01 " * 1800):
+        start = time.monotonic()
+        dates.read(value)
+        dates.problems(value)
+        assert time.monotonic() - start < 2, value[:20]

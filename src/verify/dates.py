@@ -33,8 +33,9 @@ _WEEKDAY = re.compile(r"\b(?:(?P<full>" + "|".join(DAYS) + r")(?:s\b|\b)"
                       r"|(?P<abbr>" + "|".join(_ABBREVIATIONS) + r")\b\.?)", re.IGNORECASE)
 _MONTH = r"(?P<mon>" + "|".join(sorted(_MONTH_OF, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d:])"
+MAX_LISTED = 7      # days one date may list: "August 26 and 27", "May 1, 2, 3 and 4"
 _JOIN = r"(?:\s*[-\u2013\u2014]\s*|,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until)\s+)"
-_DAYS_LIST = rf"(?P<days>{_DAY}(?:{_JOIN}{_DAY})*)"
+_DAYS_LIST = rf"(?P<days>{_DAY}(?:{_JOIN}{_DAY}){{0,{MAX_LISTED - 1}}})"   # bounded: linear time
 _YEAR = r"(?:,?\s+(?P<year>\d{4})\b)?"
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<days>\d{2})\b")
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAYS_LIST}{_YEAR}", re.IGNORECASE)
@@ -145,12 +146,12 @@ def _counts(match: re.Match) -> bool:
 
 def _dates(text: str) -> list[tuple[int, int, tuple[Written, ...]]]:
     """Each date written, as (start, end, the days it names): "August 26 and 27" names two."""
-    found, taken = [], []
+    found, taken = [], bytearray(len(text))
     for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.find(1, m.start(), m.end()) != -1:
                 continue
-            taken.append(m.span())
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             month = int(m.group("mon")) if pattern is _ISO else \
                 _MONTH_OF[m.group("mon").lower().rstrip(".")]
             year = int(m.group("year")) if m.group("year") else None

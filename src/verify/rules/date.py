@@ -14,10 +14,10 @@ For a claim with unit `date` or `weekday`:
   whose start is the first day named and whose end the last); a claim measuring the
   publication date must equal the source's `published:`;
 - a bare weekday (no day of the month beside it: "On Friday", "Thursday night into Friday
-  morning") is checked against the claim's `date:`, else against the dates written in the
-  value, else read relative to publication.  When the value writes no day of the month, the
-  date must lie within the week around the publication date; without `date:` the rule derives
-  the date meant (the latest such day on or before publication) and says so in a note.
+  morning") is checked against the claim's `date:`, else read relative to publication.  When
+  the value writes no day of the month, the date must lie within the week around the
+  publication date; without `date:` the rule derives the date meant (the latest such day on or
+  before publication) and says so in a note.
 
 Dates are read as "2021-08-27", "August 27, 2021", "Aug. 27", "Sept. 22", "27 August 2021",
 "May 12th", "August 26 and 27"; weekdays as "Friday", "Fridays" and "Fri.".  A date that
@@ -44,6 +44,7 @@ Failing example:
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 
 from verify import dates as written_dates
@@ -93,7 +94,7 @@ def _read_days(mentions, published, field, field_text):
     written without a year were read: from a year written in the value, else around
     publication, else around the claim's `date:`."""
     days, readings, problems, unknown = [], {}, [], []
-    dated = [m.date for m in mentions if m.date is not None and m.date.year is not None]
+    with_year = [i for i, m in enumerate(mentions) if m.date is not None and m.date.year is not None]
     for index, mention in enumerate(mentions):
         written = mention.date
         if written is None:
@@ -101,7 +102,9 @@ def _read_days(mentions, published, field, field_text):
             continue
         year, why = written.year, None
         if year is None:
-            year, why = _year(written, index, mentions, dated, published, field, field_text)
+            after = bisect.bisect(with_year, index)     # the next date written with its year
+            other = mentions[with_year[min(after, len(with_year) - 1)]].date if with_year else None
+            year, why = _year(written, other, published, field, field_text)
         if year is None:
             days.append(None)
             if mention.name:
@@ -119,11 +122,10 @@ def _read_days(mentions, published, field, field_text):
     return days, list(readings), problems, unknown
 
 
-def _year(written, index, mentions, dated, published, field, field_text):
-    """The year of a date written without one, and the sentence that says how it was read."""
-    later = [m.date for m in mentions[index + 1:] if m.date is not None and m.date.year is not None]
-    if dated:
-        other = later[0] if later else dated[-1]
+def _year(written, other, published, field, field_text):
+    """The year of a date written without one, and the sentence that says how it was read:
+    `other` is the date written with a year that it goes with, if any."""
+    if other is not None:
         anchor = datetime.date(other.year, other.month, min(other.day, 28))
         year = written_dates.nearest(written, anchor)
         return year, (f"no year is written with {written.label}; read as {year}, "
@@ -144,18 +146,14 @@ def _year(written, index, mentions, dated, published, field, field_text):
 
 def _against_dates(mentions, days, field, field_text, problems, facts, derived, published) -> None:
     """Each weekday against its date: the date written next to it, else the claim's `date:`
-    (a range: the first day named is its start, the last its end), else the dates written in
-    the value, else the day it names relative to publication."""
-    written = [d for d in days if d is not None]
+    (a range: the first day named is its start, the last its end), else the day it names
+    relative to publication."""
     for mention, day in zip(mentions, days):
         if mention.name and day is not None:
             _weekday(mention.name, day, problems, facts)
     bare = [m.name for m, d in zip(mentions, days) if m.name and m.date is None]
     if field:
         _against_field(mentions, days, field, field_text, problems, facts)
-    elif written and bare:
-        _weekdays(bare, [min(written), max(written)] if min(written) != max(written)
-                  else [written[0]], problems, facts, within=True)
     elif bare and published:
         field = [_recent(bare[0], published)]
         derived.append(f"\"{bare[0]}\" read relative to publication ({published}) is {field[0]}")
