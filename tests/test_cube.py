@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, assume, event, given, note, settings, strate
 
 from verify import config
 from verify.engine import check_file
-from verify.model import Severity
+from verify.model import Severity, Verdict
 
 CONFIG = config.load([])                      # the package defaults only
 ABOUT = CONFIG.tolerances.about               # 10% in src/verify/data/defaults.yaml
@@ -437,9 +437,14 @@ def check_fact(world: World, fact: str, context=None) -> str | None:
 
 @SETTINGS
 @given(worlds())
-def test_a_consistent_cube_gives_no_warning_and_no_error(world):
+def test_a_consistent_cube_gives_no_error_and_warns_only_on_a_hedge(world):
+    """As printed, "about 310" is 310: parts that add up only through that hedge give a "holds
+    only if" warning (issue 12, item 1).  Nothing else may be louder than a note."""
     result = run(world)
-    loud = [f for f in result.findings if f.severity >= Severity.WARNING]
+    hedged = {s.claim for s in world.statements if s.form == "about"}
+    loud = [f for f in result.findings if f.severity >= Severity.WARNING and not (
+        f.severity == Severity.WARNING and f.verdict == Verdict.CONDITIONAL
+        and hedged & set(f.claims))]
     assert not loud, show(loud)
 
 
