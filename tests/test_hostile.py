@@ -50,7 +50,10 @@ def run_cli(args: list[str], cwd: Path) -> tuple[int, str, str, float, int]:
     """(exit code, stdout, stderr, seconds, peak RSS in bytes); fails the test on a hang."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.monotonic()
-        child = subprocess.Popen([sys.executable, "-m", "verify.cli", "check", *args], cwd=cwd,
+        # notes too (the coverage and date messages the cases expect), as the text format
+        # lists them only under --show-level note
+        child = subprocess.Popen([sys.executable, "-m", "verify.cli", "check", "--show-level",
+                                  "note", *args], cwd=cwd,
                                  stdin=subprocess.DEVNULL, stdout=out, stderr=err,
                                  preexec_fn=_cap_memory, env={**os.environ, "GITHUB_ACTIONS": ""})
         while True:
