@@ -3,10 +3,14 @@ screenshot.  Needs Debian's chromium (`apt-get install -y chromium`)."""
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +18,7 @@ from test_reports import seed_result
 from verify.report import ReportOptions, html_report
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+SEED = Path(__file__).resolve().parent.parent / "claims" / "operation-united-front.yaml"
 
 
 def chromium() -> str:
@@ -116,3 +121,97 @@ def test_screenshot(tmp_path, report):
     assert data.startswith(PNG_MAGIC) and len(data) > 20_000
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1280, 1800)
+
+
+# --- the page as an editor sees it: a probe page measures the report in an iframe -------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "claims" / "examples" / "two-sources"
+PROBE = """<!DOCTYPE html><html><body>
+<iframe id="wide" src="report.html" style="width:1280px;height:900px"></iframe>
+<iframe id="phone" src="report.html" style="width:390px;height:800px"></iframe>
+<pre id="out"></pre><script>
+addEventListener('load', function(){
+  var doc = document.getElementById('wide').contentDocument, out = {};
+  out.counts = {};
+  doc.querySelectorAll('.counts li').forEach(function(li){
+    out.counts[li.dataset.category] = +li.dataset.count;});
+  out.findings = [];
+  doc.querySelectorAll('details.g-all li.finding').forEach(function(li){
+    out.findings.push(li.dataset.category);});
+  out.uncovered = [];
+  doc.querySelectorAll('.mark.s-uncovered[role=button]').forEach(function(m){
+    out.uncovered.push([m.dataset.label, getComputedStyle(m).backgroundColor]);});
+  var sides = doc.querySelectorAll('#h-problems ~ ol .sides')[0].querySelectorAll('.side');
+  out.sides = Array.prototype.map.call(sides, function(s){var r = s.getBoundingClientRect();
+    return [s.dataset.source, s.querySelector('.says').textContent, r.top, r.left, r.width];});
+  out.snippet = doc.querySelector('#h-problems ~ ol pre.snippet').textContent;
+  out.paste = doc.querySelector('#h-problems ~ ol .paste-at').textContent;
+  var phone = document.getElementById('phone').contentDocument;
+  out.phoneLegend = getComputedStyle(phone.querySelector('.legend')).position;
+  out.wideLegend = getComputedStyle(doc.querySelector('.legend')).position;
+  document.getElementById('out').textContent = JSON.stringify(out);
+});
+</script></body></html>
+"""
+
+
+def probe(tmp_path, result) -> dict:
+    out = io.StringIO()
+    html_report.write(result, out, ReportOptions())
+    (tmp_path / "report.html").write_text(out.getvalue(), encoding="utf-8")
+    (tmp_path / "probe.html").write_text(PROBE, encoding="utf-8")
+    dom = run_chromium(tmp_path, "--allow-file-access-from-files", "--virtual-time-budget=3000",
+                       "--dump-dom", (tmp_path / "probe.html").as_uri()).stdout.decode("utf-8")
+    found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
+    assert found and found.group(1), "the probe page did not measure the report"
+    return json.loads(unescape(found.group(1)))
+
+
+@pytest.fixture
+def two_sources(tmp_path):
+    """The two-sources example with the claim of Cole's 190 taken out: 420 against 402 in
+    two sources, and one figure no claim covers."""
+    folder = tmp_path / "claims"
+    shutil.copytree(EXAMPLES, folder)
+    claims = folder / "flood-damage.yaml"
+    text = claims.read_text(encoding="utf-8")
+    claims.write_text(text[:text.index("  - id: cole-county")], encoding="utf-8")
+    from verify import engine
+    return engine.check_paths([str(claims)])
+
+
+def test_counts_by_category_equal_the_findings(tmp_path, two_sources):
+    seen = probe(tmp_path, two_sources)
+    findings = two_sources.files[0].findings
+    assert sum(seen["counts"].values()) == len(findings) == len(seen["findings"])
+    for name, count in seen["counts"].items():
+        assert seen["findings"].count(name) == count, name
+    assert seen["counts"]["uncovered"] == 1 and seen["counts"]["holds-only-if"] == 0
+
+
+def test_an_uncovered_figure_is_grey_and_says_not_covered(tmp_path, two_sources):
+    (label, colour), = probe(tmp_path, two_sources)["uncovered"]
+    assert label == "not covered by any claim"
+    red, green, blue = map(int, re.findall(r"\d+", colour)[:3])
+    assert max(red, green, blue) - min(red, green, blue) < 16 and red > 200     # light grey
+
+
+def test_a_conflict_between_sources_is_shown_side_by_side(tmp_path, two_sources):
+    seen = probe(tmp_path, two_sources)
+    (left, said_left, top_l, x_l, w_l), (right, said_right, top_r, x_r, _) = seen["sides"]
+    assert (left, said_left, right, said_right) == ("article", "says 420", "county", "says 402")
+    assert top_l == top_r and x_r >= x_l + w_l                  # one row, next to each other
+    assert "waive:" in seen["snippet"] and "- rule: same" in seen["snippet"]
+    assert "reason:" in seen["snippet"] and re.fullmatch(r".*flood-damage\.yaml:\d+", seen["paste"])
+    assert seen["wideLegend"] == "sticky" and seen["phoneLegend"] == "static"
+
+
+def test_the_seed_prints_on_at_most_three_pages(tmp_path):
+    from verify import engine
+    out = io.StringIO()
+    html_report.write(engine.check_paths([str(SEED)]), out, ReportOptions())
+    page, pdf = tmp_path / "seed.html", tmp_path / "seed.pdf"
+    page.write_text(out.getvalue(), encoding="utf-8")
+    run_chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf.read_bytes()))
+    assert 1 <= pages <= 3

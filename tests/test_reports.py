@@ -20,7 +20,7 @@ from hypothesis import given, settings, strategies as st
 from verify.model import (FileResult, Finding, Location, Mark, RunResult, Severity, Source,
                           Span, Verdict)
 from verify.report import (ReportOptions, common, github_report, html_report, json_report,
-                           junit_report, markdown_report, sarif_report, text)
+                           junit_report, markdown_report, sarif_report, text, waivers)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -823,3 +823,103 @@ def test_engine_seed_in_every_format(engine_result, tmp_path):
         status.setdefault(m["text"], set()).add(m["data-status"])
     assert "contradiction" in status["41"] and "contradiction" in status["47"]
     assert status["102"] == {"verified"}
+
+
+# --- the editor's decision: the snippet each finding offers ------------------------------------
+
+def _seed_copy(tmp_path) -> Path:
+    for name in ("operation-united-front.yaml", "operation-united-front.txt"):
+        (tmp_path / name).write_text((ROOT / "claims" / name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    return tmp_path / "operation-united-front.yaml"
+
+
+def _paste(path: Path, line: int, snippet: str, reason: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(line, snippet.replace(waivers.REASON, reason)
+                 .replace(waivers.UNCHECKED_REASON, reason))
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_waiver_snippet_pasted_where_it_says_waives_the_finding(tmp_path):
+    from verify import engine
+    claims = _seed_copy(tmp_path)
+    file = engine.check_paths([str(claims)]).files[0]
+    (i, error), = [(i, f) for i, f in enumerate(file.findings)
+                   if f.severity is Severity.ERROR and f.waived is None]
+    offer = waivers.suggestion(error, file, str(tmp_path))
+    assert offer.where == f"operation-united-front.yaml:{error.location.line}"
+    assert f"rule: {error.rule}" in offer.snippet and "FILL IN" in offer.snippet
+    page = render(html_report, RunResult((file,)), root=str(tmp_path))
+    assert f'<code class="paste-at">{offer.where}</code>' in page
+    assert html_report.escape(offer.snippet) in page
+    _paste(claims, error.location.line, offer.snippet, "AG release says 41 were given care")
+    after = engine.check_paths([str(claims)]).files[0]
+    assert not [f for f in after.findings if f.severity is Severity.ERROR and f.waived is None]
+    assert [f.waived for f in after.findings if f.rule == error.rule and f.waived] == [
+        "AG release says 41 were given care"]
+
+
+def test_unchecked_snippet_for_an_uncovered_figure_covers_it(tmp_path):
+    from verify import engine
+    claims = _seed_copy(tmp_path)
+    text = claims.read_text(encoding="utf-8")
+    start = text.index("  - id: texas-arrested")
+    end = text.index("  - id:", start + 5)
+    claims.write_text(text[:start] + text[end:], encoding="utf-8")   # "Four" loses its claim
+    file = engine.check_paths([str(claims)]).files[0]
+    uncovered = [f for f in file.findings if f.rule == "coverage"]
+    assert [f.verdict for f in uncovered] == [Verdict.UNCOVERED]
+    assert engine.check_paths([str(claims)], require_coverage=True).files[0].findings and all(
+        f.verdict is Verdict.UNCOVERED for f in engine.check_paths(
+            [str(claims)], require_coverage=True).files[0].findings if f.rule == "coverage")
+    offer = waivers.suggestion(uncovered[0], file, str(tmp_path))
+    assert offer.snippet.startswith("unchecked:\n  - text: Four\n")
+    entry = offer.snippet.split("\n", 1)[1]         # into the file's own unchecked: list
+    line = claims.read_text(encoding="utf-8").splitlines().index("unchecked:") + 1
+    _paste(claims, line, entry, "checked by hand")
+    after = engine.check_paths([str(claims)], require_coverage=True).files[0]
+    assert not [f for f in after.findings if f.rule == "coverage"]
+
+
+def test_no_snippet_for_passes_input_problems_and_waived_findings():
+    file = seed_file()
+    offers = [waivers.suggestion(f, file) for f in file.findings]
+    assert [o is not None for o in offers] == [True, False, False, False, False, False]
+    bad = Finding("input", Severity.ERROR, Verdict.INVALID, "x", Location(CLAIMS, 3, 1))
+    assert waivers.suggestion(bad, file) is None
+
+
+def test_a_figure_repeated_by_other_sources_is_disputed_not_red(tmp_path):
+    from verify import engine
+    (tmp_path / "a.txt").write_text("Police said 47 were rescued. Later, 41 were rescued.\n")
+    (tmp_path / "b.txt").write_text("The office said 47 were rescued.\n")
+    claim = "  - {{id: {id}, source: {src}, quote: {q}, measure: rescued, value: \"{v}\", unit: people}}\n"
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\nsources:\n  - {id: a, title: A, file: a.txt}\n"
+        "  - {id: b, title: B, file: b.txt}\nclaims:\n"
+        + claim.format(id="a47", src="a", q="said 47 were rescued", v="47")
+        + claim.format(id="a41", src="a", q="41 were rescued", v="41")
+        + claim.format(id="b47", src="b", q="said 47 were rescued", v="47"), encoding="utf-8")
+    file = engine.check_paths([str(tmp_path / "c.yaml")]).files[0]
+    status = {(m.source, m.text): m.status for m in file.marks if m.claims}
+    assert status == {("a", "47"): "contradiction", ("a", "41"): "contradiction",
+                      ("b", "47"): "disputed"}
+    quoted = [q for f in file.findings for q in common.quotes(f, file) if q.claim == "b47"]
+    assert quoted and all(q.span.source == "b" for q in quoted)
+
+
+_UNITS = st.sampled_from([None, "percent", "people", "USD", "EUR", "homes", "km", "1"])
+_ENDS = st.fractions(min_value=-10**7, max_value=10**7, max_denominator=1000)
+
+
+@given(_ENDS, _ENDS, st.booleans(), st.booleans(), _UNITS)
+def test_intervals_in_words_wherever_a_rule_writes_one(a, b, lo_closed, hi_closed, unit):
+    from verify.model import Interval
+    from verify.numbers import fmt_interval
+    interval = Interval(min(a, b), max(a, b), lo_closed, hi_closed)
+    words = common.interval_words(interval, unit)
+    assert "[" not in words and ")" not in words
+    assert common.in_words(f"x is {fmt_interval(interval, unit)}, not 3") == f"x is {words}, not 3"
+    assert common.in_words(f'"{fmt_interval(interval, unit)}" as quoted') == \
+        f'"{fmt_interval(interval, unit)}" as quoted'
