@@ -1,4 +1,4 @@
-"""The example articles of claims/examples/ each report exactly their planted error.
+"""The example articles of examples/ each report exactly their planted error.
 
 Every example claims file says, in comments at its top, what verify must report and what it
 must not (the same outcome syntax as the rule manuals, tests/test_manuals.py):
@@ -25,7 +25,7 @@ from verify.rules import NAMES
 from verify import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "claims" / "examples"
+EXAMPLES = ROOT / "examples"
 SETTINGS = ROOT / "checks" / "verify.yaml"
 PLANTED = re.compile(r"^# -> (note|warning|error) ([a-z]+) \(([^)]*)\): \S", re.MULTILINE)
 TRAP = re.compile(r"^# trap: ([a-z]+) \(([^)]*)\)$", re.MULTILINE)

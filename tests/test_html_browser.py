@@ -125,7 +125,7 @@ def test_screenshot(tmp_path, report):
 
 # --- the page as an editor sees it: a probe page measures the report in an iframe -------------
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "claims" / "examples" / "two-sources"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "two-sources"
 PROBE = """<!DOCTYPE html><html><body>
 <iframe id="wide" src="report.html" style="width:1280px;height:900px"></iframe>
 <iframe id="phone" src="report.html" style="width:390px;height:800px"></iframe>

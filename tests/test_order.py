@@ -1,6 +1,6 @@
 """Order independence: reordering a claims file's records never changes what verify reports.
 
-For every claims file in the repository (the seed, every example under claims/examples/, and
+For every claims file in the repository (the seed, every example under examples/, and
 every rule case of tests/cases/), the lists `sources`, `breakdowns`, `claims`, `relations`,
 `unchecked` and `waivers` are permuted (first every list reversed, then two seeded shuffles)
 and the JSON report of each permutation must be byte-identical to the report of the file in
@@ -37,7 +37,7 @@ from verify.report.common import write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "claims" / "operation-united-front.yaml"
-EXAMPLES = ROOT / "claims" / "examples"
+EXAMPLES = ROOT / "examples"
 REPO_SETTINGS = ROOT / "checks" / "verify.yaml"
 SHUFFLED = ("sources", "breakdowns", "claims", "relations", "unchecked", "waivers")
 SHUFFLES = 3            # permutations per file: reversed, then seeded random ones
