@@ -148,7 +148,16 @@ def _breakdown(reader: Reader, node) -> Breakdown | None:
         reader.problem(size[1], f"size {size[0]} is less than the {len(parts)} parts listed; "
                        "expected the number of parts in all, named or not")
         return None
-    return Breakdown(fields["dimension"][0], fields["whole"][0], parts, reader.loc(node), size[0])
+    total = None
+    if "total" in fields:
+        try:       # exact: the answers of one question are 100%, not 99.5% to 100.5%
+            total = figure_from(fields["total"][0], None, "exact", False)
+        except FigureError as error:
+            reader.problem(fields["total"][1], f"total: {error}; expected the whole's value, "
+                           "e.g. 100%")
+            return None
+    return Breakdown(fields["dimension"][0], fields["whole"][0], parts, reader.loc(node), size[0],
+                     total)
 
 
 def _scopes_in_breakdowns(reader: Reader, nodes, claims: list[Claim], breakdowns) -> None:

@@ -225,6 +225,7 @@ class Breakdown:
     parts: tuple[str, ...]
     loc: Location
     size: int | None = None       # how many parts in all, when the article names only some
+    total: Figure | None = None    # the whole's value when no claim quotes it (total: 100%)
 
 
 @dataclass(frozen=True)

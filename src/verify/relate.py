@@ -91,6 +91,32 @@ def _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position
     relation = _implied_sum(article, group, whole_q, parts, unnamed, breakdown)
     article.constraints.append(Constraint(group, "sum", _merge(terms), "==", Fraction(0), words,
                                           relation))
+    if breakdown.total is not None:
+        _add_total(article, breakdown, whole_q, group, relation)
+
+
+def _add_total(article, breakdown, whole_q, group, relation) -> None:
+    """A breakdown's `total:` fixes its whole, exactly, though no claim quotes it: the
+    answers of one question add to 100%.  With no figure of the whole it is part of the
+    breakdown's sum (the sum rule explains it); beside a figure it is a fact of its own."""
+    whole = article.quantities[whole_q]
+    figure = breakdown.total
+    try:
+        factor = Fraction(1) if figure.unit in ("1", whole.unit) else units.factor(figure.unit, whole.unit)
+    except units.UnitError:
+        article.undecided.append(f"the total of {breakdown.whole}, {figure.text}, is not in "
+                                 f"{whole.unit}, the unit of {whole.measure}; it was not used")
+        return
+    value = figure.nominal * factor
+    words = f"{whole.name} = {figure.text} ({total_words(breakdown)})"
+    own = group if relation is not None and relation.get("sum") is None else "total:" + group
+    article.constraints.append(Constraint(own, "sum", ((whole_q, ONE),), "==", value, words,
+                                          relation if own == group else None))
+
+
+def total_words(breakdown) -> str:
+    """Why a whole has a value no claim quotes: its breakdown says so."""
+    return f"the total of {breakdown.whole}, given by its breakdown, not quoted"
 
 
 def _in_cube(q: Quantity) -> Quantity:
@@ -105,7 +131,8 @@ def _implied_sum(article, group, whole_q, parts, unnamed, breakdown) -> Relation
     """The sum relation the rules explain: a claim per stated quantity, names for the rest."""
     quantities = article.quantities
     whole = quantities[whole_q]
-    if not whole.statements:
+    total = breakdown.total if not whole.statements else None   # a whole no claim quotes
+    if not whole.statements and total is None:
         return None
     given = tuple(quantities[p].statements[0].claims[0] for p in parts if quantities[p].statements)
     if not given:
@@ -113,9 +140,11 @@ def _implied_sum(article, group, whole_q, parts, unnamed, breakdown) -> Relation
     missing = tuple(_part_name(quantities[p], breakdown) for p in parts if not quantities[p].statements)
     if unnamed is not None:
         missing += (unnamed_parts(unnamed.unnamed),)
-    relation = Relation("sum", group, (("sum", whole.statements[0].claims[0]), ("parts", given),
-                                       ("complete", not missing), ("unreported", missing),
-                                       ("breakdown", breakdown.whole)),
+    stated = (("sum", whole.statements[0].claims[0]),) if whole.statements else \
+        (("sum", None), ("total", total), ("whole", whole.name), ("why", total_words(breakdown)))
+    relation = Relation("sum", group, stated + (("parts", given), ("complete", not missing),
+                                                ("unreported", missing),
+                                                ("breakdown", breakdown.whole)),
                         breakdown.loc, implied=True)
     article.implied.append(relation)
     return relation

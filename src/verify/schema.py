@@ -126,6 +126,8 @@ BREAKDOWN = {
     "parts": ("texts", True, "the scope values it is made of"),
     "size": ("int", False, "how many parts the whole has in all, when the article names only "
              "some (the others are unknowns, bounded by the relations)"),
+    "total": ("text", False, "the whole's value when the article does not print it, exactly: "
+              "100% for the answers of one question (default: a figure of the whole, if any)"),
 }
 UNCHECKED = {
     "text": ("text", True, "the words of the source left without a claim"),

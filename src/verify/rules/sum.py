@@ -12,6 +12,8 @@ and the remainder is derived ("the 7 states without figures account for 32 toget
 partial sum is a comparison: if the printed parts exceed the printed total and only rounding
 rescues it, the finding is a warning with the condition ("holds only if the total was at least
 1,230,000").  Written explicitly (`sum: total, parts: [...]`) or implied by a breakdown.
+A breakdown's `total: 100%` is its whole when no claim quotes it (the answers of one question):
+exact, so "79%, 11%, 3% and 10%" (at least 101%) cannot be its parts, and "33%, 33%, 35%" can.
 
 Passing example:
     article: Officers arrested 10 people, 4 in Ames and 3 in Boone.
@@ -33,9 +35,12 @@ Failing example:
 """
 from __future__ import annotations
 
-from verify.model import Verdict
+from dataclasses import dataclass
+
+from verify.model import Interval, Verdict
 from verify.numbers import fmt, fmt_interval
-from verify.rules import Outcome, described, overlap, total, values
+from verify.rules import Outcome, Value, described, overlap, total, values
+from verify.units import factor as factor_of
 
 ID = "sum"
 SUMMARY = "a total must equal the sum of its parts, or be at least the parts given"
@@ -44,14 +49,20 @@ KIND = "sum"
 
 
 def check(relation, ctx):
-    whole, *parts = values(ctx, (relation.get("sum"),) + tuple(relation.get("parts")))
+    if relation.get("sum") is None:      # a whole no claim quotes: its breakdown's total
+        parts = values(ctx, tuple(relation.get("parts")))
+        whole = _stated_total(relation, parts[0])
+        name = relation.get("whole")
+    else:
+        whole, *parts = values(ctx, (relation.get("sum"),) + tuple(relation.get("parts")))
+        name = described(whole.claim)
     unreported = relation.get("unreported", ())
     complete = relation.get("complete", True) and not unreported
     integer = whole.claim.figure.integer and all(p.claim.figure.integer for p in parts)
     allowed, printed = total([p.interval for p in parts]), total([p.reading for p in parts])
     ids = whole.ids + tuple(i for p in parts for i in p.ids)
     terms = " + ".join(p.text for p in parts)
-    name, unit = described(whole.claim), whole.unit
+    unit = whole.unit
     if complete:
         yield _complete(whole, parts, allowed, printed, integer, ids, terms, name, unit)
     else:
@@ -84,6 +95,25 @@ def _complete(whole, parts, allowed, printed, integer, ids, terms, name, unit):
                    (arithmetic + " as printed",),
                    (f"the printed parts add to {fmt_interval(printed, unit)}; their rounding "
                     f"allows {fmt_interval(allowed, unit)}, which includes {whole.text}",))
+
+
+@dataclass(frozen=True)
+class _Total(Value):
+    """A breakdown's `total:` standing for its whole: exact, and named by why it is known."""
+
+    why: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.shown} ({self.why})"
+
+
+def _stated_total(relation, part: Value) -> Value:
+    """The whole's value a breakdown states (`total: 100%`), in the parts' unit."""
+    figure = relation.get("total")
+    factor = 1 if figure.unit in ("1", part.unit) else factor_of(figure.unit, part.unit)
+    point = Interval.point(figure.nominal * factor)
+    return _Total(part.claim, point, point, part.unit, (), figure.text, point, relation.get("why"))
 
 
 def _hedged(whole, parts, rounding, unit) -> str:
