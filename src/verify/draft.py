@@ -15,11 +15,14 @@ import bisect
 import datetime
 import json
 import re
+from dataclasses import dataclass, field
 
-from verify import dates
+from verify import dates, propose, units
 from verify.anchor import Folded, fold
 from verify.extract import Extracted, extract_figures
+from verify.guess import Guess, guess_measure, guess_scope, place_names, sentence_of
 from verify.numbers import FigureError, read_written
+from verify.propose import Listed
 
 PLACEHOLDER = "FILL-IN"
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/claims.schema.json"
@@ -41,52 +44,225 @@ _DAY_OF_MONTH = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")    # "2023-03-14", "--03-
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
+@dataclass(frozen=True)
+class Text:
+    """One source text to draft: its id, file name (relative to the claims file) and words."""
+
+    id: str
+    file: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """One drafted claim: its figure, and the guesses for what a person must say."""
+
+    id: str
+    source: str
+    figure: Extracted
+    measure: Guess | None
+    scope: tuple[tuple[str, str], ...] | None       # None: the placeholder
+    scope_words: str
+    unit: str | None
+    unit_guessed: bool
+
+
+@dataclass
+class Plan:
+    """Everything a draft proposes, before it is written as YAML."""
+
+    texts: list[Text]
+    claims: list[Drafted] = field(default_factory=list)
+    lists: list[tuple[str, str, Listed]] = field(default_factory=list)    # (claim id, source, list)
+    breakdowns: list[tuple[str, str, tuple[str, ...], str]] = field(default_factory=list)
+    relations: list[tuple[str, list[tuple[str, str]], str]] = field(default_factory=list)
+
+
 def draft_claims(source_file: str, text: str, title: str | None = None,
                  published: str | None = None) -> str:
     """The YAML text of a claims file for `text`, one claim per figure, to be completed."""
-    figures = extract_figures(text)
-    published = published or guess_published(text, figures)
-    folded = Folded(text)
+    return render(plan([Text("article", source_file, text, title, published)]))
+
+
+def draft_sources(files: list[tuple[str, str]]) -> str:
+    """One claims file for several texts, given as (file name, text): one source each, its
+    id from the file name."""
+    ids = unique_ids([_slug_words(re.sub(r"\.[^.]*$", "", name)) or "source" for name, _ in files])
+    return render(plan([Text(i, name, text) for i, (name, text) in zip(ids, files)]))
+
+
+def plan(texts: list[Text]) -> Plan:
+    """Guess every claim and propose structure for the texts (see verify.guess, verify.propose)."""
+    result = Plan(texts)
+    taken: set[str] = set()
+    for t in texts:
+        found = propose.lists(t.text)
+        extra = {name: listed.dimension for listed in found for name in listed.names}
+        wholes = {listed.dimension: "all " + listed.noun for listed in found if listed.dimension == "place"}
+        nouns = {listed.noun for listed in found}
+        named = place_names(t.text, extra)
+        for f in _dated_weekdays(extract_figures(t.text), t.text):
+            result.claims.append(_drafted(t, f, named, wholes, nouns, taken))
+        _structure(result, t, found, taken)
+    return result
+
+
+def _drafted(t: Text, f: Extracted, named, wholes: dict[str, str], nouns: set[str],
+             taken: set[str]) -> Drafted:
+    unit, guessed = _unit_guess(f, t.text)
+    if unit is not None:
+        try:
+            unit = units.canonical(unit)
+        except units.UnitError:
+            pass
+    if f.kind in ("weekday", "dated weekday", "date", "year", "time", "pair", "ordinal"):
+        ident = _unique(f"{t.id}-{_slug_words(f.text)}", taken)
+        return Drafted(ident, t.id, f, None, None, "", unit, guessed)
+    measure = guess_measure(t.text, f, unit)
+    if unit in nouns:
+        scope, words = (), ""              # a count of the list's noun: of the whole list
+    else:
+        found = guess_scope(t.text, f, named, wholes) if measure is not None else None
+        scope, words = found if found is not None else (None, "")
+    parts = [t.id, measure.value if measure else (unit or "figure")]
+    parts += [v for _, v in scope or ()] or ([] if measure else [f.text])
+    return Drafted(_unique(_slug_words("-".join(parts)), taken), t.id, f, measure, scope, words,
+                   unit, guessed)
+
+
+def _structure(result: Plan, t: Text, found: list[Listed], taken: set[str]) -> None:
+    """List claims, breakdowns and relations for one text's lists, ranks and subsets."""
+    mine = [c for c in result.claims if c.source == t.id and c.figure.kind not in ("pair", "ordinal")]
+    for listed in found:
+        list_id = _unique(_slug_words(f"{t.id}-{listed.noun}-named"), taken)
+        result.lists.append((list_id, t.id, listed))
+        counts = [c for c in mine if c.unit == listed.noun and _integer(c.figure) is not None]
+        extra = None
+        for c in counts:
+            if c.measure and c.measure.value.startswith("other ") and _integer(c.figure) == len(listed.names):
+                extra = propose.other_place(t.text, listed, c.figure.start, c.figure.end)
+                result.relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
+                                         f"{c.figure.text!r} other {listed.noun}: the {len(listed.names)} listed"))
+        parts = ((extra,) if extra else ()) + listed.names
+        if not any(b[1] == "all " + listed.noun for b in result.breakdowns):
+            result.breakdowns.append((listed.dimension, "all " + listed.noun, parts,
+                                      listed.words + (f" (and {extra}, the one other)" if extra else "")))
+        for c in counts:
+            n = _integer(c.figure)
+            if c.measure and c.measure.value.startswith("other "):
+                continue
+            if n == len(listed.names):
+                result.relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
+                                         f"{c.figure.text!r} against the {n} listed"))
+            elif extra and n == len(parts):
+                result.relations.append(("count", [("count", c.id), ("items", f"[{_q(extra)}, {list_id}]")],
+                                         f"{c.figure.text!r}: {extra} and the {len(listed.names)} listed"))
+    wholes = {name: "all " + listed.noun for listed in found for name in listed.names}
+    for b in result.breakdowns:
+        wholes.update({name: b[1] for name in b[2]})
+    for ranked in propose.ranks(t.text):
+        lo, hi = sentence_of(t.text, ranked.start, ranked.start + len(ranked.words))
+        claim = next((c for c in mine if lo <= c.figure.start < hi and c.measure
+                      and c.measure.value == ranked.measure and c.scope
+                      and (("place", ranked.part) in c.scope or any(v == ranked.part for _, v in c.scope))), None)
+        if claim is not None and ranked.part in wholes:
+            result.relations.append(("rank", [("rank", ranked.kind), ("claim", claim.id),
+                                              ("among", _q(wholes[ranked.part]))], ranked.words))
+    for i, c in enumerate(mine):
+        noun = propose.subset_noun(t.text, c.figure.end)
+        whole = next((w for w in reversed(mine[:i]) if noun and w.unit == noun), None)
+        if whole is not None:
+            words = t.text[c.figure.start:c.figure.end + len(propose._SUBSET.match(t.text, c.figure.end).group())]
+            result.relations.append(("subset", [("subset", c.id), ("of", whole.id)], words))
+
+
+def _integer(f: Extracted) -> int | None:
+    try:
+        value = read_written(f.text if f.kind != "compound" else f.value).value
+    except (FigureError, AttributeError):
+        try:
+            return int(f.value)
+        except ValueError:
+            return None
+    return int(value) if value == int(value) else None
+
+
+def render(p: Plan) -> str:
+    """The YAML text of a plan."""
+    several = len(p.texts) > 1
+    names = ", ".join(t.file for t in p.texts)
     out = [SCHEMA_LINE,
-           f"# Draft claims for {source_file}, written by `verify extract --draft`.",
+           f"# Draft claims for {names}, written by `verify extract --draft`.",
            f"# Replace every {PLACEHOLDER}: the checker rejects this file until none is left.",
+           "# Lines marked `# guessed` are the draft's reading of the words it quotes: correct them,",
+           "# then delete the comment to accept them (`verify check` warns while it is there).",
            "# Delete claims that state nothing checkable, or move them to `unchecked:` with a reason.",
-           "version: 1", "", "sources:", "  - id: article",
-           f"    file: {_q(source_file)}"]
-    if title is not None:
-        out.append(f"    title: {_q(title)}")
-    elif (guessed := guess_title(text)) is not None:
+           "version: 1", "", "sources:"]
+    for t in p.texts:
+        out += _source(t)
+    if p.breakdowns:
+        out += ["", "breakdowns:"]
+        for dimension, whole, parts, words in p.breakdowns:
+            out += [f"  - dimension: {dimension}   # guessed from {_q(_short(words))}",
+                    f"    whole: {_q(whole)}",
+                    "    parts: [" + ", ".join(_q(part) for part in parts) + "]"]
+    out += ["", "claims:"]
+    published = {t.id: t.published or guess_published(t.text, extract_figures(t.text)) for t in p.texts}
+    for c in p.claims:
+        t = next(t for t in p.texts if t.id == c.source)
+        out += [""] + _claim_lines(c, t, published[t.id], several)
+    for list_id, source, listed in p.lists:
+        out += ["", f"  - id: {list_id}   # guessed: a list of {listed.noun}"]
+        if several:
+            out.append(f"    source: {source}")
+        out += [f"    quote: {_q(listed.words)}",
+                "    items: [" + ", ".join(_q(n) for n in listed.names) + "]"]
+    if not p.claims and not p.lists:
+        out[-1] = "claims: []   # no figures found"
+    if p.relations:
+        out += ["", "relations:"]
+        for kind, fields, words in p.relations:
+            first, *rest = fields
+            out.append(f"  - {first[0]}: {first[1]}   # guessed from {_q(_short(words))}")
+            out += [f"    {key}: {value}" for key, value in rest]
+    return "\n".join(out) + "\n"
+
+
+def _source(t: Text) -> list[str]:
+    out = [f"  - id: {t.id}", f"    file: {_q(t.file)}"]
+    if t.title is not None:
+        out.append(f"    title: {_q(t.title)}")
+    elif (guessed := guess_title(t.text)) is not None:
         out.append(f"    title: {_q(guessed)}   # guessed from the first line")
     else:
         out.append(f"    title: {PLACEHOLDER}   # the headline")
+    published = t.published or guess_published(t.text, extract_figures(t.text))
     if published:
         out.append(f"    published: {published}")
     else:
         out.append("    # published: YYYY-MM-DD   (no dateline found; weekday names need it)")
-    out += ["", "claims:"]
-    for number, figure in enumerate(_dated_weekdays(figures, text), 1):
-        out += _claims(number, figure, folded, published)
-    if not figures:
-        out[-1] = "claims: []   # no figures found"
-    return "\n".join(out) + "\n"
+    return out
 
 
-def _claims(number: int, f: Extracted, folded: Folded, published: str | None) -> list[str]:
+def _claim_lines(c: Drafted, t: Text, published: str | None, several: bool) -> list[str]:
     """The YAML lines of the claim(s) for one figure: two for a pair ("7-2"), one per side."""
-    quote, occurrence = quote_for(folded, f)
-    head = [""]
-    ident = _slug(number, f.text)
+    quote, occurrence = quote_for(Folded(t.text), c.figure)
+    f = c.figure
     if f.kind == "pair":
         first, second = f.value.split("-")
-        head += [f"  # {f.text!r} states two figures (a score, vote, record or range): one claim each"]
-        return (head + _claim(ident + "-a", quote, occurrence, f, first, folded.original, published)
-                + [""] + _claim(ident + "-b", quote, occurrence, f, second, folded.original, published))
-    return head + _claim(ident, quote, occurrence, f, _value(f), folded.original, published)
+        head = [f"  # {f.text!r} states two figures (a score, vote, record or range): one claim each"]
+        return (head + _claim(c, c.id + "-a", quote, occurrence, first, t.text, published, several)
+                + [""] + _claim(c, c.id + "-b", quote, occurrence, second, t.text, published, several))
+    return _claim(c, c.id, quote, occurrence, _value(f), t.text, published, several)
 
 
-def _claim(ident: str, quote: str, occurrence: int | None, f: Extracted, value: str, text: str,
-           published: str | None) -> list[str]:
-    lines = [f"  - id: {ident}", f"    quote: {_q(quote)}"]
+def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: str, text: str,
+           published: str | None, several: bool) -> list[str]:
+    f = c.figure
+    lines = [f"  - id: {ident}"] + ([f"    source: {c.source}"] if several else [])
+    lines.append(f"    quote: {_q(quote)}")
     if occurrence:
         lines.append(f"    occurrence: {occurrence}   # the quote occurs more than once")
     if f.kind == "weekday":
@@ -97,19 +273,50 @@ def _claim(ident: str, quote: str, occurrence: int | None, f: Extracted, value: 
     if f.kind in ("date", "year", "time"):
         return lines + [f"    measure: {PLACEHOLDER}   # what happened then?",
                         f"    value: {_q(value)}", f"    unit: {f.unit}"]
-    lines += [f"    measure: {PLACEHOLDER}   # what is counted?",
-              f"    scope: {PLACEHOLDER}   # whose, where, when? e.g. {{place: Missouri}}; {{}} for all",
-              f"    value: {_q(value)}"]
+    if c.measure is not None:
+        lines.append(f"    measure: {_q(c.measure.value)}   # guessed from {_q(c.measure.words)}")
+    else:
+        lines.append(f"    measure: {PLACEHOLDER}   # what is counted?")
+    if c.scope is not None:
+        scope = "{" + ", ".join(f"{d}: {_q(v)}" for d, v in c.scope) + "}"
+        why = (f"from {_q(c.scope_words)}" if c.scope_words else
+               "a part of the whole its text lists, none named near it" if c.scope else
+               "no place named near it")
+        lines.append(f"    scope: {scope}   # guessed: {why}")
+    else:
+        lines.append(f"    scope: {PLACEHOLDER}   # whose, where, when? e.g. {{place: Missouri}}; {{}} for all")
+    lines.append(f"    value: {_q(value)}")
     if f.kind == "ordinal":
         lines[-1] += f"   # written {f.text!r}: a rank, or a count of a run"
     elif not _readable(value):
         lines[-1] += "   # the checker cannot read this wording yet: rewrite it, or list it as unchecked"
-    unit, guessed = _unit_guess(f, text)
-    if unit is None:
+    if c.unit is None or f.kind in ("pair", "ordinal") and not c.unit:
         lines.append(f"    unit: {PLACEHOLDER}   # people, states, USD, percent, ...?")
     else:
-        lines.append(f"    unit: {_q(unit)}" + ("   # guessed from the next words" if guessed else ""))
+        lines.append(f"    unit: {_q(c.unit)}" + ("   # guessed from the next words" if c.unit_guessed else ""))
     return lines
+
+
+def _short(words: str) -> str:
+    words = re.sub(r"\s+", " ", words)
+    return words if len(words) <= 70 else words[:67] + "..."
+
+
+def unique_ids(ids: list[str]) -> list[str]:
+    taken: set[str] = set()
+    return [_unique(i, taken) for i in ids]
+
+
+def _unique(ident: str, taken: set[str]) -> str:
+    out, n = ident, 2
+    while out in taken:
+        out, n = f"{ident}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def _slug_words(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _value(f: Extracted) -> str:
@@ -265,10 +472,6 @@ def _readable(value: str) -> bool:
     except FigureError:
         return False
     return True
-
-
-def _slug(number: int, text: str) -> str:
-    return f"f{number:02d}-" + (re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "figure")
 
 
 def _q(value: str) -> str:

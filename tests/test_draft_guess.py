@@ -1,0 +1,104 @@
+"""verify extract --draft guesses measure, scope and unit from the words (issue 16, item 1)."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from verify.draft import PLACEHOLDER, Text, draft_claims, plan
+from verify.guess import sentences
+
+
+def _claims(text: str) -> list:
+    return plan([Text("article", "a.txt", text)]).claims
+
+
+def _one(text: str, figure: str):
+    return next(c for c in _claims(text) if c.figure.text == figure)
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("The office said it had arrested 102 persons on Friday.", "102", "arrested"),
+    ("In all, 47 victims were rescued by the agencies.", "47", "rescued"),
+    ("Police said 47 victims and sex workers were rescued.", "47", "rescued"),
+    ("Turnout was 12,480 votes, officials said.", "12,480", "turnout"),
+    ("Two persons were detained near the border.", "Two", "arrested"),
+    ("Police in Iowa detained 11 people and seized cash.", "11", "arrested"),
+    ("Seven people were apprehended in Nebraska.", "Seven", "arrested"),
+    ("Kentucky had the most arrests, with 46 offenders brought into custody.", "46", "arrested"),
+    ("He arrested 3 people and rescued 4 children.", "4", "rescued"),     # nearest word of its clause
+    ("In a 12-state human trafficking sting, police worked together.", "12-state", "states"),
+    ("Agencies from 11 other states helped.", "11", "other states"),
+])
+def test_measure_from_the_words_that_govern_the_figure(text, figure, measure):
+    claim = _one(text, figure)
+    assert claim.measure is not None and claim.measure.value == measure
+    assert claim.measure.words in text        # it quotes the words it came from
+
+
+def test_no_measure_word_leaves_the_placeholder():
+    claim = _one("The 11 victims were given essential services.", "11")
+    assert claim.measure is None and claim.scope is None
+
+
+@pytest.mark.parametrize("text, figure, scope", [
+    ("Police in Iowa detained 11 people.", "11", (("place", "Iowa"),)),
+    ("Four people were arrested in Texas, while seven people were apprehended in Nebraska.",
+     "Four", (("place", "Texas"),)),
+    ("Four people were arrested in Texas, while seven people were apprehended in Nebraska.",
+     "seven", (("place", "Nebraska"),)),
+    ("Two persons were detained during the operation in Missouri, which took place in Kansas City.",
+     "Two", (("place", "Missouri"),)),
+    # a place followed by a capitalised word is part of a name: it scopes nothing
+    ("The Missouri Attorney General's office arrested 102 persons.", "102", ()),
+    ("Officials arrested 102 persons.", "102", ()),
+])
+def test_scope_from_the_places_around_the_figure(text, figure, scope):
+    claim = _one(text, figure)
+    assert claim.scope == scope
+
+
+def test_several_places_and_none_in_the_clause_leave_the_placeholder():
+    claim = _one("In Iowa, Texas and Ohio, police arrested 9 people.", "9")
+    assert claim.scope is None
+
+
+def test_a_figure_of_no_place_is_scoped_to_the_whole_a_list_names():
+    text = ("Police arrested 102 persons.\n"
+            "Iowa, Texas, and Ohio were among the states that took part.\n")
+    claim = _one(text, "102")
+    assert claim.scope == (("place", "all states"),)
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("Police arrested 102 persons.", "102", "people"),
+    ("Police freed 5 offenders.", "5", "people"),
+    ("In a 12-state human trafficking sting, police worked.", "12-state", "states"),
+    ("The county lost 3 bridges.", "3", "bridges"),
+])
+def test_units_normalised_to_the_vocabulary(text, figure, unit):
+    assert _one(text, figure).unit == unit
+
+
+def test_figures_that_restate_one_another_get_one_measure_and_scope():
+    text = "In a sting, 47 people were rescued.\nThe office said it rescued 47 victims.\n"
+    first, second = [c for c in _claims(text) if c.figure.text == "47"]
+    assert (first.measure.value, first.scope) == (second.measure.value, second.scope)
+    assert first.id != second.id
+
+
+def test_sentences_do_not_end_at_abbreviations():
+    text = "On Aug. 27 Mr. Smith said 4 people were arrested in Iowa. Texas arrested 2 people."
+    spans = sentences(text)
+    assert [text[lo:hi] for lo, hi in spans] == [
+        "On Aug. 27 Mr. Smith said 4 people were arrested in Iowa.", "Texas arrested 2 people."]
+
+
+def test_every_guess_is_marked_and_quotes_its_words():
+    draft = draft_claims("a.txt", "Police in Iowa detained 11 people.\n")
+    (claim,) = yaml.safe_load(draft)["claims"]
+    assert (claim["id"], claim["measure"], claim["scope"], claim["unit"]) == (
+        "article-arrested-iowa", "arrested", {"place": "Iowa"}, "people")
+    lines = {line.split(":")[0].strip(): line for line in draft.splitlines() if ":" in line}
+    assert '# guessed from "detained 11"' in lines["measure"]
+    assert "# guessed" in lines["scope"] and "Iowa" in lines["scope"].split("#")[1]
+    assert PLACEHOLDER not in draft.split("claims:")[1]
