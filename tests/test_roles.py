@@ -44,6 +44,7 @@ RELATIONS = {
     ("share", "share"): "{share: PROBE, part: a, whole: b}",
     ("share", "part"): "{share: c, part: PROBE, whole: b}",
     ("share", "whole"): "{share: c, part: a, whole: PROBE}",
+    ("share", "minus"): "{share: c, part: a, whole: [a, b], minus: PROBE}",
     ("change", "change"): "{change: PROBE, from: a, to: b}",
     ("change", "from"): "{change: c, from: PROBE, to: b}",
     ("change", "to"): "{change: c, from: a, to: PROBE}",

@@ -86,6 +86,8 @@ class Reader:
             return tuple((k, self.scalar(v, "text", what)) for k, _, v in node.items())
         if kind == "waivers":
             return self.sequence(node, what, self.waiver)
+        if kind == "claims":     # one claim id, or a list of them
+            return self.convert(node, "ids" if node.kind == "seq" else "id", what)
         if kind == "among":
             if node.kind == "seq":
                 return self.convert(node, "ids", what)

@@ -398,7 +398,7 @@ def _enough_members(reader, kind, fields, rel_id) -> bool:
     """An empty list of claims relates nothing (and rules index the first member)."""
     for role, (value, node) in fields.items():
         needed = 2 if (kind, role) == ("same", "same") else 1
-        if schema.RELATIONS[kind].get(role, ("",))[0] in ("ids", "texts", "among") \
+        if schema.RELATIONS[kind].get(role, ("",))[0] in ("ids", "texts", "among", "claims") \
                 and isinstance(value, tuple) and len(value) < needed:
             reader.problem(node, f"'{role}' of {kind} relation {short(rel_id)} has {len(value)} "
                            f"entries; expected at least {needed}")
@@ -407,7 +407,7 @@ def _enough_members(reader, kind, fields, rel_id) -> bool:
 
 
 def _check_refs(reader, kind, fields, known, rel_id) -> None:
-    id_roles = [k for k, spec in schema.RELATIONS[kind].items() if spec.type in ("id", "ids")]
+    id_roles = [k for k, spec in schema.RELATIONS[kind].items() if spec.type in ("id", "ids", "claims")]
     if kind == "rank":
         id_roles = ["claim", "than"] + (["among"] if isinstance(fields.get("among", ("",))[0], tuple) else [])
     named = []
@@ -415,8 +415,11 @@ def _check_refs(reader, kind, fields, known, rel_id) -> None:
         if role not in fields:
             continue
         value, node = fields[role]
+        # a share's part is one of the claims its whole adds up ("62% of yes + no")
+        in_whole = kind == "share" and role == "part" and isinstance(fields.get("whole", ("",))[0], tuple)
         for claim_id in (value if isinstance(value, tuple) else (value,)):
-            named.append(claim_id)
+            if not in_whole:
+                named.append(claim_id)
             if claim_id not in known:
                 guess = reader.guess(claim_id, known)
                 hint = f"; did you mean '{guess}'?" if guess else ""

@@ -36,7 +36,7 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 # field -> (type, required, help).  Types: text, id, ids, texts, bool, int, date, scope,
-# waivers, enum:a|b, among.
+# waivers, enum:a|b, among, claims (an id or a list of ids).
 WAIVER = {
     "rule": ("id", True, "the rule whose finding is waived, e.g. same"),
     "reason": ("text", True, "why the editor accepts it; required"),
@@ -98,7 +98,12 @@ RELATIONS = {
     "share": {"share": Field("id", True, "a claim stating the share (47%, nearly half)",
                              accepts=QUANTITY),
               "part": Field("id", True, "the part", compared=True, accepts=QUANTITY),
-              "whole": Field("id", True, "the whole", compared=True, accepts=QUANTITY)},
+              "whole": Field("claims", True, "the whole: a claim, or a list of claims whose "
+                             "figures add up to it (the votes for and against)", compared=True,
+                             accepts=QUANTITY),
+              "minus": Field("claims", False, "claims whose figures are taken from the whole "
+                             "(all ballots minus the spoiled ones)", compared=True,
+                             accepts=QUANTITY)},
     "change": {"change": Field("id", True, "a claim stating the change (up 15%, doubled, 3 more)",
                                accepts=QUANTITY),
                "from": Field("id", True, "the earlier figure", compared=True, accepts=QUANTITY),
@@ -181,4 +186,5 @@ def _type(kind: str) -> dict:
         "scope": {"type": "object", "additionalProperties": scalar},
         "waivers": {"type": "array", "items": {"$ref": "#/$defs/waiver"}},
         "among": {"oneOf": [scalar, {"type": "array", "items": scalar}]},
+        "claims": {"oneOf": [scalar, {"type": "array", "items": scalar}]},
     }[kind]

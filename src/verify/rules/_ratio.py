@@ -13,7 +13,7 @@ from typing import Callable
 
 from verify.model import Interval, Verdict
 from verify.numbers import fmt, fmt_interval
-from verify.rules import Outcome, Value, described, overlap, whole_numbers
+from verify.rules import Outcome, Value, described, overlap, total, values, whole_numbers
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _solve(inverse, known, target):
 
 def _words(value: Value, needed: Interval) -> str:
     """The condition on one input, worded against what its figure allows."""
-    name, unit, allows = described(value.claim), value.unit, value.interval
+    name, unit, allows = name_of(value), value.unit, value.interval
     upper = needed.hi is not None and needed.hi == allows.hi and needed.lo is not None
     lower = needed.lo is not None and needed.lo == allows.lo and needed.hi is not None
     if value.claim.figure.integer:        # a count: "at most 1,158,301", not "1,158,301.15..."
@@ -94,6 +94,43 @@ def _words(value: Value, needed: Interval) -> str:
         return (f"{name} was {bound} {fmt(needed.hi, unit)} (\"{value.text}\" allows down to "
                 f"{fmt(allows.lo, unit)})")
     return f"{name} was in {fmt_interval(needed, unit)}"
+
+
+@dataclass(frozen=True)
+class Combined(Value):
+    """A figure made of others ("4,100 + 2,510"), named by what it adds up."""
+
+    label: str = ""
+
+
+def name_of(value: Value) -> str:
+    """How an editor names a figure: its claim's measure and scope, or what it adds up."""
+    return value.label if isinstance(value, Combined) else described(value.claim)
+
+
+def combined(ctx, plus: tuple[str, ...], minus: tuple[str, ...], unit: str) -> Value:
+    """The sum of the claims `plus` less the claims `minus`, in `unit`: every value their
+    wording allows, as printed and unhedged, with the arithmetic written out ("4,100 + 2,510")."""
+    added, taken = values(ctx, plus, unit), values(ctx, minus, unit) if minus else []
+    if len(added) == 1 and not taken:
+        return added[0]
+
+    def of(pick) -> Interval:
+        return _minus(total([pick(v) for v in added]), total([pick(v) for v in taken]))
+
+    text = " + ".join(v.text for v in added) + "".join(f" − {v.text}" for v in taken)
+    names = " + ".join(described(v.claim) for v in added) + \
+        "".join(f" − {described(v.claim)}" for v in taken)
+    ids = tuple(i for v in added + taken for i in v.ids)
+    return Combined(added[0].claim, of(lambda v: v.interval), of(lambda v: v.reading), unit, ids,
+                    f"({text})", of(lambda v: v.unhedged), names)
+
+
+def _minus(a: Interval, b: Interval) -> Interval:
+    """Every x − y with x in a and y in b."""
+    lo = None if a.lo is None or b.hi is None else a.lo - b.hi
+    hi = None if a.hi is None or b.lo is None else a.hi - b.lo
+    return Interval(lo, hi, a.lo_closed and b.hi_closed, a.hi_closed and b.lo_closed)
 
 
 def divide(a: Fraction, b: Fraction) -> Fraction | None:
