@@ -78,6 +78,10 @@ def check(claim, ctx):
     _against_dates(mentions, days, field, claim.date, problems, facts, derived, published)
     ids = (claim.id,)
     reading = f" ({'; '.join(readings)})" if readings else ""
+    if not (problems or unknown or facts or derived) and any(m.name for m in mentions):
+        unknown.append("no date is given for it and the source has no publication date, so "
+                       "which day it means cannot be checked; add `date:` to the claim or "
+                       "`published:` to the source")      # never a silent pass
     if problems:
         yield Outcome(Verdict.CONTRADICTION, f"\"{claim.written}\": " + "; ".join(problems) + reading,
                       ids, tuple(problems + facts), tuple(derived))
