@@ -15,7 +15,7 @@ import bisect
 import datetime
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from verify import dates, propose, units
 from verify.anchor import Folded, fold
@@ -103,10 +103,28 @@ def plan(texts: list[Text]) -> Plan:
         wholes = {listed.dimension: "all " + listed.noun for listed in found if listed.dimension == "place"}
         nouns = {listed.noun for listed in found}
         named = place_names(t.text, extra)
-        for f in _dated_weekdays(extract_figures(t.text), t.text):
-            result.claims.append(_drafted(t, f, named, wholes, nouns, taken))
+        drafted = [_drafted(t, f, named, wholes, nouns, taken)
+                   for f in _dated_weekdays(extract_figures(t.text), t.text)]
+        result.claims += _distinct(t.text, drafted)
         _structure(result, t, found, taken)
     return result
+
+
+def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
+    """Different figures of one sentence are rarely one quantity told twice: where the guesses
+    give two of them one measure, scope and unit, the scope is left for a person to say."""
+    groups: dict[tuple, set[str]] = {}
+    for c in drafted:
+        if c.measure is not None and c.scope is not None:
+            key = (sentence_of(text, c.figure.start, c.figure.end), c.measure.value, c.scope, c.unit)
+            groups.setdefault(key, set()).add(c.figure.value)
+    out = []
+    for c in drafted:
+        if c.measure is not None and c.scope is not None and len(groups[(
+                sentence_of(text, c.figure.start, c.figure.end), c.measure.value, c.scope, c.unit)]) > 1:
+            c = replace(c, scope=None, scope_words="")
+        out.append(c)
+    return out
 
 
 def _drafted(t: Text, f: Extracted, named, wholes: dict[str, str], nouns: set[str],
@@ -153,7 +171,7 @@ def _structure(result: Plan, t: Text, found: list[Listed], taken: set[str]) -> N
             n = _integer(c.figure)
             if c.measure and c.measure.value.startswith("other "):
                 continue
-            if n == len(listed.names):
+            if n == len(listed.names) or _same_sentence(t.text, c.figure, listed):
                 result.relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
                                          f"{c.figure.text!r} against the {n} listed"))
             elif extra and n == len(parts):
@@ -176,6 +194,12 @@ def _structure(result: Plan, t: Text, found: list[Listed], taken: set[str]) -> N
         if whole is not None:
             words = t.text[c.figure.start:c.figure.end + len(propose._SUBSET.match(t.text, c.figure.end).group())]
             result.relations.append(("subset", [("subset", c.id), ("of", whole.id)], words))
+
+
+def _same_sentence(text: str, f: Extracted, listed: Listed) -> bool:
+    """A figure of the list's noun in the list's own sentence counts it, whatever its value
+    ("six counties: Adams, Clay, Dale, Lee and Polk" is a count the checker then disputes)."""
+    return sentence_of(text, f.start, f.end) == sentence_of(text, listed.start, listed.end)
 
 
 def _integer(f: Extracted) -> int | None:

@@ -133,12 +133,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str], out: TextIO) -> int:
-    """`verify extract [--format text|json] [--draft] ARTICLE`; 0 on success, 2 if it cannot run."""
+    """`verify extract [--format text|json] [--draft] ARTICLE...`; 0 on success, 2 if it cannot run."""
     parser = _Parser(prog="verify extract", add_help=False,
                      description="List every figure of an article, or draft a claims file for it.")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--draft", action="store_true", help="write a claims-file skeleton (YAML)")
-    parser.add_argument("article")
+    parser.add_argument("articles", nargs="+", metavar="ARTICLE",
+                        help="the article; with --draft, several texts make one claims file")
     if "-h" in argv or "--help" in argv:
         out.write(parser.format_help())
         return 0
@@ -147,11 +148,20 @@ def main(argv: list[str], out: TextIO) -> int:
     except _UsageError as error:
         print(f"verify extract: {error}", file=sys.stderr)
         return 2
-    text = _read(args.article)
-    if text is None:
+    if len(args.articles) > 1 and not args.draft:
+        print("verify extract: several articles need --draft (one claims file for all of them); "
+              "list the figures of one article at a time", file=sys.stderr)
         return 2
+    texts = [(path, _read(path)) for path in args.articles]
+    if any(text is None for _, text in texts):
+        return 2
+    if args.draft and len(texts) > 1:
+        from verify.draft import draft_sources
+        out.write(draft_sources([(_basename(path), text) for path, text in texts]))
+        return 0
+    text = texts[0][1]
     if args.draft:
-        out.write(draft_claims(_basename(args.article), text))
+        out.write(draft_claims(_basename(args.articles[0]), text))
         return 0
     figures = extract_figures(text)
     if args.format == "json":

@@ -33,6 +33,14 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s(?:and|but|while|whereas|although)\
 _PUNCTUATION = re.compile(r"[,;:()—–]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CAPITALISED = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z][a-z]")
+_IN_NAME = re.compile(r"\b(?:in|across|throughout)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)")
+_NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+               "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "His", "Her", "Their",
+               "Its", "Our", "My", "This", "That", "All", "Some", "Each", "Total", "Addition"}
+_BODIES = {"General", "Department", "Office", "Police", "Court", "Council", "Agency", "Service",
+           "Services", "Bureau", "University", "College", "School", "Hospital", "Company",
+           "Corporation", "Party", "Senate", "House", "Congress", "Committee", "Board"}
 MAX_MEASURE_DISTANCE = 8      # words between a figure and the word naming its measure
 
 
@@ -153,27 +161,32 @@ def _between(text: str, f: Extracted, word: re.Match) -> str:
     return re.sub(r"\s+", " ", text[start:end])
 
 
-def place_names(text: str, extra: dict[str, str]) -> list[tuple[int, int, str, str]]:
-    """Every place the text names, as (start, end, name, dimension), longest name first where
-    they overlap; `extra` adds names (a list's parts) with their dimension."""
+def place_names(text: str, extra: dict[str, str]) -> list[tuple[int, int, str, str, bool]]:
+    """Every place the text names, as (start, end, name, dimension, known), longest name first
+    where they overlap; `extra` adds names (a list's parts) with their dimension.  A name is
+    known when it is shipped or listed; other capitalised names after "in" are places too."""
     names = {n: "place" for n in places()}
     names.update(extra)
-    found: list[tuple[int, int, str, str]] = []
+    known = set(names)
+    for m in _IN_NAME.finditer(text):         # "in Ames", "in Boone County": a place too
+        if m.group(1).split()[0] not in _NOT_PLACES and m.group(1).split()[-1] not in _BODIES:
+            names.setdefault(m.group(1), "place")
+    found: list[tuple[int, int, str, str, bool]] = []
     taken = bytearray(len(text))
     for name in sorted(names, key=lambda n: (-len(n), n)):
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             if taken.find(1, m.start(), m.end()) == -1:
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-                found.append((m.start(), m.end(), name, names[name]))
+                found.append((m.start(), m.end(), name, names[name], name in known))
     return sorted(found)
 
 
-def _scoping(text: str, place: tuple[int, int, str, str]) -> bool:
+def _scoping(text: str, place: tuple[int, int, str, str, bool]) -> bool:
     """A place name followed by a capitalised word is part of a longer name."""
     return not _CAPITALISED.match(text, place[1])
 
 
-def guess_scope(text: str, f: Extracted, named: list[tuple[int, int, str, str]],
+def guess_scope(text: str, f: Extracted, named: list[tuple[int, int, str, str, bool]],
                 wholes: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], str] | None:
     """The scope of a figure and the words it came from, or None when the sentence names
     several places and the figure's clause none of them."""
@@ -185,6 +198,9 @@ def guess_scope(text: str, f: Extracted, named: list[tuple[int, int, str, str]],
     s_lo, s_hi = sentence_of(text, f.start, f.end)
     in_sentence = [p for p in named if s_lo <= p[0] and p[1] <= s_hi and _scoping(text, p)]
     distinct = {(p[3], p[2]) for p in in_sentence}
+    if len(distinct) > 1:      # "in Missouri, which took place ... in Kansas City": the known one
+        in_sentence = [p for p in in_sentence if p[4]]
+        distinct = {(p[3], p[2]) for p in in_sentence}
     if len(distinct) == 1:
         return (distinct.pop(),), _span(text, f, in_sentence[0])
     if distinct:
@@ -194,7 +210,7 @@ def guess_scope(text: str, f: Extracted, named: list[tuple[int, int, str, str]],
     return (), ""
 
 
-def _span(text: str, f: Extracted, place: tuple[int, int, str, str]) -> str:
+def _span(text: str, f: Extracted, place: tuple[int, int, str, str, bool]) -> str:
     start, end = min(f.start, place[0]), max(f.end, place[1])
     words = re.sub(r"\s+", " ", text[start:end])
     if len(words) > 60:
