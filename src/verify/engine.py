@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from verify import anchor, coverage, judge, load, quantities, relate, rules, units
+from verify import anchor, coverage, judge, load, quantities, relate, rules, slips, units
 from verify.config import Config
 from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Relation, RunResult,
                           Severity, Verdict, has_control, printable)
@@ -89,6 +89,7 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
             key=Finding.sort_key)), fatal=True)
     findings = list(anchor_findings) + _anchored(claims_file, anchor_findings)
     findings += _control_characters(claims_file)
+    findings += slips.of_file(claims_file)      # modelling slips: warnings with a did-you-mean
     verdicts = judge.judge(article, ctx)
     ctx = replace(ctx, implied=verdicts.implied)
     evaluated: list[tuple[Outcome, str, Relation | Claim | None]] = []
