@@ -13,7 +13,13 @@ import re
 
 from verify import schema
 from verify.config import Config
-from verify.model import Finding, Location, Severity, Verdict, Waiver
+from verify.model import Finding, Location, Severity, Unstated, Verdict, Waiver
+
+# A figure printed nowhere, named where a claim would be (a change's `from:`).
+UNSTATED = {
+    "measure": ("text", True, "what is counted or measured, as a claim would say it"),
+    "scope": ("scope", False, "where/when/who, as a claim would say it, e.g. {year: 2022}"),
+}
 
 MAX_PROBLEMS = 1000      # past this many, a file is not read further: nobody reads on
 HINT_BUDGET = 20_000     # string comparisons a file may spend on "did you mean" hints
@@ -86,6 +92,13 @@ class Reader:
             return tuple((k, self.scalar(v, "text", what)) for k, _, v in node.items())
         if kind == "waivers":
             return self.sequence(node, what, self.waiver)
+        if kind == "figure":     # a claim id, or a figure printed nowhere: {measure, scope}
+            if node.kind != "map":
+                return self.scalar(node, "id", what)
+            fields = self.record(node, UNSTATED, f"{what} (a figure printed nowhere)")
+            if "measure" not in fields:
+                return BAD
+            return Unstated(fields["measure"][0], fields.get("scope", ((),))[0])
         if kind == "claims":     # one claim id, or a list of them
             return self.convert(node, "ids" if node.kind == "seq" else "id", what)
         if kind == "among":

@@ -12,7 +12,7 @@ from pathlib import Path
 from verify import dates, schema, units, yamlread
 from verify.config import Config
 from verify.model import (Breakdown, Claim, ClaimsFile, Finding, Location, Relation, Severity,
-                          Source, Unchecked, Verdict)
+                          Source, Unchecked, Unstated, Verdict)
 from verify.fields import MAX_PROBLEMS, Reader, TooMany, short
 from verify.numbers import FigureError, figure_from, rounding_place
 
@@ -407,7 +407,8 @@ def _enough_members(reader, kind, fields, rel_id) -> bool:
 
 
 def _check_refs(reader, kind, fields, known, rel_id) -> None:
-    id_roles = [k for k, spec in schema.RELATIONS[kind].items() if spec.type in ("id", "ids", "claims")]
+    id_roles = [k for k, spec in schema.RELATIONS[kind].items()
+                if spec.type in ("id", "ids", "claims", "figure") and not isinstance(fields.get(k, ("",))[0], Unstated)]
     if kind == "rank":
         id_roles = ["claim", "than"] + (["among"] if isinstance(fields.get("among", ("",))[0], tuple) else [])
     named = []

@@ -217,6 +217,20 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Unstated:
+    """A figure the article relies on but prints nowhere ("a rise of 140% on the previous
+    year"), named by measure and scope as a claim would be: an unknown of the model."""
+
+    measure: str
+    scope: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def id(self) -> str:
+        shown = ", ".join(v for _, v in self.scope)
+        return f"{self.measure} ({shown})" if shown else self.measure
+
+
+@dataclass(frozen=True)
 class Breakdown:
     """A scope value made of parts: place "all states" = Missouri, Illinois, ..."""
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from verify import units
-from verify.model import Breakdown, Claim, ClaimsFile, Interval, Relation
+from verify.model import Breakdown, Claim, ClaimsFile, Interval, Relation, Unstated
 from verify.numbers import overlap, whole_numbers
 
 ONE = Fraction(1)
@@ -104,6 +104,7 @@ class Article:
     cells: dict = field(default_factory=dict)        # cube cell key -> (measure, free, coordinates)
     index: dict = field(default_factory=dict)        # quantity key -> index
     aliases: dict = field(default_factory=dict)      # quantity key -> the key an explicit same ties it to
+    unstated: dict = field(default_factory=dict)     # relation id -> the quantity of its figure printed nowhere
     _by_key: dict = field(default_factory=dict, repr=False)
 
     def by_key(self) -> dict[tuple, int]:
@@ -227,7 +228,31 @@ def build(claims_file: ClaimsFile) -> Article:
         if any(claim_id in s.claims for s in article.quantities[index[aliases.get(key, key)]].statements):
             article.of_claim[claim_id] = index[aliases.get(key, key)]
     article.cells, article.index, article.aliases = cells, index, aliases
+    _unstated(claims_file, claims, article, applies, dims, measure_units)
     return article
+
+
+def _unstated(claims_file, claims, article: Article, applies, dims, measure_units) -> None:
+    """A change's earlier figure printed nowhere (`from: {measure, scope}`): the quantity a
+    claim of that measure and scope would state, stated or not; a new unknown if none is."""
+    for relation in sorted(claims_file.relations, key=lambda r: r.id):
+        named, later = relation.get("from"), claims.get(relation.get("to"))
+        if relation.kind != "change" or not isinstance(named, Unstated) or later is None \
+                or later.id not in article.of_claim:
+            continue
+        key = _key(named, applies.get(_slice(named, dims), ()), dims)
+        key = article.aliases.get(key, key)
+        if key not in article.index:
+            unit, integer = measure_units.get(fold(named.measure),
+                                              (later.figure.unit, later.figure.integer))
+            article.index[key] = len(article.quantities)
+            scope = tuple((d, next((w.strip() for dd, w in named.scope if fold(dd) == d),
+                                   dims.names.get((d, v), v))) for d, v in key[1])
+            counted = integer or all(s.interval.lo is not None and s.interval.lo >= 0
+                                     for s in article.quantities[article.of_claim[later.id]].statements)
+            article.quantities.append(Quantity(len(article.quantities), key, named.measure.strip(),
+                                               scope, unit, integer, nonnegative=counted))
+        article.unstated[relation.id] = article.index[key]
 
 
 def _slice(claim: Claim, dims: Dimensions) -> tuple:

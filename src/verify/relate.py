@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from verify import units
-from verify.model import ClaimsFile, Relation
+from verify import direction, units
+from verify.anchor import figure_at
+from verify.model import ClaimsFile, Interval, Relation
+from verify.numbers import fmt
 from verify.quantities import Article, Constraint, Quantity, build as quantities_of, fold, unnamed_parts
 
 LINEAR = ("sum", "subset", "rank", "count")
@@ -27,11 +29,13 @@ def build(claims_file: ClaimsFile) -> Article:
     claims = {c.id: c for c in claims_file.claims}
     _cube_sums(article)
     for relation in sorted(claims_file.relations, key=lambda r: r.id):
-        if relation.kind in LINEAR:
-            try:
+        try:
+            if relation.kind in LINEAR:
                 article.constraints.extend(_relation(relation, article, claims))
-            except (units.UnitError, KeyError):
-                continue     # the units and relation rules say why
+            elif relation.id in article.unstated:
+                article.constraints.extend(_unstated_change(relation, article, claims))
+        except (units.UnitError, KeyError):
+            continue     # the units and relation rules say why
     article.constraints.sort(key=lambda c: c.group)
     return article
 
@@ -203,6 +207,74 @@ def _relation(relation: Relation, article: Article, claims) -> list[Constraint]:
     if kind == "rank":
         return _rank(relation, article)
     return []
+
+
+def change_form(relation: Relation, claim) -> str:
+    """How a change is stated: `as:`, else by its unit: 15% a percent, "doubled" a multiple,
+    15 people a difference."""
+    return relation.get("as") or {"percent": "percent", "1": "multiple"}.get(claim.figure.unit,
+                                                                             "difference")
+
+
+def signed(claim, form: str) -> tuple[Interval | None, str]:
+    """The change a claim states, signed: a multiple or a figure with a minus as written, an
+    unsigned figure as a rise or a fall by the words governing it, else by its `direction:`.
+    (None, why) when neither says which way."""
+    interval = claim.figure.interval
+    if form == "multiple" or (claim.figure.nominal is not None and claim.figure.nominal < 0):
+        return interval, ""
+    found = figure_at(claim)
+    reading = direction.read(*found) if found is not None else \
+        direction.Reading(None, why_not="its figure is not in its quote")
+    way = reading.way or claim.direction
+    if way is None:
+        return None, reading.why_not
+    size = interval.intersect(Interval(Fraction(0), None))
+    if way == direction.RISE:
+        return size, ""
+    return Interval(None if size.hi is None else -size.hi, None if size.lo is None else -size.lo,
+                    size.hi_closed, size.lo_closed), ""
+
+
+def _unstated_change(relation: Relation, article: Article, claims) -> list[Constraint]:
+    """A change from a figure printed nowhere, to a claim's figure: linear in the two for the
+    change's interval p (fixed numbers).  Percent: a·(100 + p_lo) <= 100·b <= a·(100 + p_hi);
+    multiple: a·m_lo <= b <= a·m_hi (both for a >= 0); difference: d_lo <= b − a <= d_hi."""
+    stated = claims[relation.get("change")]
+    before, after = article.unstated[relation.id], article.of_claim[relation.get("to")]
+    quantities = article.quantities
+    form = change_form(relation, stated)
+    p, _ = signed(stated, form)
+    if p is None:
+        return []        # the change rule asks which way it went
+    unit = quantities[after].unit
+    a_name, b_name = quantities[before].name, quantities[after].name
+    made = []
+    why = f"{a_name} is printed nowhere; claim {stated.id} says {stated.figure.text}"
+
+    def add(terms, op, rhs=Fraction(0), said=""):
+        made.append(Constraint(relation.id, "change", _merge(terms), op, rhs,
+                               f"{said} ({why})", relation))
+
+    if form == "difference":
+        factor = units.factor(stated.figure.unit, unit)
+        for end, op in ((p.lo, ">=" if p.lo_closed else ">"), (p.hi, "<=" if p.hi_closed else "<")):
+            if end is not None:
+                add([(after, ONE), (before, MINUS_ONE)], op, end * factor,
+                    f"{b_name} − {a_name} {op} {fmt(end * factor, unit)}")
+        return made
+    if not quantities[before].nonnegative:
+        article.undecided.append(f"{a_name}, printed nowhere, may be negative; the change "
+                                 f"{stated.figure.text} to {b_name} was not modelled")
+        return []
+    scale, shift = (Fraction(100), Fraction(100)) if form == "percent" else (ONE, Fraction(0))
+    if p.lo is not None:      # scale·b >= a·(shift + p_lo)
+        add([(before, shift + p.lo), (after, -scale)], "<=" if p.lo_closed else "<", Fraction(0),
+            f"{b_name} {'>=' if p.lo_closed else '>'} {fmt((shift + p.lo) / scale)} × {a_name}")
+    if p.hi is not None:      # scale·b <= a·(shift + p_hi)
+        add([(before, shift + p.hi), (after, -scale)], ">=" if p.hi_closed else ">", Fraction(0),
+            f"{b_name} {'<=' if p.hi_closed else '<'} {fmt((shift + p.hi) / scale)} × {a_name}")
+    return made
 
 
 def count_of(relation: Relation, claims, dims) -> int:

@@ -36,7 +36,7 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 # field -> (type, required, help).  Types: text, id, ids, texts, bool, int, date, scope,
-# waivers, enum:a|b, among, claims (an id or a list of ids).
+# waivers, enum:a|b, among, claims (an id or a list of ids), figure (an id or {measure, scope}).
 WAIVER = {
     "rule": ("id", True, "the rule whose finding is waived, e.g. same"),
     "reason": ("text", True, "why the editor accepts it; required"),
@@ -106,7 +106,9 @@ RELATIONS = {
                              accepts=QUANTITY)},
     "change": {"change": Field("id", True, "a claim stating the change (up 15%, doubled, 3 more)",
                                accepts=QUANTITY),
-               "from": Field("id", True, "the earlier figure", compared=True, accepts=QUANTITY),
+               "from": Field("figure", True, "the earlier figure: a claim, or {measure, scope} "
+                             "for a figure the article prints nowhere (an unknown of the model)",
+                             compared=True, accepts=QUANTITY),
                "to": Field("id", True, "the later figure", compared=True, accepts=QUANTITY),
                "as": Field("enum:percent|multiple|difference", False,
                            "how the change is stated; default from the claim's unit")},
@@ -187,4 +189,8 @@ def _type(kind: str) -> dict:
         "waivers": {"type": "array", "items": {"$ref": "#/$defs/waiver"}},
         "among": {"oneOf": [scalar, {"type": "array", "items": scalar}]},
         "claims": {"oneOf": [scalar, {"type": "array", "items": scalar}]},
+        "figure": {"oneOf": [scalar, {"type": "object", "additionalProperties": False,
+                                      "required": ["measure"],
+                                      "properties": {"measure": scalar, "scope": {
+                                          "type": "object", "additionalProperties": scalar}}}]},
     }[kind]

@@ -13,7 +13,11 @@ gives), never a pass and never a guess.  A signed figure ("−15%") and a multip
 carry their own direction; a `direction:` that the words or the figure contradict is an
 error in the claims file.  Three verdicts as for shares: the printed figures give the stated
 change (holds); only their rounding does (holds only if, with the exact condition); nothing
-they allow does (contradiction).  The figures compared are judged by every statement of them
+they allow does (contradiction).  An earlier figure printed nowhere ("a rise of 140% on the
+previous year") is named by measure and scope, `from: {measure: thefts, scope: {year: "2022"}}`:
+it is an unknown of the whole-article model, 100·b/(100 + p) for the change's interval p (a
+note gives its bounds), and every other figure about it is checked against that (its
+districts' parts, a sum).  The figures compared are judged by every statement of them
 and by what the article's other figures allow them (a hedged total whose parts are given).
 
 Passing example:
@@ -41,10 +45,12 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 
-from verify import direction
+from verify import direction, units
 from verify.anchor import figure_at
+from verify.numbers import fmt_interval
+from verify.relate import change_form, signed
 from verify.direction import FALL, RISE
-from verify.model import Interval, Verdict
+from verify.model import Interval, Unstated, Verdict
 from verify.rules import Outcome, Value, described, values
 from verify.rules._ratio import Form, divide, evaluate
 
@@ -77,6 +83,9 @@ class _Decrease(Value):
 
 def check(relation, ctx):
     claim = ctx.claims[relation.get("change")]
+    if isinstance(relation.get("from"), Unstated):
+        yield _from_unstated(relation, claim, ctx)
+        return
     form = relation.get("as") or _form_of(claim)
     target_unit = "percent" if form == "percent" else ("1" if form == "multiple" else None)
     before, after = values(ctx, (relation.get("from"), relation.get("to")))
@@ -113,6 +122,54 @@ def check(relation, ctx):
             f"direction: {claim.direction} (claim '{claim.id}') says it {_WENT[claim.direction]}",))
     else:
         yield _question(claim, reading, judged(RISE), judged(FALL), between, ids)
+
+
+def _from_unstated(relation, claim, ctx) -> Outcome:
+    """A change from a figure printed nowhere: what the change and the later figure say it
+    was (a = 100·b/(100 + p), b/m or b − d over their intervals).  Whether that agrees with
+    the article's other figures about it is the whole-article check's (a linear constraint
+    for the change's interval)."""
+    named, form = relation.get("from"), change_form(relation, claim)
+    (after,) = values(ctx, (relation.get("to"),))
+    p, why_not = signed(claim, form)
+    ids = (claim.id,) + after.ids
+    if p is None:
+        return Outcome(Verdict.CONDITIONAL, f"the change to {described(after.claim)}: the quote "
+                       f"does not say whether it rose or fell ({why_not}): \"{claim.quote}\"; add "
+                       f"direction: rise or direction: fall to claim '{claim.id}'", ids)
+    if form == "difference":
+        p = p.scale(units.factor(claim.figure.unit, after.unit))
+    before = _before(FORMS[form], after.interval, p)
+    sign = {"percent": "%", "multiple": "×"}.get(form, "")
+    if before is None:
+        return Outcome(Verdict.CONTRADICTION, f"{named.id}, printed nowhere: no figure changed by "
+                       f"{claim.figure.text} gives {described(after.claim)}, {after.text}", ids)
+    return Outcome(Verdict.HOLDS, f"{named.id}, printed nowhere, follows from the change to "
+                   f"{described(after.claim)}", ids,
+                   (f"{named.id} = {_inverse_words(form, after.text, claim.figure.text)}",),
+                   (f"{named.id}, printed nowhere: {fmt_interval(before, after.unit)} "
+                    f"({after.text} after a change of {fmt_interval(p, sign if sign != '%' else 'percent')})",))
+
+
+def _before(form: Form, after: Interval, p: Interval) -> Interval | None:
+    """Every earlier figure a that a change in `p` takes to a value in `after` (a >= 0 for a
+    percent or a multiple); None when there is none."""
+    if form.name == "difference":
+        lo = None if after.lo is None or p.hi is None else after.lo - p.hi
+        hi = None if after.hi is None or p.lo is None else after.hi - p.lo
+        return Interval(lo, hi, after.lo_closed and p.hi_closed, after.hi_closed and p.lo_closed)
+    floor = Fraction(-100) if form.name == "percent" else Fraction(0)
+    if p.hi is not None and p.hi <= floor or after.hi is not None and after.hi < 0:
+        return None
+    lo_p = p.lo if p.lo is not None and p.lo > floor else None
+    lo = None if after.lo is None or p.hi is None else form.y_for(max(after.lo, Fraction(0)), p.hi)
+    hi = None if after.hi is None or lo_p is None else form.y_for(after.hi, lo_p)
+    return Interval(lo, hi, after.lo_closed and p.hi_closed, after.hi_closed and p.lo_closed)
+
+
+def _inverse_words(form: str, after: str, change: str) -> str:
+    return {"percent": f"100 × {after} / (100 + {change})", "multiple": f"{after} / {change}",
+            "difference": f"{after} − {change}"}[form]
 
 
 def _reading(claim) -> direction.Reading:
