@@ -215,7 +215,9 @@ def test_bounds_open_ends_unbounded_and_integer():
          Var("n", integer=True, lo=F(3, 2), hi=F(7, 2), group="n")), ())
     got = bounds(problem, ["x", "y", "n"])
     assert got == {"x": (F(1), F(2)), "y": (F(0), None), "n": (F(2), F(3))}
-    assert sum_bounds(problem, ["x", "n"]) == (F(3), F(5))
+    # x + n mixes a real and a whole number: z3's Optimize is not trusted there (see
+    # optimise._extreme), so an end it cannot confirm (5, not attained) is left undecided
+    assert sum_bounds(problem, ["x", "n"]) == (F(3), None)
 
 
 def test_bounds_of_infeasible_problem_are_none():

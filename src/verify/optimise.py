@@ -11,49 +11,77 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
+from verify import exact
 from verify.smt import Bound, Problem, _as_fraction, _Clock, _Compiled
 
-def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000) -> dict[str, Bound]:
+def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000,
+           oracle: bool = True) -> dict[str, Bound]:
     """Tightest (lower, upper) bound of each named variable with every group on.
 
     A bound is the infimum/supremum, exact; it may not be attained when an end
     is open (x < 2 gives upper 2). None where unbounded or not decided within
     the budget. Only the variable's own component is consulted; if that part is
-    infeasible both ends are None (call `check()` first).
+    infeasible both ends are None (call `check()` first).  With `oracle` (the
+    default) verify.exact answers first and z3 only what that leaves undecided;
+    the bounds are the same either way.
     """
     clock = _Clock(budget_ms)
     compiled = _Compiled(problem)
-    return {name: _optimise(compiled, [name], clock) for name in names}
+    return {name: _optimise(compiled, [name], clock, None, oracle) for name in names}
 
 
-def sum_bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000) -> Bound:
+def sum_bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000,
+               oracle: bool = True) -> Bound:
     """Tightest (lower, upper) bound of the sum of the named variables; see `bounds()`."""
     clock = _Clock(budget_ms)
-    return _optimise(_Compiled(problem), list(names), clock)
+    return _optimise(_Compiled(problem), list(names), clock, None, oracle)
 
 
 class Optimiser:
-    """Bounds over one problem, compiled once and asked in one z3 context: every answer is an
-    exact optimum, so sharing them between questions changes none (a witness would differ)."""
+    """Bounds over one problem, compiled once and asked in one z3 context (made when z3 is
+    first needed): every answer is an exact optimum, so sharing them between questions
+    changes none (a witness would differ)."""
 
-    def __init__(self, problem: Problem, budget_ms: int = 2000, context=None):
-        import z3
+    def __init__(self, problem: Problem, budget_ms: int = 2000, context=None, oracle: bool = True,
+                 shared: dict | None = None):
         self.compiled, self.clock = _Compiled(problem), _Clock(budget_ms)
-        self.context = context or z3.Context()
+        self.oracle = oracle
+        self.shared = {} if shared is None else shared     # holds "context" once made
+        if context is not None:
+            self.shared["context"] = context
 
     def bounds(self, names: Sequence[str]) -> dict[str, Bound]:
-        return {name: _optimise(self.compiled, [name], self.clock, self.context) for name in names}
+        return {name: _optimise(self.compiled, [name], self.clock, self.shared, self.oracle)
+                for name in names}
 
     def sum_bounds(self, names: Sequence[str]) -> Bound:
-        return _optimise(self.compiled, list(names), self.clock, self.context)
+        return _optimise(self.compiled, list(names), self.clock, self.shared, self.oracle)
 
 
-def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, ctx=None) -> Bound:
-    """Minimise and maximise the sum of `names` over the components they touch."""
-    import z3
+def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: dict | None,
+              oracle: bool = True) -> Bound:
+    """Minimise and maximise the sum of `names` over the components they touch: each end by
+    verify.exact when `oracle` and it decides, else by z3."""
     ids = [compiled.var(name) for name in names]
     touched = [c for c in compiled.components if set(c.var_ids) & set(ids)]
-    ctx = ctx or z3.Context()
+    ends: list[Fraction | None] = [None, None]
+    todo = [False, True]
+    if oracle:
+        integer, rows, local = _rows(compiled, touched, ids)
+        todo = []
+        for k, maximise in enumerate((False, True)):
+            decided, value = exact.extreme(integer, rows, [local[i] for i in ids], maximise)
+            if decided:
+                ends[k] = value
+            else:
+                todo.append(maximise)
+        if not todo:
+            return ends[0], ends[1]
+    import z3
+    shared = {} if shared is None else shared
+    if "context" not in shared:
+        shared["context"] = z3.Context()
+    ctx = shared["context"]
     opt = z3.Optimize(ctx=ctx)
     for comp in touched:
         opt.from_string(compiled.smt(comp))
@@ -63,10 +91,29 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, ctx=None
     if all(compiled.integer[i] for i in ids):
         solver = z3.Solver(ctx=ctx)
         solver.add(*opt.assertions())
-        return (_int_extreme(z3, solver, objective, clock, maximise=False),
-                _int_extreme(z3, solver, objective, clock, maximise=True))
-    return (_extreme(opt, objective, clock, maximise=False),
-            _extreme(opt, objective, clock, maximise=True))
+        for maximise in todo:
+            ends[maximise] = _int_extreme(z3, solver, objective, clock, maximise=maximise)
+    else:
+        check = None
+        if any(compiled.integer[i] for c in touched for i in c.var_ids):
+            check = z3.Solver(ctx=ctx)
+            check.add(*opt.assertions())
+        for maximise in todo:
+            ends[maximise] = _extreme(opt, objective, clock, maximise=maximise, check=check)
+    return ends[0], ends[1]
+
+
+def _rows(compiled: _Compiled, touched, ids):
+    """The touched components (and any of `ids` in none) for verify.exact: (integer, rows,
+    index -> local number)."""
+    if len(touched) == 1 and set(ids) <= set(touched[0].var_ids):
+        integer, rows = compiled.rows(touched[0])
+        return integer, rows, {i: k for k, i in enumerate(touched[0].var_ids)}
+    var_ids = sorted({i for c in touched for i in c.var_ids} | set(ids))
+    local = {i: k for k, i in enumerate(var_ids)}
+    rows = [exact.scaled(f.group, [(local[i], c) for i, c in f.terms], f.op, f.rhs)
+            for c in touched for f in c.formulas]
+    return [compiled.integer[i] for i in var_ids], rows, local
 
 
 _UNBOUNDED_PAST = 10**40     # an integer objective found above this is taken as unbounded
@@ -102,11 +149,13 @@ def _int_extreme(z3, solver, objective, clock: _Clock, maximise: bool) -> Fracti
         best = at_least(None)
         if best is None:
             return None
+        if best < 0 and (found := at_least(0)) is not None:
+            best = found        # a model left far on the other side by an earlier question
         step = 1
         while (found := at_least(best + step)) is not None:
             best, step = found, step * 2
-            if abs(best) > _UNBOUNDED_PAST:
-                return None
+            if best > _UNBOUNDED_PAST:      # far in the direction asked (a model may start
+                return None                 # far on the other side: that is not unbounded)
         low, high = best, best + step            # low is reachable, high is not
         while high - low > 1:
             middle = (low + high) // 2
@@ -128,8 +177,13 @@ def _objective(z3, ctx, compiled: _Compiled, ids: Sequence[int]):
     return z3.Sum([zero] + terms)
 
 
-def _extreme(opt, objective, clock: _Clock, maximise: bool) -> Fraction | None:
-    """One optimum of `objective`, or None if unbounded, undecided or infeasible."""
+def _extreme(opt, objective, clock: _Clock, maximise: bool, check=None) -> Fraction | None:
+    """One optimum of `objective`, or None if unbounded, undecided or infeasible.
+
+    `check`, a plain solver over the same assertions, is given for problems that mix whole
+    numbers and reals: z3's Optimize has been seen to answer those wrongly (the greatest x
+    with x <= 0 and a whole n > x gave -1, not 0), so its answer is kept only when the
+    solver confirms it: attained, and nothing beyond it."""
     left = clock.left_ms()
     if left <= 0:
         return None
@@ -139,10 +193,36 @@ def _extreme(opt, objective, clock: _Clock, maximise: bool) -> Fraction | None:
         handle = opt.maximize(objective) if maximise else opt.minimize(objective)
         if str(opt.check()) != "sat":
             return None
-        infinity, value, _epsilon = handle.upper_values() if maximise else handle.lower_values()
-        return None if _as_fraction(infinity) != 0 else _as_fraction(value)
+        infinity, value, epsilon = handle.upper_values() if maximise else handle.lower_values()
+        if _as_fraction(infinity) != 0:
+            return None
+        if check is not None and not _confirmed(check, objective, value, epsilon, clock, maximise):
+            return None
+        return _as_fraction(value)
     finally:
         opt.pop()
+
+
+def _confirmed(solver, objective, value, epsilon, clock: _Clock, maximise: bool) -> bool:
+    """Is `value` the attained optimum: reached, and nothing beyond it?"""
+    if _as_fraction(epsilon) != 0:
+        return False
+    for beyond, status in ((False, "sat"), (True, "unsat")):
+        left = clock.left_ms()
+        if left <= 0:
+            return False
+        solver.push()
+        try:
+            solver.set("timeout", left)
+            if beyond:
+                solver.add(objective > value if maximise else objective < value)
+            else:
+                solver.add(objective == value)
+            if str(solver.check()) != status:
+                return False
+        finally:
+            solver.pop()
+    return True
 
 
 class Parts:
@@ -174,11 +254,9 @@ class Parts:
         what is left of the file's one budget bounds all of them."""
         roots = tuple(sorted({self.root(n) for n in names}, key=repr))
         if roots not in cache:
-            if "context" not in cache:     # one z3 context for a file: each costs a megabyte or two
-                import z3
-                cache["context"] = z3.Context()
+            # one z3 context for a file, made when first needed: each costs a megabyte or two
             local = self.problem(names)
-            cache[roots] = (local, Optimiser(local, max(1, left_ms), cache["context"]))
+            cache[roots] = (local, Optimiser(local, max(1, left_ms), shared=cache))
         return cache[roots]
 
     @staticmethod

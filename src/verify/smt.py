@@ -32,6 +32,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
+from verify import exact
+
 OPS = {"<=": "<=", "<": "<", "==": "=", ">=": ">=", ">": ">"}
 
 
@@ -98,9 +100,13 @@ def _as_fraction(val) -> Fraction:
 # -- compilation to SMT-LIB text ------------------------------------------
 
 class _Formula(NamedTuple):
+    """One relation: sum(c * v[i] for i, c in terms) <op> rhs; its SMT-LIB text is written
+    only when z3 is asked (`_Compiled.text`)."""
     group: str | None
     var_ids: tuple[int, ...]
-    smt: str
+    terms: tuple[tuple[int, Fraction], ...]
+    op: str
+    rhs: Fraction
 
 
 class _Component(NamedTuple):
@@ -123,6 +129,20 @@ class _Compiled:
         group_names = sorted({f.group for f in self.formulas if f.group is not None})
         self.literal = {g: f"g{k}" for k, g in enumerate(group_names)}
         self.components = _components(len(self.names), self.formulas)
+        self.texts: dict[int, str] = {}      # id of a component -> its SMT-LIB text
+        self.exact_rows: dict[int, tuple] = {}      # id of a component -> `rows()`
+
+    def rows(self, comp: _Component) -> tuple[list[bool], list[exact.Row]]:
+        """The component for verify.exact: its variables numbered from 0, in the order of
+        `comp.var_ids` (written once)."""
+        key = id(comp)
+        if key not in self.exact_rows:
+            local = {i: k for k, i in enumerate(comp.var_ids)}
+            self.exact_rows[key] = (
+                [self.integer[i] for i in comp.var_ids],
+                [exact.scaled(f.group, [(local[i], c) for i, c in f.terms], f.op, f.rhs)
+                 for f in comp.formulas])
+        return self.exact_rows[key]
 
     def var(self, name: str) -> int:
         try:
@@ -131,11 +151,17 @@ class _Compiled:
             raise ValueError(f"constraint uses undeclared variable {name!r}") from None
 
     def linear(self, group, terms, op: str, rhs: Fraction) -> _Formula:
-        """sum(c*x) op rhs, scaled to integer coefficients; pure Int when all vars are."""
+        """sum(c*x) op rhs, checked: every variable declared, every number exact."""
         if op not in OPS:
             raise ValueError(f"unknown operator {op!r}; expected one of {tuple(OPS)}")
-        coeffs = [(self.var(name), c if type(c) is Fraction else _exact(c, f"coefficient of {name}"))
-                  for name, c in terms]
+        coeffs = tuple((self.var(name), c if type(c) is Fraction else _exact(c, f"coefficient of {name}"))
+                       for name, c in terms)
+        return _Formula(group, tuple(sorted({i for i, _ in coeffs})), coeffs, op, rhs)
+
+    def text(self, f: _Formula) -> str:
+        """The SMT-LIB text of a formula, scaled to integer coefficients; pure Int when all
+        its variables are."""
+        coeffs, op, rhs = f.terms, f.op, f.rhs
         scale = math.lcm(rhs.denominator, *(c.denominator for _, c in coeffs))
         ints = all(self.integer[i] for i, _ in coeffs)
         if scale == 1:
@@ -144,7 +170,7 @@ class _Compiled:
         else:
             lhs = self.sum([(i, int(c * scale)) for i, c in coeffs], ints)
             smt = f"({OPS[op]} {lhs} {_num(int(rhs * scale), ints)})"
-        return _Formula(group, tuple(sorted({i for i, _ in coeffs})), smt)
+        return smt
 
     def sum(self, coeffs: Sequence[tuple[int, int]], ints: bool) -> str:
         """SMT-LIB sum of integer-coefficient terms (Ints lifted to Real if needed)."""
@@ -158,11 +184,17 @@ class _Compiled:
         return parts[0] if len(parts) == 1 else f"(+ {' '.join(parts)})"
 
     def smt(self, comp: _Component) -> str:
-        """Declarations and (group-guarded) assertions of one component."""
+        """Declarations and (group-guarded) assertions of one component (written once)."""
+        key = id(comp)
+        if key not in self.texts:
+            self.texts[key] = self._smt(comp)
+        return self.texts[key]
+
+    def _smt(self, comp: _Component) -> str:
         decls = [f"(declare-const v{i} {'Int' if self.integer[i] else 'Real'})" for i in comp.var_ids]
         decls += [f"(declare-const {self.literal[g]} Bool)" for g in comp.groups]
-        asserts = [f"(assert {f.smt})" if f.group is None else
-                   f"(assert (=> {self.literal[f.group]} {f.smt}))" for f in comp.formulas]
+        asserts = [f"(assert {self.text(f)})" if f.group is None else
+                   f"(assert (=> {self.literal[f.group]} {self.text(f)}))" for f in comp.formulas]
         return "\n".join(decls + asserts)
 
 
@@ -288,6 +320,19 @@ def _core_groups(solver, lits: dict) -> tuple[str, ...]:
 
 
 def _shrink(solver, lits: dict, core: tuple[str, ...], clock: _Clock):
+    """Deletion-based minimisation of a z3 core (see `_shrink_by`)."""
+    return _shrink_by(_z3_decider(solver, lits, clock), core)
+
+
+def _z3_decider(solver, lits: dict, clock: _Clock):
+    """groups -> (status, core): one z3 check with those groups on."""
+    def decide(groups):
+        status = _run(solver, clock, [lits[g] for g in groups])
+        return status, (_core_groups(solver, lits) if status == "unsat" else ())
+    return decide
+
+
+def _shrink_by(decide, core: tuple[str, ...]):
     """Deletion-based minimisation: drop each member whose removal stays unsat.
 
     After an unsat re-check the candidate is cut down to the new core. A member
@@ -298,10 +343,9 @@ def _shrink(solver, lits: dict, core: tuple[str, ...], clock: _Clock):
     tested: set[str] = set()
     unsure: list[str] = []
     while (member := next((g for g in current if g not in tested), None)) is not None:
-        rest = [lits[g] for g in current if g != member]
-        status = _run(solver, clock, rest)
+        status, smaller = decide([g for g in current if g != member])
         if status == "unsat":
-            smaller = set(_core_groups(solver, lits)) - {member}
+            smaller = set(smaller) - {member}
             current = [g for g in current if g in smaller]
             continue
         tested.add(member)
@@ -339,23 +383,111 @@ class Conflicts:
 CHUNK = 64      # independent parts asked together in one call
 
 
-def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16) -> Conflicts:
+def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
+              oracle: bool = True) -> Conflicts:
     """Every minimal conflicting set of groups, found by a hitting-set tree (Reiter): a set is
     found, then each of its members is switched off in turn and the rest searched again.
 
     The result is the same whatever the order of the problem's groups: each set is minimal
     (deletion-checked), and the tree visits every minimal set unless `most` sets in one
-    independent part, or the budget, stop it (then `complete` is False).  Independent parts are asked together, CHUNK at a time: in
-    a part of an article that holds, one call decides them all; a part named by the core of a
-    failed call is searched on its own, and the others asked again without it."""
+    independent part, or the budget, stop it (then `complete` is False).
+
+    With `oracle` (the default) each independent part is first decided by verify.exact (exact
+    propagation and a checked witness), and z3 is asked only what that leaves undecided: the
+    same sets come out either way (a part whose search stops at `most` sets is searched again
+    by z3 alone, so that which sets are found does not depend on the path), and z3 is not
+    imported when nothing is left to it.  The parts left to z3 are asked together, CHUNK at a
+    time: in a part of an article that holds, one call decides them all; a part named by the
+    core of a failed call is searched on its own, and the others asked again without it."""
     compiled = _Compiled(problem)
     clock = _Clock(budget_ms)      # the budget is the solver's: compiling is not cut short
+    found: list[tuple[str, ...]] = []
+    undecided: list[str] = []
+    complete, feasible = True, set()
+    components = compiled.components
+    if oracle:
+        left = []
+        for comp in components:
+            if clock.left_ms() <= 0:
+                undecided.extend(comp.groups)
+                continue
+            part = _Part(compiled, comp, clock)
+            first = part.exact(comp.groups)
+            if first == "sat":
+                feasible.update(comp.groups)
+            elif first == "unknown":
+                left.append(comp)       # not decided exactly: z3's, with the parts left to it
+            else:
+                own, done, unsure = _all_sets(part.decide, comp.groups, most)
+                if len(own) >= most and not unsure:
+                    left.append(comp)
+                    continue
+                if unsure:
+                    undecided.extend(comp.groups)
+                elif not own and done:
+                    feasible.update(comp.groups)
+                found.extend(own)
+                complete = complete and done
+        components = left
+    if components:
+        more = _z3_conflicts(compiled, components, clock, most)
+        found.extend(more.sets)
+        undecided.extend(more.undecided)
+        feasible.update(more.feasible)
+        complete = complete and more.complete
+    return Conflicts(tuple(sorted(set(found))), complete and not undecided, tuple(undecided),
+                     frozenset(feasible))
+
+
+class _Part:
+    """One component, decided by verify.exact first and by z3 (set up on first need) for
+    what exact leaves undecided."""
+
+    def __init__(self, compiled: _Compiled, comp: _Component, clock: _Clock):
+        self.compiled, self.comp, self.clock = compiled, comp, clock
+        self.integer, self.rows = compiled.rows(comp)
+        self.solver = None
+        self.lits: dict = {}
+        self.known: dict[frozenset[str], tuple[str, tuple[str, ...]]] = {}
+
+    def decide(self, groups) -> tuple[str, tuple[str, ...]]:
+        """(status, core) with `groups` on: 'sat' | 'unsat' (core: groups that alone cannot
+        hold, sorted) | 'unknown' (the budget ran out)."""
+        key = frozenset(groups)
+        if key in self.known:
+            return self.known[key]
+        if self.clock.left_ms() <= 0:
+            return "unknown", ()
+        if self.exact(groups) == "unknown":
+            self.known[key] = self._z3(groups)
+        return self.known[key]
+
+    def exact(self, groups) -> str:
+        """verify.exact's answer with `groups` on; a decided one is kept for `decide`."""
+        key = frozenset(groups)
+        answer = exact.decide(self.integer, [r for r in self.rows if r.group is None or r.group in key])
+        if answer.status != "unknown":
+            self.known[key] = answer.status, answer.core
+        return answer.status
+
+    def _z3(self, groups) -> tuple[str, tuple[str, ...]]:
+        if self.solver is None:
+            import z3
+            ctx = z3.Context()
+            self.solver = z3.Solver(ctx=ctx)
+            self.solver.from_string(self.compiled.smt(self.comp))
+            self.lits = _Lits(z3, ctx, {g: self.compiled.literal[g] for g in self.comp.groups})
+        status = _run(self.solver, self.clock, [self.lits[g] for g in groups])
+        return status, (_core_groups(self.solver, self.lits) if status == "unsat" else ())
+
+
+def _z3_conflicts(compiled: _Compiled, components, clock: _Clock, most: int) -> Conflicts:
+    """`conflicts()` of the given components by z3 alone."""
     import z3
     ctx = z3.Context()
     found: list[tuple[str, ...]] = []
     undecided: list[str] = []
     complete, feasible = True, set()
-    components = compiled.components
     for start in range(0, len(components), CHUNK):
         chunk = components[start:start + CHUNK]
         if clock.left_ms() <= 0:       # spent: the rest is undecided, without setting it up
@@ -383,9 +515,8 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16) -> Confli
                     continue
                 solver = z3.Solver(ctx=ctx)
                 solver.from_string(compiled.smt(comp))
-                own, done, unsure = _all_sets(solver, _Lits(z3, ctx, {g: compiled.literal[g] for g
-                                                                     in comp.groups}),
-                                              clock, most)
+                own_lits = _Lits(z3, ctx, {g: compiled.literal[g] for g in comp.groups})
+                own, done, unsure = _all_sets(_z3_decider(solver, own_lits, clock), comp.groups, most)
                 if unsure:
                     undecided.extend(comp.groups)
                 elif not own and done:
@@ -394,12 +525,12 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16) -> Confli
                 complete = complete and done
         if status == "sat":      # every part not searched holds
             feasible.update(g for g, k in part_of.items() if k not in searched)
-    return Conflicts(tuple(sorted(set(found))), complete and not undecided, tuple(undecided),
-                     frozenset(feasible))
+    return Conflicts(tuple(found), complete, tuple(undecided), frozenset(feasible))
 
 
-def _all_sets(solver, lits: dict, clock: _Clock, most: int):
-    """(minimal sets of one component, whether the search finished, whether it was undecided)."""
+def _all_sets(decide, groups: Sequence[str], most: int):
+    """(minimal sets of one component, whether the search finished, whether it was undecided).
+    `decide(groups on)` gives (status, core)."""
     sets: list[tuple[str, ...]] = []
     queue: list[frozenset[str]] = [frozenset()]
     visited: set[frozenset[str]] = set()
@@ -407,18 +538,17 @@ def _all_sets(solver, lits: dict, clock: _Clock, most: int):
         if len(sets) >= most:
             return sets, False, False
         off = queue.pop(0)
-        if off in visited or any(set(s) <= off for s in ()):
+        if off in visited:
             continue
         visited.add(off)
         reused = next((s for s in sets if not set(s) & off), None)   # still conflicts: no call
         if reused is None:
-            status = _run(solver, clock, [lit for g, lit in lits.items() if g not in off])
+            status, core = decide([g for g in groups if g not in off])
             if status == "unknown":
                 return sets, False, not sets
             if status == "sat":
                 continue
-            core = tuple(g for g in _core_groups(solver, lits) if g not in off)
-            conflict, unsure = _shrink(solver, lits, core, clock)
+            conflict, unsure = _shrink_by(decide, tuple(g for g in core if g not in off))
             if unsure:
                 return sets, False, False
             sets.append(conflict)
