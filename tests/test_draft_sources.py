@@ -40,7 +40,10 @@ def test_seed_count_and_rank_proposed_with_their_words():
     assert counted == {"12-state": '["Missouri", article-states-named]', "11": "[article-states-named]"}
     ((rank, words),) = kinds["rank"]
     assert rank["rank"] == "most" and by_id[rank["claim"]].figure.text == "46"
-    assert rank["among"] == '"all states"' and words == "Kentucky had the most arrests"
+    assert rank["among"] == '"all states"' and words == 'from "Kentucky had the most arrests"'
+    count_words = sorted(w for _, w in kinds["count"])
+    assert count_words == ['from "11 other states" and the 11 states listed',
+                           'from "12-state": Missouri and the 11 states listed']
 
 
 def test_subset_for_x_of_those_nouns():
@@ -117,3 +120,18 @@ def test_several_articles_without_draft_is_a_usage_error(tmp_path, capsys):
     a = _write(tmp_path, "a.txt", "One.\n")
     assert main([a, a], io.StringIO()) == 2
     assert "--draft" in capsys.readouterr().err
+
+
+def test_the_readme_tutorial_shows_the_seed_draft_as_it_is():
+    """The tutorial starts from the draft: its step-1 snippets are lines of the seed's draft."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    step = readme.split("1. **Draft it from the article.**")[1].split("2. **")[0]
+    snippets = re.findall(r"```yaml\n(.*?)```", step, re.S)
+    draft = draft_claims("operation-united-front.txt", SEED_TEXT.read_text(encoding="utf-8"))
+    lines = {line.strip() for line in draft.splitlines()}
+    assert len(snippets) == 2
+    for snippet in snippets:
+        for line in snippet.splitlines():
+            assert not line.strip() or line.strip() in lines, line
+    left = [line for line in draft.splitlines() if PLACEHOLDER in line.split("#")[0]]
+    assert "ten lines" in readme and len(left) == 10

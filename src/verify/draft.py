@@ -162,7 +162,8 @@ def _structure(result: Plan, t: Text, found: list[Listed], taken: set[str]) -> N
             if c.measure and c.measure.value.startswith("other ") and _integer(c.figure) == len(listed.names):
                 extra = propose.other_place(t.text, listed, c.figure.start, c.figure.end)
                 result.relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
-                                         f"{c.figure.text!r} other {listed.noun}: the {len(listed.names)} listed"))
+                                         f"from {_q(_figure_words(t.text, c.figure))} and the "
+                                         f"{len(listed.names)} {listed.noun} listed"))
         parts = ((extra,) if extra else ()) + listed.names
         if not any(b[1] == "all " + listed.noun for b in result.breakdowns):
             result.breakdowns.append((listed.dimension, "all " + listed.noun, parts,
@@ -173,10 +174,12 @@ def _structure(result: Plan, t: Text, found: list[Listed], taken: set[str]) -> N
                 continue
             if n == len(listed.names) or _same_sentence(t.text, c.figure, listed):
                 result.relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
-                                         f"{c.figure.text!r} against the {n} listed"))
+                                         f"from {_q(_figure_words(t.text, c.figure))} and the "
+                                         f"{len(listed.names)} {listed.noun} listed"))
             elif extra and n == len(parts):
                 result.relations.append(("count", [("count", c.id), ("items", f"[{_q(extra)}, {list_id}]")],
-                                         f"{c.figure.text!r}: {extra} and the {len(listed.names)} listed"))
+                                         f"from {_q(_figure_words(t.text, c.figure))}: {extra} and "
+                                         f"the {len(listed.names)} {listed.noun} listed"))
     wholes = {name: "all " + listed.noun for listed in found for name in listed.names}
     for b in result.breakdowns:
         wholes.update({name: b[1] for name in b[2]})
@@ -187,13 +190,19 @@ def _structure(result: Plan, t: Text, found: list[Listed], taken: set[str]) -> N
                       and (("place", ranked.part) in c.scope or any(v == ranked.part for _, v in c.scope))), None)
         if claim is not None and ranked.part in wholes:
             result.relations.append(("rank", [("rank", ranked.kind), ("claim", claim.id),
-                                              ("among", _q(wholes[ranked.part]))], ranked.words))
+                                              ("among", _q(wholes[ranked.part]))], f"from {_q(ranked.words)}"))
     for i, c in enumerate(mine):
         noun = propose.subset_noun(t.text, c.figure.end)
         whole = next((w for w in reversed(mine[:i]) if noun and w.unit == noun), None)
         if whole is not None:
             words = t.text[c.figure.start:c.figure.end + len(propose._SUBSET.match(t.text, c.figure.end).group())]
-            result.relations.append(("subset", [("subset", c.id), ("of", whole.id)], words))
+            result.relations.append(("subset", [("subset", c.id), ("of", whole.id)], f"from {_q(words)}"))
+
+
+def _figure_words(text: str, f: Extracted) -> str:
+    """The figure and the noun it counts, as written: "11 other states", "12-state"."""
+    m = re.match(r"(?:[ \t]+(?:other|more|new|additional))?[ \t]+[a-z]+", text[f.end:])
+    return f.text if f.kind == "compound" or m is None else text[f.start:f.end + m.end()]
 
 
 def _same_sentence(text: str, f: Extracted, listed: Listed) -> bool:
@@ -249,7 +258,7 @@ def render(p: Plan) -> str:
         out += ["", "relations:"]
         for kind, fields, words in p.relations:
             first, *rest = fields
-            out.append(f"  - {first[0]}: {first[1]}   # guessed from {_q(_short(words))}")
+            out.append(f"  - {first[0]}: {first[1]}   # guessed {words}")
             out += [f"    {key}: {value}" for key, value in rest]
     return "\n".join(out) + "\n"
 
@@ -304,7 +313,7 @@ def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: st
     if c.scope is not None:
         scope = "{" + ", ".join(f"{d}: {_q(v)}" for d, v in c.scope) + "}"
         why = (f"from {_q(c.scope_words)}" if c.scope_words else
-               "a part of the whole its text lists, none named near it" if c.scope else
+               "the whole its text lists; no place named near it" if c.scope else
                "no place named near it")
         lines.append(f"    scope: {scope}   # guessed: {why}")
     else:
