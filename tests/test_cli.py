@@ -394,3 +394,208 @@ def test_yaml_syntax_errors_are_located_and_worded(text, line, col, words):
     error = caught.value
     assert (error.line, error.col) == (line, col) and words in error.message
     assert "(PyYAML: " in error.message and error.excerpt[1].endswith("^")
+
+
+# --- setting it up in a repository (issue 13, items 11-13) -----------------------------------
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _project(base, seed, settings: str | None = None, pyproject: str | None = None):
+    """A project folder holding the seed under claims/, with checks/verify.yaml and a
+    pyproject.toml when given; returns the project folder."""
+    import shutil
+    (base / "claims").mkdir(parents=True)
+    shutil.copy(seed, base / "claims" / "story.yaml")
+    shutil.copy(seed.with_name("operation-united-front.txt"),
+                base / "claims" / "operation-united-front.txt")
+    if settings is not None:
+        (base / "checks").mkdir()
+        (base / "checks" / "verify.yaml").write_text(settings, encoding="utf-8")
+    if pyproject is not None:
+        (base / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    return base
+
+
+def _checked(out: str) -> list[str]:
+    return [f["path"] for f in json.loads(out)["files"]]
+
+
+def test_with_no_path_this_repository_reports_only_the_seeds_contradiction(run, monkeypatch):
+    """The deliberately broken examples live in examples/, outside the default claims/, and
+    `verify check .` skips them and the test data ([tool.verify] exclude in pyproject.toml)."""
+    monkeypatch.chdir(ROOT)
+    assert not os.path.exists(os.path.join("claims", "examples"))
+    assert os.path.isfile(os.path.join("examples", "README.md"))
+    for args in ((), (".",)):
+        code, out, _ = run("check", *args, "--format", "json")
+        assert code == 1 and _checked(out) == ["claims/operation-united-front.yaml"], args
+        errors = [f["rule"] for f in json.loads(out)["files"][0]["findings"]
+                  if f["severity"] == "error"]
+        assert errors == ["same"]                    # 47 vs 41 rescued, planted in the seed
+    code, out, _ = run("check", "examples", "--format", "json")   # named: checked
+    assert code == 1 and len(_checked(out)) >= 13
+
+
+def test_a_folder_walk_checks_claims_files_only(run, seed, tmp_path, monkeypatch):
+    project = _project(tmp_path / "news", seed, settings="rules:\n  coverage: note\n")
+    files = {".github/workflows/ci.yml": "on: push\njobs: {}\n",
+             "node_modules/pkg/data.yaml": "claims: []\n",
+             "tests/data/fixture.yaml": "name: fixture\nitems:\n  claims: 3\n",
+             "drafts/story.yaml": (project / "claims" / "story.yaml").read_text(encoding="utf-8"),
+             "mkdocs.yml": "site_name: x\n"}
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    (project / "drafts" / "operation-united-front.txt").write_text(
+        (project / "claims" / "operation-united-front.txt").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    monkeypatch.chdir(project)
+    code, out, err = run("check", ".", "--format", "json", "--show-level", "warning")
+    assert code == 1 and _checked(out) == ["claims/story.yaml", "drafts/story.yaml"], err
+    assert "skipped" not in err                           # notes only on request
+    code, out, err = run("check", ".", "--format", "json", "--exclude", "drafts")
+    assert _checked(out) == ["claims/story.yaml"]
+    skipped = sorted(re.findall(r"^verify: note: skipped (\S+): not a claims file \(no "
+                                r"top-level claims:\)$", err, re.M))
+    assert skipped == ["mkdocs.yml", "tests/data/fixture.yaml"], err
+    # a file named on the command line is always checked, claims file or not
+    code, out, _ = run("check", ".github/workflows/ci.yml", "--format", "json")
+    assert code == 2 and _checked(out) == [".github/workflows/ci.yml"]
+    # exclude in the settings adds to the defaults; include replaces them
+    (project / "checks" / "verify.yaml").write_text("exclude: [/drafts/]\n", encoding="utf-8")
+    assert _checked(run("check", ".", "--format", "json")[1]) == ["claims/story.yaml"]
+    (project / "pyproject.toml").write_text('[tool.verify]\ninclude = ["*.yml"]\n',
+                                            encoding="utf-8")
+    code, out, err = run("check", ".", "--format", "json")
+    assert code == 2 and "no claims files" in err         # mkdocs.yml has no claims: key
+
+
+def test_settings_come_from_the_claims_files_project_not_the_working_folder(
+        run, seed, tmp_path, monkeypatch):
+    lenient = _project(tmp_path / "lenient", seed, settings="rules:\n  same: warning\n")
+    strict = _project(tmp_path / "strict", seed, pyproject="[project]\nname = 'x'\n")
+    (tmp_path / "elsewhere" / "checks").mkdir(parents=True)        # never read
+    (tmp_path / "elsewhere" / "checks" / "verify.yaml").write_text("rules:\n  same: off\n",
+                                                                   encoding="utf-8")
+    severities = {}
+    for where in (tmp_path / "elsewhere", lenient / "claims", strict, tmp_path):
+        monkeypatch.chdir(where)
+        code, out, err = run("check", str(lenient / "claims" / "story.yaml"),
+                             str(strict / "claims"), "--format", "json")
+        report = json.loads(out)
+        severities[where] = {os.path.abspath(file["path"]).split(os.sep)[-3]:
+                             sorted({f["severity"] for f in file["findings"]
+                                     if f["rule"] == "same" and f["verdict"] == "contradiction"})
+                             for file in report["files"]}
+        assert code == 1, err
+    assert all(found == {"lenient": ["warning"], "strict": ["error"]}
+               for found in severities.values()), severities
+    monkeypatch.chdir(lenient / "claims")
+    assert run("check", "story.yaml")[0] == 0            # the project's warning fails nothing
+
+
+@pytest.mark.parametrize("where, text, located, words", [
+    ("checks/verify.yaml", "rules:\n  coverage: note\nrule:\n  same: warning\n", "3:1",
+     "unknown setting 'rule'; did you mean 'rules'?"),
+    ("checks/verify.yaml", "rules:\n  summ: off\n", "2:3", "unknown rule 'summ'; did you mean 'sum'?"),
+    ("checks/verify.yaml", "solver:\n  budget: 10\n", "2:3",
+     "unknown solver setting 'budget'; did you mean 'budget_ms'?"),
+    ("checks/verify.yaml", "hedges:\n  abut: 5%\n", "2:3", "unknown hedge 'abut'; did you mean 'about'?"),
+    ("pyproject.toml", "[project]\nname = 'x'\n\n[tool.verify]\nchecks = 'checks'\n  exlude = ['a']\n",
+     "6:3", "unknown key 'exlude' in [tool.verify]; did you mean 'exclude'?"),
+    ("pyproject.toml", "[tool.verify]\nexclude = 'drafts'\n", "2:1", "expected a list of patterns"),
+])
+def test_unknown_settings_are_located_errors_with_a_did_you_mean(run, seed, tmp_path, monkeypatch,
+                                                                  where, text, located, words):
+    project = _project(tmp_path / "p", seed)
+    (project / where).parent.mkdir(exist_ok=True)
+    (project / where).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("check", "p/claims")
+    assert code == 2 and out == ""
+    assert err.startswith(f"p/{where}:{located}: ") and words in err, err
+    assert "Traceback" not in err and "internal error" not in err
+
+
+def test_python_dash_m_verify_runs_the_command_line(seed):
+    done = subprocess.run([sys.executable, "-m", "verify", "check", str(seed)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "error same" in done.stdout, done.stderr
+    done = subprocess.run([sys.executable, "-m", "verify", "--version"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("verify ")
+
+
+@pytest.mark.parametrize("command", [("--help",), ("check", "--help")])
+def test_help_shows_examples_and_the_exit_codes(run, command, capsys):
+    code = run(*command)[0]
+    out = capsys.readouterr().out          # argparse prints help on sys.stdout
+    assert code == 0
+    examples = out[out.index("examples:"):]
+    assert "verify check claims/story.yaml" in examples and "python -m verify" in examples
+    codes = out[out.index("exit codes:"):]
+    assert re.search(r"^  0 .*\n  1 .*\n  2 .*could not be done", codes, re.M), codes
+    if command[0] == "check":
+        assert "--exclude GLOB" in out and "top-level claims:" in out
+
+
+PRE_COMMIT_LANGUAGES = {"conda", "coursier", "dart", "docker", "docker_image", "dotnet", "fail",
+                        "golang", "haskell", "julia", "lua", "node", "perl", "pygrep", "python",
+                        "r", "ruby", "rust", "script", "swift", "system", "unsupported",
+                        "unsupported_script"}
+PRE_COMMIT_HOOK_KEYS = {"id", "name", "entry", "language", "alias", "files", "exclude", "types",
+                        "types_or", "exclude_types", "additional_dependencies", "args",
+                        "always_run", "fail_fast", "pass_filenames", "description",
+                        "language_version", "log_file", "minimum_pre_commit_version",
+                        "require_serial", "stages", "verbose"}
+
+
+def _valid_hook(hook: dict, local: bool) -> None:
+    """A hook as pre-commit's schema wants it: id, name, entry, language (strings), known keys
+    with the right types, and an entry that is verify's console script."""
+    import tomllib
+    assert {"id", "name", "entry", "language"} <= set(hook) or not local and "id" in hook, hook
+    assert set(hook) <= PRE_COMMIT_HOOK_KEYS | ({"name", "entry", "language"} if not local else set())
+    if "language" in hook:
+        assert hook["language"] in PRE_COMMIT_LANGUAGES
+    if "entry" in hook:
+        scripts = tomllib.loads(open(os.path.join(ROOT, "pyproject.toml"), "rb").read().decode())
+        assert hook["entry"].split()[0] in scripts["project"]["scripts"]
+    for key in ("args", "types", "types_or", "additional_dependencies"):
+        assert isinstance(hook.get(key, []), list) and all(isinstance(a, str) for a in hook.get(key, []))
+    for key in ("pass_filenames", "always_run", "require_serial"):
+        assert isinstance(hook.get(key, False), bool)
+    for key in ("files", "exclude"):
+        re.compile(hook.get(key, ""))
+    if "files" in hook:
+        assert re.search(hook["files"], "claims/story.yaml") and not re.search(hook["files"], "src/a.py")
+
+
+def test_the_pre_commit_hook_file_and_the_recipes_in_docs_ci_are_valid(run, seed, tmp_path,
+                                                                        monkeypatch):
+    import yaml
+    hooks = yaml.safe_load(open(os.path.join(ROOT, ".pre-commit-hooks.yaml"), encoding="utf-8"))
+    assert isinstance(hooks, list) and [h["id"] for h in hooks] == ["verify"]
+    for hook in hooks:
+        _valid_hook(hook, local=True)
+    doc = open(os.path.join(ROOT, "docs", "ci.md"), encoding="utf-8").read()
+    section = doc[doc.index("## pre-commit"):]
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+    configs = [b for b in blocks if isinstance(b, dict) and "repos" in b]
+    assert configs
+    tags = subprocess.run(["git", "-C", ROOT, "tag"], capture_output=True, text=True).stdout.split()
+    for config in configs:
+        for repo in config["repos"]:
+            rev = repo.get("rev")
+            # no made-up release tag: a tag the repository has, or a commit the reader fills in
+            assert repo["repo"] == "local" or rev in tags or re.fullmatch(r"<[^>]+>", rev), rev
+            for hook in repo["hooks"]:
+                _valid_hook(hook, local=repo["repo"] == "local")
+    local = [h for c in configs for r in c["repos"] if r["repo"] == "local" for h in r["hooks"]]
+    assert local
+    # what the local hook runs, run where it would be: a project with a clean claims file
+    project = _project(tmp_path / "news", seed, settings="rules:\n  same: warning\n")
+    monkeypatch.chdir(project)
+    for hook in local:
+        assert run(*hook["entry"].split()[1:], *hook.get("args", []))[0] == 0

@@ -23,13 +23,47 @@ class UsageError(Exception):
     pass
 
 
+EXIT_CODES = """exit codes:
+  0  nothing at or above the fail level (--fail-level, default error)
+  1  findings at or above the fail level
+  2  the run could not be done: bad usage, a claims file or settings file that cannot be
+     read (reported as path:line:col), a report that cannot be written, an internal error
+"""
+
+EXAMPLES = """examples:
+  verify check                                 every claims file under claims/
+  verify check claims/story.yaml               one claims file
+  verify check . --exclude drafts              every claims file below here, but drafts/
+  verify check --format auto --report sarif:verify.sarif --report html:verify.html
+  verify check --show-level note               list the notes too (derived facts, coverage)
+  verify extract --draft claims/story.txt > claims/story.yaml
+  verify rules sum                             the manual of the sum rule
+  python -m verify check                       the same as verify check
+"""
+
+FOLDERS = """folders: a folder is walked for claims files: files matching the project's include
+patterns (default *.yaml, *.yml) with a top-level claims: key, skipping what exclude matches
+(default: hidden files and folders, node_modules, __pycache__, venv, site-packages, build,
+dist, and the settings folder checks/).  A file named on the command line is always checked.
+Settings come from each claims file's project (the nearest folder above it holding .git,
+pyproject.toml or checks/): [tool.verify] in pyproject.toml, then checks/*.yaml.
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="verify", description="Check that the figures of an "
-                                     "article agree with each other and with its sources.")
+                                     "article agree with each other and with its sources.",
+                                     epilog=EXAMPLES + "\n" + EXIT_CODES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", help="check claims files (default: claims/)")
-    check.add_argument("paths", nargs="*", default=["claims"], metavar="PATH")
+    check = commands.add_parser("check", help="check claims files (default: claims/)",
+                                description="Check claims files: the files named, and the "
+                                "claims files in the folders named (default: claims/).",
+                                epilog=FOLDERS + "\n" + EXAMPLES + "\n" + EXIT_CODES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
+                       help="claims files and folders of them (default: claims)")
     check.add_argument("--format", default=None, choices=FORMATS + ("auto",),
                        help="what is printed on standard output (default: text)")
     check.add_argument("--report", action="append", default=[], metavar="FORMAT:PATH",
@@ -44,7 +78,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--require-coverage", action="store_true",
                        help="figures no claim covers are errors, not notes")
     check.add_argument("--config", action="append", metavar="FILE",
-                       help="settings file(s) to use instead of checks/*.yaml")
+                       help="settings file to use instead of the project's (checks/*.yaml, "
+                       "[tool.verify]); repeatable, later files win")
+    check.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                       help="skip files and folders matching GLOB when walking a folder (as "
+                       "the exclude setting); repeatable")
     check.add_argument("--jobs", type=int, default=1, metavar="N", help="check files in N processes")
     check.add_argument("--shard", default=None, metavar="K/N",
                        help="check only the K-th of N deterministic slices of the files")
@@ -111,27 +149,35 @@ def _rules(name: str | None, out: TextIO) -> int:
 
 
 def _check(args, out: TextIO) -> int:
-    from verify import config as settings, engine
+    from verify import config as settings, engine, walk
 
     try:
-        config = settings.load(args.config)
-    except settings.ConfigError as error:
-        raise UsageError(str(error)) from None
-    files = engine.claims_files(args.paths)
-    missing = [p for p in args.paths if not os.path.exists(p)]
+        fixed = settings.load(args.config) if args.config else None
+        projects = (lambda root: fixed) if fixed is not None else engine.project_settings()
+        found = walk.find(args.paths, tuple(args.exclude), projects)
+        files = list(found.files)
+        configs = {path: engine.settings_of(path, projects) for path in files}
+    except settings.ConfigError as error:     # located: path:line:col: what, what was expected
+        print(error, file=sys.stderr)
+        return 2
+    missing = list(found.missing)
     if not files and not missing:
-        raise UsageError(f"no claims files (*.yaml, *.yml) in {', '.join(args.paths)}")
+        raise UsageError(f"no claims files (YAML files with a top-level claims: key) in "
+                         f"{', '.join(args.paths)}")
     if args.shard:
         files = _shard(files, args.shard)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     writers = _writers()
     printed, reports = _targets(args, writers)
+    if _options(args, printed, None, False).show_level <= Severity.NOTE:
+        for path, why in found.skipped:     # a walk left these out: say so with the notes
+            print(f"verify: note: skipped {path}: {why}", file=sys.stderr)
     started = _started()
     # A run builds hundreds of thousands of long-lived objects and almost no cycles: collect
     # less often (the default, every 700 allocations, costs a large file a fifth of its time).
     gc.set_threshold(100_000, 50, 100)
-    result = engine.run(files, config, args.require_coverage, args.jobs, _progress())
+    result = engine.run(files, configs.__getitem__, args.require_coverage, args.jobs, _progress())
     colour = printed == "text" and _colour(out)
     _print_report(lambda: writers[printed](result, out, _options(args, printed, started, colour)),
                   out)

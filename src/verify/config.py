@@ -1,9 +1,16 @@
-"""Rule settings: package defaults, then checks/*.yaml, then the command line.
+"""Rule settings: package defaults, then the project's, then the command line.
 
-Settings are data (YAML read with the same as-written reader as claims files), never code.
+A claims file's project is the nearest folder at or above it holding .git, pyproject.toml or
+checks/ (load.project_root); its settings are `[tool.verify]` in its pyproject.toml, then
+checks/*.yaml (or the folder `[tool.verify] checks` names).  So a run gives the same results
+wherever it is started, and claims files of several projects each get their own project's.
+Settings are data (YAML read with the same as-written reader as claims files), never code; an
+unknown key anywhere is a located error with a did-you-mean.
 """
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -12,7 +19,7 @@ from pathlib import Path
 
 from verify import units, yamlread
 from verify.model import Severity
-from verify.numbers import Tolerances
+from verify.numbers import ROUNDINGS, Tolerances
 
 
 class ConfigError(ValueError):
@@ -27,6 +34,8 @@ class Config:
     bounds: bool = True
     limits: dict = field(default_factory=dict)
     nouns: dict = field(default_factory=dict)          # counted nouns added: form -> spelling
+    include: tuple[str, ...] = ()      # patterns of the files a folder walk checks
+    exclude: tuple[str, ...] = ()      # patterns of the files and folders it skips
     sources: tuple[str, ...] = ()                       # files the settings came from
 
     def severity(self, rule: str) -> Severity | None:
@@ -40,34 +49,136 @@ class Config:
 
 
 def load(paths: list[str] | None = None) -> Config:
-    """Defaults, then each settings file in order (later files win)."""
-    with resources.as_file(resources.files("verify") / "data" / "defaults.yaml") as path:
-        config = _apply(Config(), Path(path).read_text(encoding="utf-8"), "defaults.yaml")
-    for path in paths if paths is not None else discover():
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{path}:1:1: cannot read settings ({error})") from None
-        config = _apply(config, text, str(path))
+    """Defaults, then each settings file in order (later files win).  No paths: the project
+    of the working folder (`for_project`)."""
+    if paths is None:
+        from verify.load import project_root
+        return for_project(project_root(Path(".")))
+    config = _defaults()
+    for path in paths:
+        config = _apply(config, _read(path), str(path))
     return config
 
 
-def discover(root: str = ".") -> list[str]:
+def for_project(root: Path) -> Config:
+    """The settings of the project whose root folder is `root`: the defaults, then its
+    pyproject.toml's [tool.verify], then its settings folder's files in name order."""
+    config = _defaults()
+    table = _tool_table(root)
+    if table is not None:
+        config = _apply_table(config, *table)
+    for path in discover(root):
+        config = _apply(config, _read(path), path)
+    return config
+
+
+def discover(root: str | Path = ".") -> list[str]:
     """checks/*.yaml, or the folder named by [tool.verify] checks = "..." in pyproject.toml."""
-    folder = Path(root) / "checks"
-    pyproject = Path(root) / "pyproject.toml"
-    if pyproject.is_file():
-        import tomllib
-        try:
-            table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{pyproject}:1:1: {error}") from None
-        named = table.get("tool", {}).get("verify", {}).get("checks")
-        if isinstance(named, str):
-            folder = Path(root) / named
+    folder = settings_folder(root)
     if not folder.is_dir():
         return []
-    return sorted(str(p) for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    return sorted(_shown(p) for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def settings_folder(root: str | Path) -> Path:
+    """The project's settings folder: checks/, or the one [tool.verify] checks names."""
+    table = _tool_table(Path(root))
+    named = table[0].get("checks") if table else None
+    return Path(root) / (named if isinstance(named, str) else "checks")
+
+
+# [tool.verify] in pyproject.toml: where the settings are, and which files a folder walk checks
+TOOL_KEYS = ("checks", "include", "exclude")
+
+
+def _tool_table(root: Path) -> tuple[dict, str, str] | None:
+    """([tool.verify], the pyproject's text, its path as shown), or None without one; an
+    unknown key or a value of the wrong type is a located ConfigError."""
+    pyproject = Path(root) / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    import tomllib
+    shown = _shown(pyproject)
+    text = _read(pyproject, shown)
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{shown}:1:1: not valid TOML ({error}); expected a pyproject.toml "
+                          "that Python's tomllib reads") from None
+    tool = table.get("tool", {}).get("verify")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{shown}:{_toml_where(text, 'verify')}: [tool.verify] is not a table")
+    for key, value in tool.items():
+        if key not in TOOL_KEYS:
+            raise ConfigError(f"{shown}:{_toml_where(text, key)}: unknown key '{key}' in "
+                              f"[tool.verify]; {_expected(key, TOOL_KEYS)}")
+        wanted = str if key == "checks" else list
+        if not isinstance(value, wanted) or (wanted is list and not all(
+                isinstance(item, str) and item.strip() for item in value)):
+            what = ("a folder name, such as \"checks\"" if key == "checks" else
+                    "a list of patterns, such as [\"drafts\", \"*.draft.yaml\"]")
+            raise ConfigError(f"{shown}:{_toml_where(text, key)}: [tool.verify] {key} is "
+                              f"{value!r}; expected {what}")
+    return tool, text, shown
+
+
+def _apply_table(config: Config, tool: dict, text: str, shown: str) -> Config:
+    changes = {}
+    if "include" in tool:
+        changes["include"] = tuple(tool["include"])
+    if "exclude" in tool:
+        changes["exclude"] = config.exclude + tuple(tool["exclude"])
+    return replace(config, sources=config.sources + (shown,), **changes)
+
+
+def _toml_where(text: str, key: str) -> str:
+    """line:col of `key` in the pyproject's [tool.verify] (the table, or dotted keys), as
+    far as a line scan can tell; the table's header, else 1:1."""
+    table = None
+    header = None
+    key_line = re.compile(rf"^\s*(?:(?:tool\s*\.\s*)?verify\s*\.\s*)?([\"']?){re.escape(key)}\1\s*=")
+    for number, line in enumerate(text.splitlines(), 1):
+        heading = re.match(r"^\s*\[\s*([^\]]*?)\s*\]", line)
+        if heading:
+            table = re.sub(r"\s+", "", heading.group(1))
+            if table == "tool.verify" and header is None:
+                header = f"{number}:{line.index('[') + 1}"
+            continue
+        if table in ("tool.verify", "tool", None):
+            match = key_line.match(line)
+            if match and (table == "tool.verify" or "verify" in line[:match.end()]):
+                return f"{number}:{line.index(key, match.start(1)) + 1}"
+    return header or "1:1"
+
+
+def _expected(key: str, known) -> str:
+    """'did you mean ...? expected one of ...', the closest known name first (difflib)."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"{hint}expected one of {', '.join(known)}"
+
+
+def _defaults() -> Config:
+    with resources.as_file(resources.files("verify") / "data" / "defaults.yaml") as path:
+        return _apply(Config(), Path(path).read_text(encoding="utf-8"), "defaults.yaml")
+
+
+def _read(path, shown: str | None = None) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{shown or path}:1:1: cannot read settings ({error}); expected a "
+                          "readable UTF-8 text file") from None
+
+
+def _shown(path: Path) -> str:
+    """A settings path as messages show it: relative to the working folder when inside it."""
+    try:
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _apply(config: Config, text: str, path: str) -> Config:
@@ -81,13 +192,14 @@ def _apply(config: Config, text: str, path: str) -> Config:
     if root.kind != "map":
         raise ConfigError(f"{path}:{root.line}:{root.col}: settings must be a mapping")
     handlers = {"rules": _rules, "hedges": _hedges, "rounding": _rounding,
-                "solver": _solver, "limits": _limits, "nouns": _nouns}
+                "solver": _solver, "limits": _limits, "nouns": _nouns,
+                "include": _include, "exclude": _exclude}
     changes = {"sources": config.sources + (path,)}
     for key, key_node, value in root.items():
         if key not in handlers:
             raise ConfigError(f"{path}:{key_node.line}:{key_node.col}: unknown setting '{key}'; "
-                              f"expected one of {', '.join(handlers)}")
-        changes.update(handlers[key](config, value, path))
+                              f"{_expected(key, handlers)}")
+        changes.update(handlers[key](replace(config, **changes), value, path))
     return replace(config, **changes)
 
 
@@ -103,7 +215,10 @@ def _mapping(node, path):
 
 def _rules(config, node, path):
     severities = dict(config.severities)
-    for rule, _, value in _mapping(node, path):
+    for rule, key, value in _mapping(node, path):
+        if config.severities and rule not in config.severities:
+            raise ConfigError(f"{_where(path, key)}: unknown rule '{rule}'; "
+                              f"{_expected(rule, config.severities)}")
         text = value.text.strip().lower()
         if text in ("off", "false", "no", "disabled"):
             severities[rule] = None
@@ -121,7 +236,7 @@ def _hedges(config, node, path):
     changes = {}
     for name, key, value in _mapping(node, path):
         if name not in names:
-            raise ConfigError(f"{_where(path, key)}: unknown hedge '{name}'; expected {', '.join(names)}")
+            raise ConfigError(f"{_where(path, key)}: unknown hedge '{name}'; {_expected(name, names)}")
         if name == "steps":        # at most this many units of the last significant digit
             off = value.text.strip().lower() in ("off", "none", "false", "no")
             changes["steps"] = None if off else _whole(value, path)
@@ -138,20 +253,22 @@ def _share(node, path) -> Fraction:
 
 
 def _rounding(config, node, path):
-    if node.text not in ("half-up", "either"):
-        raise ConfigError(f"{_where(path, node)}: rounding '{node.text}'; expected half-up or either")
+    if node.text not in ROUNDINGS:
+        raise ConfigError(f"{_where(path, node)}: rounding '{node.text}'; expected one of "
+                          f"{', '.join(ROUNDINGS)}")
     return {"tolerances": replace(config.tolerances, rounding=node.text)}
 
 
 def _solver(config, node, path):
     changes = {}
     for name, key, value in _mapping(node, path):
+        if name not in ("budget_ms", "bounds"):
+            raise ConfigError(f"{_where(path, key)}: unknown solver setting '{name}'; "
+                              f"{_expected(name, ('budget_ms', 'bounds'))}")
         if name == "budget_ms":
             changes["budget_ms"] = _whole(value, path)
-        elif name == "bounds":
-            changes["bounds"] = value.text.lower() in ("true", "yes", "on")
         else:
-            raise ConfigError(f"{_where(path, key)}: unknown solver setting '{name}'")
+            changes["bounds"] = value.text.lower() in ("true", "yes", "on")
     return changes
 
 
@@ -172,10 +289,28 @@ def _limits(config, node, path):
     limits = dict(config.limits)
     for name, key, value in _mapping(node, path):
         if config.limits and name not in config.limits:
-            raise ConfigError(f"{_where(path, key)}: unknown limit '{name}'; expected "
-                              f"{', '.join(sorted(config.limits))}")
+            raise ConfigError(f"{_where(path, key)}: unknown limit '{name}'; "
+                              f"{_expected(name, sorted(config.limits))}")
         limits[name] = _whole(value, path)
     return {"limits": limits}
+
+
+def _include(config, node, path):
+    """The files a folder walk checks: these patterns replace the ones before."""
+    return {"include": _patterns(node, path)}
+
+
+def _exclude(config, node, path):
+    """Files and folders a folder walk skips: these patterns add to the ones before."""
+    return {"exclude": config.exclude + _patterns(node, path)}
+
+
+def _patterns(node, path) -> tuple[str, ...]:
+    items = node.value if node.kind == "seq" else ()
+    if node.kind != "seq" or not all(i.kind == "scalar" and i.text.strip() for i in items):
+        raise ConfigError(f"{_where(path, node)}: expected a list of patterns, such as "
+                          "[drafts, \"*.draft.yaml\"]")
+    return tuple(i.text.strip() for i in items)
 
 
 def _whole(node, path) -> int:

@@ -6,56 +6,67 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Callable
 
-from verify import anchor, coverage, judge, load, quantities, relate, rules, slips, units
+from verify import anchor, coverage, judge, load, quantities, relate, rules, slips, units, walk
 from verify.config import Config
 from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Relation, RunResult,
                           Severity, Verdict, has_control, printable)
 from verify.rules import Context, Outcome
 
 
-def claims_files(paths: list[str]) -> list[str]:
-    """Expand folders into the claims files they hold (*.yaml, *.yml, recursively), sorted."""
-    found = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():      # a link leading out of the folder scanned is not followed
-            inside = p.resolve()
-            found.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix in (".yaml", ".yml")
-                         and f.is_file() and f.resolve().is_relative_to(inside))
-        else:
-            found.append(str(p))
-    return list(dict.fromkeys(found))
+def claims_files(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+    """The files named and the claims files in the folders named (walk.find says which)."""
+    return list(walk.find(paths, exclude).files)
 
 
 def check_paths(paths: list[str], config: Config | None = None,
                 require_coverage: bool = False) -> RunResult:
+    """Each claims file with `config`, or else with its own project's settings."""
+    projects = project_settings()
+    return run(claims_files(paths), config or (lambda path: settings_of(path, projects)),
+               require_coverage)
+
+
+def project_settings() -> Callable[[Path], Config]:
+    """project root -> its settings (config.for_project), each project read once a run."""
     from verify import config as settings
-    return run(claims_files(paths), config or settings.load(), require_coverage)
+    return cache(settings.for_project)
 
 
-def run(files: list[str], config: Config, require_coverage: bool = False, jobs: int = 1,
-        progress: Callable[[int, int], None] | None = None) -> RunResult:
-    """Check every file, in `jobs` processes; results in the order of `files`."""
-    check = partial(check_file, config=config, require_coverage=require_coverage)
+def settings_of(path: str, projects: Callable[[Path], Config]) -> Config:
+    """The settings of a claims file: those of its project (load.project_root), wherever
+    verify runs from."""
+    return projects(load.project_root(Path(path).parent))
+
+
+def run(files: list[str], config: Config | Callable[[str], Config], require_coverage: bool = False,
+        jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Check every file, in `jobs` processes; results in the order of `files`.  `config` is
+    the settings of every file, or a function giving a file's."""
+    configs = [config(path) if callable(config) else config for path in files]
+    check = partial(_check_with, require_coverage=require_coverage)
     results = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor   # ~30 ms: only when asked for
         with ProcessPoolExecutor(jobs) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
-            for result in pool.map(check, files, chunksize=chunk):
+            for result in pool.map(check, files, configs, chunksize=chunk):
                 results.append(result)
                 if progress:
                     progress(len(results), len(files))
     else:
-        for path in files:
-            results.append(check(path))
+        for path, settings in zip(files, configs):
+            results.append(check(path, settings))
             if progress:
                 progress(len(results), len(files))
     return RunResult(tuple(results))
+
+
+def _check_with(path: str, config: Config, require_coverage: bool) -> FileResult:
+    return check_file(path, config, require_coverage)
 
 
 def check_file(path: str, config: Config, require_coverage: bool = False) -> FileResult:

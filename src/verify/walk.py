@@ -1,0 +1,133 @@
+"""Which files a run checks: the files named, and the claims files found in the folders named.
+
+A file named on the command line is always checked, whatever it holds.  A folder is walked:
+below it, a file is checked when its name matches the project's `include` patterns, nothing on
+its way matches `exclude` (or --exclude), it is not in the project's settings folder, and it is
+a claims file: it has a top-level `claims:` key, that is a line starting with `claims:` (the
+key may be quoted), looked for in its first `file_bytes` bytes.  Any other YAML file (a CI
+configuration, a settings file, test data) is skipped, and the run can say so.  The project of
+each folder (load.project_root) gives its patterns, so a project inside the folder walked
+walks with its own.  Links to folders are not followed; a link to a file outside the folder
+walked is skipped.
+
+Patterns: without a slash, one matches the name of a file or folder anywhere below the folder
+walked (never the folder walked itself or those above it); with a slash, the path from the
+project's root folder (a leading slash is allowed); a trailing slash matches folders only;
+`*` matches any characters, `/` included.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from verify.config import Config, settings_folder
+from verify.load import PROJECT_MARKERS, project_root
+
+NOT_CLAIMS = "not a claims file (no top-level claims:)"
+_CLAIMS_KEY = re.compile(rb"""^(?:claims|"claims"|'claims')[ \t]*:(?:[ \t]|\r?$)""", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Found:
+    files: tuple[str, ...] = ()                      # to check, in order, each once
+    skipped: tuple[tuple[str, str], ...] = ()        # (path, why) of files a walk left out
+    missing: tuple[str, ...] = ()                    # paths named that do not exist (in files too)
+
+
+@dataclass
+class _Project:
+    root: Path                 # resolved
+    config: Config
+    settings: str | None       # the settings folder, from the root, when inside it
+    patterns: tuple[str, ...] = field(default=())    # exclude patterns, --exclude last
+
+
+def find(paths: list[str], exclude: tuple[str, ...] = (),
+         settings: Callable[[Path], Config] | None = None) -> Found:
+    """The files to check for `paths`; `settings(project root)` gives a project's settings
+    (default: config.for_project), `exclude` adds patterns to every project's."""
+    from verify import config as configs
+    settings = settings or configs.for_project
+    files, skipped, missing = [], [], []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            walked, left = _walk(p, exclude, settings)
+            files += walked
+            skipped += left
+        else:               # named: checked whatever it is, so a missing one is reported
+            files.append(str(p))
+            if not (p.exists() or p.is_symlink()):
+                missing.append(path)
+    return Found(tuple(dict.fromkeys(files)), tuple(dict.fromkeys(skipped)), tuple(missing))
+
+
+def is_claims_file(path: Path, limit: int) -> bool:
+    """Does the file have a top-level `claims:` key?  An unreadable file counts as one, so
+    that the check says why it cannot be read instead of leaving it out unseen."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(limit)
+    except OSError:
+        return True
+    return bool(_CLAIMS_KEY.search(head.removeprefix(b"\xef\xbb\xbf")))
+
+
+def _walk(top: Path, exclude: tuple[str, ...], settings) -> tuple[list[str], list[tuple[str, str]]]:
+    inside = top.resolve()
+    start = _project(project_root(inside), exclude, settings)
+    # folder (as walked) -> (its project, its path from the project's root)
+    where = {str(top): (start, PurePosixPath(inside.relative_to(start.root).as_posix()))}
+    found, skipped = [], []
+    for folder, folders, names in os.walk(top):       # links to folders are not followed
+        project, rel = where.pop(folder)
+        kept = []
+        for name in sorted(folders):
+            sub = rel / name
+            if not _skip(project, name, sub, True):
+                path = os.path.join(folder, name)
+                if any(os.path.exists(os.path.join(path, m)) for m in PROJECT_MARKERS):
+                    root = Path(path).resolve()
+                    where[path] = (_project(root, exclude, settings), PurePosixPath("."))
+                else:
+                    where[path] = (project, sub)
+                kept.append(name)
+        folders[:] = kept
+        for name in names:
+            sub, path = rel / name, Path(folder, name)
+            if (not any(_matches(p, name, sub, False) for p in project.config.include)
+                    or _skip(project, name, sub, False)
+                    or not path.resolve().is_relative_to(inside)):
+                continue
+            if is_claims_file(path, project.config.limit("file_bytes")):
+                found.append(path)
+            else:
+                skipped.append((str(path), NOT_CLAIMS))
+    return [str(p) for p in sorted(found)], sorted(skipped)
+
+
+def _project(root: Path, exclude, settings) -> _Project:
+    config = settings(root)
+    folder = settings_folder(root).resolve()
+    inside = folder.is_relative_to(root) and folder != root
+    return _Project(root, config, folder.relative_to(root).as_posix() if inside else None,
+                    config.exclude + tuple(exclude))
+
+
+def _skip(project: _Project, name: str, rel: PurePosixPath, is_folder: bool) -> bool:
+    if is_folder and project.settings is not None and rel.as_posix() == project.settings:
+        return True
+    return any(_matches(p, name, rel, is_folder) for p in project.patterns)
+
+
+def _matches(pattern: str, name: str, rel: PurePosixPath, is_folder: bool) -> bool:
+    if pattern.endswith("/") and not is_folder:
+        return False
+    pattern = pattern.rstrip("/")
+    if "/" in pattern:
+        return fnmatchcase(rel.as_posix(), pattern.lstrip("/"))
+    return fnmatchcase(name, pattern)
