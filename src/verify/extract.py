@@ -138,7 +138,9 @@ def main(argv: list[str], out: TextIO) -> int:
                      description="List every figure of an article, or draft a claims file for it.")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--draft", action="store_true", help="write a claims-file skeleton (YAML)")
-    parser.add_argument("articles", nargs="+", metavar="ARTICLE",
+    parser.add_argument("--update", metavar="CLAIMS",
+                        help="with --draft: add draft claims to CLAIMS for figures no claim covers")
+    parser.add_argument("articles", nargs="*", metavar="ARTICLE",
                         help="the article; with --draft, several texts make one claims file")
     if "-h" in argv or "--help" in argv:
         out.write(parser.format_help())
@@ -147,6 +149,11 @@ def main(argv: list[str], out: TextIO) -> int:
         args = parser.parse_args(argv)
     except _UsageError as error:
         print(f"verify extract: {error}", file=sys.stderr)
+        return 2
+    if args.update is not None:
+        return _update(args, out)
+    if not args.articles:
+        print("verify extract: an ARTICLE is required", file=sys.stderr)
         return 2
     if len(args.articles) > 1 and not args.draft:
         print("verify extract: several articles need --draft (one claims file for all of them); "
@@ -173,6 +180,29 @@ def main(argv: list[str], out: TextIO) -> int:
             unit = f" {f.unit}" if f.unit and f.unit not in (f.kind, "date") else ""
             quoted = json.dumps(f.text, ensure_ascii=False)
             out.write(f"{f.line}:{f.col} {f.kind} {f.value}{unit}  {quoted}\n")
+    return 0
+
+
+def _update(args, out: TextIO) -> int:
+    """--draft --update CLAIMS: the file gains claims for uncovered figures, in place."""
+    from verify import update
+    if not args.draft or args.articles:
+        print("verify extract: --update takes a claims file and goes with --draft, without "
+              "ARTICLE (the sources are the claims file's own)", file=sys.stderr)
+        return 2
+    if _read(args.update) is None:
+        return 2
+    result = update.update(args.update)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.text is None:
+        return 2
+    if result.added:
+        update.write(args.update, result.text)
+    out.write(f"{args.update}: {len(result.added)} draft claim(s) added"
+              + (f": {', '.join(result.added)}" if result.added else "") + "\n")
+    for line in result.gone:
+        out.write(line + "\n")
     return 0
 
 
