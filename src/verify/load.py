@@ -6,7 +6,7 @@ further, but every other file of the run still is.
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from verify import dates, schema, units, yamlread
@@ -14,7 +14,7 @@ from verify.config import Config
 from verify.model import (Breakdown, Claim, ClaimsFile, Finding, Location, Relation, Severity,
                           Source, Unchecked, Unstated, Verdict)
 from verify.fields import MAX_PROBLEMS, Reader, TooMany, short
-from verify.numbers import FigureError, figure_from, rounding_place
+from verify.numbers import ROUNDINGS, FigureError, figure_from, rounding_place
 
 
 @dataclass
@@ -122,7 +122,8 @@ def _build(reader: Reader, top: dict, folder: Path) -> ClaimsFile:
     # Ids as declared, read or not: a claim naming a source that could not be read, or a
     # relation naming a claim with a bad value, is not a second problem.
     source_ids = _declared(_items(top, "sources"))
-    read = [(c, n) for n in _items(top, "claims") if (c := _claim(reader, n, source_ids))]
+    roundings = _roundings(reader, _items(top, "sources"))
+    read = [(c, n) for n in _items(top, "claims") if (c := _claim(reader, n, source_ids, roundings))]
     claims = [c for c, _ in read]
     _unique(reader, claims, "claim")
     _unique(reader, sources, "source")
@@ -202,7 +203,6 @@ def _counted_breakdowns(reader: Reader, relations, breakdowns) -> None:
 def _named_relations(relations: list[Relation]) -> list[Relation]:
     """Relations without an id are named by what they relate ("sum-total"), not by their place
     in the file, so that reordering a file renames nothing."""
-    from dataclasses import replace
     taken = {r.id for r in relations if r.id is not None}
     unnamed = sorted((r for r in relations if r.id is None), key=lambda r: repr(r.members))
     named = {}
@@ -303,7 +303,18 @@ def _source(reader: Reader, node, folder: Path) -> Source | None:
                   fields.get("published", (None,))[0], reader.loc(node))
 
 
-def _claim(reader: Reader, node, source_ids: list[str]) -> Claim | None:
+def _roundings(reader: Reader, nodes) -> dict[str, str]:
+    """Source id -> how it cuts its figures (`rounding:`), for the sources that say."""
+    out = {}
+    for node in nodes:
+        ident, rounding = (node.get(k) if node.kind == "map" else None for k in ("id", "rounding"))
+        if ident is not None and rounding is not None and ident.kind == rounding.kind == "scalar" \
+                and rounding.text in ROUNDINGS:
+            out[ident.text] = rounding.text
+    return out
+
+
+def _claim(reader: Reader, node, source_ids: list[str], roundings=None) -> Claim | None:
     fields = reader.record(node, schema.CLAIM, "a claim")
     if "id" not in fields or "quote" not in fields:
         return None
@@ -333,7 +344,8 @@ def _claim(reader: Reader, node, source_ids: list[str]) -> Claim | None:
             return None
         try:
             figure = figure_from(value("value"), unit if "unit" in fields else None,
-                                 value("precision"), bool(integer), reader.config.tolerances,
+                                 value("precision"), bool(integer), _tolerances(reader, value(
+                                     "rounding") or (roundings or {}).get(source)),
                                  place)
         except FigureError as error:
             reader.problem(fields["value"][1], str(error))
@@ -357,6 +369,12 @@ def _claim(reader: Reader, node, source_ids: list[str]) -> Claim | None:
     return Claim(value("id"), source or "", value("quote"), reader.loc(node), value("measure"),
                  value("scope", ()), figure, value("items", ()), value("date"), written,
                  value("occurrence"), waivers, direction=value("direction"))
+
+
+def _tolerances(reader: Reader, rounding: str | None):
+    """The settings' tolerances, with the rounding convention of the claim or its source."""
+    tolerances = reader.config.tolerances
+    return tolerances if rounding is None else replace(tolerances, rounding=rounding)
 
 
 def _is_count(reader, unit, fields) -> bool:

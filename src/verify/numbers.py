@@ -284,7 +284,7 @@ class Tolerances:
     multiples: Fraction = Fraction(1, 20)   # "doubled" is 2 give or take 5%
     steps: int | None = 5           # a hedge strays at most 5 units of the last significant
                                     # digit: "about $667,000" is $662,000 to $672,000; None: off
-    rounding: str = "half-up"       # half-up: [v-h, v+h); either: [v-h, v+h]
+    rounding: str = "half-up"       # a convention of ROUNDINGS: how a rounded figure was cut
 
 
 def figure_from(value_text: str, unit: str | None, precision: str | None,
@@ -394,8 +394,8 @@ def _interval(value: Fraction, step: Fraction | None, precision: str,
     if precision == "exact":
         return Interval.point(value)
     if precision == "rounded":
-        half = (step if step is not None else _last_digit_step(value)) / 2
-        return Interval(value - half, value + half, True, tol.rounding != "half-up")
+        return rounded_interval(value, step if step is not None else _last_digit_step(value),
+                                tol.rounding)
 
     def width(share: Fraction) -> Fraction:
         """The hedge's reach: a share of the figure, at most `steps` units of its last
@@ -415,6 +415,29 @@ def _interval(value: Fraction, step: Fraction | None, precision: str,
         "fewer than": lambda: Interval(None, value, True, False),
         "up to": lambda: Interval(None, value),
     }[precision]()
+
+
+# How a source cuts its figures to their last digit, and what a printed v (last digit of size
+# `step`, h = step/2) then allows.  Newspapers round half up; official filings often truncate.
+ROUNDINGS = {
+    "half-up": "[v − h, v + h): 95.495 is printed 95.50",
+    "half-even": "[v − h, v + h] when v's last digit is even, (v − h, v + h) when it is odd",
+    "truncate": "[v, v + step) (below zero (v − step, v]): 95.49897 is printed 95.49",
+    "either": "[v − h, v + h]: a tie may have gone either way",
+}
+
+
+def rounded_interval(value: Fraction, step: Fraction, rounding: str) -> Interval:
+    """Every value that `rounding` prints as `value`, cut at `step`."""
+    half = step / 2
+    if rounding == "truncate":
+        return Interval(value, value + step, True, False) if value >= 0 else \
+            Interval(value - step, value, False, True)
+    if rounding == "half-even":      # a tie goes to the even digit: to v only if v's is even
+        digits = value / step
+        even = digits.denominator == 1 and digits.numerator % 2 == 0
+        return Interval(value - half, value + half, even, even)
+    return Interval(value - half, value + half, True, rounding != "half-up")
 
 
 def _last_digit_step(value: Fraction) -> Fraction:

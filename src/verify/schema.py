@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from verify.numbers import PRECISIONS
+from verify.numbers import PRECISIONS, ROUNDINGS
 
 
 class Field(NamedTuple):
@@ -48,6 +48,9 @@ SOURCE = {
     "title": ("text", False, "headline or title"),
     "published": ("day", False, "publication date, YYYY-MM-DD (one day)"),
     "kind": ("enum:article|press release|wire|report|other", False, "what the document is"),
+    "rounding": ("enum:" + "|".join(ROUNDINGS), False, "how this source cuts its figures to "
+                 "their last digit (default: rounding: in checks/): half-up, half-even, "
+                 "truncate (95.49897 printed 95.49), either"),
     "note": ("text", False, "free text for people"),
 }
 CLAIM = {
@@ -61,6 +64,8 @@ CLAIM = {
     "unit": ("text", False, "people, USD, km, percent, states, date, weekday ..."),
     "precision": ("enum:" + "|".join(PRECISIONS), False,
                   "how precise the wording is; by default read from the value"),
+    "rounding": ("enum:" + "|".join(ROUNDINGS), False, "how this figure was cut to its last "
+                 "digit, when not as its source's (half-up, half-even, truncate, either)"),
     "rounded-to": ("text", False, "for a rounded figure: the place it was rounded to, e.g. "
                    "hundreds, thousands, 0.1 (default: its last non-zero digit)"),
     "integer": ("bool", False, "whole numbers only; default: true for people and counted things"),
