@@ -91,10 +91,16 @@ def test_extreme_of_unstated_parts():
     assert exact.extreme([True] * 13, no_rank, unknowns, True) == (True, None)   # unbounded
 
 
-def test_open_end_of_an_optimum_is_left_to_z3():
+def test_open_ends_of_an_optimum():
     rows = [Row("x", ((0, 1),), "<", 2), Row("x", ((0, 1),), ">=", 1)]
-    assert exact.extreme([False], rows, [0], True) == (False, None)
+    assert exact.extreme([False], rows, [0], True) == (True, F(2))      # the supremum
     assert exact.extreme([False], rows, [0], False) == (True, F(1))
+    # with a whole number in the rows the closure argument does not hold: z3's to say
+    mixed = [Row("x", ((1, 1),), "<", 2), Row("n", ((0, 1), (1, -1)), ">=", 0)]
+    assert exact.extreme([True, False], mixed, [1], True) == (False, None)
+    # reals that cannot hold have no bounds, open ends or not
+    empty = [Row("x", ((0, 1),), "<", 2), Row("y", ((0, 1),), ">", 2)]
+    assert exact.extreme([False], empty, [0], True) == (True, None)
     assert bounds(Problem((Var("x", lo=ONE, hi=F(2), hi_closed=False, group="x"),), ()),
                   ["x"]) == {"x": (ONE, F(2))}
 

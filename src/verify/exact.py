@@ -20,7 +20,8 @@ revisits is reached (a cut-off propagation is still sound: its domains are still
 
 `extreme()` gives the exact optimum of a sum of quantities, when propagation bounds it and a
 witness attains the bound (whole-number sums: the gap is closed by bisection, each step
-decided as above); otherwise None, and the caller asks z3.
+decided as above; reals only: an open end's supremum is the closed rows' maximum, once a
+witness shows the rows can hold); otherwise it says it did not decide, and the caller asks z3.
 
 Example: total 10 = A 4 + B 3 + C + D, C and D non-negative integers -> sat, C 0, D 3.
 Example: the same with total 20 and "A had the most" (A >= C, A >= D) -> unsat: C + D = 13
@@ -328,6 +329,7 @@ def scaled(group: str | None, terms, op: str, rhs: Fraction) -> Row:
 # -- optima ------------------------------------------------------------------
 
 _SEARCH_STEPS = 64      # bisection steps at most for a whole-number optimum
+_STRICT = {"<": "<=", ">": ">="}
 
 
 def extreme(integer: Sequence[bool], rows: Sequence[Row], names: Sequence[int],
@@ -336,6 +338,15 @@ def extreme(integer: Sequence[bool], rows: Sequence[Row], names: Sequence[int],
     supremum, attained by a checked witness; None when the rows cannot hold (as z3's answer
     is) or the sum is unbounded (shown by a ray: a direction every row allows that moves the
     sum).  Not decided: (False, None), and the caller asks z3."""
+    if not any(integer) and any(r.op in _STRICT for r in rows):
+        # Reals only: when the rows can hold, the closure of what they allow is what the
+        # rows allow with every strict comparison made non-strict, so the infimum and the
+        # supremum are those of the closed rows (attained there, perhaps not here).
+        first = decide(integer, rows)
+        if first.status == "unsat":
+            return True, None
+        if first.status == "sat":
+            rows = [r._replace(op=_STRICT[r.op]) if r.op in _STRICT else r for r in rows]
     s = len(integer)                           # the sum, as one more quantity
     whole = all(integer[i] for i in names)
     ints = list(integer) + [whole]
