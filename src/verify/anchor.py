@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from verify.finders import glued
-from verify.model import Claim, ClaimsFile, Finding, Severity, Span, Verdict
+from verify.model import Claim, ClaimsFile, Outcome, Span, Verdict
 from verify.numbers import FigureError, read_written
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -170,10 +170,11 @@ def figure_at(claim: Claim) -> tuple[str, int, int] | None:
     return quote, at[0], at[0] + at[1]
 
 
-def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Finding]]:
-    """Locate every claim's quote; return the file with spans set, and the problems found."""
+def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Outcome]]:
+    """Locate every claim's quote; return the file with spans set, and the problems found
+    (outcomes of rule `anchor`, each at its claim)."""
     folded = {s.id: Folded(s.text) for s in claims_file.sources}
-    findings: list[Finding] = []
+    findings: list[Outcome] = []
     anchored = []
     for claim in claims_file.claims:
         source = folded.get(claim.source)
@@ -186,7 +187,7 @@ def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Finding]]:
     return replace(claims_file, claims=tuple(anchored)), findings
 
 
-def _locate(claim: Claim, source: Folded) -> tuple[Span | None, list[Finding]]:
+def _locate(claim: Claim, source: Folded) -> tuple[Span | None, list[Outcome]]:
     quote = fold(claim.quote)
     if claim.occurrence is not None and claim.occurrence > _MAX_OCCURRENCE:
         return None, [_problem(claim, f"claim '{claim.id}' asks for occurrence "
@@ -215,7 +216,7 @@ def _locate(claim: Claim, source: Folded) -> tuple[Span | None, list[Finding]]:
     return source.span(claim.source, start + begin, start + begin + length), problems
 
 
-def _figure_in_quote(claim: Claim, quote: str) -> tuple[tuple[int, int] | None, list[Finding]]:
+def _figure_in_quote(claim: Claim, quote: str) -> tuple[tuple[int, int] | None, list[Outcome]]:
     """Where the claimed value stands in the quote; a problem when the quote says otherwise."""
     if claim.items:
         missing = [item for item in claim.items if fold(item) not in quote]
@@ -254,7 +255,7 @@ def _same_number(text: str, value) -> bool:
         return False
 
 
-def _not_found(claim: Claim, source: Folded, quote: str) -> Finding:
+def _not_found(claim: Claim, source: Folded, quote: str) -> Outcome:
     """Quote missing: say so, and if only its figures changed, say what the source says now."""
     parts = _NUMBERISH.split(quote)
     if len(parts) > 1 and any(p.strip() for p in parts):
@@ -303,6 +304,6 @@ def _changed_figures(parts: list[str], source: Folded) -> re.Match | None:
     return None
 
 
-def _problem(claim: Claim, message: str, verdict: Verdict = Verdict.INVALID) -> Finding:
-    return Finding("anchor", Severity.ERROR, verdict, message, claim.loc, (claim.id,),
+def _problem(claim: Claim, message: str, verdict: Verdict = Verdict.INVALID) -> Outcome:
+    return Outcome(verdict, message, (claim.id,), location=claim.loc,
                    quotes=((claim.id, claim.quote),))

@@ -135,8 +135,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
 
 
 def _rules(name: str | None, out: TextIO) -> int:
-    from verify.rules import catalogue, stages
-    rules = {**catalogue(), **stages()}
+    from verify.rules import catalogue
+    rules = catalogue()          # every rule id of the registry: rules and engine stages
     if name is None:
         width = max(len(r) for r in rules)
         for rule, (summary, _) in rules.items():

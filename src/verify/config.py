@@ -17,7 +17,7 @@ from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 
-from verify import units, yamlread
+from verify import rules, units, yamlread
 from verify.model import Severity
 from verify.numbers import ROUNDINGS, Tolerances
 
@@ -216,9 +216,9 @@ def _mapping(node, path):
 def _rules(config, node, path):
     severities = dict(config.severities)
     for rule, key, value in _mapping(node, path):
-        if config.severities and rule not in config.severities:
+        if rule not in rules.IDS:       # the registry: a misspelt rule would be ignored
             raise ConfigError(f"{_where(path, key)}: unknown rule '{rule}'; "
-                              f"{_expected(rule, config.severities)}")
+                              f"{_expected(rule, rules.IDS)}")
         text = value.text.strip().lower()
         if text in ("off", "false", "no", "disabled"):
             severities[rule] = None

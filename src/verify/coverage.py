@@ -8,8 +8,7 @@ from __future__ import annotations
 import bisect
 
 from verify.anchor import Folded, fold
-from verify.config import Config
-from verify.model import Claim, ClaimsFile, Finding, Location, Mark, Severity, Span, Verdict
+from verify.model import Claim, ClaimsFile, Finding, Location, Mark, Outcome, Span, Verdict
 
 MAX_UNCHECKED_HITS = 1000     # occurrences of one unchecked text that are marked
 _RANK = {"contradiction": 4, "disputed": 3, "conditional": 2, "verified": 1}
@@ -65,22 +64,21 @@ class _Spans:
         return i >= 0 and self.ends[i] > start
 
 
-def uncovered(claims_file: ClaimsFile, config: Config, required: bool) -> list[Finding]:
-    """A finding for each figure no claim covers and no unchecked entry explains."""
+def uncovered(claims_file: ClaimsFile) -> list[Outcome]:
+    """An outcome for each figure no claim covers and no unchecked entry explains."""
     covered, unchecked = _covered_spans(claims_file), _unchecked_spans(claims_file)
-    severity = Severity.ERROR if required else (config.severity("coverage") or Severity.NOTE)
     where = claims_file.sources[0].loc if claims_file.sources else Location(claims_file.path)
-    findings, known = [], {}
+    outcomes, known = [], {}
     for source, fig in _figures(claims_file):
         if source.id not in known:
             known[source.id] = _Spans(covered.get(source.id, []) + unchecked.get(source.id, []))
         if not known[source.id].overlaps(fig.start, fig.end):
-            findings.append(Finding(
-                "coverage", severity, Verdict.UNCOVERED,
+            outcomes.append(Outcome(
+                Verdict.UNCOVERED,
                 f"\"{fig.text}\" (line {fig.line} of {source.path}) is not covered by any claim; "
                 "add a claim, or list it under unchecked with a reason",
-                where, (), (Span(source.id, fig.start, fig.end, fig.line, fig.col),)))
-    return findings
+                location=where, spans=(Span(source.id, fig.start, fig.end, fig.line, fig.col),)))
+    return outcomes
 
 
 def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:

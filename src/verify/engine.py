@@ -10,11 +10,12 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Callable
 
-from verify import anchor, coverage, judge, load, quantities, relate, rules, slips, units, walk
+from verify import (anchor, coverage, judge, load, quantities, relate, rules, slips, units,
+                    waive, walk)
 from verify.config import Config
-from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Relation, RunResult,
-                          Severity, Verdict, has_control, printable)
-from verify.rules import Context, Outcome
+from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Outcome, Relation,
+                          RunResult, Severity, Verdict, has_control, printable)
+from verify.rules import Context
 
 
 def claims_files(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
@@ -82,52 +83,76 @@ def check_file(path: str, config: Config, require_coverage: bool = False) -> Fil
 
 
 def _fatal(path: str, message: str) -> FileResult:
-    return FileResult(path, findings=(Finding("input", Severity.ERROR, Verdict.INVALID, printable(message),
-                                              Location(path)),), fatal=True)
+    return FileResult(path, findings=(_input_error(Outcome(Verdict.INVALID, printable(message),
+                                                           location=Location(path))),), fatal=True)
+
+
+def _input_error(outcome: Outcome) -> Finding:
+    """An input problem that leaves the file uncheckable: an error (exit 2) whatever the
+    settings say of rule `input`, which rules only the problems of a file still checked."""
+    return _finding("input", Severity.ERROR, outcome)
+
+
+# (outcome, rule id, the relation or claim it is about, or None)
+Evaluated = list[tuple[Outcome, str, "Relation | Claim | None"]]
 
 
 def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult:
     loaded = load.load(path, config)
     if loaded.claims_file is None:
-        return FileResult(path, findings=tuple(sorted(loaded.problems, key=Finding.sort_key)),
-                          fatal=True)
-    claims_file, anchor_findings = anchor.anchor(loaded.claims_file)
+        return FileResult(path, findings=tuple(sorted(map(_input_error, loaded.problems),
+                                                      key=Finding.sort_key)), fatal=True)
+    claims_file, anchor_outcomes = anchor.anchor(loaded.claims_file)
     article = relate.build(claims_file)
     ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, config, article)
     if article.ambiguous:       # a scope that names no quantity: the file cannot be checked
         return FileResult(path, findings=tuple(sorted(
-            (_stamp(o, rule, subject, ctx) for o, rule, subject in _ambiguous(article, ctx)),
+            (_input_error(_placed(o, subject, ctx)) for o, _, subject in _ambiguous(article, ctx)),
             key=Finding.sort_key)), fatal=True)
-    findings = list(anchor_findings) + _anchored(claims_file, anchor_findings)
-    findings += _control_characters(claims_file)
-    findings += slips.of_file(claims_file)      # modelling slips: warnings with a did-you-mean
+    evaluated: Evaluated = [(o, "anchor", None) for o in anchor_outcomes]
+    evaluated += [(o, "anchor", None) for o in _anchored(claims_file, anchor_outcomes)]
+    evaluated += [(o, "input", None) for o in _control_characters(claims_file)]
+    evaluated += [(o, "input", None) for o in slips.of_file(claims_file)]   # did-you-means
     verdicts = judge.judge(article, ctx)
     ctx = replace(ctx, implied=verdicts.implied)
-    evaluated: list[tuple[Outcome, str, Relation | Claim | None]] = []
-    relations = _relations(claims_file, article)
-    for relation in relations:
+    for relation in _relations(claims_file, article):
         evaluated.extend(_relation(relation, ctx, verdicts))
     for relation in claims_file.relations:     # an explicit same ties quantities: its units only
         if relation.kind == "same":
-            evaluated.extend((o, "units", relation) for o in rules.load("units").check(relation, ctx))
-    evaluated.extend((o, rule, subject) for rule, o, subject in verdicts.conflicts + verdicts.notes
-                     if config.enabled(rule))
+            evaluated.extend(_every_relation(relation, ctx))
+    evaluated.extend((o, rule, subject) for rule, o, subject in verdicts.conflicts + verdicts.notes)
     evaluated.extend(_unconverted(article, ctx))
-    date_rule = rules.load("date")
-    for claim in claims_file.claims:
-        if config.enabled("date") and date_rule.applies(claim):
-            evaluated.extend((o, "date", claim) for o in date_rule.check(claim, ctx))
-    findings += [_stamp(outcome, rule, subject, ctx) for outcome, rule, subject in evaluated]
+    for rule in rules.of_claims():
+        if config.enabled(rule.id):
+            evaluated.extend((o, rule.id, claim) for claim in claims_file.claims
+                             if rule.wants is None or rule.wants(claim)
+                             for o in rule.check(claim, ctx))
     if config.enabled("coverage"):
-        findings += coverage.uncovered(claims_file, config, require_coverage)
-    findings = _waive(findings, claims_file, claims_file.relations, config)   # implied: no waivers
+        evaluated += [(o, "coverage", None) for o in coverage.uncovered(claims_file)]
+    findings = _stamped(evaluated, ctx, require_coverage)
+    findings, stale = waive.waive(findings, claims_file, claims_file.relations)  # implied: none
+    findings += _stamped([(o, "waiver", None) for o in stale], ctx, require_coverage)
     findings.sort(key=Finding.sort_key)
     sources = tuple(sorted(claims_file.sources, key=lambda s: s.id))     # not the file's order
     return FileResult(path, sources, len(claims_file.claims), tuple(findings),
                       coverage.marks(claims_file, findings))
 
 
-def _control_characters(claims_file: ClaimsFile) -> list[Finding]:
+def _stamped(evaluated: Evaluated, ctx: Context, require_coverage: bool) -> list[Finding]:
+    """The findings of the outcomes, each with its rule id and the severity checks/ gives
+    that rule; a rule set to `off` gives none."""
+    out = []
+    for outcome, rule, subject in evaluated:
+        ceiling = ctx.config.severity(rule)
+        if ceiling is None:
+            continue
+        if rule == "coverage" and require_coverage:
+            ceiling = Severity.ERROR
+        out.append(_finding(rule, _severity(outcome, ceiling), _placed(outcome, subject, ctx)))
+    return out
+
+
+def _control_characters(claims_file: ClaimsFile) -> list[Outcome]:
     """A control character in a claim (an escape sequence, a CR) is shown escaped in every
     report, and said where it is: it is rarely meant, and it could hide a CI log line."""
     out = []
@@ -138,10 +163,9 @@ def _control_characters(claims_file: ClaimsFile) -> list[Finding]:
         texts += [("items", " ".join(claim.items))]
         for field_name, text in texts:
             if has_control(text):
-                out.append(Finding("input", Severity.WARNING, Verdict.INVALID,
-                                   f"the {field_name} of claim '{claim.id}' holds a control "
-                                   f"character: \"{text}\"; expected plain text", claim.loc,
-                                   (claim.id,)))
+                out.append(Outcome(Verdict.INVALID, f"the {field_name} of claim '{claim.id}' "
+                                   f"holds a control character: \"{text}\"; expected plain text",
+                                   (claim.id,), location=claim.loc))
     return out
 
 
@@ -176,37 +200,45 @@ def _unconverted(article, ctx: Context):
                        "unit of its other claims", (claim_id,) + quantity.claims), "units", claim)
 
 
-def _anchored(claims_file: ClaimsFile, problems: list[Finding]) -> list[Finding]:
+def _anchored(claims_file: ClaimsFile, problems: list[Outcome]) -> list[Outcome]:
     """A pass for every claim whose quote and figure were found: anchoring is a check too."""
-    failed = {c for f in problems for c in f.claims}
-    return [Finding("anchor", Severity.PASS, Verdict.HOLDS, f"the quote of '{c.id}' is in the source",
-                    c.loc, (c.id,), (c.span,), ((c.id, c.quote),))
+    failed = {c for o in problems for c in o.claims}
+    return [Outcome(Verdict.HOLDS, f"the quote of '{c.id}' is in the source", (c.id,),
+                    location=c.loc, spans=(c.span,), quotes=((c.id, c.quote),))
             for c in claims_file.claims if c.id not in failed and c.span is not None]
 
 
+def _every_relation(relation: Relation, ctx: Context) -> Evaluated:
+    """The outcomes of the rules that check every relation (units) on `relation`."""
+    return [(o, rule.id, relation) for rule in rules.every_relation()
+            if ctx.config.enabled(rule.id) for o in rule.check(relation, ctx)]
+
+
 def _relation(relation: Relation, ctx: Context, verdicts):
-    """Check units first; a relation across incompatible units is not evaluated further.
+    """The rules of every relation (units) first; a relation they find invalid (across
+    incompatible units) is not evaluated further.  Then the rule of its kind.
 
     A contradiction the judge reported for this relation is not repeated; a relation over a
     quantity stated two ways is judged by each of its statements."""
-    unit_outcomes = list(rules.load("units").check(relation, ctx))
-    yield from ((o, "units", relation) for o in unit_outcomes)
-    if any(o.verdict is Verdict.INVALID for o in unit_outcomes) or not ctx.config.enabled(relation.kind):
+    first = _every_relation(relation, ctx)
+    yield from first
+    rule = rules.by_kind()[relation.kind]
+    if any(o.verdict is Verdict.INVALID for o, _, _ in first) or not ctx.config.enabled(rule.id):
         return
     try:
-        outcomes = list(rules.load(relation.kind).check(relation, ctx))
+        outcomes = list(rule.check(relation, ctx))
     except rules.Inconsistent:
         outcomes = _by_statement(relation, ctx)
     except (KeyError, units.UnitError) as error:
         message = error.args[0] if error.args else str(error)
-        yield Outcome(Verdict.INVALID, str(message), _ids(relation, ctx)), relation.kind, relation
+        yield Outcome(Verdict.INVALID, str(message), _ids(relation, ctx)), rule.id, relation
         return
     for outcome in outcomes:
         if outcome.verdict is Verdict.CONTRADICTION and relation.id in verdicts.in_conflict:
             continue     # the judge reports it, with every claim and the smallest set
         if relation.id in verdicts.derived and outcome.verdict is Verdict.HOLDS:
             outcome = replace(outcome, derived=verdicts.derived[relation.id])
-        yield outcome, relation.kind, relation
+        yield outcome, rule.id, relation
 
 
 MOST_READINGS = 16     # statement choices a relation over disagreeing quantities is judged by
@@ -223,7 +255,7 @@ def _by_statement(relation: Relation, ctx: Context) -> list[Outcome]:
     for picked in itertools.islice(itertools.product(
             *(article.quantities[q].statements for q in disagreeing)), MOST_READINGS):
         try:
-            found = rules.load(relation.kind).check(relation, replace(ctx, choice=dict(
+            found = rules.by_kind()[relation.kind].check(relation, replace(ctx, choice=dict(
                 zip(disagreeing, picked))))
             for outcome in found:
                 if outcome.verdict is not Verdict.CONTRADICTION:
@@ -242,18 +274,23 @@ def _ids(relation: Relation, ctx: Context) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def _severity(rule: str, verdict: Verdict, derived: bool, config: Config) -> Severity:
-    ceiling = config.severity(rule) or Severity.ERROR
-    if verdict in (Verdict.CONTRADICTION, Verdict.INVALID):
-        return ceiling if verdict is Verdict.CONTRADICTION else Severity.ERROR
-    if verdict is Verdict.CONDITIONAL:
+def _severity(outcome: Outcome, ceiling: Severity) -> Severity:
+    """`ceiling` is the severity checks/ gives the rule: that of a contradiction, of input it
+    cannot check and of an uncovered figure; a condition is at most a warning."""
+    if outcome.verdict in (Verdict.CONTRADICTION, Verdict.INVALID, Verdict.UNCOVERED):
+        return ceiling
+    if outcome.verdict is Verdict.CONDITIONAL:
         return min(Severity.WARNING, ceiling)
-    return Severity.NOTE if derived else Severity.PASS
+    return Severity.NOTE if outcome.derived else Severity.PASS
 
 
-def _stamp(outcome: Outcome, rule: str, subject, ctx: Context) -> Finding:
-    """The finding of an outcome: at the relation the file states, else at the first claim
-    involved in the article's order (never an order of the claims file)."""
+def _placed(outcome: Outcome, subject, ctx: Context) -> Outcome:
+    """The outcome where it belongs.  A stage that said where (the loader, anchoring,
+    coverage, waivers) is taken at its word; a rule's outcome is placed at the relation the
+    file states, else at the first claim involved in the article's order (never an order of
+    the claims file), and cites the passages of its claims."""
+    if outcome.location is not None:
+        return outcome
     claims = [ctx.claims[i] for i in dict.fromkeys(outcome.claims) if i in ctx.claims]
     if isinstance(subject, Claim):
         location = subject.loc
@@ -263,44 +300,13 @@ def _stamp(outcome: Outcome, rule: str, subject, ctx: Context) -> Finding:
         location = min(claims, key=quantities.claim_order).loc
     else:
         location = Location(ctx.claims_file.path)
-    outcome = replace(outcome, claims=tuple(c.id for c in claims))
-    return Finding(rule, _severity(rule, outcome.verdict, bool(outcome.derived), ctx.config),
-                   outcome.verdict, outcome.message, location, outcome.claims,
-                   tuple(c.span for c in claims if c.span is not None),
-                   tuple((c.id, c.quote) for c in claims), outcome.arithmetic, outcome.derived)
+    return replace(outcome, claims=tuple(c.id for c in claims), location=location,
+                   spans=tuple(c.span for c in claims if c.span is not None),
+                   quotes=tuple((c.id, c.quote) for c in claims))
 
 
-def _waive(findings: list[Finding], claims_file: ClaimsFile, relations, config: Config) -> list[Finding]:
-    """Mark waived findings; report waivers that match nothing."""
-    # (waiver, claims, all_needed): a file-level waiver names the claims a finding must all
-    # involve; a claim's or relation's own waiver matches any finding involving it.
-    scoped = [(w, set(w.claims), True) for w in claims_file.waivers]
-    scoped += [(w, {c.id}, False) for c in claims_file.claims for w in c.waivers]
-    scoped += [(w, set(_relation_claims(r)), False) for r in relations for w in r.waivers]
-    used = set()
-    out = []
-    for finding in findings:
-        if finding.severity >= Severity.NOTE and finding.verdict is not Verdict.HOLDS \
-                and finding.rule != "input":
-            involved = set(finding.claims)
-            matching = [index for index, (waiver, claims, all_needed) in enumerate(scoped)
-                        if waiver.rule == finding.rule and
-                        (claims <= involved if all_needed else bool(claims & involved))]
-            if matching:      # every matching waiver is used; the reason shown is order-free
-                used.update(matching)
-                finding = replace(finding, waived=min(scoped[i][0].reason for i in matching))
-        out.append(finding)
-    severity = config.severity("waiver")
-    for index, (waiver, _, _) in enumerate(scoped):
-        if index not in used and severity is not None:
-            out.append(Finding("waiver", severity, Verdict.INVALID,
-                               f"waiver for rule '{waiver.rule}' matches no finding; remove it "
-                               f"(reason given: \"{waiver.reason}\")", waiver.loc))
-    return out
-
-
-def _relation_claims(relation: Relation):
-    for _, value in relation.members:
-        for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, str):
-                yield item
+def _finding(rule: str, severity: Severity, outcome: Outcome) -> Finding:
+    """The one place a Finding is made: an outcome stamped with its rule id and severity."""
+    return Finding(rule, severity, outcome.verdict, outcome.message, outcome.location,
+                   outcome.claims, outcome.spans, outcome.quotes, outcome.arithmetic,
+                   outcome.derived)

@@ -13,7 +13,7 @@ import re
 
 from verify import schema
 from verify.config import Config
-from verify.model import Finding, Location, Severity, Unstated, Verdict, Waiver
+from verify.model import Location, Outcome, Unstated, Verdict, Waiver
 
 # A figure printed nowhere, named where a claim would be (a change's `from:`).
 UNSTATED = {
@@ -44,7 +44,7 @@ class Reader:
     def add(self, message: str, location: Location) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             raise TooMany(location)
-        self.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID, message, location))
+        self.problems.append(Outcome(Verdict.INVALID, message, location=location))
 
     def guess(self, word: str, options) -> str | None:
         """The option closest to a mistyped word, while the file's hint budget lasts

@@ -1,7 +1,13 @@
-"""Claims file -> model, with every problem of the file reported at once, by position.
+"""input: a claims file must say what it means; every mistake of one is reported at once, where it is.
 
-Problems are findings of rule `input` (verdict invalid); a file with any is not checked
-further, but every other file of the run still is.
+Reading a claims file turns it into the model, and a mistake (bad YAML, a misspelt field, an
+unknown claim id, a date that does not exist, a scope that names no quantity) is an error of
+rule `input` at its line and column, with what was expected.  A file with any such mistake is
+not checked further (every other file of the run still is) and the run exits 2: these errors
+are errors whatever `checks/` says, since nothing was checked.  The setting `input:` in
+`checks/` rules the input findings of a file that is still checked: the modelling slips (a
+measure or scope one letter from another, a `# guessed` line left from a draft) and control
+characters in a claim, warnings by default; `input: off` leaves them out.
 """
 from __future__ import annotations
 
@@ -11,8 +17,8 @@ from pathlib import Path
 
 from verify import dates, schema, units, yamlread
 from verify.config import Config
-from verify.model import (Breakdown, Claim, ClaimsFile, Finding, Location, Relation, Severity,
-                          Source, Unchecked, Unstated, Verdict)
+from verify.model import (Breakdown, Claim, ClaimsFile, Location, Outcome, Relation, Source,
+                          Unchecked, Unstated, Verdict)
 from verify.fields import MAX_PROBLEMS, Reader, TooMany, short
 from verify.numbers import ROUNDINGS, FigureError, figure_from, rounding_place
 
@@ -20,7 +26,7 @@ from verify.numbers import ROUNDINGS, FigureError, figure_from, rounding_place
 @dataclass
 class Loaded:
     claims_file: ClaimsFile | None
-    problems: list[Finding] = field(default_factory=list)
+    problems: list[Outcome] = field(default_factory=list)
 
 
 def load(path: str, config: Config) -> Loaded:
@@ -29,10 +35,10 @@ def load(path: str, config: Config) -> Loaded:
     try:
         return _load(reader, path, config)
     except TooMany as stop:
-        reader.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID,
+        reader.problems.append(Outcome(Verdict.INVALID,
                                        f"more than {MAX_PROBLEMS:,} problems; stopped reading the "
                                        "file here; expected a claims file with a few mistakes to fix",
-                                       stop.args[0]))
+                                       location=stop.args[0]))
         return Loaded(None, reader.problems)
 
 
@@ -48,9 +54,8 @@ def _load(reader: Reader, path: str, config: Config) -> Loaded:
     try:
         root = yamlread.read(text, max_depth=config.limit("depth"), max_nodes=config.limit("nodes"))
     except yamlread.YamlError as error:   # the line and a caret go under the message
-        reader.problems.append(Finding("input", Severity.ERROR, Verdict.INVALID, error.message,
-                                       Location(path, error.line, error.col),
-                                       arithmetic=error.excerpt))
+        reader.problems.append(Outcome(Verdict.INVALID, error.message, arithmetic=error.excerpt,
+                                       location=Location(path, error.line, error.col)))
         return Loaded(None, reader.problems)
     top = reader.record(root, schema.FILE, "the claims file")
     if reader.problems and root is None or (root is not None and root.kind != "map"):
@@ -224,10 +229,10 @@ def _one_breakdown_per_whole(reader: Reader, breakdowns: list[Breakdown]) -> Non
     for breakdown in breakdowns:
         whole = (breakdown.dimension.casefold(), breakdown.whole.casefold())
         if whole in seen:
-            reader.problems.append(Finding(
-                "input", Severity.ERROR, Verdict.INVALID,
+            reader.problems.append(Outcome(
+                Verdict.INVALID,
                 f"{breakdown.dimension} '{short(breakdown.whole)}' is broken down twice (first at "
-                f"line {seen[whole].line}); expected one list of parts per whole", breakdown.loc))
+                f"line {seen[whole].line}); expected one list of parts per whole", location=breakdown.loc))
         else:
             seen[whole] = breakdown.loc
 

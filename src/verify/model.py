@@ -290,8 +290,27 @@ def has_control(text: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """What one check of a stage concluded, before the engine gives it a rule id and a
+    severity (the engine alone does: a stage never decides how much its outcome matters).
+
+    A rule's outcome is placed by the engine (at its relation or its first claim); a stage
+    that knows better says where (`location`: the loader's place of a mistake), which passages
+    of a source it is about (`spans`: a figure no claim covers) and which quotes it cites."""
+
+    verdict: Verdict
+    message: str
+    claims: tuple[str, ...] = ()
+    arithmetic: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
+    location: Location | None = None
+    spans: tuple[Span, ...] = ()
+    quotes: tuple[tuple[str, str], ...] = ()     # (claim id, quote) in the order cited
+
+
+@dataclass(frozen=True)
 class Finding:
-    """What a check concluded.  Rules yield these without rule id or severity; the engine stamps both."""
+    """What a check concluded: an Outcome with the rule id and severity the engine stamped."""
 
     rule: str
     severity: Severity

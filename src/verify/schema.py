@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from verify.numbers import PRECISIONS, ROUNDINGS
+from verify.rules import IDS as RULE_IDS
 
 
 class Field(NamedTuple):
@@ -38,7 +39,9 @@ DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 # field -> (type, required, help).  Types: text, id, ids, texts, bool, int, date, scope,
 # waivers, enum:a|b, among, claims (an id or a list of ids), figure (an id or {measure, scope}).
 WAIVER = {
-    "rule": ("id", True, "the rule whose finding is waived, e.g. same"),
+    # a rule of the registry; input problems are fixed, never waived
+    "rule": ("enum:" + "|".join(r for r in RULE_IDS if r != "input"), True,
+             "the rule whose finding is waived, e.g. same"),
     "reason": ("text", True, "why the editor accepts it; required"),
     "claims": ("ids", False, "only findings about these claims (file-level waivers)"),
 }

@@ -1,6 +1,6 @@
 """Slips a person makes while modelling, which would otherwise quietly drop a check.
 
-Each is a warning (rule `input`) at the claim, with a did-you-mean:
+Each is an outcome of rule `input` (a warning by default) at the claim, with a did-you-mean:
 
   - a measure used by one claim only that is a near spelling of another measure of the
     file ("arrestd" beside "arrested"): the claim is compared with nothing;
@@ -19,19 +19,19 @@ import difflib
 import re
 
 from verify import units
-from verify.model import Claim, ClaimsFile, Finding, Location, Severity, Verdict
+from verify.model import Claim, ClaimsFile, Location, Outcome, Verdict
 
 CLOSE = 0.8        # difflib ratio from which two spellings are one slip apart
 _GUESSED = re.compile(r"#\s*guessed\b")
 
 
-def slips(claims_file: ClaimsFile, text: str | None = None) -> list[Finding]:
+def slips(claims_file: ClaimsFile, text: str | None = None) -> list[Outcome]:
     """The modelling slips of a claims file; `text` is its YAML, for the `# guessed` marks."""
     return (_measures(claims_file) + _scopes(claims_file) + _dimensions(claims_file)
             + (_guessed(claims_file.path, text) if text else []))
 
 
-def of_file(claims_file: ClaimsFile) -> list[Finding]:
+def of_file(claims_file: ClaimsFile) -> list[Outcome]:
     """The slips of a loaded claims file, its `# guessed` marks read from its text."""
     try:
         with open(claims_file.path, encoding="utf-8", errors="replace") as handle:
@@ -41,8 +41,8 @@ def of_file(claims_file: ClaimsFile) -> list[Finding]:
     return slips(claims_file, text)
 
 
-def _warning(message: str, loc: Location, claims: tuple[str, ...]) -> Finding:
-    return Finding("input", Severity.WARNING, Verdict.INVALID, message, loc, claims)
+def _warning(message: str, loc: Location, claims: tuple[str, ...]) -> Outcome:
+    return Outcome(Verdict.INVALID, message, claims, location=loc)
 
 
 def _closest(word: str, choices: list[str]) -> str | None:
@@ -51,7 +51,7 @@ def _closest(word: str, choices: list[str]) -> str | None:
     return lowered[found[0]] if found else None
 
 
-def _measures(claims_file: ClaimsFile) -> list[Finding]:
+def _measures(claims_file: ClaimsFile) -> list[Outcome]:
     by_measure: dict[str, list[Claim]] = {}
     for claim in claims_file.claims:
         if claim.measure:
@@ -74,7 +74,7 @@ def _measures(claims_file: ClaimsFile) -> list[Finding]:
     return out
 
 
-def _scopes(claims_file: ClaimsFile) -> list[Finding]:
+def _scopes(claims_file: ClaimsFile) -> list[Outcome]:
     """A value of a dimension with no breakdown, close to a part ({state: Kentuky} beside the
     place Kentucky); in a dimension with breakdowns the loader refuses such a value."""
     if not claims_file.breakdowns:
@@ -96,7 +96,7 @@ def _scopes(claims_file: ClaimsFile) -> list[Finding]:
     return out
 
 
-def _dimensions(claims_file: ClaimsFile) -> list[Finding]:
+def _dimensions(claims_file: ClaimsFile) -> list[Outcome]:
     by_measure: dict[str, dict[str, list[Claim]]] = {}
     for claim in claims_file.claims:
         if claim.measure and claim.figure is not None:
@@ -124,7 +124,7 @@ def _dimensions(claims_file: ClaimsFile) -> list[Finding]:
     return out
 
 
-def _guessed(path: str, text: str) -> list[Finding]:
+def _guessed(path: str, text: str) -> list[Outcome]:
     out = []
     for number, line in enumerate(text.splitlines(), 1):
         m = _GUESSED.search(line)

@@ -37,7 +37,7 @@ def update(path: str) -> Updated:
     gone = tuple(f"{c.loc}: claim '{c.id}': its quote \"{c.quote}\" is no longer in source "
                  f"'{c.source}'; update or delete the claim"
                  for c in claims_file.claims if c.span is None and c.quote)
-    uncovered = {(s.source, s.start) for f in coverage.uncovered(claims_file, config.load([]), False)
+    uncovered = {(s.source, s.start) for f in coverage.uncovered(claims_file)
                  for s in f.spans}
     taken = {c.id for c in claims_file.claims}
     several = len(claims_file.sources) > 1

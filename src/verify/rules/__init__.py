@@ -1,39 +1,98 @@
-"""The rule catalogue.  One module per rule, each with the same small face:
+"""The rule registry: every rule id verify reports, what it checks and where its manual is.
+
+The engine loops over it; `verify rules`, docs/rules.md (docs/gen_rules.py), the claims
+schema (a waiver's `rule:`) and the settings loader (`rules:` in checks/) read it.  Adding a
+rule is adding its module here (below, to MODULES), its case file tests/cases/<id>.yaml and
+its default severity in data/defaults.yaml; docs/rules.md is generated.
+
+A rule module (rules/<id>.py) has the same small face:
 
     ID         the rule id used in reports, settings and waivers
     SUMMARY    one line for `verify rules`
     APPLIES    "relation" (checks one relation of KIND) or "claim" (checks single claims)
-    KIND       the relation kind it checks (relation rules)
+    KIND       the relation kind it checks (relation rules); None: every relation
     check(subject, ctx) -> Iterator[Outcome]
+    applies(claim) -> bool   (claim rules: the claims it checks)
 
 The module docstring is the rule's manual, with a passing and a failing example (the
 examples are run as tests).  Rules never print, never read files and never decide severity:
-they say what holds and show the arithmetic; the engine stamps id and severity.
+they say what holds and show the arithmetic; the engine stamps id and severity.  The other
+ids are stages the engine runs itself; their modules' docstrings are their manuals.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, Callable
 
 from verify import units as unitdefs
-from verify.config import Config
-from verify.model import Claim, ClaimsFile, Interval, Verdict
+from verify.model import Claim, ClaimsFile, Interval, Outcome, Verdict  # noqa: F401 (Outcome: the rules use it from here)
 from verify.numbers import overlap, whole_numbers  # noqa: F401 (the rules use them from here)
 
-NAMES = ("same", "sum", "subset", "count", "share", "change", "rank", "date", "units")
+if TYPE_CHECKING:       # a type only: the settings loader reads this registry
+    from verify.config import Config
+
+# rule id -> the module whose docstring is its manual, in the order `verify rules` and
+# docs/rules.md list them.  A module rules/<id>.py is a rule; the others are engine stages.
+MODULES = {
+    "same": "verify.rules.same", "sum": "verify.rules.sum", "subset": "verify.rules.subset",
+    "count": "verify.rules.count", "share": "verify.rules.share", "change": "verify.rules.change",
+    "rank": "verify.rules.rank", "date": "verify.rules.date", "units": "verify.rules.units",
+    "anchor": "verify.anchor", "solve": "verify.judge", "coverage": "verify.coverage",
+    "waiver": "verify.waive", "input": "verify.load",
+}
+IDS = tuple(MODULES)
+NAMES = tuple(i for i, module in MODULES.items() if module == f"verify.rules.{i}")  # rule modules
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What a rule concluded about one relation or claim."""
+class Rule:
+    """One rule id of the registry."""
 
-    verdict: Verdict
-    message: str
-    claims: tuple[str, ...]
-    arithmetic: tuple[str, ...] = ()
-    derived: tuple[str, ...] = ()
+    id: str
+    applies: str                  # "relation", "claim", or "stage" (run by the engine itself)
+    kind: str | None              # a relation rule's relation kind; None: every relation
+    summary: str                  # one line
+    manual: str                   # its module's docstring
+    check: Callable[..., Any] | None = None            # rules: check(subject, ctx)
+    wants: Callable[[Claim], bool] | None = None       # claim rules: the claims it checks
+
+
+@cache       # a pure function of the code: the same registry whatever ran before
+def registry() -> dict[str, Rule]:
+    """rule id -> Rule, in the order of MODULES; a rule module's ID, APPLIES and KIND say
+    what it checks."""
+    out = {}
+    for rule_id, name in MODULES.items():
+        module = importlib.import_module(name)
+        manual = (module.__doc__ or "").strip()
+        if rule_id not in NAMES:
+            out[rule_id] = Rule(rule_id, "stage", None,
+                                manual.split("\n\n")[0].replace("\n", " "), manual)
+            continue
+        if module.ID != rule_id or module.APPLIES not in ("relation", "claim"):
+            raise ValueError(f"{name}: ID {module.ID!r}, APPLIES {module.APPLIES!r}; expected "
+                             f"ID {rule_id!r} and APPLIES relation or claim")
+        out[rule_id] = Rule(rule_id, module.APPLIES, getattr(module, "KIND", None),
+                            module.SUMMARY, manual, module.check, getattr(module, "applies", None))
+    return out
+
+
+def by_kind() -> dict[str, Rule]:
+    """relation kind -> the rule that checks it."""
+    return {r.kind: r for r in registry().values() if r.applies == "relation" and r.kind}
+
+
+def every_relation() -> list[Rule]:
+    """The rules that check every relation, whatever its kind (units), before its own rule."""
+    return [r for r in registry().values() if r.applies == "relation" and r.kind is None]
+
+
+def of_claims() -> list[Rule]:
+    """The rules that check single claims (date)."""
+    return [r for r in registry().values() if r.applies == "claim"]
 
 
 @dataclass(frozen=True)
@@ -91,26 +150,13 @@ def written(claim: Claim) -> str:
 
 
 def load(name: str):
-    return importlib.import_module(f"verify.rules.{name}")
+    """The module of rule `name` (a rule module: one of NAMES)."""
+    return importlib.import_module(MODULES[name])
 
 
 def catalogue() -> dict[str, tuple[str, str]]:
-    """rule id -> (one-line summary, manual)."""
-    return {name: (load(name).SUMMARY, (load(name).__doc__ or "").strip()) for name in NAMES}
-
-
-# Checks the engine makes itself, outside the relation rules; their modules' docstrings
-# are their manuals.
-STAGES = {"anchor": "verify.anchor", "solve": "verify.judge", "coverage": "verify.coverage"}
-
-
-def stages() -> dict[str, tuple[str, str]]:
-    """stage id -> (first paragraph of its manual, manual)."""
-    out = {}
-    for name, module in STAGES.items():
-        manual = (importlib.import_module(module).__doc__ or "").strip()
-        out[name] = (manual.split("\n\n")[0].replace("\n", " "), manual)
-    return out
+    """rule id -> (one-line summary, manual), every id of the registry."""
+    return {r.id: (r.summary, r.manual) for r in registry().values()}
 
 
 def values(ctx: Context, ids, unit: str | None = None) -> list[Value]:
