@@ -84,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="skip files and folders matching GLOB when walking a folder (as "
                        "the exclude setting); repeatable")
     check.add_argument("--jobs", type=int, default=1, metavar="N", help="check files in N processes")
+    check.add_argument("--watch", action="store_true",
+                       help="check again whenever a claims file or a source changes (Ctrl-C stops)")
     check.add_argument("--shard", default=None, metavar="K/N",
                        help="check only the K-th of N deterministic slices of the files")
     commands.add_parser("extract", help="list every figure of an article (--draft: a claims skeleton)")
@@ -150,6 +152,11 @@ def _rules(name: str | None, out: TextIO) -> int:
 
 def _check(args, out: TextIO) -> int:
     from verify import config as settings, engine, walk
+
+    if args.watch:          # the same check, again at each change (verify.watch)
+        from verify import watch
+        once = argparse.Namespace(**{**vars(args), "watch": False})
+        return watch.watch(lambda: _check(once, out), lambda: watch.watched(args.paths), out)
 
     try:
         fixed = settings.load(args.config) if args.config else None
