@@ -19,7 +19,6 @@ def fresh():
     def clear():
         units.registry.cache_clear()
         units.dimension.cache_clear()
-        units._COUNTED.clear()
     clear()
     yield
     clear()

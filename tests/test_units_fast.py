@@ -1,7 +1,8 @@
 """units.dimension() decides plain counted nouns without loading pint; it must agree with pint.
 
-The fast path records the nouns it met, and registry() defines them when pint is finally
-loaded, so every later answer (pint's) must be the one pint alone would have given.
+A unit's dimension is a pure function of its text: pint defines each counted noun as the fast
+path names it, so no answer depends on which units the process met before, or when pint was
+loaded (issue 14, item 5).
 """
 import keyword
 
@@ -18,13 +19,14 @@ WORDS = ["states", "votes", "state", "calls", "counties", "countie", "agencies",
          # the shipped vocabulary (nouns.txt), ISO codes (currencies.txt) and points
          "county", "countys", "buss", "busses", "children", "child", "childs", "sheep", "sheeps",
          "aircrafts", "sandwiches", "CHF", "CHFs", "chf", "XAU", "points", "point", "pp",
+         # nouns of no vocabulary, one the other plus "s": each is a noun of its own
+         "zorbs", "zorbss", "zorb", "glorps", "glorp", "glorpss",
          ] + [k for k in keyword.kwlist if k.islower()]
 
 
 def _fresh():
     units.registry.cache_clear()
     units.dimension.cache_clear()
-    units._COUNTED.clear()
 
 
 def _answer(word):
@@ -59,3 +61,36 @@ def test_plain_nouns_do_not_load_pint():
     assert units.registry.cache_info().currsize == 0
     assert units.factor("states", "states") == 1
     assert units.registry.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("pint_first", [False, True])
+def test_a_units_dimension_does_not_depend_on_the_units_met_before(pint_first):
+    """Each word alone in a fresh process state is the reference; meeting the others first,
+    in either order, with pint loaded at the start or not, changes no answer ('zorbs' met
+    before 'zorbss' used to make them one noun, 'zorbss' alone was a noun of its own)."""
+    alone = {}
+    for word in WORDS:
+        _fresh()
+        alone[word] = _answer(word)
+    for order in (1, -1):
+        _fresh()
+        if pint_first:
+            units.registry()
+        assert {w: _answer(w) for w in WORDS[::order]} == alone
+
+
+def test_a_conversion_does_not_depend_on_the_units_met_before():
+    pairs = [("USD/zorbss", "USD/zorbss"), ("USD/zorbs", "USD/zorbss"), ("zorbs/km", "zorbss/miles"),
+             ("USD/buss", "USD/buss"), ("USD/bus", "USD/buss"), ("buss/km", "buss/miles"),
+             ("sandwiches/km", "sandwiche/miles"), ("statess/km", "states/km")]
+
+    def answers(order):
+        _fresh()
+        out = {}
+        for a, b in pairs[::order]:
+            try:
+                out[a, b] = units.factor(a, b)
+            except units.UnitError as error:
+                out[a, b] = type(error).__name__
+        return out
+    assert answers(1) == answers(-1)

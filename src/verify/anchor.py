@@ -53,6 +53,8 @@ class Folded:
             self._shift.append(shift)
         self._lines: list[int] | None = None
         self._lowered: str | None = None
+        self._searches = 0                          # find_all calls of this text so far
+        self._words: _WordIndex | None = None       # built once it has been searched often
 
     def lowered(self) -> str | None:
         """The folded text in lower case, when that keeps every offset ('İ' does not)."""
@@ -67,9 +69,6 @@ class Folded:
 
     def original_offset(self, folded: int) -> int:
         return folded + self._shift[bisect.bisect_right(self._at, folded) - 1]
-
-    _searches = 0                       # find_all calls so far
-    _words: "_WordIndex | None" = None  # built once a long text has been searched often
 
     def find_all(self, needle: str, limit: int | None = None) -> list[int]:
         """Offsets of `needle` in the folded text (overlapping), the first `limit` of them."""

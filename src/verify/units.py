@@ -61,17 +61,13 @@ def registry():
     with resources.as_file(resources.files("verify") / "data" / "units.txt") as path:
         ureg.load_definitions(str(path))
     _IN_PINT.clear()
-    for word, singular in _COUNTED.items():    # as _named() would have defined them
-        ureg.define(_counted(singular, word))
     return ureg
 
 
-# Counted nouns met before pint was needed (word -> the singular it defines), in order, so
-# that registry() leaves pint exactly as _named() would have.  Most files name only people,
-# percent and nouns like "states": they never pay pint's import.
-_COUNTED: dict[str, str] = {}
-# Vocabulary nouns and currency codes defined in the current registry: defining all ~700
-# forms up front would cost pint more than its import, so each is defined when first named.
+# Names defined in the current registry on first use (vocabulary nouns, currency codes,
+# counted nouns): defining all ~700 forms up front would cost pint more than its import.
+# Each definition is a pure function of its name, never of what was defined before, so the
+# registry answers every name alike whatever the process met first (tests/test_units_fast.py).
 _IN_PINT: set[str] = set()
 _NOUN = re.compile(r"[a-z]{3,39}")
 
@@ -222,7 +218,7 @@ def _known(word: str, nouns: dict[str, str]) -> str:
     raise UnknownUnit(word, nouns)
 
 
-@lru_cache(maxsize=1024)    # asked per claim; a unit's dimension never changes once known
+@lru_cache(maxsize=1024)    # asked per claim; a pure function of the unit's text
 def dimension(unit: str) -> str:
     """A printable dimension: '[people]', '[length]', '[currency_USD]', '[count_state]'."""
     quick = _quick_dimension(unit)
@@ -251,16 +247,16 @@ def _quick_dimension(unit: str) -> str | None:
 
 
 def _counted_dimension(unit: str) -> str | None:
-    """'[count_sandwiche]' for a plain noun no definition names, as pint would decide it;
-    None whenever pint must decide (pint loaded, a defined word, anything unusual)."""
-    if registry.cache_info().currsize or not _NOUN.fullmatch(unit) or unit in _TEMPERATURES:
+    """'[count_sandwiche]' for a plain noun no definition names: a pure function of the word
+    and the shipped data (a form of a shipped noun is that noun), whatever the process met
+    before; None when pint must decide (a defined word, anything unusual)."""
+    if not _NOUN.fullmatch(unit) or unit in _TEMPERATURES:
         return None
     singular = unit[:-1] if unit.endswith("s") else unit
     if singular == "nan":
         return None
     defined = _defined()
-    counted = ({s: s for s in _COUNTED.values()} | _COUNTED |
-               {form: noun[0] for form, noun in vocabulary().items()})   # name or alias -> unit name
+    counted = {form: noun[0] for form, noun in vocabulary().items()}   # form -> unit name
     for word in (unit, singular):
         # pint's lookup: the word itself, or the word less a plural "s" (leaving 2+ letters)
         names = {word} | ({word[:-1]} if word.endswith("s") and len(word) > 2 else set())
@@ -271,7 +267,6 @@ def _counted_dimension(unit: str) -> str | None:
             return None
         if found:
             return f"[count_{found.pop()}]"
-    _COUNTED[unit] = singular
     return f"[count_{singular}]"
 
 
@@ -325,6 +320,9 @@ def _named(ureg, word: str):
     if word.lower() in _TEMPERATURES:
         raise UnitError(f"unit '{word}': temperatures are not supported (their scales are offset, "
                         "so they do not convert by a factor)")
+    counted = _counted_dimension(word)
+    if counted is not None:     # as dimension() says, never by pint's lookup among earlier nouns
+        return ureg.parse_units(_define_counted(ureg, word, counted[len("[count_"):-1]))
     try:
         return _parse(ureg, word)   # a single checked word: no expression to evaluate
     except Exception:   # pint raises several types for an unknown name
@@ -343,6 +341,23 @@ def _named(ureg, word: str):
     except Exception as error:      # a name pint reserves or cannot define: never a crash
         raise UnitError(f"unit '{word}' cannot be used as a unit name ({type(error).__name__}); "
                         "expected a word such as people, USD, km, states") from None
+
+
+def _define_counted(ureg, word: str, singular: str) -> str:
+    """Defines `word` as a unit of the counted noun `singular` (a shipped noun's, or one of
+    its own under a name no word can take, `count_<singular>`), each once; returns `word`."""
+    if singular in vocabulary():
+        _parse(ureg, singular)          # the shipped noun, defined as it always is
+        base = singular
+    else:
+        base = f"count_{singular}"
+        if base not in _IN_PINT:
+            ureg.define(f"{base} = [count_{singular}]")
+            _IN_PINT.add(base)
+    if word not in _IN_PINT:            # a form of a shipped noun is defined with it
+        ureg.define(f"{word} = {base}")
+        _IN_PINT.add(word)
+    return word
 
 
 def _counted(singular: str, word: str) -> str:
