@@ -35,7 +35,7 @@ def _unchecked_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]
     for source in claims_file.sources:
         folded = Folded(source.text)
         for entry in claims_file.unchecked:
-            if entry.source != source.id:
+            if entry.source and entry.source != source.id:     # no source: every source
                 continue
             hits = folded.find_all(fold(entry.text), MAX_UNCHECKED_HITS)
             if entry.occurrence:

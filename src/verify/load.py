@@ -241,7 +241,7 @@ def _unchecked(reader: Reader, node, source_ids: list[str]) -> Unchecked | None:
     fields = reader.record(node, schema.UNCHECKED, "an unchecked entry")
     if "text" not in fields or "reason" not in fields:
         return None
-    default = source_ids[0] if source_ids else ""
+    default = source_ids[0] if len(source_ids) == 1 else ""      # "": in every source
     return Unchecked(fields.get("source", (default,))[0], fields["text"][0], fields["reason"][0],
                      reader.loc(node), fields.get("occurrence", (None,))[0])
 

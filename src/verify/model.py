@@ -246,7 +246,7 @@ class Breakdown:
 class Unchecked:
     """A figure of a source deliberately left without a claim, with the reason."""
 
-    source: str
+    source: str                   # "": the text in every source
     text: str
     reason: str
     loc: Location

@@ -147,7 +147,8 @@ BREAKDOWN = {
 UNCHECKED = {
     "text": ("text", True, "the words of the source left without a claim"),
     "reason": ("text", True, "why they need no check"),
-    "source": ("id", False, "the source (default: the first)"),
+    "source": ("id", False, "the source (default: every source, so the order of sources "
+               "never matters)"),
     "occurrence": ("int", False, "which occurrence, when the words occur more than once"),
 }
 FILE = {
