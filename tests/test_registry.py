@@ -181,3 +181,16 @@ def test_no_test_skips_but_the_browser_test_without_chromium():
                           word in path.read_text(encoding="utf-8")
                           for word in ("pytest.skip(", "importorskip", "mark.skip", "skipif")))
     assert skipping == ["test_html_browser.py"]
+
+
+def test_the_contributing_page_names_files_that_exist():
+    """docs/contributing.md says where a rule, a report format and a hedge word go; every
+    file it names in backticks is there, and the names it uses are the code's."""
+    import re
+    from verify import numbers, report
+    page = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    for heading in ("## Adding a rule", "## Adding a report format", "## Adding a hedge word"):
+        assert heading in page
+    named = set(re.findall(r"`((?:src|tests|docs)/[\w/.]+\.(?:py|yaml|md))`", page))
+    assert named and all((ROOT / path).is_file() for path in named), named
+    assert hasattr(numbers, "HEDGES") and hasattr(report, "MODULES") and hasattr(rules, "MODULES")

@@ -2,8 +2,8 @@
 
 The engine loops over it; `verify rules`, docs/rules.md (docs/gen_rules.py), the claims
 schema (a waiver's `rule:`) and the settings loader (`rules:` in checks/) read it.  Adding a
-rule is adding its module here (below, to MODULES), its case file tests/cases/<id>.yaml and
-its default severity in data/defaults.yaml; docs/rules.md is generated.
+rule is adding its module to this package and its case file tests/cases/<id>.yaml (its
+severity is error unless data/defaults.yaml says otherwise); docs/rules.md is generated.
 
 A rule module (rules/<id>.py) has the same small face:
 
@@ -22,6 +22,7 @@ ids are stages the engine runs itself; their modules' docstrings are their manua
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -35,16 +36,13 @@ if TYPE_CHECKING:       # a type only: the settings loader reads this registry
     from verify.config import Config
 
 # rule id -> the module whose docstring is its manual, in the order `verify rules` and
-# docs/rules.md list them.  A module rules/<id>.py is a rule; the others are engine stages.
-MODULES = {
-    "same": "verify.rules.same", "sum": "verify.rules.sum", "subset": "verify.rules.subset",
-    "count": "verify.rules.count", "share": "verify.rules.share", "change": "verify.rules.change",
-    "rank": "verify.rules.rank", "date": "verify.rules.date", "units": "verify.rules.units",
-    "anchor": "verify.anchor", "solve": "verify.judge", "coverage": "verify.coverage",
-    "waiver": "verify.waive", "input": "verify.load",
-}
+# docs/rules.md list them: the rule modules of this package (rules/<id>.py, found here, so a
+# new rule is its module), then the stages the engine runs itself.
+NAMES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+STAGES = {"anchor": "verify.anchor", "solve": "verify.judge", "coverage": "verify.coverage",
+          "waiver": "verify.waive", "input": "verify.load"}
+MODULES = {**{name: f"verify.rules.{name}" for name in NAMES}, **STAGES}
 IDS = tuple(MODULES)
-NAMES = tuple(i for i, module in MODULES.items() if module == f"verify.rules.{i}")  # rule modules
 
 
 @dataclass(frozen=True)
