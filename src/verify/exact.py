@@ -101,6 +101,15 @@ class _Domains:
             setattr(other, name, list(getattr(self, name)))
         return other
 
+    def extended(self, integer: bool) -> "_Domains":
+        """A copy with one more quantity, unbounded."""
+        other = self.copy()
+        other.integer = list(self.integer) + [integer]
+        for name, empty in (("lo", None), ("hi", None), ("lo_open", False), ("hi_open", False),
+                            ("lo_why", _NOTHING), ("hi_why", _NOTHING)):
+            getattr(other, name).append(empty)
+        return other
+
     def round_lo(self, i: int, value, is_open: bool):
         """A lower end as stored: whole numbers rounded up for integers (closed)."""
         if self.integer[i]:
@@ -156,28 +165,66 @@ def _div(a, c: int):
 def _revise(d: _Domains, row: Row) -> list[int]:
     """Tighten every quantity of one row by what the others allow; the ones that changed."""
     terms = row.terms
+    if len(terms) == 1:
+        return _revise_one(d, row)
     if not terms:
         if not holds(row, {}):
             raise _Empty(frozenset((row.group,)) if row.group is not None else _NOTHING)
         return []
-    # The least and greatest value of each term c*x: (value or None if unbounded, open, why).
+    # The least (for <=) and greatest (for >=) value of each term c*x, taken before any of
+    # them changes: (value or None if unbounded, open, why).
     lo, hi, lo_open, hi_open, lo_why, hi_why = d.lo, d.hi, d.lo_open, d.hi_open, d.lo_why, d.hi_why
-    mins, maxs = [], []
-    for i, c in terms:
-        if c > 0:
-            a, b = lo[i], hi[i]
-            mins.append((None if a is None else c * a, lo_open[i], lo_why[i]))
-            maxs.append((None if b is None else c * b, hi_open[i], hi_why[i]))
-        else:
-            a, b = hi[i], lo[i]
-            mins.append((None if a is None else c * a, hi_open[i], hi_why[i]))
-            maxs.append((None if b is None else c * b, lo_open[i], lo_why[i]))
-    changed: list[int] = []
     op = row.op
-    if op != ">=" and op != ">":      # c*x <= rhs - min(others)
+    mins = maxs = None
+    if op != ">=" and op != ">":
+        mins = []
+        for i, c in terms:
+            a = lo[i] if c > 0 else hi[i]
+            mins.append((None, False, _NOTHING) if a is None else
+                        (c * a, lo_open[i], lo_why[i]) if c > 0 else (c * a, hi_open[i], hi_why[i]))
+    if op != "<=" and op != "<":
+        maxs = []
+        for i, c in terms:
+            b = hi[i] if c > 0 else lo[i]
+            maxs.append((None, False, _NOTHING) if b is None else
+                        (c * b, hi_open[i], hi_why[i]) if c > 0 else (c * b, lo_open[i], lo_why[i]))
+    changed: list[int] = []
+    if mins is not None:      # c*x <= rhs - min(others)
         _bound_each(d, row, mins, True, op == "<", changed)
-    if op != "<=" and op != "<":      # c*x >= rhs - max(others)
+    if maxs is not None:      # c*x >= rhs - max(others)
         _bound_each(d, row, maxs, False, op == ">", changed)
+    return changed
+
+
+def _revise_one(d: _Domains, row: Row) -> list[int]:
+    """`_revise` of a row of one quantity: c*x <op> rhs bounds x alone."""
+    ((i, c),) = row.terms
+    op = row.op
+    bound = _div(row.rhs, c)
+    why = frozenset((row.group,)) if row.group is not None else _NOTHING
+    changed = []
+    if op != ">=" and op != ">":      # c*x <= rhs
+        if c > 0:
+            value, is_open = d.round_hi(i, bound, op == "<")
+            if d.tightens_hi(i, value, is_open):
+                d.set_hi(i, value, is_open, why)
+                changed.append(i)
+        else:
+            value, is_open = d.round_lo(i, bound, op == "<")
+            if d.tightens_lo(i, value, is_open):
+                d.set_lo(i, value, is_open, why)
+                changed.append(i)
+    if op != "<=" and op != "<":      # c*x >= rhs
+        if c > 0:
+            value, is_open = d.round_lo(i, bound, op == ">")
+            if d.tightens_lo(i, value, is_open):
+                d.set_lo(i, value, is_open, why)
+                changed.append(i)
+        else:
+            value, is_open = d.round_hi(i, bound, op == ">")
+            if d.tightens_hi(i, value, is_open):
+                d.set_hi(i, value, is_open, why)
+                changed.append(i)
     return changed
 
 
@@ -241,11 +288,19 @@ def _propagate(d: _Domains, rows: Sequence[Row], uses: dict[int, list[int]],
 
 
 def _uses(rows: Sequence[Row]) -> dict[int, list[int]]:
+    """quantity -> the rows to revisit when its domain changes.  A row of one quantity gives
+    the same bound whenever it is revised, so it is revised once, at the start."""
     uses: dict[int, list[int]] = {}
     for k, row in enumerate(rows):
-        for i, _ in row.terms:
-            uses.setdefault(i, []).append(k)
+        if len(row.terms) > 1:
+            for i, _ in row.terms:
+                uses.setdefault(i, []).append(k)
     return uses
+
+
+def _order(rows: Sequence[Row]) -> list[int]:
+    """The quantities of the rows, in the order they are given values: by index."""
+    return sorted({i for row in rows for i, _ in row.terms})
 
 
 def _choices(d: _Domains, i: int) -> list:
@@ -313,7 +368,7 @@ def decide(integer: Sequence[bool], rows: Sequence[Row]) -> Answer:
         _propagate(d, rows, uses)
     except _Empty as empty:
         return Answer("unsat", tuple(sorted(empty.why)))
-    model = _label(d, rows, uses, sorted(uses))
+    model = _label(d, rows, uses, _order(rows))
     if model is None:
         return UNKNOWN
     return Answer("sat", model={i: Fraction(v) for i, v in model.items()})
@@ -322,8 +377,20 @@ def decide(integer: Sequence[bool], rows: Sequence[Row]) -> Answer:
 def scaled(group: str | None, terms, op: str, rhs: Fraction) -> Row:
     """The row with whole-number coefficients and right-hand side (the same solutions)."""
     terms = [(i, c) for i, c in terms if c]
-    scale = math.lcm(Fraction(rhs).denominator, *(Fraction(c).denominator for _, c in terms))
-    return Row(group, tuple((i, int(c * scale)) for i, c in terms), op, int(rhs * scale))
+    if len(terms) == 1:
+        ((i, c),) = terms
+        if c == 1 or c == -1:           # a figure's bound: the common case
+            c = int(c)
+            if type(rhs) is int or rhs.denominator == 1:
+                return Row(group, ((i, c),), op, int(rhs))
+            return Row(group, ((i, c * rhs.denominator),), op, rhs.numerator)
+    rhs = Fraction(rhs) if type(rhs) is not Fraction else rhs
+    terms = [(i, c if type(c) is Fraction else Fraction(c)) for i, c in terms]
+    scale = math.lcm(rhs.denominator, *(c.denominator for _, c in terms))
+    if scale == 1:
+        return Row(group, tuple((i, c.numerator) for i, c in terms), op, rhs.numerator)
+    return Row(group, tuple((i, c.numerator * (scale // c.denominator)) for i, c in terms), op,
+               rhs.numerator * (scale // rhs.denominator))
 
 
 # -- optima ------------------------------------------------------------------
@@ -337,62 +404,110 @@ def extreme(integer: Sequence[bool], rows: Sequence[Row], names: Sequence[int],
     """(decided, optimum) of sum(x[i] for i in names) over the rows: the exact infimum or
     supremum, attained by a checked witness; None when the rows cannot hold (as z3's answer
     is) or the sum is unbounded (shown by a ray: a direction every row allows that moves the
-    sum).  Not decided: (False, None), and the caller asks z3."""
-    if not any(integer) and any(r.op in _STRICT for r in rows):
-        # Reals only: when the rows can hold, the closure of what they allow is what the
-        # rows allow with every strict comparison made non-strict, so the infimum and the
-        # supremum are those of the closed rows (attained there, perhaps not here).
-        first = decide(integer, rows)
-        if first.status == "unsat":
-            return True, None
-        if first.status == "sat":
-            rows = [r._replace(op=_STRICT[r.op]) if r.op in _STRICT else r for r in rows]
-    s = len(integer)                           # the sum, as one more quantity
-    whole = all(integer[i] for i in names)
-    ints = list(integer) + [whole]
-    link = Row(None, tuple((i, 1) for i in names) + ((s, -1),), "==", 0)
-    rows = list(rows) + [link] + _implied(rows, names, s)
-    uses = _uses(rows)
-    order = sorted(uses)                       # the sum last
-    sign = 1 if maximise else -1
-    d = _Domains(ints)
-    try:
-        _propagate(d, rows, uses)
-    except _Empty:
-        return True, None
-    bound = d.hi[s] if maximise else d.lo[s]
-    if bound is None:
-        return _unbounded(d, rows, uses, order, s, names, sign)
-    if (d.hi_open[s] if maximise else d.lo_open[s]):
-        return False, None       # an open end: whether it is the supremum is z3's to say
-    if _attain(d, rows, uses, order, s, bound) is not None:
-        return True, Fraction(bound)
-    if not whole:
-        return False, None
-    # Whole numbers: bisect between a witness and the proven bound.
-    found = _label(d.copy(), rows, uses, order)
-    if found is None:
-        return False, None
-    reached, limit = sign * found[s], sign * bound       # reached attained, limit proven
-    for _ in range(_SEARCH_STEPS):
-        if reached == limit:
-            return True, Fraction(sign * reached)
-        middle = (reached + limit + 1) // 2            # reached < middle <= limit
-        trial = d.copy()
+    sum).  Not decided: (False, None), and the caller asks z3.  `Prepared` answers many
+    questions over the same rows."""
+    return Prepared(integer, rows).extreme(names, maximise)
+
+
+class Prepared:
+    """Rows propagated once, for every optimum asked of them: each sum asked adds itself as
+    one more quantity and is propagated from there (the same domains as propagating all of it
+    from nothing), and its lower and upper ends share that."""
+
+    def __init__(self, integer: Sequence[bool], rows: Sequence[Row]):
+        self.integer, self.rows = list(integer), list(rows)
+        self.base: tuple | None = None       # (rows, uses, order, domains or None if empty)
+        self.sums: dict[tuple[int, ...], tuple | None] = {}
+
+    def _base(self) -> tuple:
+        if self.base is None:
+            rows = self.rows
+            if not any(self.integer) and any(r.op in _STRICT for r in rows):
+                # Reals only: when the rows can hold, the closure of what they allow is what
+                # the rows allow with every strict comparison made non-strict, so the infimum
+                # and the supremum are those of the closed rows (attained there, perhaps not
+                # here).
+                first = decide(self.integer, rows)
+                if first.status == "unsat":
+                    self.base = (rows, {}, [], None)
+                    return self.base
+                if first.status == "sat":
+                    rows = [r._replace(op=_STRICT[r.op]) if r.op in _STRICT else r for r in rows]
+            uses = _uses(rows)
+            d: _Domains | None = _Domains(self.integer)
+            try:
+                _propagate(d, rows, uses)
+            except _Empty:
+                d = None
+            self.base = (rows, uses, _order(rows), d)
+        return self.base
+
+    def _with_sum(self, names: Sequence[int]) -> tuple | None:
+        """(rows, uses, order, domains, the sum's index) with the sum as one more quantity;
+        None when the rows cannot hold."""
+        rows, uses, order, base = self._base()
+        if base is None:
+            return None
+        s = len(self.integer)
+        link = Row(None, tuple((i, 1) for i in names) + ((s, -1),), "==", 0)
+        extra = [link] + _implied(rows, names, s)
+        first = len(rows)
+        rows = rows + extra
+        uses = dict(uses)
+        for k, row in enumerate(extra, first):
+            for i, _ in row.terms:
+                uses[i] = uses.get(i, []) + [k]
+        d = base.extended(all(self.integer[i] for i in names))
         try:
-            if maximise:
-                trial.set_lo(s, middle, False, _NOTHING)
-            else:
-                trial.set_hi(s, -middle, False, _NOTHING)
-            _propagate(trial, rows, uses, uses.get(s, ()))
+            _propagate(d, rows, uses, range(first, len(rows)))
         except _Empty:
-            limit = middle - 1
-            continue
-        found = _label(trial, rows, uses, order)
+            return None
+        return rows, uses, sorted(set(order).union(names, (s,))), d, s
+
+    def extreme(self, names: Sequence[int], maximise: bool) -> tuple[bool, Fraction | None]:
+        """See `extreme()`."""
+        key = tuple(names)
+        if key not in self.sums:
+            self.sums[key] = self._with_sum(names)
+        state = self.sums[key]
+        if state is None:
+            return True, None
+        rows, uses, order, d, s = state
+        whole = d.integer[s]
+        sign = 1 if maximise else -1
+        bound = d.hi[s] if maximise else d.lo[s]
+        if bound is None:
+            return _unbounded(d, rows, uses, order, s, names, sign)
+        if (d.hi_open[s] if maximise else d.lo_open[s]):
+            return False, None       # an open end: whether it is the supremum is z3's to say
+        if _attain(d, rows, uses, order, s, bound) is not None:
+            return True, Fraction(bound)
+        if not whole:
+            return False, None
+        # Whole numbers: bisect between a witness and the proven bound.
+        found = _label(d.copy(), rows, uses, order)
         if found is None:
             return False, None
-        reached = sign * found[s]
-    return False, None
+        reached, limit = sign * found[s], sign * bound       # reached attained, limit proven
+        for _ in range(_SEARCH_STEPS):
+            if reached == limit:
+                return True, Fraction(sign * reached)
+            middle = (reached + limit + 1) // 2            # reached < middle <= limit
+            trial = d.copy()
+            try:
+                if maximise:
+                    trial.set_lo(s, middle, False, _NOTHING)
+                else:
+                    trial.set_hi(s, -middle, False, _NOTHING)
+                _propagate(trial, rows, uses, uses.get(s, ()))
+            except _Empty:
+                limit = middle - 1
+                continue
+            found = _label(trial, rows, uses, order)
+            if found is None:
+                return False, None
+            reached = sign * found[s]
+        return False, None
 
 
 def _attain(d: _Domains, rows, uses, order, s: int, value) -> dict | None:

@@ -67,10 +67,10 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
     ends: list[Fraction | None] = [None, None]
     todo = [False, True]
     if oracle:
-        integer, rows, local = _rows(compiled, touched, ids)
+        prepared, local = _prepared(compiled, touched, ids)
         todo = []
         for k, maximise in enumerate((False, True)):
-            decided, value = exact.extreme(integer, rows, [local[i] for i in ids], maximise)
+            decided, value = prepared.extreme([local[i] for i in ids], maximise)
             if decided:
                 ends[k] = value
             else:
@@ -103,12 +103,23 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
     return ends[0], ends[1]
 
 
+def _prepared(compiled: _Compiled, touched, ids) -> tuple[exact.Prepared, dict[int, int]]:
+    """verify.exact's rows of the touched components, propagated once for every question
+    about one component; with index -> local number."""
+    if len(touched) == 1 and set(ids) <= set(touched[0].var_ids):
+        comp = touched[0]
+        key = id(comp)
+        if key not in compiled.prepared:
+            compiled.prepared[key] = (exact.Prepared(*compiled.rows(comp)),
+                                      {i: k for k, i in enumerate(comp.var_ids)})
+        return compiled.prepared[key]
+    integer, rows, local = _rows(compiled, touched, ids)
+    return exact.Prepared(integer, rows), local
+
+
 def _rows(compiled: _Compiled, touched, ids):
     """The touched components (and any of `ids` in none) for verify.exact: (integer, rows,
     index -> local number)."""
-    if len(touched) == 1 and set(ids) <= set(touched[0].var_ids):
-        integer, rows = compiled.rows(touched[0])
-        return integer, rows, {i: k for k, i in enumerate(touched[0].var_ids)}
     var_ids = sorted({i for c in touched for i in c.var_ids} | set(ids))
     local = {i: k for k, i in enumerate(var_ids)}
     rows = [exact.scaled(f.group, [(local[i], c) for i, c in f.terms], f.op, f.rhs)

@@ -131,6 +131,7 @@ class _Compiled:
         self.components = _components(len(self.names), self.formulas)
         self.texts: dict[int, str] = {}      # id of a component -> its SMT-LIB text
         self.exact_rows: dict[int, tuple] = {}      # id of a component -> `rows()`
+        self.prepared: dict[int, tuple] = {}        # id of a component -> verify.optimise's
 
     def rows(self, comp: _Component) -> tuple[list[bool], list[exact.Row]]:
         """The component for verify.exact: its variables numbered from 0, in the order of
@@ -465,7 +466,9 @@ class _Part:
     def exact(self, groups) -> str:
         """verify.exact's answer with `groups` on; a decided one is kept for `decide`."""
         key = frozenset(groups)
-        answer = exact.decide(self.integer, [r for r in self.rows if r.group is None or r.group in key])
+        rows = self.rows if len(key) == len(self.comp.groups) else \
+            [r for r in self.rows if r.group is None or r.group in key]
+        answer = exact.decide(self.integer, rows)
         if answer.status != "unknown":
             self.known[key] = answer.status, answer.core
         return answer.status
