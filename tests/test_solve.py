@@ -352,3 +352,34 @@ def test_injected_inconsistency_is_found_and_minimal(world, direction, gap):
     outcome = check(broken)
     assert "total" in outcome.conflict
     assert_minimal(broken, outcome)
+
+
+def test_exact_propagation_of_each_part_is_not_counted_against_the_budget(monkeypatch):
+    """A large file is not left undecided by its size alone: each part's first exact decision
+    takes time proportional to the part, like reading it, and the budget counts the search."""
+    import time
+    from dataclasses import replace
+
+    from verify import exact
+    decide = exact.decide
+
+    def slow(integer, rows):
+        time.sleep(0.03)
+        return decide(integer, rows)
+
+    monkeypatch.setattr(exact, "decide", slow)
+    def renamed(problem: Problem, tag: str) -> Problem:
+        return Problem(tuple(replace(v, name=tag + v.name, group=v.group and tag + v.group)
+                             for v in problem.vars),
+                       tuple(replace(c, group=tag + c.group,
+                                     terms=tuple((tag + n, f) for n, f in c.terms))
+                             for c in problem.constraints))
+
+    # four independent articles that hold, each slower to decide than the whole budget
+    parts = [renamed(article(10), f"a{k}.") for k in range(4)]
+    problem = Problem(tuple(v for p in parts for v in p.vars),
+                      tuple(c for p in parts for c in p.constraints))
+    found = solve.conflicts(problem, budget_ms=20)
+    assert found.complete and not found.undecided and not found.sets
+    assert found.feasible == {c.group for c in problem.constraints} | {v.group for v in problem.vars
+                                                                       if v.group}

@@ -24,7 +24,6 @@ Failing example:
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -82,9 +81,9 @@ def judge(article: Article, ctx: Context) -> Judgement:
         out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, f"not decided: {reason}", ()), None))
     if not article.constraints:
         return out
-    deadline = time.monotonic() + ctx.config.budget_ms / 1000
     built = problem(article)
-    found = smt.conflicts(built, ctx.config.budget_ms, MOST_CONFLICTS)
+    clock = smt._Clock(ctx.config.budget_ms)     # one budget for the conflicts and the bounds
+    found = smt.conflicts(built, ctx.config.budget_ms, MOST_CONFLICTS, clock=clock)
     statements = article.statement_groups()
     constraints: dict[str, list[Constraint]] = {}
     for c in article.constraints:
@@ -110,9 +109,10 @@ def judge(article: Article, ctx: Context) -> Judgement:
             Verdict.CONDITIONAL, f"more conflicts may exist: the search stopped after "
             f"{len(found.sets)} (the solver budget, or the limit of {MOST_CONFLICTS} in one part "
             "of the article); fix these and check again", ()), None))
-    parts = optimise.Parts(built)      # the independent parts, for every bound asked below
+    with clock.free():
+        parts = optimise.Parts(built)      # the independent parts, for every bound asked below
     if ctx.config.bounds:
-        out.derived = _derived(article, parts, found.feasible, deadline)
+        out.derived = _derived(article, parts, found.feasible, clock)
         if "" in out.derived:          # the budget ran out: said once, not once per sum
             out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, out.derived.pop("")[0], ()), None))
     out.implied = propagate.narrowed(article, parts, found.feasible, ctx.claims_file.relations)
@@ -203,7 +203,7 @@ def _by_rule(relation: Relation, stated: list[Statement], ctx: Context) -> Outco
 # -- derived facts ---------------------------------------------------------
 
 def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
-             deadline: float) -> dict[str, tuple[str, ...]]:
+             clock) -> dict[str, tuple[str, ...]]:
     """Facts the claims imply about the quantities without figures in each breakdown sum of
     a part of the article that holds together: the model's exact bounds."""
     out: dict[str, tuple[str, ...]] = {}
@@ -217,14 +217,15 @@ def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
         unstated = [i for i, f in c.terms if f < 0 and not quantities[i].statements]
         if not quantities[whole].statements or not unstated:
             continue
-        left = int((deadline - time.monotonic()) * 1000)
+        left = clock.left_ms()
         if left <= 0:
             out[""] = (f"bounds for the parts without figures were not derived from "
                        f"{quantities[next(i for i, f in c.terms if f > 0)].name} onwards: the "
                        "solver budget was used up; raise solver.budget_ms in checks/ to derive them",)
             break
         names = [variable(i) for i in unstated]
-        local, optimiser = parts_of.optimiser(names, left, optimisers)
+        with clock.free():      # finding the part and compiling it: not the solver's time
+            local, optimiser = parts_of.optimiser(names, left, optimisers, clock)
         together = optimiser.sum_bounds(names)
         if together[1] is None:
             continue
@@ -233,7 +234,8 @@ def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
         if len(unstated) == 1:          # one part without a figure: its bounds are the sum's
             each = [together] if named else []
         else:
-            alike = optimise.alike(local, [variable(i) for i in named])
+            with clock.free():
+                alike = optimise.alike(local, [variable(i) for i in named])
             found = optimiser.bounds(list(dict.fromkeys(alike.values())))
             each = [found[alike[variable(i)]] for i in named]
         amount = fmt(together[0], unit) if together[0] == together[1] else \

@@ -43,8 +43,8 @@ class Optimiser:
     changes none (a witness would differ)."""
 
     def __init__(self, problem: Problem, budget_ms: int = 2000, context=None, oracle: bool = True,
-                 shared: dict | None = None):
-        self.compiled, self.clock = _Compiled(problem), _Clock(budget_ms)
+                 shared: dict | None = None, clock: _Clock | None = None):
+        self.compiled, self.clock = _Compiled(problem), clock or _Clock(budget_ms)
         self.oracle = oracle
         self.shared = {} if shared is None else shared     # holds "context" once made
         if context is not None:
@@ -67,14 +67,15 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
     ends: list[Fraction | None] = [None, None]
     todo = [False, True]
     if oracle:
-        prepared, local = _prepared(compiled, touched, ids)
         todo = []
-        for k, maximise in enumerate((False, True)):
-            decided, value = prepared.extreme([local[i] for i in ids], maximise)
-            if decided:
-                ends[k] = value
-            else:
-                todo.append(maximise)
+        with clock.free():       # exact propagation: not counted against the budget
+            prepared, local = _prepared(compiled, touched, ids)
+            for k, maximise in enumerate((False, True)):
+                decided, value = prepared.extreme([local[i] for i in ids], maximise)
+                if decided:
+                    ends[k] = value
+                else:
+                    todo.append(maximise)
         if not todo:
             return ends[0], ends[1]
     import z3
@@ -260,14 +261,19 @@ class Parts:
     def root(self, name: str):
         return self._find(("v", name))
 
-    def optimiser(self, names, left_ms: int, cache: dict) -> tuple[Problem, "Optimiser"]:
+    def optimiser(self, names, left_ms: int, cache: dict,
+                  clock: _Clock | None = None) -> tuple[Problem, "Optimiser"]:
         """The independent part holding `names`, compiled once for every question about it;
-        what is left of the file's one budget bounds all of them."""
+        what is left of the file's one budget (or `clock`) bounds all of them."""
         roots = tuple(sorted({self.root(n) for n in names}, key=repr))
         if roots not in cache:
             # one z3 context for a file, made when first needed: each costs a megabyte or two
             local = self.problem(names)
-            cache[roots] = (local, Optimiser(local, max(1, left_ms), shared=cache))
+            if clock is None:
+                cache[roots] = (local, Optimiser(local, max(1, left_ms), shared=cache))
+            else:
+                with clock.free():       # compiling is not the solver's time
+                    cache[roots] = (local, Optimiser(local, shared=cache, clock=clock))
         return cache[roots]
 
     @staticmethod

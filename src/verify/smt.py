@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -253,13 +254,28 @@ def _components(nvars: int, formulas: list[_Formula]) -> list[_Component]:
 # -- feasibility and minimal conflicts -------------------------------------
 
 class _Clock:
-    """A wall-clock budget shared by every z3 call of one request."""
+    """A wall-clock budget shared by every z3 call of one request.  Time spent `free()` is not
+    counted: verify.exact's propagation of a part, which ends in time proportional to the
+    part's size (like reading it), so a large file is not cut short by its size alone."""
 
     def __init__(self, budget_ms: int):
         self.deadline = time.monotonic() + max(int(budget_ms), 1) / 1000
+        self.freed = False
 
     def left_ms(self) -> int:
         return int((self.deadline - time.monotonic()) * 1000)
+
+    @contextmanager
+    def free(self):
+        if self.freed:           # inside another free() already
+            yield
+            return
+        start, self.freed = time.monotonic(), True
+        try:
+            yield
+        finally:
+            self.deadline += time.monotonic() - start
+            self.freed = False
 
 
 def _run(solver, clock: _Clock, assumptions=()) -> str:
@@ -385,7 +401,7 @@ CHUNK = 64      # independent parts asked together in one call
 
 
 def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
-              oracle: bool = True) -> Conflicts:
+              oracle: bool = True, clock: _Clock | None = None) -> Conflicts:
     """Every minimal conflicting set of groups, found by a hitting-set tree (Reiter): a set is
     found, then each of its members is switched off in turn and the rest searched again.
 
@@ -399,9 +415,16 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
     by z3 alone, so that which sets are found does not depend on the path), and z3 is not
     imported when nothing is left to it.  The parts left to z3 are asked together, CHUNK at a
     time: in a part of an article that holds, one call decides them all; a part named by the
-    core of a failed call is searched on its own, and the others asked again without it."""
-    compiled = _Compiled(problem)
-    clock = _Clock(budget_ms)      # the budget is the solver's: compiling is not cut short
+    core of a failed call is searched on its own, and the others asked again without it.
+
+    The budget (or `clock`, shared with later questions) counts z3's calls and the search for
+    the sets of a part that cannot hold; each part's first exact decision is not counted."""
+    if clock is None:
+        compiled = _Compiled(problem)
+        clock = _Clock(budget_ms)      # the budget is the solver's: compiling is not cut short
+    else:
+        with clock.free():
+            compiled = _Compiled(problem)
     found: list[tuple[str, ...]] = []
     undecided: list[str] = []
     complete, feasible = True, set()
@@ -412,8 +435,9 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
             if clock.left_ms() <= 0:
                 undecided.extend(comp.groups)
                 continue
-            part = _Part(compiled, comp, clock)
-            first = part.exact(comp.groups)
+            with clock.free():
+                part = _Part(compiled, comp, clock)
+                first = part.exact(comp.groups)
             if first == "sat":
                 feasible.update(comp.groups)
             elif first == "unknown":
