@@ -4,12 +4,12 @@ Prints three ratios, each with its target beside it; asserts nothing.
 
 P1  start-up: cold `verify check claims/operation-united-front.yaml` (a subprocess, best of
     N) against `python -c "import yaml, pint, z3"`, the floor any run of the tool pays for
-    its libraries.                                                       target <= 1.3x
+    its libraries.                                                       target <= 0.8x
 P2  throughput: an archive of 1,000 files x 50 claims (bench/gen_archive.py) checked with
     --jobs 1, against PyYAML's C loader alone parsing the same files
-    (`yaml.load(text, Loader=yaml.CSafeLoader)`, texts already in memory).  target <= 2x
-    and --jobs 2 against --jobs 1.                                       target >= 1.7x faster
-P3  scale: one file of 10,000 claims against one of 100,000.           target <= 12x
+    (`yaml.load(text, Loader=yaml.CSafeLoader)`, texts already in memory).  target <= 4x
+    and --jobs 2 against --jobs 1.                                       target >= 1.8x faster
+P3  scale: one file of 10,000 claims against one of 100,000.           target <= 11x
     Peak memory is the child's ru_maxrss.
 
 Every run of verify is a subprocess of the installed command (`verify` beside this Python,
@@ -95,7 +95,7 @@ def line(name: str, ratio: float, target: str, ok: bool, detail: str) -> None:
 def p1(runs: int, workdir: Path) -> None:
     base = best([sys.executable, "-c", "import yaml, pint, z3"], workdir, runs)
     tool = best(verify_command() + ["check", str(SEED)], workdir, runs)
-    line("P1", tool / base, "<= 1.3x", tool / base <= 1.3,
+    line("P1", tool / base, "<= 0.8x", tool / base <= 0.8,
          f"verify check seed {tool * 1000:.0f} ms vs import yaml, pint, z3 {base * 1000:.0f} ms "
          f"(best of {runs})")
 
@@ -114,13 +114,13 @@ def p2(files: int, claims: int, workdir: Path) -> None:
         one, _, rss1 = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
         two, _, rss2 = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
     except Stopped as stop:
-        line("P2", stop.args[0] / base, "<= 2x", False, f"stopped after {stop.args[0]:.0f} s "
+        line("P2", stop.args[0] / base, "<= 4x", False, f"stopped after {stop.args[0]:.0f} s "
              f"(--timeout): the ratio is at least this")
         return
-    line("P2", one / base, "<= 2x", one / base <= 2,
+    line("P2", one / base, "<= 4x", one / base <= 4,
          f"{files} files x {claims} claims: --jobs 1 {one:.2f} s ({one / files * 1000:.1f} ms/file) "
          f"vs CSafeLoader {base:.2f} s ({base / files * 1000:.2f} ms/file); peak {rss1 // 1024} MiB")
-    line("P2j", one / two, ">= 1.7x", one / two >= 1.7,
+    line("P2j", one / two, ">= 1.8x", one / two >= 1.8,
          f"--jobs 2 {two:.2f} s vs --jobs 1 {one:.2f} s (on {os.cpu_count()} cores)")
 
 
@@ -143,14 +143,14 @@ def p3(small: int, large: int, workdir: Path) -> None:
             print(f"     {n:>7,} claims: stopped after {stop.args[0]:.0f} s (--timeout)")
             if n == small:
                 return
-            line("P3", stop.args[0] / times[small], f"<= {1.2 * large / small:.0f}x", False,
+            line("P3", stop.args[0] / times[small], f"<= {1.1 * large / small:.0f}x", False,
                  "the ratio is at least this")
             return
         times[n] = elapsed
         print(f"     {n:>7,} claims ({path.stat().st_size / 1e6:.1f} MB of YAML): {elapsed:.2f} s, "
               f"peak {rss // 1024} MiB; {_summary(report)}")
     ratio = times[large] / times[small]
-    line("P3", ratio, f"<= {1.2 * large / small:.0f}x", ratio <= 1.2 * large / small,
+    line("P3", ratio, f"<= {1.1 * large / small:.0f}x", ratio <= 1.1 * large / small,
          f"{large:,} claims vs {small:,} claims in one file")
 
 
