@@ -170,7 +170,9 @@ def _explain(groups, statements, constraints, article: Article, ctx: Context):
             return relation.kind, local, None if relation.implied else relation
     explicit = [cs[0].relation for cs in relations if cs[0].relation is not None
                 and not cs[0].relation.implied]
-    ids = tuple(c.id for c in sorted((ctx.claims[i] for s in stated for i in s.claims),
+    cited = {i for cs in relations for c in cs for i in c.cites}     # "rose 140%" in a factor
+    ids = tuple(c.id for c in sorted({ctx.claims[i] for i in cited | {i for s in stated
+                                                                       for i in s.claims}},
                                      key=claim_order))
     lines = [f"{', '.join(s.claims)}: {article.quantities[s.quantity].name} is "
              f"{_stated(s, article)}" for s in sorted(stated, key=lambda s: s.claims)]

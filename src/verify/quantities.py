@@ -89,6 +89,7 @@ class Constraint:
     rhs: Fraction
     words: str                                 # the constraint for an editor
     relation: Relation | None = None           # the relation it comes from (implied: made here)
+    cites: tuple[str, ...] = ()                # claims whose figures are in its numbers
 
 
 @dataclass

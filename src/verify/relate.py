@@ -254,7 +254,7 @@ def _unstated_change(relation: Relation, article: Article, claims) -> list[Const
 
     def add(terms, op, rhs=Fraction(0), said=""):
         made.append(Constraint(relation.id, "change", _merge(terms), op, rhs,
-                               f"{said} ({why})", relation))
+                               f"{said} ({why})", relation, (stated.id,)))
 
     if form == "difference":
         factor = units.factor(stated.figure.unit, unit)
