@@ -112,6 +112,11 @@ RELATIONS = {
               "minus": Field("claims", False, "claims whose figures are taken from the whole "
                              "(all ballots minus the spoiled ones)", compared=True,
                              accepts=QUANTITY)},
+    "average": {"average": Field("id", True, "a claim stating the average (430 pupils, or 430 "
+                                 "pupils per school)", accepts=QUANTITY),
+                "total": Field("id", True, "the total divided", accepts=QUANTITY),
+                "over": Field("id", True, "how many it is divided among (12 schools)",
+                              accepts=QUANTITY)},
     "change": {"change": Field("id", True, "a claim stating the change (up 15%, doubled, 3 more)",
                                accepts=QUANTITY),
                "from": Field("figure", True, "the earlier figure: a claim, or {measure, scope} "
