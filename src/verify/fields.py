@@ -11,7 +11,7 @@ import datetime
 import difflib
 import re
 
-from verify import schema
+from verify import schema, units
 from verify.config import Config
 from verify.model import Location, Outcome, Unstated, Verdict, Waiver
 
@@ -153,6 +153,10 @@ _CHECKS = {
     "id": (lambda text: re.fullmatch(schema.ID_PATTERN[1:-1], text), "an id: letters, digits, - _ . :"),
     "bool": (lambda text: text.lower() in ("true", "false", "yes", "no"), "true or false"),
     "int": (lambda text: re.fullmatch(r"[1-9]\d{0,5}", text), "a whole number from 1"),
+    "per": (lambda text: re.fullmatch(r"[1-9]\d{0,2}(,?\d{3}){0,4}", text), "a whole number from 1, "
+            "such as 100,000"),
+    "duration": (lambda text: units.duration(text) is not None, "a length of time such as 1 year, "
+                 "365 days or 24 hours"),
     "date": (lambda text: _valid_date(text), "a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
     "day": (lambda text: "/" not in text and _valid_date(text), "one date YYYY-MM-DD"),
 }

@@ -117,6 +117,23 @@ RELATIONS = {
                 "total": Field("id", True, "the total divided", accepts=QUANTITY),
                 "over": Field("id", True, "how many it is divided among (12 schools)",
                               accepts=QUANTITY)},
+    "rate": {"rate": Field("id", True, "a claim stating the rate (18, of 18 per 100,000 "
+                           "residents)", accepts=QUANTITY),
+             "of": Field("claims", True, "what is counted: a claim, or a list of claims whose "
+                         "figures add up to it", accepts=QUANTITY),
+             "population": Field("id", True, "the population the rate is per", accepts=QUANTITY),
+             "per": Field("per", False, "how many of the population the rate is per (100,000); "
+                          "default 1")},
+    "frequency": {"frequency": Field("id", True, "a claim stating the time between events "
+                                     "(every seven minutes) or the events per time (205 a day)",
+                                     accepts=QUANTITY),
+                  "of": Field("claims", True, "the events counted in the period: a claim, or a "
+                              "list of claims whose figures add up to them", accepts=QUANTITY),
+                  "period": Field("duration", True, "the period's length: 1 year, 365 days, 24 "
+                                  "hours (a year is 365 days)")},
+    "mean": {"mean": Field("id", True, "the overall figure", compared=True, accepts=QUANTITY),
+             "of": Field("ids", True, "the figures of the groups it is made of", compared=True,
+                         accepts=QUANTITY)},
     "change": {"change": Field("id", True, "a claim stating the change (up 15%, doubled, 3 more)",
                                accepts=QUANTITY),
                "from": Field("figure", True, "the earlier figure: a claim, or {measure, scope} "
@@ -197,6 +214,8 @@ def _type(kind: str) -> dict:
         "text": scalar, "id": {"type": ["string", "number"]},
         "ids": {"type": "array", "items": scalar}, "texts": {"type": "array", "items": scalar},
         "bool": {"type": "boolean"}, "int": {"type": "integer", "minimum": 1},
+        "per": {"type": ["string", "integer"], "pattern": r"^[1-9]\d{0,2}(,?\d{3}){0,4}$"},
+        "duration": {"type": "string"},
         "date": {"type": "string", "pattern": DATE_PATTERN},
         "day": {"type": "string", "pattern": DAY_PATTERN},
         "scope": {"type": "object", "additionalProperties": scalar},
