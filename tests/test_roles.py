@@ -18,6 +18,7 @@ BASE = """\
   - {id: a, quote: from 200, measure: cases, scope: {year: before}, value: "200", unit: people}
   - {id: b, quote: to 230, measure: cases, scope: {year: after}, value: "230", unit: people}
   - {id: c, quote: 40 left, measure: left, value: "40", unit: people}
+  - {id: d, quote: "Friday, 2021-08-27", value: "Friday, 2021-08-27", unit: date}
 """
 # The claim tried in each role, of every kind the claims language has: (its kinds, its fields).
 PROBES = {
@@ -61,6 +62,8 @@ RELATIONS = {
     ("rank", "claim"): "{rank: most, claim: PROBE, among: [a, b]}",
     ("rank", "among"): "{rank: most, claim: a, among: [b, PROBE]}",
     ("rank", "than"): "{rank: more, claim: a, than: PROBE}",
+    ("elapsed", "from"): "{elapsed: 1 day, from: PROBE, to: d}",
+    ("elapsed", "to"): "{elapsed: 1 day, from: d, to: PROBE}",
 }
 CASES = [(kind, role, probe) for kind, role in RELATIONS for probe in PROBES]
 
@@ -128,7 +131,9 @@ def test_a_claim_with_neither_value_nor_items_is_refused_where_it_stands(run, tm
                     "relations:\n  - {sum: probe, parts: [a, b]}\n", encoding="utf-8")
     code, out, _ = run("check", str(path))
     assert code == 2
-    assert re.search(r"^\S+:7:5: error input claim 'probe' has neither 'value' nor 'items'", out, re.M)
+    line = len(BASE.splitlines()) + 4       # after sources:, its source, claims: and BASE
+    assert re.search(rf"^\S+:{line}:5: error input claim 'probe' has neither 'value' nor 'items'",
+                     out, re.M)
 
 
 def test_a_list_claim_with_no_items_is_refused_not_counted_as_a_name(run, tmp_path):
@@ -151,8 +156,27 @@ def test_the_claims_language_lists_what_each_role_takes():
     documented = {}
     for row in table.splitlines()[2:]:
         kind, roles, take = (cell.strip() for cell in row.strip("|").split("|"))
-        kinds = {"quantity"} if take == "quantities" else {"list"} if "list claims" in take else set()
+        kinds = {"quantity"} if take == "quantities" else {"list"} if "list claims" in take else \
+            {"date", "weekday"} if take == "dates and weekdays" else set()
         for role in re.findall(r"`(\w+)`", roles):
             documented[kind, role] = kinds
     assert documented == {(kind, role): set(spec.accepts) for kind, roles in
                           schema.RELATIONS.items() for role, spec in roles.items() if spec.accepts}
+
+
+@pytest.mark.parametrize("probe", list(PROBES))
+def test_elapsed_names_a_claim_of_any_kind_or_a_duration_and_never_crashes(run, tmp_path, probe):
+    # `elapsed:` is a claim id or a duration ("1 day"): a claim with no figure in days, weeks,
+    # months or years is reported at the relation (invalid), not passed, never a traceback
+    path = _claims_file(tmp_path, "{elapsed: PROBE, from: d}", probe)
+    code, out, err = run("check", str(path))
+    assert "internal error" not in out + err and "Traceback" not in out + err, out + err
+    assert code == 1, out + err
+    assert re.search(r"error elapsed .*(states no figure|counted in days, weeks, months or years)",
+                     out), out
+
+
+def test_elapsed_refuses_a_name_that_is_neither_a_claim_nor_a_duration(run, tmp_path):
+    path = _claims_file(tmp_path, "{elapsed: probe-typo, from: d}", "people")
+    code, out, _ = run("check", str(path))
+    assert code == 1 and "'probe-typo' is neither a claim of this file nor a duration" in out, out

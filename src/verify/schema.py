@@ -31,6 +31,7 @@ CLAIM_KINDS = {"quantity": "a quantity", "date": "a date", "weekday": "a weekday
 NEEDS = {"quantity": "a quantity (a claim with a numeric value)",
          "list": "a list claim (a claim with items:)"}
 QUANTITY, LIST = frozenset({"quantity"}), frozenset({"list"})
+DATED = frozenset({"date", "weekday"})      # a claim with a date: the ends of an elapsed time
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
@@ -149,6 +150,14 @@ RELATIONS = {
                             "claim ids", compared=True, accepts=QUANTITY),
              "than": Field("id", False, "for more/fewer: the claim compared with", compared=True,
                            accepts=QUANTITY)},
+    "elapsed": {"elapsed": Field("text", True, "a claim stating the time elapsed in days, weeks, "
+                                 "months or years (80th anniversary, aged 47), or the duration "
+                                 "the words mean without a figure: 1 day (the day after)"),
+                "from": Field("id", True, "the dated claim it runs from", accepts=DATED),
+                "to": Field("id", False, "the dated claim it runs to (default: publication)",
+                            accepts=DATED),
+                "as": Field("enum:full|calendar", False, "full: whole units completed (an age; "
+                            "default); calendar: calendar years or months (an anniversary)")},
 }
 
 
