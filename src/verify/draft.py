@@ -106,7 +106,12 @@ def plan(texts: list[Text]) -> Plan:
         drafted = [_drafted(t, f, named, wholes, nouns, taken)
                    for f in _dated_weekdays(extract_figures(t.text), t.text)]
         result.claims += _distinct(t.text, drafted)
-        _structure(result, t, found, taken)
+        lists, breakdowns, relations = propose.structure(
+            t.id, t.text, [c for c in result.claims if c.source == t.id], found, taken,
+            result.breakdowns)
+        result.lists += lists
+        result.breakdowns += breakdowns
+        result.relations += relations
     return result
 
 
@@ -148,78 +153,6 @@ def _drafted(t: Text, f: Extracted, named, wholes: dict[str, str], nouns: set[st
     parts += [v for _, v in scope or ()] or ([] if measure else [f.text])
     return Drafted(_unique(_slug_words("-".join(parts)), taken), t.id, f, measure, scope, words,
                    unit, guessed)
-
-
-def _structure(result: Plan, t: Text, found: list[Listed], taken: set[str]) -> None:
-    """List claims, breakdowns and relations for one text's lists, ranks and subsets."""
-    mine = [c for c in result.claims if c.source == t.id and c.figure.kind not in ("pair", "ordinal")]
-    for listed in found:
-        list_id = _unique(_slug_words(f"{t.id}-{listed.noun}-named"), taken)
-        result.lists.append((list_id, t.id, listed))
-        counts = [c for c in mine if c.unit == listed.noun and _integer(c.figure) is not None]
-        extra = None
-        for c in counts:
-            if c.measure and c.measure.value.startswith("other ") and _integer(c.figure) == len(listed.names):
-                extra = propose.other_place(t.text, listed, c.figure.start, c.figure.end)
-                result.relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
-                                         f"from {_q(_figure_words(t.text, c.figure))} and the "
-                                         f"{len(listed.names)} {listed.noun} listed"))
-        parts = ((extra,) if extra else ()) + listed.names
-        if not any(b[1] == "all " + listed.noun for b in result.breakdowns):
-            result.breakdowns.append((listed.dimension, "all " + listed.noun, parts,
-                                      listed.words + (f" (and {extra}, the one other)" if extra else "")))
-        for c in counts:
-            n = _integer(c.figure)
-            if c.measure and c.measure.value.startswith("other "):
-                continue
-            if n == len(listed.names) or _same_sentence(t.text, c.figure, listed):
-                result.relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
-                                         f"from {_q(_figure_words(t.text, c.figure))} and the "
-                                         f"{len(listed.names)} {listed.noun} listed"))
-            elif extra and n == len(parts):
-                result.relations.append(("count", [("count", c.id), ("items", f"[{_q(extra)}, {list_id}]")],
-                                         f"from {_q(_figure_words(t.text, c.figure))}: {extra} and "
-                                         f"the {len(listed.names)} {listed.noun} listed"))
-    wholes = {name: "all " + listed.noun for listed in found for name in listed.names}
-    for b in result.breakdowns:
-        wholes.update({name: b[1] for name in b[2]})
-    for ranked in propose.ranks(t.text):
-        lo, hi = sentence_of(t.text, ranked.start, ranked.start + len(ranked.words))
-        claim = next((c for c in mine if lo <= c.figure.start < hi and c.measure
-                      and c.measure.value == ranked.measure and c.scope
-                      and (("place", ranked.part) in c.scope or any(v == ranked.part for _, v in c.scope))), None)
-        if claim is not None and ranked.part in wholes:
-            result.relations.append(("rank", [("rank", ranked.kind), ("claim", claim.id),
-                                              ("among", _q(wholes[ranked.part]))], f"from {_q(ranked.words)}"))
-    for i, c in enumerate(mine):
-        noun = propose.subset_noun(t.text, c.figure.end)
-        whole = next((w for w in reversed(mine[:i]) if noun and w.unit == noun), None)
-        if whole is not None:
-            words = t.text[c.figure.start:c.figure.end + len(propose._SUBSET.match(t.text, c.figure.end).group())]
-            result.relations.append(("subset", [("subset", c.id), ("of", whole.id)], f"from {_q(words)}"))
-
-
-def _figure_words(text: str, f: Extracted) -> str:
-    """The figure and the noun it counts, as written: "11 other states", "12-state"."""
-    m = re.match(r"(?:[ \t]+(?:other|more|new|additional))?[ \t]+[a-z]+", text[f.end:])
-    return f.text if f.kind == "compound" or m is None else text[f.start:f.end + m.end()]
-
-
-def _same_sentence(text: str, f: Extracted, listed: Listed) -> bool:
-    """A figure of the list's noun in the list's own sentence counts it, whatever its value
-    ("six counties: Adams, Clay, Dale, Lee and Polk" is a count the checker then disputes)."""
-    return sentence_of(text, f.start, f.end) == sentence_of(text, listed.start, listed.end)
-
-
-def _integer(f: Extracted) -> int | None:
-    try:
-        value = read_written(f.text if f.kind != "compound" else f.value).value
-    except (FigureError, AttributeError):
-        try:
-            return int(f.value)
-        except ValueError:
-            return None
-    return int(value) if value == int(value) else None
 
 
 def render(p: Plan) -> str:
@@ -340,16 +273,7 @@ def unique_ids(ids: list[str]) -> list[str]:
     return [_unique(i, taken) for i in ids]
 
 
-def _unique(ident: str, taken: set[str]) -> str:
-    out, n = ident, 2
-    while out in taken:
-        out, n = f"{ident}-{n}", n + 1
-    taken.add(out)
-    return out
-
-
-def _slug_words(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+_unique, _slug_words = propose.unique, propose.slug
 
 
 def _value(f: Extracted) -> str:

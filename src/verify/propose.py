@@ -16,10 +16,14 @@ Each proposal keeps the words it came from, for the draft to quote.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from verify import guess, units
+from verify.guess import sentence_of
+from verify.extract import Extracted
+from verify.numbers import FigureError, read_written
 
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){0,3}"
 _LIST = re.compile(rf"({_NAME})((?:,[ \t]+{_NAME}){{1,}}),?[ \t]+and[ \t]+({_NAME})")
@@ -116,3 +120,99 @@ def other_place(text: str, listed: Listed, start: int, end: int) -> str | None:
     lo, hi = guess.sentence_of(text, start, end)
     names = {p[2] for p in guess.place_names(text[lo:hi], {})} - set(listed.names)
     return names.pop() if len(names) == 1 else None
+
+
+def structure(source: str, text: str, claims: list, found: list[Listed], taken: set[str],
+              breakdowns: list) -> tuple[list, list, list]:
+    """The list claims (id, source, Listed), breakdowns (dimension, whole, parts, words) and
+    relations (kind, [(role, YAML value)], comment) one text's drafted claims suggest;
+    `breakdowns` are those proposed already (a whole is broken down once)."""
+    lists_out: list = []
+    breakdowns_out: list = []
+    relations: list = []
+    mine = [c for c in claims if c.figure.kind not in ("pair", "ordinal")]
+    for listed in found:
+        list_id = unique(slug(f"{source}-{listed.noun}-named"), taken)
+        lists_out.append((list_id, source, listed))
+        counts = [c for c in mine if c.unit == listed.noun and _integer(c.figure) is not None]
+        extra = None
+        for c in counts:
+            if c.measure and c.measure.value.startswith("other ") and _integer(c.figure) == len(listed.names):
+                extra = other_place(text, listed, c.figure.start, c.figure.end)
+                relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
+                                         f"from {_q(_figure_words(text, c.figure))} and the "
+                                         f"{len(listed.names)} {listed.noun} listed"))
+        parts = ((extra,) if extra else ()) + listed.names
+        if not any(b[1] == "all " + listed.noun for b in breakdowns + breakdowns_out):
+            breakdowns_out.append((listed.dimension, "all " + listed.noun, parts,
+                                      listed.words + (f" (and {extra}, the one other)" if extra else "")))
+        for c in counts:
+            n = _integer(c.figure)
+            if c.measure and c.measure.value.startswith("other "):
+                continue
+            if n == len(listed.names) or _same_sentence(text, c.figure, listed):
+                relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
+                                         f"from {_q(_figure_words(text, c.figure))} and the "
+                                         f"{len(listed.names)} {listed.noun} listed"))
+            elif extra and n == len(parts):
+                relations.append(("count", [("count", c.id), ("items", f"[{_q(extra)}, {list_id}]")],
+                                         f"from {_q(_figure_words(text, c.figure))}: {extra} and "
+                                         f"the {len(listed.names)} {listed.noun} listed"))
+    wholes = {name: "all " + listed.noun for listed in found for name in listed.names}
+    for b in breakdowns + breakdowns_out:
+        wholes.update({name: b[1] for name in b[2]})
+    for ranked in ranks(text):
+        lo, hi = sentence_of(text, ranked.start, ranked.start + len(ranked.words))
+        claim = next((c for c in mine if lo <= c.figure.start < hi and c.measure
+                      and c.measure.value == ranked.measure and c.scope
+                      and (("place", ranked.part) in c.scope or any(v == ranked.part for _, v in c.scope))), None)
+        if claim is not None and ranked.part in wholes:
+            relations.append(("rank", [("rank", ranked.kind), ("claim", claim.id),
+                                              ("among", _q(wholes[ranked.part]))], f"from {_q(ranked.words)}"))
+    for i, c in enumerate(mine):
+        noun = subset_noun(text, c.figure.end)
+        whole = next((w for w in reversed(mine[:i]) if noun and w.unit == noun), None)
+        if whole is not None:
+            words = text[c.figure.start:c.figure.end + len(_SUBSET.match(text, c.figure.end).group())]
+            relations.append(("subset", [("subset", c.id), ("of", whole.id)], f"from {_q(words)}"))
+    return lists_out, breakdowns_out, relations
+
+
+def _figure_words(text: str, f: Extracted) -> str:
+    """The figure and the noun it counts, as written: "11 other states", "12-state"."""
+    m = re.match(r"(?:[ \t]+(?:other|more|new|additional))?[ \t]+[a-z]+", text[f.end:])
+    return f.text if f.kind == "compound" or m is None else text[f.start:f.end + m.end()]
+
+
+def _same_sentence(text: str, f: Extracted, listed: Listed) -> bool:
+    """A figure of the list's noun in the list's own sentence counts it, whatever its value
+    ("six counties: Adams, Clay, Dale, Lee and Polk" is a count the checker then disputes)."""
+    return sentence_of(text, f.start, f.end) == sentence_of(text, listed.start, listed.end)
+
+
+def _integer(f: Extracted) -> int | None:
+    try:
+        value = read_written(f.text if f.kind != "compound" else f.value).value
+    except (FigureError, AttributeError):
+        try:
+            return int(f.value)
+        except ValueError:
+            return None
+    return int(value) if value == int(value) else None
+
+
+def unique(ident: str, taken: set[str]) -> str:
+    """`ident`, or `ident-2`, `ident-3`... the first not taken; then taken."""
+    out, n = ident, 2
+    while out in taken:
+        out, n = f"{ident}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -115,8 +115,11 @@ def _dimensions(claims_file: ClaimsFile) -> list[Outcome]:
         # the dimension most claims use is taken as meant; each other one is the slip
         ranked = sorted(dims.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         main_unit = ranked[0][1][0].figure.unit
+        main_scopes = {c.scope for c in ranked[0][1]}
         for _, claims in ranked[1:]:
             for claim in claims:
+                if claim.scope in main_scopes:     # one quantity in two units: the units rule's error
+                    continue
                 out.append(_warning(
                     f"claim '{claim.id}' gives measure '{measure}' in {claim.figure.unit}, which "
                     f"does not convert to {main_unit}, the unit of {ranked[0][1][0].id}; did you "

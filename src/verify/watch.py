@@ -55,8 +55,9 @@ def changed(before: dict, after: dict) -> list[str]:
 
 def watch(check: Callable[[], int], files: Callable[[], list[str]], out: TextIO,
           interval: float = INTERVAL, polls: int | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> int:
+          sleep: Callable[[float], None] | None = None) -> int:
     """Run `check`, then again each time `files()` changes; `polls` bounds the loop (tests)."""
+    sleep = sleep or time.sleep
     terminal = hasattr(out, "isatty") and out.isatty()
     state = snapshot(files())
     code = check()
