@@ -1,7 +1,7 @@
 """Rule settings: package defaults, then the project's, then the command line.
 
 A claims file's project is the nearest folder at or above it holding .git, pyproject.toml or
-checks/ (load.project_root); its settings are `[tool.verify]` in its pyproject.toml, then
+checks/ (project.project_root); its settings are `[tool.verify]` in its pyproject.toml, then
 checks/*.yaml (or the folder `[tool.verify] checks` names).  So a run gives the same results
 wherever it is started, and claims files of several projects each get their own project's.
 Settings are data (YAML read with the same as-written reader as claims files), never code; an
@@ -52,7 +52,7 @@ def load(paths: list[str] | None = None) -> Config:
     """Defaults, then each settings file in order (later files win).  No paths: the project
     of the working folder (`for_project`)."""
     if paths is None:
-        from verify.load import project_root
+        from verify.project import project_root
         return for_project(project_root(Path(".")))
     config = _defaults()
     for path in paths:

@@ -13,6 +13,7 @@ from typing import Callable
 from verify import (anchor, coverage, judge, load, quantities, relate, rules, slips, units,
                     waive, walk)
 from verify.config import Config
+from verify.project import project_root
 from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Outcome, Relation,
                           RunResult, Severity, Verdict, has_control, printable)
 from verify.rules import Context
@@ -38,9 +39,9 @@ def project_settings() -> Callable[[Path], Config]:
 
 
 def settings_of(path: str, projects: Callable[[Path], Config]) -> Config:
-    """The settings of a claims file: those of its project (load.project_root), wherever
+    """The settings of a claims file: those of its project (project.project_root), wherever
     verify runs from."""
-    return projects(load.project_root(Path(path).parent))
+    return projects(project_root(Path(path).parent))
 
 
 def run(files: list[str], config: Config | Callable[[str], Config], require_coverage: bool = False,

@@ -21,6 +21,7 @@ from verify.model import (Breakdown, Claim, ClaimsFile, Location, Outcome, Relat
                           Unchecked, Unstated, Verdict)
 from verify.fields import MAX_PROBLEMS, Reader, TooMany, short
 from verify.numbers import ROUNDINGS, FigureError, figure_from, rounding_place
+from verify.project import inside_project, project_root
 
 
 @dataclass
@@ -43,7 +44,7 @@ def load(path: str, config: Config) -> Loaded:
 
 
 def _load(reader: Reader, path: str, config: Config) -> Loaded:
-    if not _inside_project(Path(path).parent, Path(path).name):
+    if not inside_project(Path(path).parent, Path(path).name):
         reader.problem(None, f"{short(path, 120)} is a link to a file outside its project "
                        f"({short(str(project_root(Path(path).parent)), 120)}); expected a claims "
                        "file inside the project, not a link out of it")
@@ -266,35 +267,12 @@ def _unique(reader, records, what):
             seen[record.id] = record.loc
 
 
-PROJECT_MARKERS = (".git", "pyproject.toml", "checks")
-
-
-def project_root(folder: Path) -> Path:
-    """The project a claims file belongs to: the nearest folder at or above it holding .git,
-    pyproject.toml or checks/; else the claims file's own folder.  Never the working folder:
-    where verify is run from must not widen what a claims file may read."""
-    folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
-            return candidate
-    return folder
-
-
-def _inside_project(folder: Path, file_name: str) -> bool:
-    """Does the source resolve inside the claims file's project (links resolved)?"""
-    if "\0" in file_name:
-        return True      # reported by the reader with its own message
-    if Path(file_name).is_absolute():
-        return False
-    return (folder / file_name).resolve().is_relative_to(project_root(folder))
-
-
 def _source(reader: Reader, node, folder: Path) -> Source | None:
     fields = reader.record(node, schema.SOURCE, "a source")
     if "id" not in fields or "file" not in fields:
         return None
     file_name, file_node = fields["file"]
-    if not _inside_project(folder, file_name):
+    if not inside_project(folder, file_name):
         reader.problem(file_node, f"source file '{short(file_name)}' is outside the project (the "
                        "nearest folder above the claims file holding .git, pyproject.toml or "
                        "checks/); expected a relative path inside it (a claims file from a pull "

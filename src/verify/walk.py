@@ -6,7 +6,7 @@ its way matches `exclude` (or --exclude), it is not in the project's settings fo
 a claims file: it has a top-level `claims:` key, that is a line starting with `claims:` (the
 key may be quoted), looked for in its first `file_bytes` bytes.  Any other YAML file (a CI
 configuration, a settings file, test data) is skipped, and the run can say so.  The project of
-each folder (load.project_root) gives its patterns, so a project inside the folder walked
+each folder (project.project_root) gives its patterns, so a project inside the folder walked
 walks with its own.  Links to folders are not followed; a link to a file outside the folder
 walked is skipped.
 
@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from verify.config import Config, settings_folder
-from verify.load import PROJECT_MARKERS, project_root
+from verify.project import PROJECT_MARKERS, project_root
 
 NOT_CLAIMS = "not a claims file (no top-level claims:)"
 _CLAIMS_KEY = re.compile(rb"""^(?:claims|"claims"|'claims')[ \t]*:(?:[ \t]|\r?$)""", re.MULTILINE)
