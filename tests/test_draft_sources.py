@@ -9,9 +9,15 @@ from pathlib import Path
 import yaml
 
 from verify import config
+from verify.cli import main as cli_main
 from verify.draft import PLACEHOLDER, Text, draft_claims, plan
 from verify.engine import check_file
-from verify.extract import main
+
+
+def main(argv, out):
+    """`verify extract ARGS`, in process."""
+    return cli_main(["extract", *argv], out)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "claims" / "operation-united-front.txt"

@@ -6,8 +6,14 @@ import io
 import yaml
 
 from verify import config
+from verify.cli import main as cli_main
 from verify.engine import check_file
-from verify.extract import main
+
+
+def main(argv, out):
+    """`verify extract ARGS`, in process."""
+    return cli_main(["extract", *argv], out)
+
 
 CLAIMS = """# my notes: kept as they are
 version: 1

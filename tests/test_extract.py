@@ -12,8 +12,15 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.draft import PLACEHOLDER, SCHEMA_LINE
-from verify.extract import KINDS, draft_claims, extract_figures, fmt_value, main
+from verify.cli import main as cli_main
+from verify.draft import PLACEHOLDER, SCHEMA_LINE, draft_claims
+from verify.extract import KINDS, extract_figures, fmt_value
+
+
+def main(argv, out):
+    """`verify extract ARGS`, in process."""
+    return cli_main(["extract", *argv], out)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "claims" / "operation-united-front.txt"

@@ -34,14 +34,10 @@ What is deliberately NOT a figure (precision over recall where the words are amb
 """
 from __future__ import annotations
 
-import argparse
 import bisect
-import json
 import re
-import sys
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import TextIO
 
 from verify.finders import FINDERS, Candidate
 
@@ -113,126 +109,3 @@ def fmt_value(value: Fraction) -> str:
     sign = "-" if scaled < 0 else ""
     digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
     return sign + (digits[:-places] + "." + digits[-places:] if places else digits)
-
-
-
-def draft_claims(source_file: str, text: str, title: str | None = None,
-                 published: str | None = None) -> str:
-    """A claims-file skeleton (YAML) with one claim per figure; see verify.draft."""
-    from verify.draft import draft_claims as draft
-    return draft(source_file, text, title, published)
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):     # argparse would exit; we return 2 from main
-        raise _UsageError(message)
-
-
-def main(argv: list[str], out: TextIO) -> int:
-    """`verify extract [--format text|json] [--draft] ARTICLE...`; 0 on success, 2 if it cannot run."""
-    parser = _Parser(prog="verify extract", add_help=False,
-                     description="List every figure of an article, or draft a claims file for it.")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--draft", action="store_true", help="write a claims-file skeleton (YAML)")
-    parser.add_argument("--update", metavar="CLAIMS",
-                        help="with --draft: add draft claims to CLAIMS for figures no claim covers")
-    parser.add_argument("articles", nargs="*", metavar="ARTICLE",
-                        help="the article; with --draft, several texts make one claims file")
-    if "-h" in argv or "--help" in argv:
-        out.write(parser.format_help())
-        return 0
-    try:
-        args = parser.parse_args(argv)
-    except _UsageError as error:
-        print(f"verify extract: {error}", file=sys.stderr)
-        return 2
-    if args.update is not None:
-        return _update(args, out)
-    if not args.articles:
-        print("verify extract: an ARTICLE is required", file=sys.stderr)
-        return 2
-    if len(args.articles) > 1 and not args.draft:
-        print("verify extract: several articles need --draft (one claims file for all of them); "
-              "list the figures of one article at a time", file=sys.stderr)
-        return 2
-    texts = [(path, _read(path)) for path in args.articles]
-    if any(text is None for _, text in texts):
-        return 2
-    if args.draft and len(texts) > 1:
-        from verify.draft import draft_sources
-        out.write(draft_sources([(_basename(path), text) for path, text in texts]))
-        return 0
-    text = texts[0][1]
-    if args.draft:
-        out.write(draft_claims(_basename(args.articles[0]), text))
-        return 0
-    figures = extract_figures(text)
-    if args.format == "json":
-        json.dump({"schema": 1, "figures": [asdict(f) for f in figures]}, out,
-                  indent=2, sort_keys=True, ensure_ascii=False)
-        out.write("\n")
-    else:
-        for f in figures:
-            unit = f" {f.unit}" if f.unit and f.unit not in (f.kind, "date") else ""
-            quoted = json.dumps(f.text, ensure_ascii=False)
-            out.write(f"{f.line}:{f.col} {f.kind} {f.value}{unit}  {quoted}\n")
-    return 0
-
-
-def _update(args, out: TextIO) -> int:
-    """--draft --update CLAIMS: the file gains claims for uncovered figures, in place."""
-    from verify import update
-    if not args.draft or args.articles:
-        print("verify extract: --update takes a claims file and goes with --draft, without "
-              "ARTICLE (the sources are the claims file's own)", file=sys.stderr)
-        return 2
-    if _read(args.update) is None:
-        return 2
-    result = update.update(args.update)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.text is None:
-        return 2
-    if result.added:
-        update.write(args.update, result.text)
-    out.write(f"{args.update}: {len(result.added)} draft claim(s) added"
-              + (f": {', '.join(result.added)}" if result.added else "") + "\n")
-    for line in result.gone:
-        out.write(line + "\n")
-    return 0
-
-
-def _basename(path: str) -> str:
-    return re.split(r"[\\/]", path)[-1]
-
-
-def _read(path: str) -> str | None:
-    """The file as text, or None after printing `path: what is wrong` on stderr."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        problem = "no such file"
-    except IsADirectoryError:
-        problem = "is a directory, expected an article text file"
-    except PermissionError:
-        problem = "permission denied"
-    except OSError as error:
-        problem = f"cannot be read ({error.strerror or error})"
-    else:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            before = data[:error.start]
-            line = before.count(b"\n") + 1
-            col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-            bad = data[error.start:error.start + 1].hex()
-            print(f"{path}:{line}:{col}: not valid UTF-8 (byte 0x{bad}); save the article as UTF-8",
-                  file=sys.stderr)
-            return None
-    print(f"{path}: {problem}", file=sys.stderr)
-    return None
