@@ -112,7 +112,29 @@ def plan(texts: list[Text]) -> Plan:
         result.lists += lists
         result.breakdowns += breakdowns
         result.relations += relations
+    result.claims = _changed(result.claims, result.relations)
     return result
+
+
+def _changed(claims: list[Drafted], relations: list) -> list[Drafted]:
+    """A proposed change's figures are not one quantity: the change's measure is "change in"
+    that of its earlier figure, and the earlier and later figures of one measure and scope
+    get scopes a person says (which year, which month: the words rarely do)."""
+    by_id = {c.id: c for c in claims}
+    for kind, fields, _ in relations:
+        if kind != "change":
+            continue
+        roles = dict(fields)
+        change, first, then = by_id[roles["change"]], by_id[roles["from"]], by_id[roles["to"]]
+        if first.measure is not None and change.measure is not None \
+                and change.measure.value == first.measure.value:
+            by_id[change.id] = replace(change, measure=Guess("change in " + first.measure.value,
+                                                             change.measure.words))
+        if first.measure is not None and then.measure is not None \
+                and first.measure.value == then.measure.value and first.scope == then.scope:
+            by_id[first.id] = replace(first, scope=None, scope_words="")
+            by_id[then.id] = replace(then, scope=None, scope_words="")
+    return [by_id[c.id] for c in claims]
 
 
 def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:

@@ -1,4 +1,5 @@
-"""Structure a draft proposes from the words of a text: lists, breakdowns, counts, ranks, subsets.
+"""Structure a draft proposes from the words of a text: lists, breakdowns, counts, ranks,
+subsets, shares, changes and sums.
 
   list       three or more capitalised names joined by commas and "and", with the noun they
              are ("Illinois, Iowa, ... and Wisconsin were among the states"; "six counties:
@@ -11,6 +12,17 @@
   rank       "<part> had the most <noun>": the part's figure of that measure is the most
              among the breakdown's whole.
   subset     "<figure> of the/those <noun>": part of the nearest earlier figure of that noun.
+  share      a percent ("47%", "nearly half") that no rise or fall word governs, in a sentence
+             with a whole and a smaller part: "564 of the 1,200 wells, or 47%", "Of the 960
+             registered voters, 470 cast ballots, nearly half" (the whole is the figure after
+             "of"), or two figures of one noun ("tested 1,200 wells and found 564 wells
+             fouled, 47%"; the larger is the whole).  One percent and one such pair only.
+  change     a percent a rise or fall word governs (verify.direction's vocabulary: "up 15%",
+             "a cut of 20%") in a sentence with "from <figure> to <figure>", not two percents
+             (points or percent: a person says).
+  sum        a total, a colon, then its parts and nothing else: "arrested 102 people: 40 in
+             Iowa, 35 in Ohio and 27 in Utah" (complete); "including 40 in Iowa and 35 in
+             Ohio" after the total: parts of it, not all (complete: false).
 
 Each proposal keeps the words it came from, for the draft to quote.
 """
@@ -19,8 +31,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
-from verify import guess, units
+from verify import direction, guess, units
 from verify.guess import sentence_of
 from verify.extract import Extracted
 from verify.numbers import FigureError, read_written
@@ -175,7 +188,119 @@ def structure(source: str, text: str, claims: list, found: list[Listed], taken: 
         if whole is not None:
             words = text[c.figure.start:c.figure.end + len(_SUBSET.match(text, c.figure.end).group())]
             relations.append(("subset", [("subset", c.id), ("of", whole.id)], f"from {_q(words)}"))
+    relations += arithmetic(text, mine)
     return lists_out, breakdowns_out, relations
+
+
+_FROM_TO = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}?to[ \t]+")     # "from $2.50 a ride to $2"
+_OF_BEFORE = re.compile(r"\b[Oo]f[ \t]+(?:[\w'’]+[ \t]+){0,3}$")  # "Of the village's 960"
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|those|these|its|their|all)[ \t]+$")
+_TOTAL_GAP = re.compile(r"[^\d:;.!?$]{0,80}?:[ \t]*$")           # "102 people: " before the parts
+_INCLUDING = re.compile(r"[^\d:;.!?$]{0,80}?,?[ \t]+including[ \t]+$")
+_PART_GAP = re.compile(r"[^\d:;.!?$]*?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+
+
+def arithmetic(text: str, claims: list) -> list:
+    """The share, change and sum relations (kind, [(role, id)], comment) the words of a text
+    support, each quoting its words; nothing where they do not."""
+    out: list = []
+    by_sentence: dict[tuple[int, int], list] = {}
+    unwrapped = re.sub(r"(?<=[^\n])\n(?=[^\n])", " ", text)     # a line break inside a paragraph
+    for c in claims:
+        by_sentence.setdefault(sentence_of(unwrapped, c.figure.start, c.figure.end), []).append(c)
+    for (lo, hi), here in sorted(by_sentence.items()):
+        percents = [c for c in here if _percent(c)]
+        counts = [c for c in here if not _percent(c) and c.unit != "percent" and _number(c) is not None]
+        for pct in percents:
+            way = direction.read(text[lo:hi], pct.figure.start - lo, pct.figure.end - lo)
+            if way.way is not None:
+                out += _change(text, pct, way, counts)
+        share = [c for c in percents if direction.read(text[lo:hi], c.figure.start - lo,
+                                                       c.figure.end - lo).way is None]
+        if len(share) == 1 and len(percents) == 1 and _number(share[0]) <= 100:
+            out += _share(text, share[0], counts)
+        out += _sum(text, here, counts)
+    return out
+
+
+def _change(text: str, pct, way, counts: list) -> list:
+    for a in counts:
+        b = next((b for b in counts if b.figure.start > a.figure.end
+                  and _FROM_TO.fullmatch(text, a.figure.end, b.figure.start)), None)
+        if b is not None and re.search(r"\bfrom[ \t]+$", text[:a.figure.start]):
+            words = f"{_q(way.words)} ... {_q(_span(text, a.figure.start - 5, b.figure.end))}"
+            return [("change", [("change", pct.id), ("from", a.id), ("to", b.id)],
+                     f"from {words}: a {way.way}")]
+    return []
+
+
+def _share(text: str, pct, counts: list) -> list:
+    of = [c for c in counts if _OF_BEFORE.search(text, 0, c.figure.start)
+          or _OF_AFTER.search(text, 0, c.figure.start)]
+    if len(of) == 1:
+        whole = of[0]
+        parts = [c for c in counts if c is not whole and _number(c) < _number(whole)]
+    else:
+        pairs = [(p, w) for p in counts for w in counts
+                 if p.unit is not None and p.unit == w.unit and _number(p) < _number(w)]
+        if len(pairs) != 1 or len([c for c in counts if c.unit == pairs[0][0].unit]) != 2:
+            return []
+        (part, whole), parts = pairs[0], [pairs[0][0]]
+    if len(parts) != 1:
+        return []
+    part = parts[0]
+    first = min(pct.figure.start, part.figure.start, whole.figure.start)
+    last = max(pct.figure.end, part.figure.end, whole.figure.end)
+    return [("share", [("share", pct.id), ("part", part.id), ("whole", whole.id)],
+             f"from {_q(_span(text, first, last))}")]
+
+
+def _sum(text: str, here: list, counts: list) -> list:
+    for i, total in enumerate(here):
+        if total not in counts:
+            continue
+        complete = None
+        for gap, value in ((_TOTAL_GAP, "true"), (_INCLUDING, "false")):
+            rest = [c for c in here[i + 1:]]
+            if rest and gap.fullmatch(text, total.figure.end, rest[0].figure.start):
+                complete = value
+                break
+        if complete is None:
+            continue
+        parts = [rest[0]]
+        for c in rest[1:]:
+            if not _PART_GAP.fullmatch(text, parts[-1].figure.end, c.figure.start):
+                return []
+            parts.append(c)
+        if len(parts) < 2 or any(p not in counts for p in parts) or not re.search(
+                r"(?:,[ \t]*|[ \t])and[ \t]+$", text[parts[-2].figure.end:parts[-1].figure.start]):
+            return []
+        words = _q(_span(text, total.figure.start, parts[-1].figure.end))
+        return [("sum", [("sum", total.id), ("parts", "[" + ", ".join(p.id for p in parts) + "]"),
+                         ("complete", complete)], f"from {words}")]
+    return []
+
+
+def _percent(c) -> bool:
+    return (c.figure.kind in ("percent", "share") and c.figure.unit != "percentage points"
+            and _number(c) is not None)
+
+
+def _number(c):
+    """The figure's value as a Fraction, or None when it is not one number."""
+    if c.figure.kind in ("pair", "ordinal", "date", "year", "time", "weekday", "dated weekday"):
+        return None
+    try:
+        return read_written(c.figure.text).value
+    except FigureError:
+        try:
+            return Fraction(c.figure.value)
+        except (ValueError, ZeroDivisionError):
+            return None
+
+
+def _span(text: str, start: int, end: int) -> str:
+    return re.sub(r"\s+", " ", text[max(0, start):end]).strip()
 
 
 def _figure_words(text: str, f: Extracted) -> str:

@@ -1,0 +1,159 @@
+"""verify extract --draft proposes a share, a change and a sum where the words support one
+(issue 16, proposed structure), and none where they do not."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from verify import config
+from verify.draft import PLACEHOLDER, Text, draft_claims, plan
+from verify.engine import check_file
+
+
+def _relations(text: str) -> list:
+    return plan([Text("article", "a.txt", text)]).relations
+
+
+def _checked(tmp_path, text: str, unit: str = "people"):
+    """Draft the text, fill every FILL-IN (measures and scopes from the claim id, units
+    `unit`), accept every guess, and check the file."""
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    draft = draft_claims("a.txt", text)
+    filled = []
+    ident = ""
+    for line in draft.splitlines():
+        if line.startswith("  - id: "):
+            ident = line.split()[2]
+        line = re.sub(r"measure: FILL-IN.*", f'measure: "{ident}"', line)
+        line = re.sub(r"scope: FILL-IN.*", f'scope: {{year: "{ident}"}}', line)
+        line = re.sub(r"unit: FILL-IN.*", f"unit: {unit}", line)
+        filled.append(re.sub(r"[ \t]+# guessed.*", "", line))
+    filled_text = "\n".join(filled) + "\n"
+    assert all(PLACEHOLDER not in line.split("#")[0] for line in filled)
+    (tmp_path / "c.yaml").write_text(filled_text, encoding="utf-8")
+    return draft, check_file(str(tmp_path / "c.yaml"), config.load([]))
+
+
+def _errors(result) -> list:
+    return [f for f in result.findings if f.severity.label == "error"]
+
+
+def _proposal(draft: str, kind: str) -> str:
+    return next(line for line in draft.split("\nrelations:\n")[1].splitlines()
+                if line.startswith(f"  - {kind}: "))
+
+
+# -- share --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, share, part, whole, words", [
+    ("The county tested 1,200 wells and found 564 wells fouled, 47% of them.\n",
+     "47%", "564", "1,200", "1,200 wells and found 564 wells fouled, 47%"),
+    ("Of the village's 960 registered voters, 470 cast ballots in the vote,\nnearly half.\n",
+     "half", "470", "960", "960 registered voters, 470 cast ballots in the vote, nearly half"),
+    ("Inspectors failed 564 of the 1,200 wells, or 47%.\n",
+     "47%", "564", "1,200", "564 of the 1,200 wells, or 47%"),
+])
+def test_a_share_with_its_part_and_whole(tmp_path, text, share, part, whole, words):
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c.figure.text for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "share"
+    assert [(role, by_id[value]) for role, value in fields] == [
+        ("share", share), ("part", part), ("whole", whole)]
+    assert comment == f'from "{words}"'
+    draft, result = _checked(tmp_path, text, unit="wells")
+    assert '# guessed from "' in _proposal(draft, "share")
+    assert not result.fatal and _errors(result) == []
+    assert any(f.rule == "share" and f.severity.label == "pass" for f in result.findings)
+
+
+def test_a_share_proposed_is_checked(tmp_path):
+    draft, result = _checked(tmp_path, "Inspectors failed 564 of the 1,200 wells, or 57%.\n", "wells")
+    assert [f.rule for f in _errors(result)] == ["share"]
+
+
+@pytest.mark.parametrize("text", [
+    "The county tested 1,200 wells and 564 homes; 47% of residents were told.\n",   # two nouns
+    "Sales rose 47% as 1,200 wells and 564 wells were sold.\n",                      # a change
+    "Of the 1,200 wells, 564 failed and 300 passed, 47% and 25%.\n",                 # two percents
+    "Of 1,200 wells tested, 564 failed and 300 passed, or 47%.\n",                   # which part?
+])
+def test_no_share_where_the_words_do_not_give_part_and_whole(text):
+    assert [r for r in _relations(text) if r[0] == "share"] == []
+
+
+# -- change -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, change, first, then, said, way, unit", [
+    ("Ridership rose 15% from 200,000 riders to 230,000.\n", "15%", "200,000", "230,000", "rose", "rise", "riders"),
+    ("Over the year the base fare fell from $2.50 to $2, a cut of 20%.\n", "20%", "$2.50", "$2", "cut", "fall", "USD"),
+    ("Membership was up 15% from 200 to 230 last year.\n", "15%", "200", "230", "up", "rise", "members"),
+])
+def test_a_change_from_the_rise_or_fall_word_and_from_to(tmp_path, text, change, first, then, said, way, unit):
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c.figure.text for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "change"
+    assert [(role, by_id[value]) for role, value in fields] == [
+        ("change", change), ("from", first), ("to", then)]
+    assert comment.startswith(f'from "{said}" ... "from {first}')
+    assert comment.endswith(f' to {then}": a {way}')
+    draft, result = _checked(tmp_path, text, unit=unit)
+    assert '# guessed from "' in _proposal(draft, "change")
+    assert not result.fatal and _errors(result) == []
+    assert any(f.rule == "change" and f.severity.label == "pass" for f in result.findings)
+
+
+def test_a_change_proposed_is_checked(tmp_path):
+    draft, result = _checked(tmp_path, "Ridership rose 25% from 200,000 riders to 230,000.\n", "riders")
+    assert [f.rule for f in _errors(result)] == ["change"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ridership rose 15% to 230,000 riders.\n",                        # no "from"
+    "Ridership went from 200,000 riders to 230,000, or 15%.\n",       # no rise or fall word
+    "Support rose 5% from 40% to 45%.\n",                             # points or percent?
+    "Ridership rose 15%. It went from 200,000 riders to 230,000.\n",  # another sentence
+])
+def test_no_change_where_the_words_do_not_say_one(text):
+    assert [r for r in _relations(text) if r[0] == "change"] == []
+
+
+# -- sum ----------------------------------------------------------------------------------
+
+def test_a_total_followed_by_its_parts_is_a_sum(tmp_path):
+    text = "Police arrested 102 people: 40 in Iowa, 35 in Ohio and 27 in Utah.\n"
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c.figure.text for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "sum" and comment == 'from "102 people: 40 in Iowa, 35 in Ohio and 27"'
+    assert fields[0] == ("sum", next(i for i, t in by_id.items() if t == "102"))
+    assert fields[2] == ("complete", "true")
+    draft, result = _checked(tmp_path, text)
+    assert '# guessed from "102 people: 40 in Iowa' in _proposal(draft, "sum")
+    assert not result.fatal and _errors(result) == []
+    assert any(f.rule == "sum" and f.severity.label == "pass" for f in result.findings)
+
+
+def test_parts_after_including_are_not_all_of_the_total(tmp_path):
+    text = "The council spent $4.2 million, including $1.9 million on parks and $1.2 million on roads.\n"
+    ((kind, fields, _),) = _relations(text)
+    assert kind == "sum" and fields[2] == ("complete", "false")
+    draft, result = _checked(tmp_path, text, unit="USD")
+    assert not result.fatal and _errors(result) == []
+
+
+def test_a_sum_proposed_is_checked(tmp_path):
+    draft, result = _checked(tmp_path, "Police arrested 102 people: 40 in Iowa, 35 in Ohio and 25 in Utah.\n")
+    assert [f.rule for f in _errors(result)] == ["sum"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested 102 people on Friday. 40 were in Iowa and 35 in Ohio.\n",   # no colon
+    "Police arrested 102 people: 40 in Iowa, 35 in Ohio.\n",                     # no "and": all?
+    "Police arrested 102 people: 40 of them in Iowa.\n",                         # one part
+    "Police arrested 102 people: 40 in Iowa, 35% in Ohio and 27 in Utah.\n",     # a percent
+])
+def test_no_sum_where_the_words_do_not_list_parts(text):
+    assert [r for r in _relations(text) if r[0] == "sum"] == []
