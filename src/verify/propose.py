@@ -194,7 +194,6 @@ def structure(source: str, text: str, claims: list, found: list[Listed], taken: 
 
 _FROM_TO = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}?to[ \t]+")     # "from $2.50 a ride to $2"
 _OF_BEFORE = re.compile(r"\b[Oo]f[ \t]+(?:[\w'’]+[ \t]+){0,3}$")  # "Of the village's 960"
-_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|those|these|its|their|all)[ \t]+$")
 _TOTAL_GAP = re.compile(r"[^\d:;.!?$]{0,80}?:[ \t]*$")           # "102 people: " before the parts
 _INCLUDING = re.compile(r"[^\d:;.!?$]{0,80}?,?[ \t]+including[ \t]+$")
 _PART_GAP = re.compile(r"[^\d:;.!?$]*?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
@@ -227,16 +226,16 @@ def _change(text: str, pct, way, counts: list) -> list:
     for a in counts:
         b = next((b for b in counts if b.figure.start > a.figure.end
                   and _FROM_TO.fullmatch(text, a.figure.end, b.figure.start)), None)
-        if b is not None and re.search(r"\bfrom[ \t]+$", text[:a.figure.start]):
-            words = f"{_q(way.words)} ... {_q(_span(text, a.figure.start - 5, b.figure.end))}"
+        said = re.search(r"\bfrom[ \t]+$", text[:a.figure.start])
+        if b is not None and said:
+            words = f"{_q(way.words)} ... {_q(_span(text, said.start(), b.figure.end))}"
             return [("change", [("change", pct.id), ("from", a.id), ("to", b.id)],
                      f"from {words}: a {way.way}")]
     return []
 
 
 def _share(text: str, pct, counts: list) -> list:
-    of = [c for c in counts if _OF_BEFORE.search(text, 0, c.figure.start)
-          or _OF_AFTER.search(text, 0, c.figure.start)]
+    of = [c for c in counts if _OF_BEFORE.search(text, 0, c.figure.start)]
     if len(of) == 1:
         whole = of[0]
         parts = [c for c in counts if c is not whole and _number(c) < _number(whole)]
@@ -259,22 +258,20 @@ def _sum(text: str, here: list, counts: list) -> list:
     for i, total in enumerate(here):
         if total not in counts:
             continue
-        complete = None
-        for gap, value in ((_TOTAL_GAP, "true"), (_INCLUDING, "false")):
-            rest = [c for c in here[i + 1:]]
-            if rest and gap.fullmatch(text, total.figure.end, rest[0].figure.start):
-                complete = value
-                break
+        rest = here[i + 1:]
+        complete = next((value for gap, value in ((_TOTAL_GAP, "true"), (_INCLUDING, "false"))
+                         if rest and gap.fullmatch(text, total.figure.end, rest[0].figure.start)), None)
         if complete is None:
             continue
         parts = [rest[0]]
         for c in rest[1:]:
             if not _PART_GAP.fullmatch(text, parts[-1].figure.end, c.figure.start):
-                return []
+                break
             parts.append(c)
-        if len(parts) < 2 or any(p not in counts for p in parts) or not re.search(
-                r"(?:,[ \t]*|[ \t])and[ \t]+$", text[parts[-2].figure.end:parts[-1].figure.start]):
-            return []
+        if len(parts) < 2 or any(p not in counts for p in parts) \
+                or not re.search(r"(?:,[ \t]*|[ \t])and[ \t]+$",
+                                 text[parts[-2].figure.end:parts[-1].figure.start]):
+            continue
         words = _q(_span(text, total.figure.start, parts[-1].figure.end))
         return [("sum", [("sum", total.id), ("parts", "[" + ", ".join(p.id for p in parts) + "]"),
                          ("complete", complete)], f"from {words}")]
