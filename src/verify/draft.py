@@ -20,11 +20,12 @@ from dataclasses import dataclass, field, replace
 from verify import dates, propose, units
 from verify.anchor import Folded, fold
 from verify.extract import Extracted, extract_figures
+from verify.fields import DRAFT_PLACEHOLDER
 from verify.guess import Guess, guess_measure, guess_scope, place_names, sentence_of
 from verify.numbers import FigureError, read_written
 from verify.propose import Listed
 
-PLACEHOLDER = "FILL-IN"
+PLACEHOLDER = DRAFT_PLACEHOLDER      # the one the loader refuses (verify.fields)
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/claims.schema.json"
 QUOTE_WORDS = 2          # words either side of the figure to start with
 MAX_QUOTE_WORDS = 24
@@ -41,7 +42,7 @@ _FOLLOWING = re.compile(r"((?:[ \u00a0]+[a-z]+\b(?![-'’]))*)")   # plain lower
 _DATELINE = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+", re.I)
 _WEEKDAY_GAP = re.compile(r",?[ \u00a0]+")     # "Monday, March 14": the weekday of that day
 _DAY_OF_MONTH = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")    # "2023-03-14", "--03-14" (no year)
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAYS = list(dates.DAYS)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ import re
 from fractions import Fraction
 from typing import Iterator
 
+from verify.dates import MONTHS
+
 from verify.numbers import CURRENCY_SYMBOLS, CURRENCY_WORDS, MAX_DIGITS, SCALES, word_number
 
 # A candidate: (start, end, kind, value, unit); kind None blocks its span (identifiers).
@@ -46,8 +48,7 @@ _PREV_WORD = re.compile(r"([A-Za-z0-9]+)[ \u00a0]+$")
 _NEXT_WORD = re.compile(r"(?:[ \u00a0]+|')([A-Za-z]+)")
 _ONE_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "little", "loved"}
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = list(MONTHS)
 _MONTH_OF = {m: i + 1 for i, m in enumerate(_MONTHS)} | {
     m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"Sept": 9}
 _MONTH = r"(?P<mon>" + "|".join(_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from verify.dates import DAYS, MONTHS
 from verify.extract import Extracted
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?[ \t]+(?=[“\"‘'(]?[A-Z0-9])|\n")
@@ -34,10 +35,8 @@ _PUNCTUATION = re.compile(r"[,;:()—–]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CAPITALISED = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z][a-z]")
 _IN_NAME = re.compile(r"\b(?:in|across|throughout)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)")
-_NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-               "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "His", "Her", "Their",
-               "Its", "Our", "My", "This", "That", "All", "Some", "Each", "Total", "Addition"}
+_NOT_PLACES = {*MONTHS, *DAYS, "The", "A", "An", "His", "Her", "Their", "Its", "Our", "My",
+               "This", "That", "All", "Some", "Each", "Total", "Addition"}
 _BODIES = {"General", "Department", "Office", "Police", "Court", "Council", "Agency", "Service",
            "Services", "Bureau", "University", "College", "School", "Hospital", "Company",
            "Corporation", "Party", "Senate", "House", "Congress", "Committee", "Board"}
