@@ -15,9 +15,10 @@ import sys
 from typing import TextIO
 
 from verify.model import Severity
+from verify.report import MODULES
 
 LEVELS = ("pass", "note", "warning", "error")
-FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "html")
+FORMATS = tuple(MODULES)          # the report formats, as verify.report names them
 
 
 class UsageError(Exception):

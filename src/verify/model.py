@@ -327,7 +327,11 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Stable across edits that move lines: rule + file + claim ids."""
-        return f"{self.rule}:{self.location.path}:{','.join(sorted(self.claims))}"
+        return self.fingerprint_as(self.location.path)
+
+    def fingerprint_as(self, path: str) -> str:
+        """The fingerprint with the claims file named `path` (reports make it relative)."""
+        return f"{self.rule}:{path}:{','.join(sorted(self.claims))}"
 
     def printable(self) -> "Finding":
         """The same finding with every text from input safe to show (see `printable`)."""

@@ -50,8 +50,7 @@ def source_path(file: FileResult, source: Source, root: str = ".") -> str:
 def fingerprint(finding: Finding, root: str = ".") -> str:
     """Finding.fingerprint with the claims-file path made relative, so it is the same on
     every machine (rule + file + claim ids; never line numbers)."""
-    claims = ",".join(sorted(finding.claims))
-    return f"{finding.rule}:{relpath(finding.location.path, root)}:{claims}"
+    return finding.fingerprint_as(relpath(finding.location.path, root))
 
 
 def fingerprint_hash(finding: Finding, root: str = ".") -> str:
