@@ -276,7 +276,9 @@ def is_count(unit: str) -> bool:
         return True
     if unit in ("1", "percent") or unit in NON_QUANTITIES:
         return False
-    return dimension(unit).startswith("[count_") or dimension(unit) == "[people]"
+    found = dimension(unit)        # one counted noun alone: "deaths per minute" is a rate
+    return found == "[people]" or (found.startswith("[count_") and found.endswith("]")
+                                   and found.count("[") == 1)
 
 
 def factor(from_unit: str, to_unit: str) -> Fraction:
