@@ -19,7 +19,7 @@ large files of P3 need limits.file_bytes raised (a settings file written beside 
 Usage:
     python bench/run.py            # full sizes (bench/README.md says how long)
     python bench/run.py --quick    # 200 files; 2k vs 20k claims
-    python bench/run.py --only P1,P3 --files 300 --keep /tmp/bench-archive
+    python bench/run.py --only P1,P3 --files 300 --keep .bench-archive
     PYTHONPATH=/some/other/src python bench/run.py   # measure another tree of verify
 Any one run of verify is stopped after --timeout seconds; its ratio is then a lower bound.
 """
