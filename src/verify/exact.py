@@ -203,27 +203,19 @@ def _revise_one(d: _Domains, row: Row) -> list[int]:
     bound = _div(row.rhs, c)
     why = frozenset((row.group,)) if row.group is not None else _NOTHING
     changed = []
-    if op != ">=" and op != ">":      # c*x <= rhs
-        if c > 0:
-            value, is_open = d.round_hi(i, bound, op == "<")
+    for upper, strict, wanted in ((c > 0, op == "<", op not in (">=", ">")),     # c*x <= rhs
+                                  (c <= 0, op == ">", op not in ("<=", "<"))):   # c*x >= rhs
+        if not wanted:
+            continue
+        if upper:
+            value, is_open = d.round_hi(i, bound, strict)
             if d.tightens_hi(i, value, is_open):
                 d.set_hi(i, value, is_open, why)
                 changed.append(i)
         else:
-            value, is_open = d.round_lo(i, bound, op == "<")
+            value, is_open = d.round_lo(i, bound, strict)
             if d.tightens_lo(i, value, is_open):
                 d.set_lo(i, value, is_open, why)
-                changed.append(i)
-    if op != "<=" and op != "<":      # c*x >= rhs
-        if c > 0:
-            value, is_open = d.round_lo(i, bound, op == ">")
-            if d.tightens_lo(i, value, is_open):
-                d.set_lo(i, value, is_open, why)
-                changed.append(i)
-        else:
-            value, is_open = d.round_hi(i, bound, op == ">")
-            if d.tightens_hi(i, value, is_open):
-                d.set_hi(i, value, is_open, why)
                 changed.append(i)
     return changed
 
