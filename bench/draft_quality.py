@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from verify import units
-from verify.anchor import Folded, fold
-from verify.draft import Text, plan, unique_ids, _slug_words
+from verify.values import units
+from verify.anchor.textindex import Folded, fold
+from verify.extract.draft import Text, plan, unique_ids, _slug_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "claims" / "operation-united-front.yaml"

@@ -4,7 +4,7 @@ Usage: PYTHONPATH=src python bench/extract_quality.py [LABELS_DIR]
 
 Each `*.yaml` in tests/data/extract/ names its article and lists every figure in it
 ({line, text, kind, value, unit?}), labelled by hand against the policy in
-src/verify/extract.py.  A found figure matches a labelled one with the same line and text
+src/verify/extract/figures.py.  A found figure matches a labelled one with the same line and text
 (each label used once).  "kind/value" counts matches whose kind and value also agree.
 Targets: recall >= 98%, precision >= 95%.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from verify.extract import extract_figures
+from verify.extract.figures import extract_figures
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract"
 

@@ -1,4 +1,4 @@
-"""Timing of verify.smt on synthetic claims-shaped problems (a benchmark, not a test).
+"""Timing of verify.evaluate.smt on synthetic claims-shaped problems (a benchmark, not a test).
 
 Each article "block" is a table: a total with a rounding interval, parts of which
 about two thirds are reported (exactly or "about"), the rest unknown non-negative
@@ -17,8 +17,8 @@ import sys
 import time
 from fractions import Fraction as F
 
-from verify.optimise import bounds, sum_bounds
-from verify.smt import Constraint, Problem, Var, check
+from verify.evaluate.optimise import bounds, sum_bounds
+from verify.evaluate.smt import Constraint, Problem, Var, check
 
 ONE = F(1)
 BUDGET_MS = 60_000

@@ -1,5 +1,5 @@
-"""Write docs/rules.md from the rule registry (verify.rules.registry): the manuals are the
-docstrings of the rule modules (src/verify/rules/) and of the engine's stages.
+"""Write docs/rules.md from the rule registry (verify.evaluate.rules.registry): the manuals are the
+docstrings of the rule modules (src/verify/evaluate/rules/) and of the engine's stages.
 
     python docs/gen_rules.py           rewrite docs/rules.md
     python docs/gen_rules.py --check   exit 1 if docs/rules.md differs from what the code says
@@ -15,7 +15,7 @@ import textwrap
 from pathlib import Path
 
 from verify import config
-from verify.rules import registry
+from verify.evaluate.rules import registry
 
 PAGE = Path(__file__).resolve().parent / "rules.md"
 SECTION = re.compile(r"^(Passing|Failing) example:\n((?:(?:    .*)?\n)+)", re.MULTILINE)

@@ -167,6 +167,6 @@ def test_case(rule, case, tmp_path):
 
 
 def test_every_rule_has_cases():
-    from verify.rules import NAMES
+    from verify.evaluate.rules import NAMES
     have = {p.stem for p in CASES.glob("*.yaml")}
     assert set(NAMES) | {"solve", "anchor"} <= have

@@ -10,7 +10,7 @@ import sys
 import jsonschema
 import pytest
 
-from verify import yamlread
+from verify.load import yamlread
 
 
 def test_seed_reports_47_vs_41_with_both_quotes_and_exits_1(run, seed):

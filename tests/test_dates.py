@@ -8,7 +8,8 @@ import datetime
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from verify import config, dates
+from verify import config
+from verify.values import dates
 from verify.engine import check_file
 from verify.model import Severity, Verdict
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 import test_cases as cases
-from verify.direction import FALL, RISE, VOCABULARY, WORDS, read
+from verify.values.direction import FALL, RISE, VOCABULARY, WORDS, read
 from verify.model import Verdict
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "claims.md"
@@ -97,7 +97,7 @@ def test_each_word_has_one_direction():
 
 
 def test_the_docs_list_the_table():
-    """docs/claims.md lists exactly the words of verify.direction.VOCABULARY."""
+    """docs/claims.md lists exactly the words of verify.values.direction.VOCABULARY."""
     text = DOCS.read_text(encoding="utf-8")
     section = text.split("### Changes: which way", 1)[1].split("\n## ", 1)[0]
     for way in (RISE, FALL):

@@ -21,7 +21,7 @@ def test_rules_page_is_up_to_date():
 
 
 def test_rules_page_has_every_rule_with_both_examples():
-    from verify.rules import NAMES
+    from verify.evaluate.rules import NAMES
     text = _generator().render()
     for name in NAMES:
         section = text.split(f"\n## {name}\n", 1)[1].split("\n## ", 1)[0]

@@ -1,4 +1,4 @@
-"""verify.exact: exact reasoning without z3, and the property that deciding with it first
+"""verify.evaluate.exact: exact reasoning without z3, and the property that deciding with it first
 changes nothing: conflicts and derived bounds are the same as z3's alone."""
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify import exact
-from verify.exact import Row
-from verify.optimise import Optimiser, bounds, sum_bounds
-from verify.smt import Constraint, Problem, Var, conflicts
+from verify.evaluate import exact
+from verify.evaluate.exact import Row
+from verify.evaluate.optimise import Optimiser, bounds, sum_bounds
+from verify.evaluate.smt import Constraint, Problem, Var, conflicts
 
 ONE = F(1)
 ROOT = Path(__file__).resolve().parents[1]
@@ -232,7 +232,7 @@ def test_a_wrong_answer_of_z3s_optimize_is_not_used():
 @given(problems())
 def test_every_answer_of_the_oracle_is_checked(problem):
     """sat comes with a witness that satisfies every row; unsat's core alone cannot hold."""
-    from verify.smt import _Compiled
+    from verify.evaluate.smt import _Compiled
     compiled = _Compiled(problem)
     for comp in compiled.components:
         integer, rows = compiled.rows(comp)

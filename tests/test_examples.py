@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from verify.rules import NAMES
+from verify.evaluate.rules import NAMES
 
 from verify import cli
 
@@ -68,7 +68,7 @@ def test_example_reports_exactly_its_planted_error(path):
 
 
 def test_every_rule_has_an_example():
-    from verify.rules import NAMES
+    from verify.evaluate.rules import NAMES
     assert set(NAMES) | {"solve", "anchor"} <= {p.parent.name for p in _examples()}
 
 

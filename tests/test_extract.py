@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.cli import main as cli_main
-from verify.draft import PLACEHOLDER, SCHEMA_LINE, draft_claims
-from verify.extract import KINDS, extract_figures, fmt_value
+from verify.extract.draft import PLACEHOLDER, SCHEMA_LINE, draft_claims
+from verify.extract.figures import KINDS, extract_figures, fmt_value
 
 
 def main(argv, out):
@@ -344,19 +344,20 @@ def test_draft_without_headline_or_dateline():
 
 
 def test_the_loader_rejects_every_placeholder_of_a_draft(tmp_path):
-    """The contract with verify.load: each FILL-IN is a problem until a person replaces it."""
-    from verify import config, fields, load
-    assert fields.DRAFT_PLACEHOLDER == PLACEHOLDER
+    """The contract with verify.load.claims: each FILL-IN is a problem until a person replaces it."""
+    from verify import config
+    from verify.load import claims, validate
+    assert validate.DRAFT_PLACEHOLDER == PLACEHOLDER
     (tmp_path / "operation-united-front.txt").write_text(seed_text(), encoding="utf-8")
     draft, _ = _seed_draft()
     path = tmp_path / "draft.yaml"
     path.write_text(draft, encoding="utf-8")
-    loaded = load.load(str(path), config.load([]))
+    loaded = claims.load(str(path), config.load([]))
     placeholders = sum(line.split("#")[0].count(PLACEHOLDER) for line in draft.splitlines())
     assert sum(PLACEHOLDER in p.message for p in loaded.problems) == placeholders
     filled = draft.replace("measure: FILL-IN", "measure: counted").replace("scope: FILL-IN", "scope: {}")
     path.write_text(filled.replace("date: FILL-IN", "date: 2021-08-27"), encoding="utf-8")
-    loaded = load.load(str(path), config.load([]))
+    loaded = claims.load(str(path), config.load([]))
     assert loaded.problems == [] and len(loaded.claims_file.claims) == len(SEED_FIGURES) + 1
 
 
@@ -425,14 +426,14 @@ def test_cli_help_goes_to_out():
 
 def test_a_figure_starting_a_line_after_a_word_is_found():
     """Hard-wrapped copy: "and\\n0.6 million" is a figure, not one glued to the word before."""
-    from verify.extract import extract_figures
+    from verify.extract.figures import extract_figures
     texts = [f.text for f in extract_figures("Adults got 1.0 million and\n0.6 million went to children.")]
     assert texts == ["1.0 million", "0.6 million"]
 
 
 def test_figures_at_the_start_of_wrapped_lines_are_found_and_must_be_covered(tmp_path, run):
     """Wire copy is hard-wrapped: a line break before a figure is a space (issue 12, item 8)."""
-    from verify.extract import extract_figures
+    from verify.extract.figures import extract_figures
     text = "Police arrested\n12 people in a\n3-state sweep.\n"
     assert [(f.text, f.line, f.col) for f in extract_figures(text)] == [("12", 2, 1), ("3-state", 3, 1)]
     (tmp_path / "wire.txt").write_text(text, encoding="utf-8")

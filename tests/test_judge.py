@@ -2,7 +2,11 @@
 of claims shows, its minimal set, derived bounds that the claims imply."""
 from dataclasses import replace
 
-from verify import anchor, config, exact, judge, load, relate, smt
+from verify import config
+from verify.anchor import quotes
+from verify.evaluate import exact, judge, smt
+from verify.load import claims
+from verify.relate import relations
 from verify.engine import check_file
 
 ARTICLE = """\
@@ -45,8 +49,8 @@ def test_a_conflict_only_the_whole_article_shows_is_reported_with_its_minimal_se
 
 def test_removing_any_member_of_the_minimal_set_makes_the_rest_feasible(tmp_path):
     cfg = config.load([])
-    claims_file, _ = anchor.anchor(load.load(str(_files(tmp_path)), cfg).claims_file)
-    problem = judge.problem(relate.build(claims_file))
+    claims_file, _ = quotes.anchor(claims.load(str(_files(tmp_path)), cfg).claims_file)
+    problem = judge.problem(relations.build(claims_file))
     found = smt.conflicts(problem)
     assert found.complete
     (conflict,) = found.sets

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from verify import config, load, yamlread
+from verify import config
+from verify.load import claims as load, yamlread
 
 CLEAN = """\
 version: 1

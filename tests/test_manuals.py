@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 import test_cases as cases
-from verify.rules import NAMES, load
+from verify.evaluate.rules import NAMES, load
 
 SECTION = re.compile(r"^(Passing|Failing) example:\n((?:(?:    .*)?\n)+)", re.MULTILINE)
 OUTCOME = re.compile(r"-> (holds|note|warning|error) ([a-z]+) \(([^)]*)\): \S.*")

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from verify.model import Interval
-from verify.numbers import FigureError, Tolerances, figure_from, fmt, read_written, rounding_place
+from verify.values.numbers import FigureError, Tolerances, figure_from, fmt, read_written, rounding_place
 
 CASES = [
     # text, unit, integer, precision, (lo, hi, lo_closed, hi_closed), reading point or None
@@ -201,7 +201,7 @@ def test_the_share_words_table_in_the_docs_is_what_the_code_reads():
     import re
     from pathlib import Path
 
-    from verify.numbers import fmt_interval
+    from verify.values.numbers import fmt_interval
     text = (Path(__file__).resolve().parents[1] / "docs" / "claims.md").read_text(encoding="utf-8")
     table = text.split("**Share words.**", 1)[1].split("\n\n", 2)[1]
     rows = re.findall(r"^\| (`.+?) \| (?:about [^:]+: )?(\S+ \S+?) \|$", table, re.MULTILINE)

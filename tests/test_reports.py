@@ -401,7 +401,7 @@ def test_sarif_rules_from_catalogue_when_present(monkeypatch):
 
 
 def test_sarif_with_the_real_rule_catalogue():
-    from verify import rules
+    from verify.evaluate import rules
     data = json.loads(render(sarif_report))
     sarif_validate(data)
     ids = {r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]}
@@ -787,7 +787,7 @@ def test_registry_has_every_format():
 
 @pytest.fixture(scope="module")
 def engine_result():
-    from verify import engine      # a broken engine fails these tests, never skips them
+    from verify import engine  # a broken engine fails these tests, never skips them
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
@@ -910,7 +910,7 @@ _ENDS = st.fractions(min_value=-10**7, max_value=10**7, max_denominator=1000)
 @given(_ENDS, _ENDS, st.booleans(), st.booleans(), _UNITS)
 def test_intervals_in_words_wherever_a_rule_writes_one(a, b, lo_closed, hi_closed, unit):
     from verify.model import Interval
-    from verify.numbers import fmt_interval
+    from verify.values.numbers import fmt_interval
     interval = Interval(min(a, b), max(a, b), lo_closed, hi_closed)
     words = common.interval_words(interval, unit)
     assert "[" not in words and ")" not in words

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from verify import schema
+from verify.load import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 

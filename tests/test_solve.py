@@ -1,4 +1,4 @@
-"""Tests for verify.smt and verify.optimise: feasibility, minimal conflicts, derived bounds, budget."""
+"""Tests for verify.evaluate.smt and verify.evaluate.optimise: feasibility, minimal conflicts, derived bounds, budget."""
 from __future__ import annotations
 
 import os
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify import smt as solve
-from verify.optimise import bounds, sum_bounds
-from verify.smt import Constraint, Outcome, Problem, Var, check
+from verify.evaluate import smt as solve
+from verify.evaluate.optimise import bounds, sum_bounds
+from verify.evaluate.smt import Constraint, Outcome, Problem, Var, check
 
 ONE = F(1)
 
@@ -242,7 +242,7 @@ def test_floats_and_bad_inputs_are_refused():
 def test_import_does_not_load_z3():
     src = Path(__file__).resolve().parents[1] / "src"
     env = dict(os.environ, PYTHONPATH=str(src))
-    code = "import sys, verify.smt; sys.exit('z3' in sys.modules)"
+    code = "import sys, verify.evaluate.smt; sys.exit('z3' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
 
 
@@ -360,7 +360,7 @@ def test_exact_propagation_of_each_part_is_not_counted_against_the_budget(monkey
     import time
     from dataclasses import replace
 
-    from verify import exact
+    from verify.evaluate import exact
     decide = exact.decide
 
     def slow(integer, rows):

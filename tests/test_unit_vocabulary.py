@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from verify import cli, units
+from verify import cli
+from verify.values import units
 from verify import config as settings
 from verify.engine import check_file
 

@@ -8,7 +8,7 @@ import keyword
 
 import pytest
 
-from verify import units
+from verify.values import units
 
 WORDS = ["states", "votes", "state", "calls", "counties", "countie", "agencies", "cats", "catss",
          "cat", "bus", "buses", "bu", "nan", "nans", "inf", "infinity", "and", "not", "lambda",
@@ -99,7 +99,7 @@ def test_a_conversion_does_not_depend_on_the_units_met_before():
 def test_a_rate_of_counted_things_is_not_a_count():
     """'430 pupils per school' or '0.14 deaths per minute' need not be whole numbers: only a
     single counted noun (or people) is a count."""
-    from verify import units
+    from verify.values import units
     assert units.is_count("pupils") and units.is_count("people")
     for unit in ("pupils per school", "deaths per minute", "people per km"):
         assert not units.is_count(units.canonical(unit)), unit

@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         if args.command == "rules":
             return _rules(args.rule, out)
         if args.command == "schema":
-            from verify.schema import json_schema
+            from verify.load.schema import json_schema
             out.write(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n")
             return 0
         if args.command != "check":
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
 
 
 def _rules(name: str | None, out: TextIO) -> int:
-    from verify.rules import catalogue
+    from verify.evaluate.rules import catalogue
     rules = catalogue()          # every rule id of the registry: rules and engine stages
     if name is None:
         width = max(len(r) for r in rules)
@@ -356,11 +356,11 @@ class _ExtractParser(argparse.ArgumentParser):
 
 def _extract(argv: list[str], out: TextIO) -> int:
     """`verify extract [--format text|json] [--draft [--update CLAIMS]] ARTICLE...`: the
-    figures of an article (verify.extract), or a draft claims file (verify.draft, verify.update);
+    figures of an article (verify.extract.figures), or a draft claims file (verify.extract.draft, verify.extract.update);
     0 on success, 2 if it cannot run."""
     from dataclasses import asdict
 
-    from verify.extract import extract_figures
+    from verify.extract.figures import extract_figures
     parser = _ExtractParser(prog="verify extract", add_help=False,
                      description="List every figure of an article, or draft a claims file for it.")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -390,7 +390,7 @@ def _extract(argv: list[str], out: TextIO) -> int:
     if any(text is None for _, text in texts):
         return 2
     if args.draft:
-        from verify.draft import draft_claims, draft_sources
+        from verify.extract.draft import draft_claims, draft_sources
         if len(texts) > 1:
             out.write(draft_sources([(_basename(path), text) for path, text in texts]))
         else:
@@ -412,7 +412,7 @@ def _extract(argv: list[str], out: TextIO) -> int:
 
 def _update_claims(args, out: TextIO) -> int:
     """--draft --update CLAIMS: the file gains claims for uncovered figures, in place."""
-    from verify import update
+    from verify.extract import update
     if not args.draft or args.articles:
         print("verify extract: --update takes a claims file and goes with --draft, without "
               "ARTICLE (the sources are the claims file's own)", file=sys.stderr)

@@ -17,9 +17,11 @@ from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 
-from verify import rules, units, yamlread
+from verify.evaluate import rules
+from verify.load import yamlread
+from verify.values import units
 from verify.model import Severity
-from verify.numbers import ROUNDINGS, Tolerances
+from verify.values.numbers import ROUNDINGS, Tolerances
 
 
 class ConfigError(ValueError):

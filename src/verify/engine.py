@@ -10,13 +10,18 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Callable
 
-from verify import (anchor, coverage, judge, load, quantities, relate, rules, slips, units,
-                    waive, walk)
+from verify import walk
+from verify.anchor import coverage, quotes
+from verify.evaluate import judge, rules, waive
+from verify.extract import slips
+from verify.load import claims
+from verify.relate import quantities, relations
+from verify.values import units
 from verify.config import Config
 from verify.project import project_root
 from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Outcome, Relation,
                           RunResult, Severity, Verdict, has_control, printable)
-from verify.rules import Context
+from verify.evaluate.rules import Context
 
 
 def claims_files(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
@@ -99,12 +104,12 @@ Evaluated = list[tuple[Outcome, str, "Relation | Claim | None"]]
 
 
 def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult:
-    loaded = load.load(path, config)
+    loaded = claims.load(path, config)
     if loaded.claims_file is None:
         return FileResult(path, findings=tuple(sorted(map(_input_error, loaded.problems),
                                                       key=Finding.sort_key)), fatal=True)
-    claims_file, anchor_outcomes = anchor.anchor(loaded.claims_file)
-    article = relate.build(claims_file)
+    claims_file, anchor_outcomes = quotes.anchor(loaded.claims_file)
+    article = relations.build(claims_file)
     ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, config, article)
     if article.ambiguous:       # a scope that names no quantity: the file cannot be checked
         return FileResult(path, findings=tuple(sorted(

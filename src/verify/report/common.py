@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 import verify
 from verify.model import (FileResult, Finding, Interval, RunResult, Severity, Source, Span,
                           Verdict)
-from verify.numbers import fmt, fmt_interval
+from verify.values.numbers import fmt, fmt_interval
 
 TOOL_NAME = "verify"
 TOOL_VERSION = verify.__version__

@@ -1,6 +1,6 @@
 """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
 
-One run; `tool.driver.rules` holds every rule of the catalogue (when `verify.rules`
+One run; `tool.driver.rules` holds every rule of the catalogue (when `verify.evaluate.rules`
 provides `catalogue()`) and every rule seen in the findings.  Each listed finding is a
 result at the claims-file position, with the article spans as related locations and a
 `partialFingerprints` hash of rule + file + claim ids, so an alert survives edits that
@@ -61,7 +61,7 @@ def _emitted(finding: Finding, options) -> bool:
 
 
 def _catalogue() -> dict:
-    from verify.rules import catalogue
+    from verify.evaluate.rules import catalogue
     return dict(catalogue())
 
 

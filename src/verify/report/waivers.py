@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from verify.anchor import Folded, fold
+from verify.anchor.textindex import Folded, fold
 from verify.model import FileResult, Finding, Verdict
 from verify.report.common import relpath
 

@@ -1,0 +1,159 @@
+"""Coverage: every figure of every source is covered by a claim or listed as unchecked.
+
+Also builds the marks the editor's page highlights: each figure in a source with the verdict
+of the checks it took part in.
+"""
+from __future__ import annotations
+
+import bisect
+
+from verify.anchor.textindex import Folded, fold
+from verify.model import Claim, ClaimsFile, Finding, Location, Mark, Outcome, Span, Verdict
+
+MAX_UNCHECKED_HITS = 1000     # occurrences of one unchecked text that are marked
+_RANK = {"contradiction": 4, "disputed": 3, "conditional": 2, "verified": 1}
+
+
+def _figures(claims_file: ClaimsFile):
+    """(source, Extracted) for every figure in every source."""
+    from verify.extract.figures import extract_figures
+    for source in claims_file.sources:
+        for figure in extract_figures(source.text):
+            yield source, figure
+
+
+def _covered_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for claim in claims_file.claims:
+        if claim.span is not None:
+            spans.setdefault(claim.source, []).append((claim.span.start, claim.span.end))
+    return spans
+
+
+def _unchecked_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for source in claims_file.sources:
+        folded = Folded(source.text)
+        for entry in claims_file.unchecked:
+            if entry.source and entry.source != source.id:     # no source: every source
+                continue
+            hits = folded.find_all(fold(entry.text), MAX_UNCHECKED_HITS)
+            if entry.occurrence:
+                hits = hits[entry.occurrence - 1: entry.occurrence]
+            for hit in hits:
+                span = folded.span(source.id, hit, hit + len(fold(entry.text)))
+                spans.setdefault(source.id, []).append((span.start, span.end))
+    return spans
+
+
+class _Spans:
+    """Character ranges of one source, merged, for fast 'does this overlap any?' questions."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1     # the last range starting before `end`
+        return i >= 0 and self.ends[i] > start
+
+
+def uncovered(claims_file: ClaimsFile) -> list[Outcome]:
+    """An outcome for each figure no claim covers and no unchecked entry explains."""
+    covered, unchecked = _covered_spans(claims_file), _unchecked_spans(claims_file)
+    where = claims_file.sources[0].loc if claims_file.sources else Location(claims_file.path)
+    outcomes, known = [], {}
+    for source, fig in _figures(claims_file):
+        if source.id not in known:
+            known[source.id] = _Spans(covered.get(source.id, []) + unchecked.get(source.id, []))
+        if not known[source.id].overlaps(fig.start, fig.end):
+            outcomes.append(Outcome(
+                Verdict.UNCOVERED,
+                f"\"{fig.text}\" (line {fig.line} of {source.path}) is not covered by any claim; "
+                "add a claim, or list it under unchecked with a reason",
+                location=where, spans=(Span(source.id, fig.start, fig.end, fig.line, fig.col),)))
+    return outcomes
+
+
+def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
+    """Every figure span with the worst verdict of the checks it took part in."""
+    by_claim: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        for claim_id in finding.claims:
+            by_claim.setdefault(claim_id, []).append(index)
+    out: dict[tuple[str, int, int], Mark] = {}
+    texts = {s.id: s.text for s in claims_file.sources}
+    for claim in claims_file.claims:
+        if claim.span is None:
+            continue
+        indexes = tuple(by_claim.get(claim.id, ()))
+        status = _status(claim, [findings[i] for i in indexes], claims_file)
+        span = claim.span
+        mark_key = (span.source, span.start, span.end)
+        previous = out.get(mark_key)
+        if previous is not None:
+            status = max(status, previous.status, key=lambda s: _RANK.get(s, 0))
+            indexes = tuple(sorted(set(previous.findings) | set(indexes)))
+            claims = tuple(sorted(previous.claims + (claim.id,)))     # not the file's order
+        else:
+            claims = (claim.id,)
+        out[mark_key] = Mark(span.source, span.start, span.end, span.line, span.col,
+                             texts[span.source][span.start:span.end], status, claims, indexes)
+    for index, finding in enumerate(findings):
+        if finding.rule == "coverage":
+            span = finding.spans[0]
+            out.setdefault((span.source, span.start, span.end), Mark(
+                span.source, span.start, span.end, span.line, span.col,
+                texts[span.source][span.start:span.end], "uncovered", (), (index,)))
+    for source_id, spans in _unchecked_spans(claims_file).items():
+        marked = _Spans([(m.start, m.end) for m in out.values() if m.source == source_id])
+        unchecked = _Spans(spans)         # overlapping entries make one mark
+        for start, end in zip(unchecked.starts, unchecked.ends):
+            if not marked.overlaps(start, end):
+                line = texts[source_id].count("\n", 0, start) + 1
+                col = start - (texts[source_id].rfind("\n", 0, start) + 1) + 1
+                out[(source_id, start, end)] = Mark(source_id, start, end, line, col,
+                                                    texts[source_id][start:end], "unchecked")
+    return tuple(sorted(out.values(), key=lambda m: (m.source, m.start, m.end)))
+
+
+def _status(claim: Claim, findings: list[Finding], claims_file: ClaimsFile) -> str:
+    live = [f for f in findings if f.waived is None]
+    if any(f.verdict is Verdict.INVALID for f in live):
+        return "contradiction"
+    conflicts = [f for f in live if f.verdict is Verdict.CONTRADICTION]
+    if any(_in_conflict(claim, f, claims_file) for f in conflicts):
+        return "contradiction"
+    if conflicts:
+        return "disputed"
+    if any(f.verdict is Verdict.CONDITIONAL for f in live):
+        return "conditional"
+    return "verified"
+
+
+def _in_conflict(claim: Claim, finding: Finding, claims_file: ClaimsFile) -> bool:
+    """Is the claim's own statement part of the conflict?  A quantity stated differently
+    inside one source is that source's conflict: the same figure repeated by other sources
+    only agrees with one side of it (ten "47"s in five sources and one "41" in the article
+    make the article's figures red, not the other sources').  Otherwise every claim of a
+    contradiction is part of it."""
+    if finding.rule != "same":
+        return True
+    stated: dict[str, set] = {}
+    for claim_id in finding.claims:
+        other = claims_file.claim(claim_id)
+        if other is not None:
+            stated.setdefault(other.source, set()).add(_value(other))
+    torn = {source for source, values in stated.items() if len(values) > 1}
+    return not torn or claim.source in torn
+
+
+def _value(claim: Claim):
+    return claim.figure.interval if claim.figure is not None else (claim.date, claim.written,
+                                                                   claim.items)

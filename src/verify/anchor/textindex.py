@@ -1,0 +1,139 @@
+"""The text index: a source with typesetting folded away (runs of white space, typographic quotes
+and apostrophes, dashes), a map back to original offsets, and a word index that finds a quote's
+occurrences without scanning the whole text.  Anchoring, coverage and drafting all read sources
+through it."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from verify.model import Span
+
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                       "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                       "\u00a0": " "})
+
+_SPACES = re.compile(r"\s+")      # \s is str.isspace(): the white space folded to one " "
+_RUNS = re.compile(r"\s{2,}")
+
+
+class Folded:
+    """A source text with typesetting folded away, and a map back to original offsets.
+
+    Folding keeps every character but the second and later of a run of white space, so the
+    map is kept as the (few) places where offsets shift, not one entry per character: a
+    source at the size limit costs a few regex passes, not a Python loop and a list of ints
+    per character."""
+
+    def __init__(self, text: str):
+        translated = text.translate(_FOLD)      # one character for one: offsets unchanged
+        self.text, self.original = _SPACES.sub(" ", translated), text
+        self._at, self._shift = [0], [0]        # from folded offset _at[i] on, add _shift[i]
+        for run in _RUNS.finditer(translated):
+            shift = self._shift[-1] + len(run.group()) - 1
+            self._at.append(run.end() - shift)
+            self._shift.append(shift)
+        self._lines: list[int] | None = None
+        self._lowered: str | None = None
+        self._searches = 0                          # find_all calls of this text so far
+        self._words: _WordIndex | None = None       # built once it has been searched often
+
+    def lowered(self) -> str | None:
+        """The folded text in lower case, when that keeps every offset ('İ' does not)."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered if len(self._lowered) == len(self.text) else None
+
+    @property
+    def index(self) -> "_Offsets":
+        """index[i]: the original offset of folded character i (i == len(text): the end)."""
+        return _Offsets(self)
+
+    def original_offset(self, folded: int) -> int:
+        return folded + self._shift[bisect.bisect_right(self._at, folded) - 1]
+
+    def find_all(self, needle: str, limit: int | None = None) -> list[int]:
+        """Offsets of `needle` in the folded text (overlapping), the first `limit` of them."""
+        self._searches += 1
+        if self._searches == _INDEX_AFTER and len(self.text) >= _INDEX_CHARS:
+            self._words = _WordIndex(self.text)
+        starts = self._words.candidates(needle) if self._words is not None else None
+        if starts is not None:      # each search a scan of the whole text would be quadratic
+            found = []
+            for start in starts:
+                if limit is not None and len(found) >= limit:
+                    break
+                if self.text.startswith(needle, start):
+                    found.append(start)
+            return found
+        found, start = [], self.text.find(needle) if needle else -1
+        while start != -1 and (limit is None or len(found) < limit):
+            found.append(start)
+            start = self.text.find(needle, start + 1)
+        return found
+
+    def span(self, source_id: str, start: int, end: int) -> Span:
+        """Folded [start, end) -> Span in the original text with its line and column."""
+        first = self.original_offset(start)
+        last = self.original_offset(end - 1) + 1 if end > start else first
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\n", self.original)]
+        line = bisect.bisect_right(self._lines, first)
+        return Span(source_id, first, last, line, first - self._lines[line - 1] + 1)
+
+
+_INDEX_AFTER = 32         # searches of one text before its words are indexed ...
+_INDEX_CHARS = 100_000    # ... if it is this long: an article's worth is scanned in microseconds
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _WordIndex:
+    """Where each run of three words of a long text starts.  A quote holding three words with
+    text on both sides can only start that far before a place of those three, so a few places
+    are checked instead of the whole text; the offsets found are exactly those a scan finds."""
+
+    def __init__(self, text: str):
+        self.places: dict[tuple[str, str, str], list[int]] = {}
+        window: list[tuple[str, int]] = []
+        for match in _WORD_RUN.finditer(text):
+            window.append((match.group(), match.start()))
+            if len(window) == 3:
+                (a, at), (b, _), (c, _) = window
+                self.places.setdefault((a, b, c), []).append(at)
+                del window[0]
+
+    def candidates(self, needle: str):
+        """Offsets where `needle` may start, in order; None when it holds no three whole words."""
+        words = [(m.start(), m.group()) for m in _WORD_RUN.finditer(needle)
+                 if m.start() > 0 and m.end() < len(needle)]    # whole in every occurrence
+        best = None
+        for i in range(len(words) - 2):
+            places = self.places.get((words[i][1], words[i + 1][1], words[i + 2][1]), ())
+            if best is None or len(places) < len(best[1]):
+                best = (words[i][0], places)
+        if best is None:
+            return None
+        offset, places = best
+        return (place - offset for place in places if place >= offset)
+
+
+class _Offsets:
+    """Folded.index as a read-only sequence (bisect works on it)."""
+
+    def __init__(self, folded: Folded):
+        self.folded = folded
+
+    def __len__(self) -> int:
+        return len(self.folded.text) + 1
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.folded.original_offset(i)
+
+
+def fold(text: str) -> str:
+    return Folded(text).text.strip()

@@ -1,0 +1,554 @@
+"""Exact reasoning without z3: bound propagation and a checked witness, in Fractions.
+
+`decide()` answers whether a set of linear rows over a few quantities can hold together, for
+the common small parts of an article (sums, bounds, ranks, repeats), so that z3 runs only for
+what this cannot decide.  It never guesses:
+
+- "unsat" only when propagation empties a quantity's domain.  Each bound carries the groups of
+  the rows that produced it, so the emptied domain names groups that alone cannot hold (a
+  candidate conflict: verify.evaluate.smt still shrinks it by deletion).
+- "sat" only with a witness: the quantities are given values one by one (an end of what is
+  left, else a middle value; whole numbers for integers), re-propagating after each, and the
+  full assignment is then checked against every row exactly.
+- "unknown" otherwise; the caller asks z3.
+
+Propagation: a row  sum(c*x) <op> rhs  bounds each x by what the others allow
+(c*x <= rhs - min(others), c*x >= rhs - max(others)); an end is open when the row is strict
+or an end it was computed from is open; integers are rounded inward (2 < n <= 5/2 leaves
+nothing).  Rows whose quantities changed are revisited until nothing changes or a cap on
+revisits is reached (a cut-off propagation is still sound: its domains are still implied).
+
+`extreme()` gives the exact optimum of a sum of quantities, when propagation bounds it and a
+witness attains the bound (whole-number sums: the gap is closed by bisection, each step
+decided as above; reals only: an open end's supremum is the closed rows' maximum, once a
+witness shows the rows can hold); otherwise it says it did not decide, and the caller asks z3.
+
+Example: total 10 = A 4 + B 3 + C + D, C and D non-negative integers -> sat, C 0, D 3.
+Example: the same with total 20 and "A had the most" (A >= C, A >= D) -> unsat: C + D = 13
+but each is at most 4.
+"""
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import NamedTuple
+
+ROUNDS = 40          # revisits per row before propagation stops (it stays sound)
+_NOTHING: frozenset = frozenset()
+
+
+class Row(NamedTuple):
+    """sum(c * x[i] for i, c in terms) <op> rhs, from `group` (None: always on)."""
+    group: str | None
+    terms: tuple[tuple[int, Fraction], ...]
+    op: str
+    rhs: Fraction
+
+
+class Answer(NamedTuple):
+    status: str                                  # "sat" | "unsat" | "unknown"
+    core: tuple[str, ...] = ()                   # unsat: groups that alone cannot hold
+    model: dict[int, Fraction] | None = None     # sat: a checked witness
+
+
+UNKNOWN = Answer("unknown")
+
+
+def holds(row: Row, model: dict[int, Fraction]) -> bool:
+    """Does the exact assignment satisfy the row?"""
+    total = sum(c * model[i] for i, c in row.terms)
+    op = row.op
+    if op == "==":
+        return total == row.rhs
+    if op == "<=":
+        return total <= row.rhs
+    if op == ">=":
+        return total >= row.rhs
+    if op == "<":
+        return total < row.rhs
+    return total > row.rhs
+
+
+class _Empty(Exception):
+    """A domain became empty; `why` holds the groups whose rows emptied it."""
+
+    def __init__(self, why: frozenset):
+        super().__init__()
+        self.why = why
+
+
+class _Domains:
+    """Each quantity's interval, with the groups each end was derived from."""
+
+    __slots__ = ("lo", "hi", "lo_open", "hi_open", "lo_why", "hi_why", "integer")
+
+    def __init__(self, integer: Sequence[bool]):
+        n = len(integer)
+        self.integer = integer
+        self.lo: list[Fraction | None] = [None] * n
+        self.hi: list[Fraction | None] = [None] * n
+        self.lo_open = [False] * n
+        self.hi_open = [False] * n
+        self.lo_why: list[frozenset] = [_NOTHING] * n
+        self.hi_why: list[frozenset] = [_NOTHING] * n
+
+    def copy(self) -> "_Domains":
+        other = _Domains.__new__(_Domains)
+        other.integer = self.integer
+        for name in ("lo", "hi", "lo_open", "hi_open", "lo_why", "hi_why"):
+            setattr(other, name, list(getattr(self, name)))
+        return other
+
+    def extended(self, integer: bool) -> "_Domains":
+        """A copy with one more quantity, unbounded."""
+        other = self.copy()
+        other.integer = list(self.integer) + [integer]
+        for name, empty in (("lo", None), ("hi", None), ("lo_open", False), ("hi_open", False),
+                            ("lo_why", _NOTHING), ("hi_why", _NOTHING)):
+            getattr(other, name).append(empty)
+        return other
+
+    def round_lo(self, i: int, value, is_open: bool):
+        """A lower end as stored: whole numbers rounded up for integers (closed)."""
+        if self.integer[i]:
+            if type(value) is int:
+                return (value + 1 if is_open else value), False
+            return (math.floor(value) + 1 if is_open else math.ceil(value)), False
+        return value, is_open
+
+    def round_hi(self, i: int, value, is_open: bool):
+        if self.integer[i]:
+            if type(value) is int:
+                return (value - 1 if is_open else value), False
+            return (math.ceil(value) - 1 if is_open else math.floor(value)), False
+        return value, is_open
+
+    def tightens_lo(self, i: int, value, is_open: bool) -> bool:
+        lo = self.lo[i]
+        return lo is None or value > lo or (value == lo and is_open and not self.lo_open[i])
+
+    def tightens_hi(self, i: int, value, is_open: bool) -> bool:
+        hi = self.hi[i]
+        return hi is None or value < hi or (value == hi and is_open and not self.hi_open[i])
+
+    def set_lo(self, i: int, value, is_open: bool, why: frozenset) -> None:
+        """Store a tighter (rounded) lower end; raises _Empty when nothing is left."""
+        self.lo[i], self.lo_open[i], self.lo_why[i] = value, is_open, why
+        hi = self.hi[i]
+        if hi is not None and (value > hi or (value == hi and (is_open or self.hi_open[i]))):
+            raise _Empty(why | self.hi_why[i])
+
+    def set_hi(self, i: int, value, is_open: bool, why: frozenset) -> None:
+        self.hi[i], self.hi_open[i], self.hi_why[i] = value, is_open, why
+        lo = self.lo[i]
+        if lo is not None and (value < lo or (value == lo and (is_open or self.lo_open[i]))):
+            raise _Empty(why | self.lo_why[i])
+
+    def fix(self, i: int, value) -> None:
+        """i = value (a value inside its domain, whole for an integer); raises _Empty."""
+        if self.tightens_lo(i, value, False):
+            self.set_lo(i, value, False, _NOTHING)
+        if self.tightens_hi(i, value, False):
+            self.set_hi(i, value, False, _NOTHING)
+
+
+def _div(a, c: int):
+    """a / c, an int when it divides."""
+    if type(a) is int:
+        q, r = divmod(a, c)
+        return q if not r else Fraction(a, c)
+    return a / c
+
+
+def _revise(d: _Domains, row: Row) -> list[int]:
+    """Tighten every quantity of one row by what the others allow; the ones that changed."""
+    terms = row.terms
+    if len(terms) == 1:
+        return _revise_one(d, row)
+    if not terms:
+        if not holds(row, {}):
+            raise _Empty(frozenset((row.group,)) if row.group is not None else _NOTHING)
+        return []
+    # The least (for <=) and greatest (for >=) value of each term c*x, taken before any of
+    # them changes: (value or None if unbounded, open, why).
+    lo, hi, lo_open, hi_open, lo_why, hi_why = d.lo, d.hi, d.lo_open, d.hi_open, d.lo_why, d.hi_why
+    op = row.op
+    mins = maxs = None
+    if op != ">=" and op != ">":
+        mins = []
+        for i, c in terms:
+            a = lo[i] if c > 0 else hi[i]
+            mins.append((None, False, _NOTHING) if a is None else
+                        (c * a, lo_open[i], lo_why[i]) if c > 0 else (c * a, hi_open[i], hi_why[i]))
+    if op != "<=" and op != "<":
+        maxs = []
+        for i, c in terms:
+            b = hi[i] if c > 0 else lo[i]
+            maxs.append((None, False, _NOTHING) if b is None else
+                        (c * b, hi_open[i], hi_why[i]) if c > 0 else (c * b, lo_open[i], lo_why[i]))
+    changed: list[int] = []
+    if mins is not None:      # c*x <= rhs - min(others)
+        _bound_each(d, row, mins, True, op == "<", changed)
+    if maxs is not None:      # c*x >= rhs - max(others)
+        _bound_each(d, row, maxs, False, op == ">", changed)
+    return changed
+
+
+def _revise_one(d: _Domains, row: Row) -> list[int]:
+    """`_revise` of a row of one quantity: c*x <op> rhs bounds x alone."""
+    ((i, c),) = row.terms
+    op = row.op
+    bound = _div(row.rhs, c)
+    why = frozenset((row.group,)) if row.group is not None else _NOTHING
+    changed = []
+    for upper, strict, wanted in ((c > 0, op == "<", op not in (">=", ">")),     # c*x <= rhs
+                                  (c <= 0, op == ">", op not in ("<=", "<"))):   # c*x >= rhs
+        if not wanted:
+            continue
+        if upper:
+            value, is_open = d.round_hi(i, bound, strict)
+            if d.tightens_hi(i, value, is_open):
+                d.set_hi(i, value, is_open, why)
+                changed.append(i)
+        else:
+            value, is_open = d.round_lo(i, bound, strict)
+            if d.tightens_lo(i, value, is_open):
+                d.set_lo(i, value, is_open, why)
+                changed.append(i)
+    return changed
+
+
+def _bound_each(d: _Domains, row: Row, ends, upper: bool, strict: bool, changed: list) -> None:
+    """c*x <op> rhs - (sum of the other terms' ends), for each term; `upper` for <=."""
+    unbounded = -1
+    total = 0
+    opens = 0
+    for k, e in enumerate(ends):
+        if e[0] is None:
+            if unbounded >= 0:
+                return                # two unbounded terms: no bound on anything
+            unbounded = k
+        else:
+            total += e[0]
+            if e[1]:
+                opens += 1
+    rhs = row.rhs
+    for k, (i, c) in enumerate(row.terms):
+        if unbounded >= 0 and unbounded != k:
+            continue
+        value, is_open, _ = ends[k]
+        rest = total - value if value is not None else total
+        bound = _div(rhs - rest, c)
+        is_strict = strict or (opens - (1 if is_open and value is not None else 0)) > 0
+        if (c > 0) == upper:
+            bound, is_strict = d.round_hi(i, bound, is_strict)
+            if not d.tightens_hi(i, bound, is_strict):
+                continue
+            d.set_hi(i, bound, is_strict, _why(row, ends, k))
+        else:
+            bound, is_strict = d.round_lo(i, bound, is_strict)
+            if not d.tightens_lo(i, bound, is_strict):
+                continue
+            d.set_lo(i, bound, is_strict, _why(row, ends, k))
+        changed.append(i)
+
+
+def _why(row: Row, ends, k: int) -> frozenset:
+    """The groups a bound from the row on its k-th term rests on: the row's, the others' ends'."""
+    sets = [e[2] for j, e in enumerate(ends) if j != k and e[2]]
+    base = frozenset((row.group,)) if row.group is not None else _NOTHING
+    return base.union(*sets) if sets else base
+
+
+def _propagate(d: _Domains, rows: Sequence[Row], uses: dict[int, list[int]],
+               start: Iterable[int] | None = None) -> None:
+    """Revise rows until nothing changes or the cap; raises _Empty."""
+    queue = deque(range(len(rows)) if start is None else sorted(set(start)))
+    queued = set(queue)
+    budget = ROUNDS * max(len(rows), 1)
+    while queue and budget > 0:
+        budget -= 1
+        k = queue.popleft()
+        queued.discard(k)
+        for i in _revise(d, rows[k]):
+            for other in uses.get(i, ()):
+                if other not in queued:
+                    queued.add(other)
+                    queue.append(other)
+
+
+def _uses(rows: Sequence[Row]) -> dict[int, list[int]]:
+    """quantity -> the rows to revisit when its domain changes.  A row of one quantity gives
+    the same bound whenever it is revised, so it is revised once, at the start."""
+    uses: dict[int, list[int]] = {}
+    for k, row in enumerate(rows):
+        if len(row.terms) > 1:
+            for i, _ in row.terms:
+                uses.setdefault(i, []).append(k)
+    return uses
+
+
+def _order(rows: Sequence[Row]) -> list[int]:
+    """The quantities of the rows, in the order they are given values: by index."""
+    return sorted({i for row in rows for i, _ in row.terms})
+
+
+def _choices(d: _Domains, i: int) -> list:
+    """Values to try for i, in order: its lower end, its upper end, a middle value (whole
+    numbers for an integer; 0 or a step inside an end where it is unbounded)."""
+    lo, hi = d.lo[i], d.hi[i]
+    if d.integer[i]:                 # its ends are whole numbers, closed
+        if lo is None and hi is None:
+            return [0]
+        if lo is None:
+            return list(dict.fromkeys((hi, min(hi, 0))))
+        if hi is None:
+            return list(dict.fromkeys((lo, max(lo, 0))))
+        return list(dict.fromkeys((lo, hi, (lo + hi) // 2)))
+    ends = []
+    if lo is not None and not d.lo_open[i]:
+        ends.append(lo)
+    if hi is not None and not d.hi_open[i]:
+        ends.append(hi)
+    if lo is not None and hi is not None:
+        ends.append(_div(lo + hi, 2))
+    elif lo is not None:
+        ends.append(max(lo + 1, 0))
+    elif hi is not None:
+        ends.append(min(hi - 1, 0))
+    else:
+        ends.append(0)
+    return list(dict.fromkeys(ends))
+
+
+def _label(d: _Domains, rows: Sequence[Row], uses, order: Sequence[int]) -> dict | None:
+    """A checked witness from propagated domains, or None."""
+    for i in order:
+        if d.lo[i] is not None and d.lo[i] == d.hi[i]:
+            continue
+        for value in _choices(d, i):
+            trial = d.copy()
+            try:
+                trial.fix(i, value)
+                _propagate(trial, rows, uses, uses.get(i, ()))
+            except _Empty:
+                continue
+            d = trial
+            break
+        else:
+            return None
+    model = {}
+    for i in order:
+        value = d.lo[i]
+        if value is None or value != d.hi[i] or (d.integer[i] and value != math.floor(value)):
+            return None
+        model[i] = value
+    if all(holds(row, model) for row in rows):
+        return model
+    return None
+
+
+def decide(integer: Sequence[bool], rows: Sequence[Row]) -> Answer:
+    """Can the rows all hold?  `integer[i]` for whole-number quantities (the rows' indices);
+    quantities are given values in the order of their indices.  Rows are fastest with
+    integer coefficients and right-hand sides (see `scaled`)."""
+    d = _Domains(integer)
+    uses = _uses(rows)
+    try:
+        _propagate(d, rows, uses)
+    except _Empty as empty:
+        return Answer("unsat", tuple(sorted(empty.why)))
+    model = _label(d, rows, uses, _order(rows))
+    if model is None:
+        return UNKNOWN
+    return Answer("sat", model={i: Fraction(v) for i, v in model.items()})
+
+
+def scaled(group: str | None, terms, op: str, rhs: Fraction) -> Row:
+    """The row with whole-number coefficients and right-hand side (the same solutions)."""
+    terms = [(i, c) for i, c in terms if c]
+    if len(terms) == 1:
+        ((i, c),) = terms
+        if c == 1 or c == -1:           # a figure's bound: the common case
+            c = int(c)
+            if type(rhs) is int or rhs.denominator == 1:
+                return Row(group, ((i, c),), op, int(rhs))
+            return Row(group, ((i, c * rhs.denominator),), op, rhs.numerator)
+    rhs = Fraction(rhs) if type(rhs) is not Fraction else rhs
+    terms = [(i, c if type(c) is Fraction else Fraction(c)) for i, c in terms]
+    scale = math.lcm(rhs.denominator, *(c.denominator for _, c in terms))
+    if scale == 1:
+        return Row(group, tuple((i, c.numerator) for i, c in terms), op, rhs.numerator)
+    return Row(group, tuple((i, c.numerator * (scale // c.denominator)) for i, c in terms), op,
+               rhs.numerator * (scale // rhs.denominator))
+
+
+# -- optima ------------------------------------------------------------------
+
+_SEARCH_STEPS = 64      # bisection steps at most for a whole-number optimum
+_STRICT = {"<": "<=", ">": ">="}
+
+
+def extreme(integer: Sequence[bool], rows: Sequence[Row], names: Sequence[int],
+            maximise: bool) -> tuple[bool, Fraction | None]:
+    """(decided, optimum) of sum(x[i] for i in names) over the rows: the exact infimum or
+    supremum, attained by a checked witness; None when the rows cannot hold (as z3's answer
+    is) or the sum is unbounded (shown by a ray: a direction every row allows that moves the
+    sum).  Not decided: (False, None), and the caller asks z3.  `Prepared` answers many
+    questions over the same rows."""
+    return Prepared(integer, rows).extreme(names, maximise)
+
+
+class Prepared:
+    """Rows propagated once, for every optimum asked of them: each sum asked adds itself as
+    one more quantity and is propagated from there (the same domains as propagating all of it
+    from nothing), and its lower and upper ends share that."""
+
+    def __init__(self, integer: Sequence[bool], rows: Sequence[Row]):
+        self.integer, self.rows = list(integer), list(rows)
+        self.base: tuple | None = None       # (rows, uses, order, domains or None if empty)
+        self.sums: dict[tuple[int, ...], tuple | None] = {}
+
+    def _base(self) -> tuple:
+        if self.base is None:
+            rows = self.rows
+            if not any(self.integer) and any(r.op in _STRICT for r in rows):
+                # Reals only: when the rows can hold, the closure of what they allow is what
+                # the rows allow with every strict comparison made non-strict, so the infimum
+                # and the supremum are those of the closed rows (attained there, perhaps not
+                # here).
+                first = decide(self.integer, rows)
+                if first.status == "unsat":
+                    self.base = (rows, {}, [], None)
+                    return self.base
+                if first.status == "sat":
+                    rows = [r._replace(op=_STRICT[r.op]) if r.op in _STRICT else r for r in rows]
+            uses = _uses(rows)
+            d: _Domains | None = _Domains(self.integer)
+            try:
+                _propagate(d, rows, uses)
+            except _Empty:
+                d = None
+            self.base = (rows, uses, _order(rows), d)
+        return self.base
+
+    def _with_sum(self, names: Sequence[int]) -> tuple | None:
+        """(rows, uses, order, domains, the sum's index) with the sum as one more quantity;
+        None when the rows cannot hold."""
+        rows, uses, order, base = self._base()
+        if base is None:
+            return None
+        s = len(self.integer)
+        link = Row(None, tuple((i, 1) for i in names) + ((s, -1),), "==", 0)
+        extra = [link] + _implied(rows, names, s)
+        first = len(rows)
+        rows = rows + extra
+        uses = dict(uses)
+        for k, row in enumerate(extra, first):
+            for i, _ in row.terms:
+                uses[i] = uses.get(i, []) + [k]
+        d = base.extended(all(self.integer[i] for i in names))
+        try:
+            _propagate(d, rows, uses, range(first, len(rows)))
+        except _Empty:
+            return None
+        return rows, uses, sorted(set(order).union(names, (s,))), d, s
+
+    def extreme(self, names: Sequence[int], maximise: bool) -> tuple[bool, Fraction | None]:
+        """See `extreme()`."""
+        key = tuple(names)
+        if key not in self.sums:
+            self.sums[key] = self._with_sum(names)
+        state = self.sums[key]
+        if state is None:
+            return True, None
+        rows, uses, order, d, s = state
+        whole = d.integer[s]
+        sign = 1 if maximise else -1
+        bound = d.hi[s] if maximise else d.lo[s]
+        if bound is None:
+            return _unbounded(d, rows, uses, order, s, names, sign)
+        if (d.hi_open[s] if maximise else d.lo_open[s]):
+            return False, None       # an open end: whether it is the supremum is z3's to say
+        if _attain(d, rows, uses, order, s, bound) is not None:
+            return True, Fraction(bound)
+        if not whole:
+            return False, None
+        # Whole numbers: bisect between a witness and the proven bound.
+        found = _label(d.copy(), rows, uses, order)
+        if found is None:
+            return False, None
+        reached, limit = sign * found[s], sign * bound       # reached attained, limit proven
+        for _ in range(_SEARCH_STEPS):
+            if reached == limit:
+                return True, Fraction(sign * reached)
+            middle = (reached + limit + 1) // 2            # reached < middle <= limit
+            trial = d.copy()
+            try:
+                if maximise:
+                    trial.set_lo(s, middle, False, _NOTHING)
+                else:
+                    trial.set_hi(s, -middle, False, _NOTHING)
+                _propagate(trial, rows, uses, uses.get(s, ()))
+            except _Empty:
+                limit = middle - 1
+                continue
+            found = _label(trial, rows, uses, order)
+            if found is None:
+                return False, None
+            reached = sign * found[s]
+        return False, None
+
+
+def _attain(d: _Domains, rows, uses, order, s: int, value) -> dict | None:
+    """A witness with the sum at `value`, or None."""
+    trial = d.copy()
+    try:
+        trial.fix(s, value)
+        _propagate(trial, rows, uses, uses.get(s, ()))
+    except _Empty:
+        return None
+    return _label(trial, rows, uses, order)
+
+
+def _unbounded(d: _Domains, rows, uses, order, s: int, names, sign: int):
+    """(True, None) when witnesses and a ray show the sum unbounded; else undecided.  The ray
+    is the difference of two witnesses with the sum far out, a million apart: each is given
+    values the same way, so what the sum does not force stays where it was."""
+    start = _label(d.copy(), rows, uses, order)
+    if start is None:
+        return False, None
+    far = math.floor(start[s]) + sign * 10 ** 6 if sign > 0 else math.ceil(start[s]) + sign * 10 ** 6
+    first = _attain(d, rows, uses, order, s, far)
+    second = _attain(d, rows, uses, order, s, far + sign * 10 ** 6)
+    if first is None or second is None:
+        return False, None
+    ray = {i: second[i] - first[i] for i in first}
+    for row in rows:
+        change = sum(c * ray[i] for i, c in row.terms)
+        if (row.op == "==" and change != 0) or (row.op in ("<=", "<") and change > 0) \
+                or (row.op in (">=", ">") and change < 0):
+            return False, None
+    if sign * sum(ray[i] for i in names) <= 0:
+        return False, None
+    return True, None
+
+
+def _implied(rows: Sequence[Row], names: Sequence[int], s: int) -> list[Row]:
+    """Rows rewritten with the sum in place of its parts, where the parts appear with one
+    coefficient: a breakdown's total minus its stated parts bounds its unstated parts as a
+    whole, which bounds on each part alone cannot show."""
+    wanted = set(names)
+    out = []
+    if len(wanted) < 2:
+        return out
+    for row in rows:
+        coeffs = {i: c for i, c in row.terms if i in wanted}
+        if len(coeffs) != len(wanted) or len(set(coeffs.values())) != 1:
+            continue
+        c = next(iter(coeffs.values()))
+        terms = tuple((i, f) for i, f in row.terms if i not in wanted) + ((s, c),)
+        out.append(Row(row.group, terms, row.op, row.rhs))
+    return out

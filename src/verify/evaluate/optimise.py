@@ -1,0 +1,338 @@
+"""Derived bounds: the tightest bounds a problem's groups together imply for its unknowns.
+
+Every bound is an exact optimum (an infimum or supremum, which may not be attained when an
+end is open): z3's Optimize for real objectives, galloping and bisection with plain checks for
+whole-number ones.  `Parts` splits a problem into its independent parts, so that a question is
+asked of the part it concerns only, and finds unknowns the constraints treat alike, so that
+their bounds are asked once.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from verify.evaluate import exact
+from verify.evaluate.smt import Bound, Problem, _as_fraction, _Clock, _Compiled
+
+def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000,
+           oracle: bool = True) -> dict[str, Bound]:
+    """Tightest (lower, upper) bound of each named variable with every group on.
+
+    A bound is the infimum/supremum, exact; it may not be attained when an end
+    is open (x < 2 gives upper 2). None where unbounded or not decided within
+    the budget. Only the variable's own component is consulted; if that part is
+    infeasible both ends are None (call `check()` first).  With `oracle` (the
+    default) verify.evaluate.exact answers first and z3 only what that leaves undecided;
+    the bounds are the same either way.
+    """
+    clock = _Clock(budget_ms)
+    compiled = _Compiled(problem)
+    return {name: _optimise(compiled, [name], clock, None, oracle) for name in names}
+
+
+def sum_bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000,
+               oracle: bool = True) -> Bound:
+    """Tightest (lower, upper) bound of the sum of the named variables; see `bounds()`."""
+    clock = _Clock(budget_ms)
+    return _optimise(_Compiled(problem), list(names), clock, None, oracle)
+
+
+class Optimiser:
+    """Bounds over one problem, compiled once and asked in one z3 context (made when z3 is
+    first needed): every answer is an exact optimum, so sharing them between questions
+    changes none (a witness would differ)."""
+
+    def __init__(self, problem: Problem, budget_ms: int = 2000, context=None, oracle: bool = True,
+                 shared: dict | None = None, clock: _Clock | None = None):
+        self.compiled, self.clock = _Compiled(problem), clock or _Clock(budget_ms)
+        self.oracle = oracle
+        self.shared = {} if shared is None else shared     # holds "context" once made
+        if context is not None:
+            self.shared["context"] = context
+
+    def bounds(self, names: Sequence[str]) -> dict[str, Bound]:
+        return {name: _optimise(self.compiled, [name], self.clock, self.shared, self.oracle)
+                for name in names}
+
+    def sum_bounds(self, names: Sequence[str]) -> Bound:
+        return _optimise(self.compiled, list(names), self.clock, self.shared, self.oracle)
+
+
+def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: dict | None,
+              oracle: bool = True) -> Bound:
+    """Minimise and maximise the sum of `names` over the components they touch: each end by
+    verify.evaluate.exact when `oracle` and it decides, else by z3."""
+    ids = [compiled.var(name) for name in names]
+    touched = [c for c in compiled.components if set(c.var_ids) & set(ids)]
+    ends: list[Fraction | None] = [None, None]
+    todo = [False, True]
+    if oracle:
+        todo = []
+        with clock.free():       # exact propagation: not counted against the budget
+            prepared, local = _prepared(compiled, touched, ids)
+            for k, maximise in enumerate((False, True)):
+                decided, value = prepared.extreme([local[i] for i in ids], maximise)
+                if decided:
+                    ends[k] = value
+                else:
+                    todo.append(maximise)
+        if not todo:
+            return ends[0], ends[1]
+    import z3
+    shared = {} if shared is None else shared
+    if "context" not in shared:
+        shared["context"] = z3.Context()
+    ctx = shared["context"]
+    opt = z3.Optimize(ctx=ctx)
+    for comp in touched:
+        opt.from_string(compiled.smt(comp))
+        for g in comp.groups:
+            opt.add(z3.Bool(compiled.literal[g], ctx))
+    objective = _objective(z3, ctx, compiled, ids)
+    if all(compiled.integer[i] for i in ids):
+        solver = z3.Solver(ctx=ctx)
+        solver.add(*opt.assertions())
+        for maximise in todo:
+            ends[maximise] = _int_extreme(z3, solver, objective, clock, maximise=maximise)
+    else:
+        check = None
+        if any(compiled.integer[i] for c in touched for i in c.var_ids):
+            check = z3.Solver(ctx=ctx)
+            check.add(*opt.assertions())
+        for maximise in todo:
+            ends[maximise] = _extreme(opt, objective, clock, maximise=maximise, check=check)
+    return ends[0], ends[1]
+
+
+def _prepared(compiled: _Compiled, touched, ids) -> tuple[exact.Prepared, dict[int, int]]:
+    """verify.evaluate.exact's rows of the touched components, propagated once for every question
+    about one component; with index -> local number."""
+    if len(touched) == 1 and set(ids) <= set(touched[0].var_ids):
+        comp = touched[0]
+        key = id(comp)
+        if key not in compiled.prepared:
+            compiled.prepared[key] = (exact.Prepared(*compiled.rows(comp)),
+                                      {i: k for k, i in enumerate(comp.var_ids)})
+        return compiled.prepared[key]
+    integer, rows, local = _rows(compiled, touched, ids)
+    return exact.Prepared(integer, rows), local
+
+
+def _rows(compiled: _Compiled, touched, ids):
+    """The touched components (and any of `ids` in none) for verify.evaluate.exact: (integer, rows,
+    index -> local number)."""
+    var_ids = sorted({i for c in touched for i in c.var_ids} | set(ids))
+    local = {i: k for k, i in enumerate(var_ids)}
+    rows = [exact.scaled(f.group, [(local[i], c) for i, c in f.terms], f.op, f.rhs)
+            for c in touched for f in c.formulas]
+    return [compiled.integer[i] for i in var_ids], rows, local
+
+
+_UNBOUNDED_PAST = 10**40     # an integer objective found above this is taken as unbounded
+
+
+def _int_extreme(z3, solver, objective, clock: _Clock, maximise: bool) -> Fraction | None:
+    """Exact optimum of a whole-number objective by galloping then bisecting with plain checks.
+
+    Measured: z3's Optimize stalled for its whole budget on a 15-variable integer problem of a
+    generated article (bounds of one unreported state), where this takes a few milliseconds."""
+    sign = 1 if maximise else -1
+
+    def at_least(bound):
+        """A value of sign*objective >= bound, or None when none exists; raises on unknown."""
+        left = clock.left_ms()
+        if left <= 0:
+            raise TimeoutError
+        solver.push()
+        try:
+            solver.set("timeout", left)
+            if bound is not None:
+                solver.add(objective >= bound if maximise else objective <= -bound)
+            status = str(solver.check())
+            if status == "unknown":
+                raise TimeoutError
+            if status != "sat":
+                return None
+            return sign * int(_as_fraction(solver.model().eval(objective, model_completion=True)))
+        finally:
+            solver.pop()
+
+    try:
+        best = at_least(None)
+        if best is None:
+            return None
+        if best < 0 and (found := at_least(0)) is not None:
+            best = found        # a model left far on the other side by an earlier question
+        step = 1
+        while (found := at_least(best + step)) is not None:
+            best, step = found, step * 2
+            if best > _UNBOUNDED_PAST:      # far in the direction asked (a model may start
+                return None                 # far on the other side: that is not unbounded)
+        low, high = best, best + step            # low is reachable, high is not
+        while high - low > 1:
+            middle = (low + high) // 2
+            found = at_least(middle)
+            low, high = (found, high) if found is not None else (low, middle)
+        return Fraction(sign * low)
+    except TimeoutError:
+        return None
+
+
+def _objective(z3, ctx, compiled: _Compiled, ids: Sequence[int]):
+    """The z3 sum of the variables `ids` (Ints lifted to Real when mixed)."""
+    ints = all(compiled.integer[i] for i in ids)
+    terms = []
+    for i in ids:
+        x = z3.Int(f"v{i}", ctx) if compiled.integer[i] else z3.Real(f"v{i}", ctx)
+        terms.append(x if ints or not compiled.integer[i] else z3.ToReal(x))
+    zero = z3.IntVal(0, ctx) if ints else z3.RealVal(0, ctx)
+    return z3.Sum([zero] + terms)
+
+
+def _extreme(opt, objective, clock: _Clock, maximise: bool, check=None) -> Fraction | None:
+    """One optimum of `objective`, or None if unbounded, undecided or infeasible.
+
+    `check`, a plain solver over the same assertions, is given for problems that mix whole
+    numbers and reals: z3's Optimize has been seen to answer those wrongly (the greatest x
+    with x <= 0 and a whole n > x gave -1, not 0), so its answer is kept only when the
+    solver confirms it: attained, and nothing beyond it."""
+    left = clock.left_ms()
+    if left <= 0:
+        return None
+    opt.push()
+    try:
+        opt.set("timeout", left)
+        handle = opt.maximize(objective) if maximise else opt.minimize(objective)
+        if str(opt.check()) != "sat":
+            return None
+        infinity, value, epsilon = handle.upper_values() if maximise else handle.lower_values()
+        if _as_fraction(infinity) != 0:
+            return None
+        if check is not None and not _confirmed(check, objective, value, epsilon, clock, maximise):
+            return None
+        return _as_fraction(value)
+    finally:
+        opt.pop()
+
+
+def _confirmed(solver, objective, value, epsilon, clock: _Clock, maximise: bool) -> bool:
+    """Is `value` the attained optimum: reached, and nothing beyond it?"""
+    if _as_fraction(epsilon) != 0:
+        return False
+    for beyond, status in ((False, "sat"), (True, "unsat")):
+        left = clock.left_ms()
+        if left <= 0:
+            return False
+        solver.push()
+        try:
+            solver.set("timeout", left)
+            if beyond:
+                solver.add(objective > value if maximise else objective < value)
+            else:
+                solver.add(objective == value)
+            if str(solver.check()) != status:
+                return False
+        finally:
+            solver.pop()
+    return True
+
+
+class Parts:
+    """The problem's independent parts, linked as smt links them: by a shared variable or a
+    shared group (a statement's bounds and the relations naming it)."""
+
+    def __init__(self, problem: Problem):
+        self.vars, self.constraints = problem.vars, problem.constraints
+        self.optimisers: dict = {}       # compiled parts, shared by every question of a file
+        self.parent: dict = {}
+        for var in problem.vars:
+            self._union(("v", var.name), ("g", var.group) if var.group is not None else None)
+        for c in problem.constraints:
+            first = self._node(c)
+            for name, _ in c.terms[1:]:
+                self._union(first, ("v", name))
+            self._union(first, ("g", c.group) if c.group is not None else None)
+        self.members: dict = {}      # root -> (its vars, its constraints)
+        for var in problem.vars:
+            self.members.setdefault(self._find(("v", var.name)), ([], []))[0].append(var)
+        for c in problem.constraints:
+            self.members.setdefault(self._find(self._node(c)), ([], []))[1].append(c)
+
+    def root(self, name: str):
+        return self._find(("v", name))
+
+    def optimiser(self, names, left_ms: int, cache: dict,
+                  clock: _Clock | None = None) -> tuple[Problem, "Optimiser"]:
+        """The independent part holding `names`, compiled once for every question about it;
+        what is left of the file's one budget (or `clock`) bounds all of them."""
+        roots = tuple(sorted({self.root(n) for n in names}, key=repr))
+        if roots not in cache:
+            # one z3 context for a file, made when first needed: each costs a megabyte or two
+            local = self.problem(names)
+            if clock is None:
+                cache[roots] = (local, Optimiser(local, max(1, left_ms), shared=cache))
+            else:
+                with clock.free():       # compiling is not the solver's time
+                    cache[roots] = (local, Optimiser(local, shared=cache, clock=clock))
+        return cache[roots]
+
+    @staticmethod
+    def _node(c):
+        return ("v", c.terms[0][0]) if c.terms else ("g", c.group)
+
+    def _find(self, node):
+        parent = self.parent
+        root = node
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[node] != root:
+            parent[node], node = root, parent[node]
+        return root
+
+    def _union(self, a, b) -> None:
+        if b is not None:
+            self.parent[self._find(a)] = self._find(b)
+        else:
+            self._find(a)
+
+    def problem(self, names) -> Problem:
+        """The parts holding the variables `names`, in the problem's own order."""
+        roots = list(dict.fromkeys(self._find(("v", n)) for n in names))
+        if len(roots) == 1:
+            found, constraints = self.members.get(roots[0], ([], []))
+            return Problem(tuple(found), tuple(constraints))
+        wanted = set(roots)
+        return Problem(
+            tuple(v for v in self.vars if self._find(("v", v.name)) in wanted),
+            tuple(c for c in self.constraints if self._find(self._node(c)) in wanted))
+
+
+_KINDS_TRIED = 8       # unknowns compared with at most this many others (each try costs a pass)
+
+
+def alike(problem: Problem, names: list[str]) -> dict[str, str]:
+    """name -> the first of `names` it is interchangeable with: swapping the two maps every
+    constraint onto one of the same group, so both have the same bounds."""
+    by_name = {v.name: v for v in problem.vars}
+    forms = _forms(problem.constraints, {})
+    out: dict[str, str] = {}
+    kinds: list[str] = []
+    for name in names:
+        for kind in kinds[:_KINDS_TRIED]:
+            a, b = by_name.get(kind), by_name.get(name)
+            if (a is not None and b is not None
+                    and (a.integer, a.lo, a.hi, a.lo_closed, a.hi_closed, a.group) ==
+                    (b.integer, b.lo, b.hi, b.lo_closed, b.hi_closed, b.group)
+                    and _forms(problem.constraints, {kind: name, name: kind}) == forms):
+                out[name] = kind
+                break
+        else:
+            kinds.append(name)
+            out[name] = name
+    return out
+
+
+def _forms(constraints, swap: dict[str, str]) -> list:
+    """The constraints as a sorted list of comparable forms, with variables renamed by `swap`."""
+    return sorted((c.group, c.op, c.rhs, tuple(sorted((swap.get(n, n), f) for n, f in c.terms)))
+                  for c in constraints)

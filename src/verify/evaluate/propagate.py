@@ -1,0 +1,167 @@
+"""Bounds carried from constraint to constraint: the arithmetic that shows why a set of
+statements cannot hold, and what the rest of an article allows a figure that a share or a
+change compares.
+
+Each step solves one linear constraint for one quantity, given intervals for the others
+("Ames = 5 + 2 = 7"; "the total is at most 6 + 6 + 6 = 18").  Every bound found this way is
+implied by the constraints used (sound), though not always the tightest: exact bounds come
+from verify.evaluate.optimise.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+from verify.evaluate import optimise
+from verify.model import Interval
+from verify.values.numbers import fmt, fmt_interval, integer_in
+from verify.relate.quantities import Article, Constraint, Quantity, Statement
+
+
+def variable(index: int) -> str:
+    """A quantity's name in the solver's problems."""
+    return f"q{index}"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One constraint solved for one quantity: `bound` is what the others allow it, `tighter`
+    what it is left with; `empty` when that is no value at all."""
+
+    constraint: Constraint
+    target: int
+    coefficient: Fraction
+    others: list
+    values: list
+    bound: Interval
+    current: Interval
+    tighter: Interval
+    empty: bool
+
+
+def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Quantity],
+          rounds: int, whole_steps: bool = False) -> Iterator[Step]:
+    """Every step that tightens a bound, in rounds over the constraints (wholes first), until
+    none does.  `known` is updated by each step that leaves a value; `whole_steps` skips steps
+    that divide ("the top is at least a seventh of the rest" helps nobody reading)."""
+    for _ in range(rounds):
+        progress = False
+        for c in cons:
+            for target, coefficient in sorted(c.terms, key=lambda t: t[1] < 0):
+                if whole_steps and abs(coefficient) != 1:
+                    continue
+                others = [(i, f) for i, f in c.terms if i != target]
+                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
+                bound = _solve_for(values, coefficient, c.op, c.rhs)
+                current = known.get(target) or _open(quantities[target])
+                tighter = current.intersect(bound)
+                if tighter == current:
+                    continue
+                empty = tighter.is_empty() or (quantities[target].integer and not integer_in(tighter))
+                if not empty:
+                    known[target] = tighter
+                    progress = True
+                yield Step(c, target, coefficient, others, values, bound, current, tighter, empty)
+        if not progress:
+            return
+
+
+def narrate(stated: list[Statement], cons: list[Constraint], article: Article) -> list[str]:
+    """The arithmetic that makes a minimal set impossible, as bounds carried from constraint to
+    constraint until one quantity is left with no possible value."""
+    quantities = article.quantities
+    known: dict[int, Interval] = {}
+    for s in stated:
+        known[s.quantity] = known[s.quantity].intersect(s.interval) if s.quantity in known \
+            else s.interval
+    lines: list[str] = []
+    ordered = sorted(cons, key=lambda c: (c.group, c.words))
+    for step in carry(known, ordered, quantities, 2 * len(cons) + 2, whole_steps=True):
+        q = quantities[step.target]
+        expression = _expression(step.values, step.coefficient, quantities, step.others)
+        if step.empty:
+            lines.append(f"{q.name} = {expression} = {fmt_interval(step.bound, q.unit)}, "
+                         f"which is not {fmt_interval(step.current, q.unit)}")
+            return lines
+        lines.append(f"so {q.name} = {expression} = {fmt_interval(step.bound, q.unit)}"
+                     if step.constraint.op == "==" and step.bound == step.tighter else
+                     f"so {q.name} is {fmt_interval(step.tighter, q.unit)} ({step.constraint.words})")
+    return []
+
+
+def _solve_for(values, coefficient: Fraction, op: str, rhs: Fraction) -> Interval:
+    """The interval of x in: coefficient*x + sum(f*v) <op> rhs."""
+    rest = Interval(Fraction(0), Fraction(0))
+    for interval, f in values:
+        rest = rest + _scale(interval, -f)
+    bound = _scale(rest + Interval(rhs, rhs), 1 / coefficient)      # x = (rhs - rest)/c
+    if op == "==":
+        return bound
+    upper = (op in ("<=", "<")) == (coefficient > 0)
+    if upper:
+        return Interval(None, bound.hi, True, bound.hi_closed and op != "<" and op != ">")
+    return Interval(bound.lo, None, bound.lo_closed and op != ">" and op != "<", True)
+
+
+def _scale(interval: Interval, factor: Fraction) -> Interval:
+    if factor >= 0:
+        return interval.scale(factor)
+    lo = None if interval.hi is None else interval.hi * factor
+    hi = None if interval.lo is None else interval.lo * factor
+    return Interval(lo, hi, interval.hi_closed, interval.lo_closed)
+
+
+def _expression(values, coefficient, quantities, others) -> str:
+    """'5 + 2' for a whole from its parts, '10 − 6' for a part from its whole."""
+    words = []
+    for (interval, f), (index, _) in zip(values, others):
+        term = fmt_interval(interval, quantities[index].unit)
+        ratio = -f / coefficient
+        if abs(ratio) != 1:
+            term = f"{fmt(abs(ratio))} × {term}"
+        words.append((ratio < 0, ("+ " if ratio > 0 else "− ") + term))
+    text = " ".join(w for _, w in sorted(words, key=lambda w: w[0])).removeprefix("+ ")
+    return text or "0"
+
+
+PROPAGATION_ROUNDS = 3   # passes over the constraints when narrowing what shares compare
+
+
+def narrowed(article: Article, parts: optimise.Parts, feasible,
+             relations) -> dict[int, tuple[Interval, tuple[str, ...]]]:
+    """What the whole article allows for each quantity a share or a change compares, where a
+    sum or another relation narrows it ("about 100" that is 60 + 45 is 105), with the claims
+    that narrow it: those rules are not linear, so they judge by these bounds instead of by the
+    statements alone.  Bounds are carried from constraint to constraint over the parts of the
+    article that hold (sound: each bound is implied; not always the tightest)."""
+    wanted = {article.of_claim[i] for r in relations if r.kind in ("share", "change")
+              for i in (r.get(role) for role in ("part", "whole", "from", "to")) if i in article.of_claim}
+    wanted = {q for q in wanted    # an exact figure the model holds to cannot be narrowed
+              if not all(s.interval.is_point for s in article.quantities[q].statements)}
+    tied = {i for c in article.constraints for i, _ in c.terms}
+    wanted &= tied
+    if not wanted:
+        return {}
+    near = {c.group for c in parts.problem([variable(q) for q in sorted(wanted)]).constraints}
+    cons = [c for c in article.constraints if c.group in feasible and c.group in near]
+    if not cons:
+        return {}
+    quantities = article.quantities
+    known: dict[int, Interval] = {}
+    for q in quantities:
+        if q.statements and all(s.group in feasible for s in q.statements):
+            known[q.index] = q.agreed or q.statements[0].interval
+    by: dict[int, set[str]] = {}
+    for step in carry(known, cons, quantities, PROPAGATION_ROUNDS):
+        if step.empty:
+            continue      # cannot happen in a part that holds; never narrow to nothing
+        said = by.setdefault(step.target, set())
+        said.update(i for j, _ in step.others for i in quantities[j].claims)
+        said.update(i for j, _ in step.others for i in by.get(j, ()))
+    return {q: (known[q], tuple(sorted(by[q] - set(quantities[q].claims))))
+            for q in sorted(wanted) if q in by and q in known}
+
+
+def _open(q: Quantity) -> Interval:
+    return Interval(Fraction(0), None) if q.nonnegative else Interval(None, None)

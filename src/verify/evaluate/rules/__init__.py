@@ -1,0 +1,233 @@
+"""The rule registry: every rule id verify reports, what it checks and where its manual is.
+
+The engine loops over it; `verify rules`, docs/rules.md (docs/gen_rules.py), the claims
+schema (a waiver's `rule:`) and the settings loader (`rules:` in checks/) read it.  Adding a
+rule is adding its module to this package and its case file tests/cases/<id>.yaml (its
+severity is error unless data/defaults.yaml says otherwise); docs/rules.md is generated.
+
+A rule module (rules/<id>.py) has the same small face:
+
+    ID         the rule id used in reports, settings and waivers
+    SUMMARY    one line for `verify rules`
+    APPLIES    "relation" (checks one relation of KIND) or "claim" (checks single claims)
+    KIND       the relation kind it checks (relation rules); None: every relation
+    check(subject, ctx) -> Iterator[Outcome]
+    applies(claim) -> bool   (claim rules: the claims it checks)
+
+The module docstring is the rule's manual, with a passing and a failing example (the
+examples are run as tests).  Rules never print, never read files and never decide severity:
+they say what holds and show the arithmetic; the engine stamps id and severity.  The other
+ids are stages the engine runs itself; their modules' docstrings are their manuals.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from typing import TYPE_CHECKING, Any, Callable
+
+from verify.values import units as unitdefs
+from verify.model import Claim, ClaimsFile, Interval, Outcome, Verdict  # noqa: F401 (Outcome: the rules use it from here)
+from verify.values.numbers import overlap, whole_numbers  # noqa: F401 (the rules use them from here)
+
+if TYPE_CHECKING:       # a type only: the settings loader reads this registry
+    from verify.config import Config
+
+# rule id -> the module whose docstring is its manual, in the order `verify rules` and
+# docs/rules.md list them: the rule modules of this package (rules/<id>.py, found here, so a
+# new rule is its module), then the stages the engine runs itself.
+NAMES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+STAGES = {"anchor": "verify.anchor.quotes", "solve": "verify.evaluate.judge", "coverage": "verify.anchor.coverage",
+          "waiver": "verify.evaluate.waive", "input": "verify.load.claims"}
+MODULES = {**{name: f"verify.evaluate.rules.{name}" for name in NAMES}, **STAGES}
+IDS = tuple(MODULES)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule id of the registry."""
+
+    id: str
+    applies: str                  # "relation", "claim", or "stage" (run by the engine itself)
+    kind: str | None              # a relation rule's relation kind; None: every relation
+    summary: str                  # one line
+    manual: str                   # its module's docstring
+    check: Callable[..., Any] | None = None            # rules: check(subject, ctx)
+    wants: Callable[[Claim], bool] | None = None       # claim rules: the claims it checks
+
+
+@cache       # a pure function of the code: the same registry whatever ran before
+def registry() -> dict[str, Rule]:
+    """rule id -> Rule, in the order of MODULES; a rule module's ID, APPLIES and KIND say
+    what it checks."""
+    out = {}
+    for rule_id, name in MODULES.items():
+        module = importlib.import_module(name)
+        manual = (module.__doc__ or "").strip()
+        if rule_id not in NAMES:
+            out[rule_id] = Rule(rule_id, "stage", None,
+                                manual.split("\n\n")[0].replace("\n", " "), manual)
+            continue
+        if module.ID != rule_id or module.APPLIES not in ("relation", "claim"):
+            raise ValueError(f"{name}: ID {module.ID!r}, APPLIES {module.APPLIES!r}; expected "
+                             f"ID {rule_id!r} and APPLIES relation or claim")
+        out[rule_id] = Rule(rule_id, module.APPLIES, getattr(module, "KIND", None),
+                            module.SUMMARY, manual, module.check, getattr(module, "applies", None))
+    return out
+
+
+def by_kind() -> dict[str, Rule]:
+    """relation kind -> the rule that checks it."""
+    return {r.kind: r for r in registry().values() if r.applies == "relation" and r.kind}
+
+
+def every_relation() -> list[Rule]:
+    """The rules that check every relation, whatever its kind (units), before its own rule."""
+    return [r for r in registry().values() if r.applies == "relation" and r.kind is None]
+
+
+def of_claims() -> list[Rule]:
+    """The rules that check single claims (date)."""
+    return [r for r in registry().values() if r.applies == "claim"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at: the file, its claims by id, the settings, and the article's
+    quantities.  `choice` (quantity index -> statement) makes a rule judge a quantity by one
+    of its statements, as the judge does to explain a conflict."""
+
+    claims_file: ClaimsFile
+    claims: dict[str, Claim]
+    config: Config
+    article: Any = None
+    choice: Any = None
+    implied: Any = None      # quantity index -> (the interval the article allows, claims saying so)
+
+
+class Inconsistent(Exception):
+    """A quantity whose statements disagree has no single value for a rule to judge by: the
+    conflict is reported by the judge, and the rule is not run on it."""
+
+
+@dataclass(frozen=True)
+class Value:
+    """A quantity's value in a common unit, from the statements that give it: all they allow,
+    and as printed; `ids` are every claim stating it."""
+
+    claim: Claim                 # the first claim stating it, for its measure and scope
+    interval: Interval
+    reading: Interval
+    unit: str
+    ids: tuple[str, ...] = ()
+    shown: str = ""
+    rounded: Interval | None = None    # all it allows without hedges (None: the interval)
+
+    @property
+    def unhedged(self) -> Interval:
+        return self.interval if self.rounded is None else self.rounded
+
+    @property
+    def hedged(self) -> bool:
+        return self.unhedged != self.interval
+
+    @property
+    def text(self) -> str:
+        """The figure as written; words get their value beside them: 'four (4)'."""
+        return self.shown or written(self.claim)
+
+
+def written(claim: Claim) -> str:
+    figure = claim.figure
+    if any(ch.isdigit() for ch in figure.text) or figure.nominal is None:
+        return figure.text
+    from verify.values.numbers import fmt
+    return f"{figure.text} ({fmt(figure.nominal, figure.unit)})"
+
+
+def load(name: str):
+    """The module of rule `name` (a rule module: one of NAMES)."""
+    return importlib.import_module(MODULES[name])
+
+
+def catalogue() -> dict[str, tuple[str, str]]:
+    """rule id -> (one-line summary, manual), every id of the registry."""
+    return {r.id: (r.summary, r.manual) for r in registry().values()}
+
+
+def values(ctx: Context, ids, unit: str | None = None) -> list[Value]:
+    """The values of the quantities claims `ids` state, converted to `unit` (default: the
+    first one's unit).  A quantity stated several times is judged by all its statements
+    together (or by the one `ctx.choice` picks).
+
+    Raises unitdefs.UnitError when a unit cannot be converted (the units rule reports it),
+    Inconsistent when a quantity's statements disagree."""
+    out = []
+    for claim_id in ids:
+        claim = ctx.claims[claim_id]
+        figure = claim.figure
+        if figure is None:
+            raise unitdefs.UnitError(f"claim '{claim_id}' states no figure")
+        unit = unit or _unit_of(ctx, claim)
+        out.append(_value(ctx, claim, unit))
+    return out
+
+
+def _unit_of(ctx: Context, claim: Claim) -> str:
+    article = ctx.article
+    if article is not None and claim.id in article.of_claim:
+        return article.quantities[article.of_claim[claim.id]].unit
+    return claim.figure.unit
+
+
+def _value(ctx: Context, claim: Claim, unit: str) -> Value:
+    article = ctx.article
+    if article is None or claim.id not in article.of_claim:
+        figure = claim.figure
+        factor = unitdefs.factor(figure.unit, unit)
+        found = (figure.interval, figure.reading, figure.rounded or figure.interval)
+        if figure.integer:     # a count "fewer than 5" is at most 4: no rule may use 4.5
+            found = tuple(whole_numbers(i) for i in found)
+        interval, reading, rounded = (i.scale(factor) for i in found)
+        return Value(claim, interval, reading, unit, (claim.id,), rounded=rounded)
+    index = article.of_claim[claim.id]
+    quantity = article.quantities[index]
+    chosen = (ctx.choice or {}).get(index)
+    statements = (chosen,) if chosen is not None else quantity.statements
+    common = overlap([chosen.interval], quantity.integer) if chosen is not None else quantity.agreed
+    if common is None:
+        raise Inconsistent(quantity.name)
+    reading = overlap([s.reading for s in statements], False) or common
+    rounded = (overlap([s.rounded or s.interval for s in statements], False)
+               or statements[0].rounded or statements[0].interval)   # agreed only by hedges
+    factor = unitdefs.factor(quantity.unit, unit)
+    ids = tuple(i for s in statements for i in s.claims)
+    first = ctx.claims[ids[0]] if ids[0] in ctx.claims else claim
+    shown = " / ".join(dict.fromkeys(written(ctx.claims[s.claims[0]]) for s in statements))
+    narrowed = (ctx.implied or {}).get(index) if chosen is None else None
+    if narrowed is not None:
+        tighter = overlap([common, narrowed[0]], quantity.integer)
+        if tighter is not None and tighter != common:     # what the other figures leave it
+            from verify.values.numbers import fmt_interval
+            common, ids = tighter, ids + narrowed[1]
+            reading = overlap([reading, tighter], False) or tighter
+            rounded = overlap([rounded, tighter], False) or tighter
+            shown += f" (the other figures make it {fmt_interval(tighter, quantity.unit)})"
+    return Value(first, common.scale(factor), reading.scale(factor), unit, ids, shown,
+                 rounded.scale(factor))
+
+
+def total(intervals: list[Interval]) -> Interval:
+    """Interval sum: every value a sum of one value from each interval can take."""
+    result = Interval.point(Fraction(0))
+    for interval in intervals:
+        result = result + interval
+    return result
+
+
+def described(claim: Claim) -> str:
+    """'rescued (all states)': how an editor names the quantity."""
+    what = claim.measure or claim.id
+    return f"{what} ({claim.scope_text})" if claim.scope else what

@@ -1,0 +1,585 @@
+"""Whole-article reasoning: feasibility, minimal conflicting sets and derived bounds.
+
+A `Problem` is a set of exact linear constraints over named quantities. Each
+constraint (and each variable's bounds) belongs to a *group*, normally the id of
+the claim or relation it came from; a group is on or off as a whole. The module
+knows nothing about claims: the engine translates claims into a Problem.
+
+- `check()` says whether all groups can hold together. When they cannot, it
+  names a minimal set of groups that cannot all hold: z3's unsat core is only a
+  candidate, shrunk by deletion until every member is shown to be needed.
+- `conflicts()` names every minimal set (verify.evaluate.judge reports them all).
+- verify.evaluate.optimise gives the tightest bounds that the groups together imply for
+  unknown quantities ("the unreported states hold 32").
+
+Example (passes): total 10 = A 4 + B 3 + C + D, C and D non-negative integers.
+Example (fails):  the same with total 20 and "A had the most" (A >= C, A >= D):
+C + D = 13 but each is at most 4, so {total, A, B, rank} cannot all hold.
+
+How: every number is an exact Fraction; each linear constraint is scaled to
+integer coefficients and written as SMT-LIB text (fast to load, exact). The
+problem is split into independent components (linked by shared variables or a
+shared group) and each is solved on its own, so an article's unrelated tables
+cost what they cost alone. z3 is imported lazily: importing this module is cheap.
+"""
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+from verify.evaluate import exact
+
+OPS = {"<=": "<=", "<": "<", "==": "=", ">=": ">=", ">": ">"}
+
+
+@dataclass(frozen=True)
+class Var:
+    """A quantity; `integer` for counts. Bounds are on only while `group` is."""
+    name: str
+    integer: bool = False
+    lo: Fraction | None = None
+    hi: Fraction | None = None
+    lo_closed: bool = True
+    hi_closed: bool = True
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """sum(coeff * var for var, coeff in terms) <op> rhs, on while `group` is."""
+    group: str
+    terms: tuple[tuple[str, Fraction], ...]
+    op: str
+    rhs: Fraction
+
+
+@dataclass(frozen=True)
+class Problem:
+    vars: tuple[Var, ...]
+    constraints: tuple[Constraint, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Result of `check()`.
+
+    status "unsat" with an empty conflict means the always-on bounds alone are
+    infeasible. status "unsat" with `undecided` set means the budget ran out
+    while shrinking: the conflict cannot all hold but may not be minimal.
+    """
+    status: str
+    conflict: tuple[str, ...] = ()
+    model: dict[str, Fraction] | None = None
+    undecided: str | None = None
+
+
+Bound = tuple[Fraction | None, Fraction | None]
+
+
+def _exact(value: object, what: str) -> Fraction:
+    """An exact Fraction from int/Fraction/Decimal; floats are refused."""
+    if type(value) is Fraction:        # the common case, first: a file has many thousands
+        return value
+    if isinstance(value, (bool, float)) or not isinstance(value, (int, Fraction, Decimal)):
+        raise TypeError(f"{what} must be an exact number (int, Fraction, Decimal), got {value!r}")
+    return Fraction(value)
+
+
+def _as_fraction(val) -> Fraction:
+    """A z3 numeral (Int or Real) as an exact Fraction."""
+    if val.is_int():
+        return Fraction(val.as_long())
+    return Fraction(val.numerator_as_long(), val.denominator_as_long())
+
+
+# -- compilation to SMT-LIB text ------------------------------------------
+
+class _Formula(NamedTuple):
+    """One relation: sum(c * v[i] for i, c in terms) <op> rhs; its SMT-LIB text is written
+    only when z3 is asked (`_Compiled.text`)."""
+    group: str | None
+    var_ids: tuple[int, ...]
+    terms: tuple[tuple[int, Fraction], ...]
+    op: str
+    rhs: Fraction
+
+
+class _Component(NamedTuple):
+    var_ids: tuple[int, ...]
+    formulas: tuple[_Formula, ...]
+    groups: tuple[str, ...]
+
+
+class _Compiled:
+    """A Problem as SMT-LIB formulas, split into independent components."""
+
+    def __init__(self, problem: Problem):
+        self.names = tuple(v.name for v in problem.vars)
+        self.index = {name: i for i, name in enumerate(self.names)}
+        if len(self.index) != len(self.names):
+            dup = next(n for n in self.names if self.names.count(n) > 1)
+            raise ValueError(f"variable {dup!r} is declared twice")
+        self.integer = tuple(v.integer for v in problem.vars)
+        self.formulas = [self.linear(group, terms, op, rhs) for group, terms, op, rhs in _relations(problem)]
+        group_names = sorted({f.group for f in self.formulas if f.group is not None})
+        self.literal = {g: f"g{k}" for k, g in enumerate(group_names)}
+        self.components = _components(len(self.names), self.formulas)
+        self.texts: dict[int, str] = {}      # id of a component -> its SMT-LIB text
+        self.exact_rows: dict[int, tuple] = {}      # id of a component -> `rows()`
+        self.prepared: dict[int, tuple] = {}        # id of a component -> verify.evaluate.optimise's
+
+    def rows(self, comp: _Component) -> tuple[list[bool], list[exact.Row]]:
+        """The component for verify.evaluate.exact: its variables numbered from 0, in the order of
+        `comp.var_ids` (written once)."""
+        key = id(comp)
+        if key not in self.exact_rows:
+            local = {i: k for k, i in enumerate(comp.var_ids)}
+            self.exact_rows[key] = (
+                [self.integer[i] for i in comp.var_ids],
+                [exact.scaled(f.group, [(local[i], c) for i, c in f.terms], f.op, f.rhs)
+                 for f in comp.formulas])
+        return self.exact_rows[key]
+
+    def var(self, name: str) -> int:
+        try:
+            return self.index[name]
+        except KeyError:
+            raise ValueError(f"constraint uses undeclared variable {name!r}") from None
+
+    def linear(self, group, terms, op: str, rhs: Fraction) -> _Formula:
+        """sum(c*x) op rhs, checked: every variable declared, every number exact."""
+        if op not in OPS:
+            raise ValueError(f"unknown operator {op!r}; expected one of {tuple(OPS)}")
+        coeffs = tuple((self.var(name), c if type(c) is Fraction else _exact(c, f"coefficient of {name}"))
+                       for name, c in terms)
+        return _Formula(group, tuple(sorted({i for i, _ in coeffs})), coeffs, op, rhs)
+
+    def text(self, f: _Formula) -> str:
+        """The SMT-LIB text of a formula, scaled to integer coefficients; pure Int when all
+        its variables are."""
+        coeffs, op, rhs = f.terms, f.op, f.rhs
+        scale = math.lcm(rhs.denominator, *(c.denominator for _, c in coeffs))
+        ints = all(self.integer[i] for i, _ in coeffs)
+        if scale == 1:
+            lhs = self.sum([(i, c.numerator) for i, c in coeffs], ints)
+            smt = f"({OPS[op]} {lhs} {_num(rhs.numerator, ints)})"
+        else:
+            lhs = self.sum([(i, int(c * scale)) for i, c in coeffs], ints)
+            smt = f"({OPS[op]} {lhs} {_num(int(rhs * scale), ints)})"
+        return smt
+
+    def sum(self, coeffs: Sequence[tuple[int, int]], ints: bool) -> str:
+        """SMT-LIB sum of integer-coefficient terms (Ints lifted to Real if needed)."""
+        parts = []
+        for i, c in coeffs:
+            x = f"v{i}" if ints or not self.integer[i] else f"(to_real v{i})"
+            if c:
+                parts.append(x if c == 1 else f"(* {_num(c, ints)} {x})")
+        if not parts:
+            return _num(0, ints)
+        return parts[0] if len(parts) == 1 else f"(+ {' '.join(parts)})"
+
+    def smt(self, comp: _Component) -> str:
+        """Declarations and (group-guarded) assertions of one component (written once)."""
+        key = id(comp)
+        if key not in self.texts:
+            self.texts[key] = self._smt(comp)
+        return self.texts[key]
+
+    def _smt(self, comp: _Component) -> str:
+        decls = [f"(declare-const v{i} {'Int' if self.integer[i] else 'Real'})" for i in comp.var_ids]
+        decls += [f"(declare-const {self.literal[g]} Bool)" for g in comp.groups]
+        asserts = [f"(assert {self.text(f)})" if f.group is None else
+                   f"(assert (=> {self.literal[f.group]} {self.text(f)}))" for f in comp.formulas]
+        return "\n".join(decls + asserts)
+
+
+def _num(n: int, ints: bool) -> str:
+    """An exact SMT-LIB numeral of sort Int or Real."""
+    text = f"{abs(n)}" if ints else f"{abs(n)}.0"
+    return text if n >= 0 else f"(- {text})"
+
+
+def _relations(problem: Problem):
+    """(group, terms, op, rhs) for every var bound and every constraint."""
+    for v in problem.vars:
+        term = ((v.name, Fraction(1)),)
+        if v.lo is not None:
+            yield v.group, term, ">=" if v.lo_closed else ">", _exact(v.lo, f"{v.name}.lo")
+        if v.hi is not None:
+            yield v.group, term, "<=" if v.hi_closed else "<", _exact(v.hi, f"{v.name}.hi")
+    for c in problem.constraints:
+        yield c.group, c.terms, c.op, _exact(c.rhs, f"rhs of {c.group}")
+
+
+def _components(nvars: int, formulas: list[_Formula]) -> list[_Component]:
+    """Independent parts: formulas linked by a shared variable or a shared group."""
+    parent = list(range(nvars))
+    group_node: dict[str, int] = {}
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    nodes = []
+    for f in formulas:
+        ids = list(f.var_ids)
+        if f.group is not None:
+            if f.group not in group_node:
+                group_node[f.group] = len(parent)
+                parent.append(len(parent))
+            ids.append(group_node[f.group])
+        for other in ids[1:]:
+            parent[find(other)] = find(ids[0])
+        nodes.append(ids[0])
+    members: dict[int, list[_Formula]] = {}
+    for f, node in zip(formulas, nodes):
+        members.setdefault(find(node), []).append(f)
+    var_ids: dict[int, set[int]] = {}
+    for i in range(nvars):
+        var_ids.setdefault(find(i), set()).add(i)
+    return [_Component(tuple(sorted(var_ids.get(root, ()))), tuple(fs),
+                       tuple(sorted({f.group for f in fs if f.group is not None})))
+            for root, fs in members.items()]
+
+
+# -- feasibility and minimal conflicts -------------------------------------
+
+class _Clock:
+    """A wall-clock budget shared by every z3 call of one request.  Time spent `free()` is not
+    counted: verify.evaluate.exact's propagation of a part, which ends in time proportional to the
+    part's size (like reading it), so a large file is not cut short by its size alone."""
+
+    def __init__(self, budget_ms: int):
+        self.deadline = time.monotonic() + max(int(budget_ms), 1) / 1000
+        self.freed = False
+
+    def left_ms(self) -> int:
+        return int((self.deadline - time.monotonic()) * 1000)
+
+    @contextmanager
+    def free(self):
+        if self.freed:           # inside another free() already
+            yield
+            return
+        start, self.freed = time.monotonic(), True
+        try:
+            yield
+        finally:
+            self.deadline += time.monotonic() - start
+            self.freed = False
+
+
+def _run(solver, clock: _Clock, assumptions=()) -> str:
+    """One z3 check within what is left of the budget: 'sat'|'unsat'|'unknown'."""
+    left = clock.left_ms()
+    if left <= 0:
+        return "unknown"
+    solver.set("timeout", left)
+    return str(solver.check(*assumptions))
+
+
+def check(problem: Problem, budget_ms: int = 2000) -> Outcome:
+    """Can all groups hold together? Gives a witness, or a minimal conflicting set.
+
+    The witness has every variable (0 for one nothing constrains). Independent
+    parts are checked in order of appearance; the first part that cannot hold
+    gives the conflict. `budget_ms` covers the whole call, shrinking included.
+    """
+    clock = _Clock(budget_ms)
+    compiled = _Compiled(problem)
+    import z3
+    ctx = z3.Context()
+    model = {name: Fraction(0) for name in compiled.names}  # unconstrained vars
+    undecided: list[str] = []
+    for comp in compiled.components:
+        solver = z3.Solver(ctx=ctx)
+        solver.from_string(compiled.smt(comp))
+        lits = {g: z3.Bool(compiled.literal[g], ctx) for g in comp.groups}
+        status = _run(solver, clock, list(lits.values()))
+        if status == "unsat":
+            core = _core_groups(solver, lits)
+            conflict, unsure = _shrink(solver, lits, core, clock)
+            return Outcome("unsat", conflict=conflict, undecided=unsure)
+        if status == "unknown":
+            undecided.extend(comp.groups)
+        else:
+            model.update(_model(z3, ctx, compiled, comp, solver.model()))
+    if undecided:
+        shown = ", ".join(undecided[:8]) + (", ..." if len(undecided) > 8 else "")
+        return Outcome("unknown", undecided=(
+            f"whether the groups {shown} ({len(undecided)} in all) can hold together "
+            f"was not decided within {budget_ms} ms"))
+    return Outcome("sat", model=model)
+
+
+class _Lits(dict):
+    """group -> its z3 literal, with the literals' names: a core is read back without
+    printing every literal of the problem (z3's printer made that a second per large file)."""
+
+    def __init__(self, z3, ctx, names: dict[str, str]):
+        super().__init__((group, z3.Bool(name, ctx)) for group, name in names.items())
+        self.by_name = {name: group for group, name in names.items()}
+
+
+def _core_groups(solver, lits: dict) -> tuple[str, ...]:
+    """z3's unsat core, as sorted group names (a candidate, not yet minimal)."""
+    by_name = getattr(lits, "by_name", None) or {str(lit): group for group, lit in lits.items()}
+    return tuple(sorted(by_name[lit.decl().name()] for lit in solver.unsat_core()))
+
+
+def _shrink(solver, lits: dict, core: tuple[str, ...], clock: _Clock):
+    """Deletion-based minimisation of a z3 core (see `_shrink_by`)."""
+    return _shrink_by(_z3_decider(solver, lits, clock), core)
+
+
+def _z3_decider(solver, lits: dict, clock: _Clock):
+    """groups -> (status, core): one z3 check with those groups on."""
+    def decide(groups):
+        status = _run(solver, clock, [lits[g] for g in groups])
+        return status, (_core_groups(solver, lits) if status == "unsat" else ())
+    return decide
+
+
+def _shrink_by(decide, core: tuple[str, ...]):
+    """Deletion-based minimisation: drop each member whose removal stays unsat.
+
+    After an unsat re-check the candidate is cut down to the new core. A member
+    shown needed (its removal gave sat) stays needed in every subset, so the
+    result is minimal unless some re-check ran out of budget.
+    """
+    current = list(core)
+    tested: set[str] = set()
+    unsure: list[str] = []
+    while (member := next((g for g in current if g not in tested), None)) is not None:
+        status, smaller = decide([g for g in current if g != member])
+        if status == "unsat":
+            smaller = set(smaller) - {member}
+            current = [g for g in current if g in smaller]
+            continue
+        tested.add(member)
+        if status == "unknown":
+            unsure.append(member)
+    undecided = None
+    if unsure:
+        undecided = ("the groups cannot all hold, but whether "
+                     + ", ".join(sorted(unsure)) + " is needed was not decided within the budget")
+    return tuple(sorted(current)), undecided
+
+
+def _model(z3, ctx, compiled: _Compiled, comp: _Component, model) -> dict[str, Fraction]:
+    """Exact values of a component's variables in a z3 model."""
+    make = {True: z3.Int, False: z3.Real}
+    return {compiled.names[i]: _as_fraction(model.eval(make[compiled.integer[i]](f"v{i}", ctx),
+                                                       model_completion=True))
+            for i in comp.var_ids}
+
+
+@dataclass(frozen=True)
+class Conflicts:
+    """Result of `conflicts()`: every minimal set of groups that cannot hold together.
+
+    `complete` is False when the enumeration stopped (budget or `most`): more sets may exist.
+    `undecided` names groups of parts whose feasibility was not decided. `feasible` holds the
+    groups of the independent parts that can hold together (only there are bounds meaningful).
+    """
+    sets: tuple[tuple[str, ...], ...]
+    complete: bool
+    undecided: tuple[str, ...] = ()
+    feasible: frozenset[str] = frozenset()
+
+
+CHUNK = 64      # independent parts asked together in one call
+
+
+def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
+              oracle: bool = True, clock: _Clock | None = None) -> Conflicts:
+    """Every minimal conflicting set of groups, found by a hitting-set tree (Reiter): a set is
+    found, then each of its members is switched off in turn and the rest searched again.
+
+    The result is the same whatever the order of the problem's groups: each set is minimal
+    (deletion-checked), and the tree visits every minimal set unless `most` sets in one
+    independent part, or the budget, stop it (then `complete` is False).
+
+    With `oracle` (the default) each independent part is first decided by verify.evaluate.exact (exact
+    propagation and a checked witness), and z3 is asked only what that leaves undecided: the
+    same sets come out either way (a part whose search stops at `most` sets is searched again
+    by z3 alone, so that which sets are found does not depend on the path), and z3 is not
+    imported when nothing is left to it.  The parts left to z3 are asked together, CHUNK at a
+    time: in a part of an article that holds, one call decides them all; a part named by the
+    core of a failed call is searched on its own, and the others asked again without it.
+
+    The budget (or `clock`, shared with later questions) counts z3's calls and the search for
+    the sets of a part that cannot hold; each part's first exact decision is not counted."""
+    if clock is None:
+        compiled = _Compiled(problem)
+        clock = _Clock(budget_ms)      # the budget is the solver's: compiling is not cut short
+    else:
+        with clock.free():
+            compiled = _Compiled(problem)
+    found: list[tuple[str, ...]] = []
+    undecided: list[str] = []
+    complete, feasible = True, set()
+    components = compiled.components
+    if oracle:
+        left = []
+        for comp in components:
+            if clock.left_ms() <= 0:
+                undecided.extend(comp.groups)
+                continue
+            with clock.free():
+                part = _Part(compiled, comp, clock)
+                first = part.exact(comp.groups)
+            if first == "sat":
+                feasible.update(comp.groups)
+            elif first == "unknown":
+                left.append(comp)       # not decided exactly: z3's, with the parts left to it
+            else:
+                own, done, unsure = _all_sets(part.decide, comp.groups, most)
+                if len(own) >= most and not unsure:
+                    left.append(comp)
+                    continue
+                if unsure:
+                    undecided.extend(comp.groups)
+                elif not own and done:
+                    feasible.update(comp.groups)
+                found.extend(own)
+                complete = complete and done
+        components = left
+    if components:
+        more = _z3_conflicts(compiled, components, clock, most)
+        found.extend(more.sets)
+        undecided.extend(more.undecided)
+        feasible.update(more.feasible)
+        complete = complete and more.complete
+    return Conflicts(tuple(sorted(set(found))), complete and not undecided, tuple(undecided),
+                     frozenset(feasible))
+
+
+class _Part:
+    """One component, decided by verify.evaluate.exact first and by z3 (set up on first need) for
+    what exact leaves undecided."""
+
+    def __init__(self, compiled: _Compiled, comp: _Component, clock: _Clock):
+        self.compiled, self.comp, self.clock = compiled, comp, clock
+        self.integer, self.rows = compiled.rows(comp)
+        self.solver = None
+        self.lits: dict = {}
+        self.known: dict[frozenset[str], tuple[str, tuple[str, ...]]] = {}
+
+    def decide(self, groups) -> tuple[str, tuple[str, ...]]:
+        """(status, core) with `groups` on: 'sat' | 'unsat' (core: groups that alone cannot
+        hold, sorted) | 'unknown' (the budget ran out)."""
+        key = frozenset(groups)
+        if key in self.known:
+            return self.known[key]
+        if self.clock.left_ms() <= 0:
+            return "unknown", ()
+        if self.exact(groups) == "unknown":
+            self.known[key] = self._z3(groups)
+        return self.known[key]
+
+    def exact(self, groups) -> str:
+        """verify.evaluate.exact's answer with `groups` on; a decided one is kept for `decide`."""
+        key = frozenset(groups)
+        rows = self.rows if len(key) == len(self.comp.groups) else \
+            [r for r in self.rows if r.group is None or r.group in key]
+        answer = exact.decide(self.integer, rows)
+        if answer.status != "unknown":
+            self.known[key] = answer.status, answer.core
+        return answer.status
+
+    def _z3(self, groups) -> tuple[str, tuple[str, ...]]:
+        if self.solver is None:
+            import z3
+            ctx = z3.Context()
+            self.solver = z3.Solver(ctx=ctx)
+            self.solver.from_string(self.compiled.smt(self.comp))
+            self.lits = _Lits(z3, ctx, {g: self.compiled.literal[g] for g in self.comp.groups})
+        status = _run(self.solver, self.clock, [self.lits[g] for g in groups])
+        return status, (_core_groups(self.solver, self.lits) if status == "unsat" else ())
+
+
+def _z3_conflicts(compiled: _Compiled, components, clock: _Clock, most: int) -> Conflicts:
+    """`conflicts()` of the given components by z3 alone."""
+    import z3
+    ctx = z3.Context()
+    found: list[tuple[str, ...]] = []
+    undecided: list[str] = []
+    complete, feasible = True, set()
+    for start in range(0, len(components), CHUNK):
+        chunk = components[start:start + CHUNK]
+        if clock.left_ms() <= 0:       # spent: the rest is undecided, without setting it up
+            undecided.extend(g for comp in chunk for g in comp.groups)
+            continue
+        part_of = {g: k for k, comp in enumerate(chunk) for g in comp.groups}
+        together = z3.Solver(ctx=ctx)
+        together.from_string("\n".join(compiled.smt(comp) for comp in chunk))
+        lits = _Lits(z3, ctx, {g: compiled.literal[g] for g in part_of})
+        searched: set[int] = set()
+        status = "unsat"
+        while status == "unsat":
+            status = _run(together, clock, [lit for g, lit in lits.items() if part_of[g] not in searched])
+            if status == "sat":
+                break
+            failing = (sorted({part_of[g] for g in _core_groups(together, lits)} - searched)
+                       if status == "unsat" else [k for k in range(len(chunk)) if k not in searched])
+            if not failing:
+                break
+            for k in failing:
+                searched.add(k)
+                comp = chunk[k]
+                if clock.left_ms() <= 0:
+                    undecided.extend(comp.groups)
+                    continue
+                solver = z3.Solver(ctx=ctx)
+                solver.from_string(compiled.smt(comp))
+                own_lits = _Lits(z3, ctx, {g: compiled.literal[g] for g in comp.groups})
+                own, done, unsure = _all_sets(_z3_decider(solver, own_lits, clock), comp.groups, most)
+                if unsure:
+                    undecided.extend(comp.groups)
+                elif not own and done:
+                    feasible.update(comp.groups)
+                found.extend(own)
+                complete = complete and done
+        if status == "sat":      # every part not searched holds
+            feasible.update(g for g, k in part_of.items() if k not in searched)
+    return Conflicts(tuple(found), complete, tuple(undecided), frozenset(feasible))
+
+
+def _all_sets(decide, groups: Sequence[str], most: int):
+    """(minimal sets of one component, whether the search finished, whether it was undecided).
+    `decide(groups on)` gives (status, core)."""
+    sets: list[tuple[str, ...]] = []
+    queue: list[frozenset[str]] = [frozenset()]
+    visited: set[frozenset[str]] = set()
+    while queue:
+        if len(sets) >= most:
+            return sets, False, False
+        off = queue.pop(0)
+        if off in visited:
+            continue
+        visited.add(off)
+        reused = next((s for s in sets if not set(s) & off), None)   # still conflicts: no call
+        if reused is None:
+            status, core = decide([g for g in groups if g not in off])
+            if status == "unknown":
+                return sets, False, not sets
+            if status == "sat":
+                continue
+            conflict, unsure = _shrink_by(decide, tuple(g for g in core if g not in off))
+            if unsure:
+                return sets, False, False
+            sets.append(conflict)
+            reused = conflict
+        for member in reused:
+            queue.append(off | {member})
+    return sets, True, False

@@ -1,0 +1,217 @@
+"""Guesses for what a drafted claim measures and where: rules over the text, no model.
+
+`verify extract --draft` fills `measure:` and `scope:` with these guesses, each marked
+`# guessed` with the words it came from, so a person reviews it:
+
+  measure  the nearest word of the figure's clause that names a measure in the shipped
+           vocabulary (data/measures.txt): "arrested 102 persons" -> arrested, "47 victims
+           ... rescued" -> rescued, "Two persons were detained" -> arrested, "Turnout was
+           12,480 votes" -> turnout.  A count of a noun that no such word governs is a count
+           of that noun ("a 12-state sting" -> states; "11 other states" -> other states).
+  scope    a place (data/places.txt, or a name of a list the text gives) in the figure's
+           clause, the nearest one; else the only place its sentence names; else, when the
+           text lists the parts of a whole ("all states"), that whole; else nothing
+           (`{}`, overall) when the sentence names no place at all.  A place followed by a
+           capitalised word is part of a longer name ("Missouri Attorney General",
+           "Kansas City") and scopes nothing.
+
+A clause is the part of a sentence between commas, semicolons, "and", "but", "while".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from verify.values.dates import DAYS, MONTHS
+from verify.extract.figures import Extracted
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?[ \t]+(?=[“\"‘'(]?[A-Z0-9])|\n")
+_ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Mt|No|Jr|Sr|"
+                           r"Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Inc|Co|Corp|Ltd|Ave|vs)|(?:\b[A-Z]\.)+[A-Z])\.$")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s(?:and|but|while|whereas|although)\s")
+_PUNCTUATION = re.compile(r"[,;:()—–]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CAPITALISED = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z][a-z]")
+_IN_NAME = re.compile(r"\b(?:in|across|throughout)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)")
+_NOT_PLACES = {*MONTHS, *DAYS, "The", "A", "An", "His", "Her", "Their", "Its", "Our", "My",
+               "This", "That", "All", "Some", "Each", "Total", "Addition"}
+_BODIES = {"General", "Department", "Office", "Police", "Court", "Council", "Agency", "Service",
+           "Services", "Bureau", "University", "College", "School", "Hospital", "Company",
+           "Corporation", "Party", "Senate", "House", "Congress", "Committee", "Board"}
+MAX_MEASURE_DISTANCE = 8      # words between a figure and the word naming its measure
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A guessed value and the article's words it came from."""
+
+    value: str
+    words: str
+
+
+@lru_cache(maxsize=1)
+def measure_words() -> dict[str, str]:
+    """Each word of data/measures.txt (lowercase) -> the measure it names."""
+    out: dict[str, str] = {}
+    for line in _data("measures.txt").splitlines():
+        line = line.split("#")[0].strip()
+        if ":" in line:
+            measure, words = line.split(":", 1)
+            for word in words.split():
+                out.setdefault(word.lower(), measure.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[str, ...]:
+    """The shipped place names (data/places.txt), longest first."""
+    names = [line.strip() for line in _data("places.txt").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def _data(name: str) -> str:
+    return (resources.files("verify") / "data" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentences (and headline lines) of a text, as spans; "Aug. 27", "Mr. Smith" and
+    "U.S. officials" end no sentence."""
+    out, lo = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() != "\n" and _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start()):
+            continue
+        out.append((lo, m.start()))
+        lo = m.end()
+    out.append((lo, len(text)))
+    return tuple(out)
+
+
+def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end] (the first one it starts in)."""
+    for lo, hi in sentences(text):
+        if start < hi or hi == len(text):
+            return lo, max(hi, end)
+    return 0, len(text)
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence holding text[start:end]; a break inside the figure
+    ("1,234", "10 and 20") does not count."""
+    s_lo, s_hi = sentence_of(text, start, end)
+    lo, hi = s_lo, s_hi
+    for m in _CLAUSE_BREAK.finditer(text, s_lo, s_hi):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def guess_measure(text: str, f: Extracted, unit: str | None) -> Guess | None:
+    """The measure a figure states, from the words of its clause (nearest first; after the
+    figure on a tie).  The noun right after the figure is what it counts, so it names the
+    measure only when no other word does ("Turnout was 12,480 votes": turnout; "made 100
+    arrests": arrested).  A clause that names none is read on to the next comma ("47 victims
+    and sex workers were rescued"); else the figure counts its noun."""
+    lo, hi = clause_of(text, f.start, f.end)
+    s_lo, s_hi = sentence_of(text, f.start, f.end)
+    wide = [m for m in _PUNCTUATION.finditer(text, s_lo, s_hi)]
+    w_lo = max([m.end() for m in wide if m.end() <= f.start], default=s_lo)
+    w_hi = min([m.start() for m in wide if m.start() >= f.end], default=s_hi)
+    for start, end, counted in ((lo, hi, False), (lo, hi, True), (w_lo, w_hi, True)):
+        found = _nearest(text, f, start, end, counted)
+        if found is not None:
+            return found
+    if unit and unit not in ("people", "percent", "points") and unit.isalpha() and unit.islower() \
+            and (f.kind == "compound" or _counts_noun(text, f, unit)):
+        other = re.match(r"[ \t]+(other|more|additional|new)\b", text[f.end:])
+        if other:
+            return Guess(f"{other.group(1)} {unit}", text[f.start:f.end + other.end()])
+        return Guess(unit, f.text)
+    return None
+
+
+def _nearest(text: str, f: Extracted, lo: int, hi: int, counted: bool) -> Guess | None:
+    vocabulary = measure_words()
+    before = [m for m in _WORD.finditer(text, lo, f.start)][::-1]
+    after = list(_WORD.finditer(text, f.end, hi))
+    for distance in range(MAX_MEASURE_DISTANCE):
+        for words in (after, before):
+            if distance < len(words) and (counted or words is before or distance > 0):
+                word = words[distance]
+                measure = vocabulary.get(word.group().lower().rstrip("'’"))
+                if measure is not None:
+                    return Guess(measure, _between(text, f, word))
+    return None
+
+
+def _counts_noun(text: str, f: Extracted, unit: str) -> bool:
+    following = _WORD.findall(text[f.end:f.end + 40])[:2]
+    return any(w.lower().startswith(unit[:-1]) for w in following)
+
+
+def _between(text: str, f: Extracted, word: re.Match) -> str:
+    start, end = min(f.start, word.start()), max(f.end, word.end())
+    return re.sub(r"\s+", " ", text[start:end])
+
+
+def place_names(text: str, extra: dict[str, str]) -> list[tuple[int, int, str, str, bool]]:
+    """Every place the text names, as (start, end, name, dimension, known), longest name first
+    where they overlap; `extra` adds names (a list's parts) with their dimension.  A name is
+    known when it is shipped or listed; other capitalised names after "in" are places too."""
+    names = {n: "place" for n in places()}
+    names.update(extra)
+    known = set(names)
+    for m in _IN_NAME.finditer(text):         # "in Ames", "in Boone County": a place too
+        if m.group(1).split()[0] not in _NOT_PLACES and m.group(1).split()[-1] not in _BODIES:
+            names.setdefault(m.group(1), "place")
+    found: list[tuple[int, int, str, str, bool]] = []
+    taken = bytearray(len(text))
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            if taken.find(1, m.start(), m.end()) == -1:
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                found.append((m.start(), m.end(), name, names[name], name in known))
+    return sorted(found)
+
+
+def _scoping(text: str, place: tuple[int, int, str, str, bool]) -> bool:
+    """A place name followed by a capitalised word is part of a longer name."""
+    return not _CAPITALISED.match(text, place[1])
+
+
+def guess_scope(text: str, f: Extracted, named: list[tuple[int, int, str, str, bool]],
+                wholes: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], str] | None:
+    """The scope of a figure and the words it came from, or None when the sentence names
+    several places and the figure's clause none of them."""
+    lo, hi = clause_of(text, f.start, f.end)
+    in_clause = [p for p in named if lo <= p[0] and p[1] <= hi and _scoping(text, p)]
+    if in_clause:
+        nearest = min(in_clause, key=lambda p: min(abs(p[0] - f.end), abs(f.start - p[1])))
+        return ((nearest[3], nearest[2]),), _span(text, f, nearest)
+    s_lo, s_hi = sentence_of(text, f.start, f.end)
+    in_sentence = [p for p in named if s_lo <= p[0] and p[1] <= s_hi and _scoping(text, p)]
+    distinct = {(p[3], p[2]) for p in in_sentence}
+    if len(distinct) > 1:      # "in Missouri, which took place ... in Kansas City": the known one
+        in_sentence = [p for p in in_sentence if p[4]]
+        distinct = {(p[3], p[2]) for p in in_sentence}
+    if len(distinct) == 1:
+        return (distinct.pop(),), _span(text, f, in_sentence[0])
+    if distinct:
+        return None
+    if wholes:
+        return tuple(sorted(wholes.items())), ""
+    return (), ""
+
+
+def _span(text: str, f: Extracted, place: tuple[int, int, str, str, bool]) -> str:
+    start, end = min(f.start, place[0]), max(f.end, place[1])
+    words = re.sub(r"\s+", " ", text[start:end])
+    if len(words) > 60:
+        return place[2]
+    return words

@@ -1,0 +1,140 @@
+"""Slips a person makes while modelling, which would otherwise quietly drop a check.
+
+Each is an outcome of rule `input` (a warning by default) at the claim, with a did-you-mean:
+
+  - a measure used by one claim only that is a near spelling of another measure of the
+    file ("arrestd" beside "arrested"): the claim is compared with nothing;
+  - a scope value that is no part or whole of any breakdown but is close to a part's name
+    ("Kentuky" beside the part "Kentucky"): no sum or rank sees it;
+  - claims of one measure in units of different dimensions ("arrested" in people and in USD):
+    one of them is not what the measure counts.  Percent is left out (a share of a
+    measure is often written under its name), and currencies are one dimension here (an
+    amount given in pounds and in dollars is one measure; converting them is another check).
+  - a line still marked `# guessed` by `verify extract --draft`: the guess is read as
+    written, so it says so until a person reviews it and deletes the comment.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from verify.values import units
+from verify.model import Claim, ClaimsFile, Location, Outcome, Verdict
+
+CLOSE = 0.8        # difflib ratio from which two spellings are one slip apart
+_GUESSED = re.compile(r"#\s*guessed\b")
+
+
+def slips(claims_file: ClaimsFile, text: str | None = None) -> list[Outcome]:
+    """The modelling slips of a claims file; `text` is its YAML, for the `# guessed` marks."""
+    return (_measures(claims_file) + _scopes(claims_file) + _dimensions(claims_file)
+            + (_guessed(claims_file.path, text) if text else []))
+
+
+def of_file(claims_file: ClaimsFile) -> list[Outcome]:
+    """The slips of a loaded claims file, its `# guessed` marks read from its text."""
+    try:
+        with open(claims_file.path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:        # read a moment ago by the loader; gone now: no marks to report
+        text = None
+    return slips(claims_file, text)
+
+
+def _warning(message: str, loc: Location, claims: tuple[str, ...]) -> Outcome:
+    return Outcome(Verdict.INVALID, message, claims, location=loc)
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    lowered = {c.lower(): c for c in choices if c.lower() != word.lower()}
+    found = difflib.get_close_matches(word.lower(), sorted(lowered), n=1, cutoff=CLOSE)
+    return lowered[found[0]] if found else None
+
+
+def _measures(claims_file: ClaimsFile) -> list[Outcome]:
+    by_measure: dict[str, list[Claim]] = {}
+    for claim in claims_file.claims:
+        if claim.measure:
+            by_measure.setdefault(claim.measure, []).append(claim)
+    out = []
+    for measure, claims in sorted(by_measure.items()):
+        if len(claims) != 1:
+            continue
+        others = [m for m in by_measure if m != measure]
+        near = _closest(measure, others)
+        order = {c.id: i for i, c in enumerate(claims_file.claims)}
+        # two measures used once each: one warning, at the later claim, naming both
+        if near is not None and (len(by_measure[near]) > 1
+                                 or order[by_measure[near][0].id] < order[claims[0].id]):
+            users = ", ".join(c.id for c in by_measure[near][:3])
+            out.append(_warning(
+                f"measure '{measure}' of claim '{claims[0].id}' is used by no other claim, and "
+                f"'{near}' ({users}) is one slip away; did you mean '{near}'? (a measure spelled "
+                "two ways is two quantities, never compared)", claims[0].loc, (claims[0].id,)))
+    return out
+
+
+def _scopes(claims_file: ClaimsFile) -> list[Outcome]:
+    """A value of a dimension with no breakdown, close to a part ({state: Kentuky} beside the
+    place Kentucky); in a dimension with breakdowns the loader refuses such a value."""
+    if not claims_file.breakdowns:
+        return []
+    broken_down = {b.dimension for b in claims_file.breakdowns}
+    names = {n for b in claims_file.breakdowns for n in (b.whole,) + b.parts}
+    parts = sorted({p for b in claims_file.breakdowns for p in b.parts} | {b.whole for b in claims_file.breakdowns})
+    out = []
+    for claim in claims_file.claims:
+        for dimension, value in claim.scope:
+            if value in names or dimension in broken_down:
+                continue
+            near = _closest(value, parts)
+            if near is not None:
+                out.append(_warning(
+                    f"scope {dimension}: '{value}' of claim '{claim.id}' is in no breakdown, and "
+                    f"'{near}' is; did you mean '{near}'? (a value of no breakdown is in no sum "
+                    "or rank)", claim.loc, (claim.id,)))
+    return out
+
+
+def _dimensions(claims_file: ClaimsFile) -> list[Outcome]:
+    by_measure: dict[str, dict[str, list[Claim]]] = {}
+    for claim in claims_file.claims:
+        if claim.measure and claim.figure is not None:
+            try:
+                dimension = units.dimension(units.canonical(claim.figure.unit))
+            except (units.UnitError, ValueError):
+                continue
+            if dimension.startswith("[currency_"):     # "£1 million ($1.3 million)": money both
+                dimension = "[currency]"
+            if dimension != "dimensionless":
+                by_measure.setdefault(claim.measure, {}).setdefault(dimension, []).append(claim)
+    out = []
+    for measure, dims in sorted(by_measure.items()):
+        if len(dims) < 2:
+            continue
+        # the dimension most claims use is taken as meant; each other one is the slip
+        ranked = sorted(dims.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        main_unit = ranked[0][1][0].figure.unit
+        main_scopes = {c.scope for c in ranked[0][1]}
+        for _, claims in ranked[1:]:
+            for claim in claims:
+                if claim.scope in main_scopes:     # one quantity in two units: the units rule's error
+                    continue
+                out.append(_warning(
+                    f"claim '{claim.id}' gives measure '{measure}' in {claim.figure.unit}, which "
+                    f"does not convert to {main_unit}, the unit of {ranked[0][1][0].id}; did you "
+                    f"mean another measure, or unit {main_unit}?", claim.loc, (claim.id,)))
+    return out
+
+
+def _guessed(path: str, text: str) -> list[Outcome]:
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _GUESSED.search(line)
+        if m and not line.lstrip().startswith("#"):
+            field = line.split("#")[0].strip().lstrip("- ").split(":")[0]
+            out.append(_warning(
+                f"'{field}' is still marked '# guessed' by `verify extract --draft`; check it "
+                "against the words its comment quotes, then delete the comment to accept it",
+                Location(path, number, m.start() + 1), ()))
+    return out

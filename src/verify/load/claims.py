@@ -1,0 +1,475 @@
+"""input: a claims file must say what it means; every mistake of one is reported at once, where it is.
+
+Reading a claims file turns it into the model, and a mistake (bad YAML, a misspelt field, an
+unknown claim id, a date that does not exist, a scope that names no quantity) is an error of
+rule `input` at its line and column, with what was expected.  A file with any such mistake is
+not checked further (every other file of the run still is) and the run exits 2: these errors
+are errors whatever `checks/` says, since nothing was checked.  The setting `input:` in
+`checks/` rules the input findings of a file that is still checked: the modelling slips (a
+measure or scope one letter from another, a `# guessed` line left from a draft) and control
+characters in a claim, warnings by default; `input: off` leaves them out.
+"""
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from verify.load import schema, yamlread
+from verify.values import dates, units
+from verify.config import Config
+from verify.model import (Breakdown, Claim, ClaimsFile, Location, Outcome, Relation, Source,
+                          Unchecked, Unstated, Verdict)
+from verify.load.validate import MAX_PROBLEMS, Reader, TooMany, short
+from verify.values.numbers import ROUNDINGS, FigureError, figure_from, rounding_place
+from verify.project import inside_project, project_root
+
+
+@dataclass
+class Loaded:
+    claims_file: ClaimsFile | None
+    problems: list[Outcome] = field(default_factory=list)
+
+
+def load(path: str, config: Config) -> Loaded:
+    """Read one claims file and its sources."""
+    reader = Reader(path, config)
+    try:
+        return _load(reader, path, config)
+    except TooMany as stop:
+        reader.problems.append(Outcome(Verdict.INVALID,
+                                       f"more than {MAX_PROBLEMS:,} problems; stopped reading the "
+                                       "file here; expected a claims file with a few mistakes to fix",
+                                       location=stop.args[0]))
+        return Loaded(None, reader.problems)
+
+
+def _load(reader: Reader, path: str, config: Config) -> Loaded:
+    if not inside_project(Path(path).parent, Path(path).name):
+        reader.problem(None, f"{short(path, 120)} is a link to a file outside its project "
+                       f"({short(str(project_root(Path(path).parent)), 120)}); expected a claims "
+                       "file inside the project, not a link out of it")
+        return Loaded(None, reader.problems)
+    text = _read_text(reader, Path(path), config.limit("file_bytes"), None)
+    if text is None:
+        return Loaded(None, reader.problems)
+    try:
+        root = yamlread.read(text, max_depth=config.limit("depth"), max_nodes=config.limit("nodes"))
+    except yamlread.YamlError as error:   # the line and a caret go under the message
+        reader.problems.append(Outcome(Verdict.INVALID, error.message, arithmetic=error.excerpt,
+                                       location=Location(path, error.line, error.col)))
+        return Loaded(None, reader.problems)
+    top = reader.record(root, schema.FILE, "the claims file")
+    if reader.problems and root is None or (root is not None and root.kind != "map"):
+        return Loaded(None, reader.problems)
+    claims_file = _build(reader, top, Path(path).parent)
+    return Loaded(None if reader.problems else claims_file, reader.problems)
+
+
+def _read_text(reader: Reader, path: Path, limit: int, node) -> str | None:
+    """A claims file (node None) or a source (node: its `file:` field) as text, or None with
+    a problem.  Only regular files: a FIFO would block and /dev/zero would never end.  At most
+    `limit` bytes are read, whatever size the file claims (files in /proc say 0)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            reader.problem(node, f"cannot read {short(str(path), 120)}: it is {kind}; expected a "
+                           "text file")
+            return None
+        data = b""
+        if info.st_size <= limit:
+            with path.open("rb") as stream:
+                data = stream.read(limit + 1)
+        if info.st_size > limit or len(data) > limit:
+            reader.problem(node, _too_big(path, max(info.st_size, len(data)), limit, node is None,
+                                          reader.config))
+            return None
+    except OSError as error:
+        reader.problem(node, f"cannot read {short(str(path), 120)}: {error.strerror or error}")
+        return None
+    except ValueError:      # the name holds a NUL: no file can have it
+        reader.problem(node, f"cannot read {short(repr(str(path)), 120)}: a file name cannot hold "
+                       "a NUL character; expected a file name")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-8").removeprefix("\ufeff")
+        line, col = yamlread.position(before, len(before))
+        message = (f"{path.name} is not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}, "
+                   f"column {col}); expected UTF-8 text")
+        if node is None:
+            reader.add(message, Location(reader.path, line, col))
+        else:
+            reader.problem(node, message)
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _too_big(path: Path, size: int, limit: int, claims_file: bool, config: Config) -> str:
+    if claims_file:
+        return f"{path} is {size:,} bytes; the limit is {limit:,} (limits.file_bytes)"
+    path = short(str(path), 120)
+    total = config.limit("source_bytes")
+    left = "" if limit == total else f", more than the {limit:,} left of the"
+    return (f"{path} is {size:,} bytes{left or '; the'} sources of one claims file may hold "
+            f"{total:,} bytes in all (limits.source_bytes)")
+
+
+def _build(reader: Reader, top: dict, folder: Path) -> ClaimsFile:
+    limit = reader.config.limit("claims")
+    if len(_items(top, "claims")) > limit:      # before any claim is read: they cost time
+        reader.problem(top["claims"][1], f"{len(_items(top, 'claims')):,} claims; the limit is "
+                       f"{limit:,} (limits.claims); expected the claims of one article")
+        return ClaimsFile(reader.path, (), ())
+    sources = [s for s in (_source(reader, n, folder) for n in _items(top, "sources")) if s]
+    if "sources" in top and not _items(top, "sources"):
+        reader.problem(top["sources"][1], "'sources' is empty; expected the documents the claims quote")
+    # Ids as declared, read or not: a claim naming a source that could not be read, or a
+    # relation naming a claim with a bad value, is not a second problem.
+    source_ids = _declared(_items(top, "sources"))
+    roundings = _roundings(reader, _items(top, "sources"))
+    read = [(c, n) for n in _items(top, "claims") if (c := _claim(reader, n, source_ids, roundings))]
+    claims = [c for c, _ in read]
+    _unique(reader, claims, "claim")
+    _unique(reader, sources, "source")
+    known = set(_declared(_items(top, "claims")))
+    kinds = _claim_kinds(read)
+    relations = _named_relations([r for r in (_relation(reader, n, known, kinds) for n in
+                                              _items(top, "relations")) if r])
+    breakdowns = [b for b in (_breakdown(reader, n) for n in _items(top, "breakdowns")) if b]
+    _one_breakdown_per_whole(reader, breakdowns)
+    _scopes_in_breakdowns(reader, _items(top, "claims"), claims, breakdowns)
+    _counted_breakdowns(reader, relations, breakdowns)
+    unchecked = [u for u in (_unchecked(reader, n, source_ids) for n in _items(top, "unchecked")) if u]
+    return ClaimsFile(reader.path, tuple(sources), tuple(claims), tuple(relations),
+                      tuple(breakdowns), tuple(unchecked), _items(top, "waivers"))
+
+
+def _breakdown(reader: Reader, node) -> Breakdown | None:
+    fields = reader.record(node, schema.BREAKDOWN, "a breakdown")
+    if not all(k in fields for k in ("dimension", "whole", "parts")):
+        return None
+    parts, size = fields["parts"][0], fields.get("size", (None, None))
+    if size[0] is not None and size[0] < len(parts):
+        reader.problem(size[1], f"size {size[0]} is less than the {len(parts)} parts listed; "
+                       "expected the number of parts in all, named or not")
+        return None
+    total = None
+    if "total" in fields:
+        try:       # exact: the answers of one question are 100%, not 99.5% to 100.5%
+            total = figure_from(fields["total"][0], None, "exact", False)
+        except FigureError as error:
+            reader.problem(fields["total"][1], f"total: {error}; expected the whole's value, "
+                           "e.g. 100%")
+            return None
+    return Breakdown(fields["dimension"][0], fields["whole"][0], parts, reader.loc(node), size[0],
+                     total)
+
+
+def _scopes_in_breakdowns(reader: Reader, nodes, claims: list[Claim], breakdowns) -> None:
+    """A scope value of a dimension that has breakdowns must be one of their wholes or parts:
+    a misspelt part would silently be another quantity."""
+    known: dict[str, dict[str, str]] = {}
+    for b in breakdowns:
+        values = known.setdefault(b.dimension.strip().casefold(), {})
+        for value in (b.whole,) + tuple(b.parts):
+            values.setdefault(value.strip().casefold(), value.strip())
+    if not known:
+        return
+    read = {c.id for c in claims}
+    for node in nodes:
+        scope = node.get("scope") if node.kind == "map" else None
+        claim_id = node.get("id") if node.kind == "map" else None
+        if scope is None or scope.kind != "map" or claim_id is None or claim_id.text not in read:
+            continue
+        for dimension, _, value in scope.items():
+            values = known.get(dimension.strip().casefold())
+            if values is None or value.kind != "scalar" or value.text is None:
+                continue
+            if value.text.strip().casefold() not in values:
+                guess = reader.guess(value.text, list(values.values()))
+                hint = f"did you mean '{guess}'?" if guess else \
+                    f"expected one of: {', '.join(short(v, 30) for v in list(values.values())[:12])}"
+                reader.problem(value, f"{short(dimension)} '{short(value.text)}' is not a whole or a "
+                               f"part of any breakdown of {short(dimension)}; {hint}")
+
+
+def _counted_breakdowns(reader: Reader, relations, breakdowns) -> None:
+    wholes = {b.whole.strip().casefold() for b in breakdowns}
+    for relation in relations:
+        whole = relation.get("breakdown") if relation.kind == "count" else None
+        if whole is not None and whole.strip().casefold() not in wholes:
+            guess = reader.guess(whole, [b.whole for b in breakdowns])
+            hint = f"; did you mean '{guess}'?" if guess else ""
+            reader.add(f"count relation {short(relation.id)} counts the parts of '{short(whole)}', "
+                       f"which is not a breakdown whole of this file{hint}", relation.loc)
+
+
+def _named_relations(relations: list[Relation]) -> list[Relation]:
+    """Relations without an id are named by what they relate ("sum-total"), not by their place
+    in the file, so that reordering a file renames nothing."""
+    taken = {r.id for r in relations if r.id is not None}
+    unnamed = sorted((r for r in relations if r.id is None), key=lambda r: repr(r.members))
+    named = {}
+    for relation in unnamed:
+        first = relation.members[0][1] if relation.members else relation.kind
+        base = f"{relation.kind}-{first if isinstance(first, str) else '-'.join(map(str, first))}"
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name)
+        named[id(relation)] = replace(relation, id=name)
+    return [named.get(id(r), r) for r in relations]
+
+
+def _one_breakdown_per_whole(reader: Reader, breakdowns: list[Breakdown]) -> None:
+    """Two lists of parts for one whole ("all states" = these, and = those) contradict."""
+    seen: dict[tuple[str, str], Location] = {}
+    for breakdown in breakdowns:
+        whole = (breakdown.dimension.casefold(), breakdown.whole.casefold())
+        if whole in seen:
+            reader.problems.append(Outcome(
+                Verdict.INVALID,
+                f"{breakdown.dimension} '{short(breakdown.whole)}' is broken down twice (first at "
+                f"line {seen[whole].line}); expected one list of parts per whole", location=breakdown.loc))
+        else:
+            seen[whole] = breakdown.loc
+
+
+def _unchecked(reader: Reader, node, source_ids: list[str]) -> Unchecked | None:
+    fields = reader.record(node, schema.UNCHECKED, "an unchecked entry")
+    if "text" not in fields or "reason" not in fields:
+        return None
+    default = source_ids[0] if len(source_ids) == 1 else ""      # "": in every source
+    return Unchecked(fields.get("source", (default,))[0], fields["text"][0], fields["reason"][0],
+                     reader.loc(node), fields.get("occurrence", (None,))[0])
+
+
+def _items(top: dict, key: str):
+    return top.get(key, ((),))[0]
+
+
+def _declared(nodes) -> list[str]:
+    """The ids the records of a list declare, in order, whether or not they could be read."""
+    ids = (n.get("id") for n in nodes if n.kind == "map")
+    return list(dict.fromkeys(i.text for i in ids if i is not None and i.kind == "scalar"))
+
+
+def _unique(reader, records, what):
+    seen = {}
+    for record in records:
+        if record.id in seen:
+            reader.add(f"{what} id '{short(record.id)}' is used twice (first at line "
+                       f"{seen[record.id].line}); expected unique ids", record.loc)
+        else:
+            seen[record.id] = record.loc
+
+
+def _source(reader: Reader, node, folder: Path) -> Source | None:
+    fields = reader.record(node, schema.SOURCE, "a source")
+    if "id" not in fields or "file" not in fields:
+        return None
+    file_name, file_node = fields["file"]
+    if not inside_project(folder, file_name):
+        reader.problem(file_node, f"source file '{short(file_name)}' is outside the project (the "
+                       "nearest folder above the claims file holding .git, pyproject.toml or "
+                       "checks/); expected a relative path inside it (a claims file from a pull "
+                       "request must not read other files)")
+        return None
+    text = _read_text(reader, folder / file_name, reader.source_room, file_node)
+    if text is None:
+        return None
+    reader.source_room -= len(text.encode("utf-8"))
+    return Source(fields["id"][0], fields.get("title", (file_name,))[0], file_name, text,
+                  fields.get("published", (None,))[0], reader.loc(node))
+
+
+def _roundings(reader: Reader, nodes) -> dict[str, str]:
+    """Source id -> how it cuts its figures (`rounding:`), for the sources that say."""
+    out = {}
+    for node in nodes:
+        ident, rounding = (node.get(k) if node.kind == "map" else None for k in ("id", "rounding"))
+        if ident is not None and rounding is not None and ident.kind == rounding.kind == "scalar" \
+                and rounding.text in ROUNDINGS:
+            out[ident.text] = rounding.text
+    return out
+
+
+def _claim(reader: Reader, node, source_ids: list[str], roundings=None) -> Claim | None:
+    fields = reader.record(node, schema.CLAIM, "a claim")
+    if "id" not in fields or "quote" not in fields:
+        return None
+    value = lambda key, default=None: fields.get(key, (default,))[0]
+    source = value("source") or (source_ids[0] if len(source_ids) == 1 else None)
+    if "source" in fields and source not in source_ids:
+        reader.problem(fields["source"][1], f"claim '{value('id')}' names source '{short(source)}'; "
+                       f"expected one of: {', '.join(source_ids) or '(no sources)'}")
+    elif source is None and source_ids:     # no sources at all is reported once, not per claim
+        reader.problem(node, f"claim '{value('id')}' names no source; expected 'source:' with one "
+                       f"of: {', '.join(source_ids)}")
+    figure = written = None
+    try:
+        unit = units.canonical(value("unit"), reader.config.nouns)
+    except units.UnknownUnit as error:      # with the closest known word, on the hint budget
+        reader.problem(fields["unit"][1], error.message(reader.guess))
+        return None
+    except units.UnitError as error:
+        reader.problem(fields["unit"][1], str(error))
+        return None
+    if "value" in fields and unit not in units.NON_QUANTITIES:
+        integer = value("integer") if "integer" in fields else _is_count(reader, unit, fields)
+        try:
+            place = rounding_place(value("rounded-to")) if "rounded-to" in fields else None
+        except FigureError as error:
+            reader.problem(fields["rounded-to"][1], str(error))
+            return None
+        try:
+            figure = figure_from(value("value"), unit if "unit" in fields else None,
+                                 value("precision"), bool(integer), _tolerances(reader, value(
+                                     "rounding") or (roundings or {}).get(source)),
+                                 place)
+        except FigureError as error:
+            reader.problem(fields["value"][1], str(error))
+            return None
+    elif "value" in fields:
+        written = value("value")
+        if unit in ("date", "weekday") and (unreadable := dates.problems(written)):
+            for message in unreadable:       # the date rule could only guess at such a value
+                reader.problem(fields["value"][1], f"claim '{short(value('id'))}': {message}")
+            return None
+    elif "items" not in fields:
+        if node.get("value") is None and node.get("items") is None:   # else: reported already
+            reader.problem(node, f"claim '{value('id')}' has neither 'value' nor 'items'; "
+                           "expected the figure as written, or the names a list gives")
+        return None
+    if "items" in fields and not fields["items"][1].value:     # else: its items were reported
+        reader.problem(fields["items"][1], f"claim '{value('id')}' lists no items; expected the "
+                       "names the quote lists")
+        return None
+    waivers = value("waive", ())
+    return Claim(value("id"), source or "", value("quote"), reader.loc(node), value("measure"),
+                 value("scope", ()), figure, value("items", ()), value("date"), written,
+                 value("occurrence"), waivers, direction=value("direction"))
+
+
+def _tolerances(reader: Reader, rounding: str | None):
+    """The settings' tolerances, with the rounding convention of the claim or its source."""
+    tolerances = reader.config.tolerances
+    return tolerances if rounding is None else replace(tolerances, rounding=rounding)
+
+
+def _is_count(reader, unit, fields) -> bool:
+    try:
+        return units.is_count(unit)
+    except units.UnitError as error:
+        reader.problem(fields["unit"][1] if "unit" in fields else None, str(error))
+        return False
+
+
+def _relation(reader: Reader, node, known: set[str], claim_kinds) -> Relation | None:
+    kinds = [k for k in schema.RELATIONS if node.kind == "map" and node.get(k) is not None]
+    if len(kinds) != 1:
+        reader.problem(node, f"a relation needs exactly one kind ({', '.join(schema.RELATIONS)}); "
+                       f"found {', '.join(kinds) or 'none'}")
+        return None
+    kind = kinds[0]
+    table = {**schema.RELATIONS[kind], **schema.RELATION_COMMON}
+    fields = reader.record(node, table, f"a {kind} relation")
+    if any(spec[1] and key not in fields for key, spec in table.items()):
+        return None
+    members = tuple((k, v) for k, (v, _) in fields.items() if k not in schema.RELATION_COMMON)
+    rel_id = fields.get("id", (None,))[0]
+    shown_id = rel_id or kind
+    if kind == "count" and "items" not in fields and "breakdown" not in fields:
+        reader.problem(node, "a count relation needs 'items' (the names counted) or 'breakdown' "
+                       "(a whole whose parts are counted)")
+        return None
+    if not _enough_members(reader, kind, fields, shown_id):
+        return None
+    _check_refs(reader, kind, fields, known, shown_id)
+    _check_kinds(reader, kind, fields, claim_kinds)
+    waivers = fields.get("waive", ((),))[0]
+    return Relation(kind, rel_id, members, reader.loc(node), False,
+                    fields.get("quote", (None,))[0], fields.get("source", (None,))[0], waivers)
+
+
+def _enough_members(reader, kind, fields, rel_id) -> bool:
+    """An empty list of claims relates nothing (and rules index the first member)."""
+    for role, (value, node) in fields.items():
+        needed = 2 if (kind, role) == ("same", "same") else 1
+        if schema.RELATIONS[kind].get(role, ("",))[0] in ("ids", "texts", "among", "claims") \
+                and isinstance(value, tuple) and len(value) < needed:
+            reader.problem(node, f"'{role}' of {kind} relation {short(rel_id)} has {len(value)} "
+                           f"entries; expected at least {needed}")
+            return False
+    return True
+
+
+def _check_refs(reader, kind, fields, known, rel_id) -> None:
+    id_roles = [k for k, spec in schema.RELATIONS[kind].items()
+                if spec.type in ("id", "ids", "claims", "figure") and not isinstance(fields.get(k, ("",))[0], Unstated)]
+    if kind == "rank":
+        id_roles = ["claim", "than"] + (["among"] if isinstance(fields.get("among", ("",))[0], tuple) else [])
+    named = []
+    for role in id_roles:
+        if role not in fields:
+            continue
+        value, node = fields[role]
+        # a share's part is one of the claims its whole adds up ("62% of yes + no")
+        in_whole = kind == "share" and role == "part" and isinstance(fields.get("whole", ("",))[0], tuple)
+        for claim_id in (value if isinstance(value, tuple) else (value,)):
+            if not in_whole:
+                named.append(claim_id)
+            if claim_id not in known:
+                guess = reader.guess(claim_id, known)
+                hint = f"; did you mean '{guess}'?" if guess else ""
+                reader.problem(node, f"{kind} relation {short(rel_id)} names claim "
+                               f"'{short(claim_id)}', which is not in this file{hint}")
+    if kind != "rank" and len(named) != len(set(named)):   # a rank's group may list its claim
+        reader.problem(fields[id_roles[0]][1], f"{kind} relation {rel_id} names the same claim twice; "
+                       "a relation cannot relate a claim to itself")
+
+
+def _claim_kinds(read) -> dict[str, frozenset[str]]:
+    """Claim id -> the kinds of claim it is (schema.CLAIM_KINDS), for the roles that name it:
+    a quantity has a figure, a date, weekday or time claim a value in that unit, a list items."""
+    out: dict[str, frozenset[str]] = {}
+    for claim, node in read:
+        kinds = {"quantity"} if claim.figure is not None else set()
+        if claim.written is not None:       # its unit was read: it is one of NON_QUANTITIES
+            kinds.add(units.canonical(node.get("unit").text))
+        if claim.items:
+            kinds.add("list")
+        out.setdefault(claim.id, frozenset(kinds))     # an id used twice is reported already
+    return out
+
+
+def _check_kinds(reader, kind, fields, kinds) -> None:
+    """Every claim a role names must be of a kind the role accepts (schema.RELATIONS): a change
+    from a weekday, or a sum with a list for a part, has no figure to compute with."""
+    for role, spec in schema.RELATIONS[kind].items():
+        if not spec.accepts or role not in fields:
+            continue
+        value, node = fields[role]
+        if spec.type == "among" and not isinstance(value, tuple):
+            continue        # a breakdown whole, not claims
+        needs = " or ".join(schema.NEEDS.get(k, schema.CLAIM_KINDS[k]) for k in sorted(spec.accepts))
+        if spec.type == "texts":
+            needs = f"item names or {needs}"
+        for claim_id in value if isinstance(value, tuple) else (value,):
+            found = kinds.get(claim_id)
+            if found is None or found & spec.accepts:
+                continue    # a name, or a claim not read (its problem is reported where it is)
+            what = " and ".join(schema.CLAIM_KINDS[k] for k in sorted(found))
+            reader.problem(_entry(node, claim_id), f"claim '{short(claim_id)}' is {what}; a "
+                           f"{kind}'s '{role}' needs {needs}")
+
+
+def _entry(node, text: str):
+    """The node of a list's entry `text` (the list itself if not found), or the scalar."""
+    if node.kind != "seq":
+        return node
+    return next((item for item in node.value if item.kind == "scalar" and item.text == text), node)

@@ -1,0 +1,178 @@
+"""A claims file's YAML nodes checked against the schema tables (verify.load.schema).
+
+The Reader collects problems instead of stopping at the first, so a person sees every
+mistake of a file at once, each at its line and column, with a did-you-mean for misspelt
+fields.  It converts checked scalars (ids, booleans, whole numbers, dates) and leaves
+everything else as written.
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+
+from verify.load import schema
+from verify.values import units
+from verify.config import Config
+from verify.model import Location, Outcome, Unstated, Verdict, Waiver
+
+# A figure printed nowhere, named where a claim would be (a change's `from:`).
+UNSTATED = {
+    "measure": ("text", True, "what is counted or measured, as a claim would say it"),
+    "scope": ("scope", False, "where/when/who, as a claim would say it, e.g. {year: 2022}"),
+}
+
+MAX_PROBLEMS = 1000      # past this many, a file is not read further: nobody reads on
+HINT_BUDGET = 20_000     # string comparisons a file may spend on "did you mean" hints
+
+
+class TooMany(Exception):
+    """More problems than MAX_PROBLEMS; carries the location reading stopped at."""
+
+
+class Reader:
+    """Walks the node tree against the schema tables, collecting problems."""
+
+    def __init__(self, path: str, config: Config):
+        self.path, self.config, self.problems = path, config, []
+        self.hint_budget = HINT_BUDGET
+        self.source_room = config.limit("source_bytes")    # bytes the sources may still hold
+
+    def problem(self, node, message: str) -> None:
+        line, col = (node.line, node.col) if node is not None else (1, 1)
+        self.add(message, Location(self.path, line, col))
+
+    def add(self, message: str, location: Location) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise TooMany(location)
+        self.problems.append(Outcome(Verdict.INVALID, message, location=location))
+
+    def guess(self, word: str, options) -> str | None:
+        """The option closest to a mistyped word, while the file's hint budget lasts
+        (difflib is slow: thousands of unknown ids against thousands of claims would hang)."""
+        options = list(options)
+        if len(options) > self.hint_budget:
+            return None
+        self.hint_budget -= len(options)
+        found = difflib.get_close_matches(word, options, n=1)
+        return found[0] if found else None
+
+    def record(self, node, fields: dict, what: str) -> dict:
+        """A mapping checked against a field table -> {name: (value, node)}."""
+        if node is None or node.kind != "map":
+            self.problem(node, f"{what} must be a mapping of fields ({', '.join(fields)})")
+            return {}
+        out = {}
+        for key, key_node, value in node.items():
+            if key not in fields:
+                guess = self.guess(key, fields)
+                hint = f"did you mean '{guess}'?" if guess else f"expected one of: {', '.join(fields)}"
+                self.problem(key_node, f"unknown field '{short(key)}' in {what}; {hint}")
+                continue
+            converted = self.convert(value, fields[key][0], f"'{key}' of {what}")
+            if converted is not BAD:
+                out[key] = (converted, value)
+        for key, (_, required, help_text, *_) in fields.items():
+            if required and key not in out and node.get(key) is None:
+                self.problem(node, f"{what} has no '{key}'; expected {help_text}")
+        return out
+
+    def convert(self, node, kind: str, what: str):
+        if node.kind == "scalar" and node.value == DRAFT_PLACEHOLDER:
+            self.problem(node, f"{what} is still {DRAFT_PLACEHOLDER} from `verify extract --draft`; "
+                         "complete it, or delete the claim")
+            return BAD
+        if kind.startswith("list:"):
+            return self.sequence(node, what, lambda item: item)
+        if kind in ("ids", "texts"):
+            return self.sequence(node, what, lambda item: self.scalar(item, "id" if kind == "ids" else "text", what))
+        if kind == "scope":
+            if node.kind != "map":
+                self.problem(node, f"{what} must be a mapping such as {{place: Missouri}}")
+                return BAD
+            return tuple((k, self.scalar(v, "text", what)) for k, _, v in node.items())
+        if kind == "waivers":
+            return self.sequence(node, what, self.waiver)
+        if kind == "figure":     # a claim id, or a figure printed nowhere: {measure, scope}
+            if node.kind != "map":
+                return self.scalar(node, "id", what)
+            fields = self.record(node, UNSTATED, f"{what} (a figure printed nowhere)")
+            if "measure" not in fields:
+                return BAD
+            return Unstated(fields["measure"][0], fields.get("scope", ((),))[0])
+        if kind == "claims":     # one claim id, or a list of them
+            return self.convert(node, "ids" if node.kind == "seq" else "id", what)
+        if kind == "among":
+            if node.kind == "seq":
+                return self.convert(node, "ids", what)
+            return self.scalar(node, "text", what)
+        return self.scalar(node, kind, what)
+
+    def sequence(self, node, what, each):
+        if node.kind != "seq":
+            self.problem(node, f"{what} must be a list")
+            return BAD
+        items = [each(item) for item in node.value]
+        return tuple(item for item in items if item is not BAD)
+
+    def scalar(self, node, kind: str, what: str):
+        if node.kind != "scalar" or node.value is None:
+            self.problem(node, f"{what} must be {'a single value' if node.kind != 'scalar' else 'given'}")
+            return BAD
+        text = node.text
+        if len(text) > self.config.limit("string_chars"):
+            self.problem(node, f"{what} is {len(text):,} characters long; the limit is "
+                         f"{self.config.limit('string_chars'):,} (limits.string_chars)")
+            return BAD
+        check = _CHECKS.get(kind)
+        if check is None and kind.startswith("enum:"):
+            options = kind[5:].split("|")
+            check = (lambda text: text in options, "one of: " + ", ".join(options))
+        if check is not None and not check[0](text):
+            self.problem(node, f"{what} is '{text[:60]}'; expected {check[1]}")
+            return BAD
+        if kind == "bool":
+            return text.lower() in ("true", "yes")
+        return int(text) if kind == "int" else text
+
+    def waiver(self, node):
+        fields = self.record(node, schema.WAIVER, "waiver")
+        if "rule" not in fields or "reason" not in fields:
+            return BAD
+        if not fields["reason"][0].strip():
+            self.problem(fields["reason"][1], "a waiver's reason is empty; say why the finding is accepted")
+            return BAD
+        return Waiver(fields["rule"][0], fields["reason"][0], self.loc(node), fields.get("claims", ((),))[0])
+
+    def loc(self, node) -> Location:
+        return Location(self.path, node.line, node.col)
+
+
+BAD = object()
+# scalar kind -> (test of the text, what is expected); built once, not per value read
+_CHECKS = {
+    "id": (lambda text: re.fullmatch(schema.ID_PATTERN[1:-1], text), "an id: letters, digits, - _ . :"),
+    "bool": (lambda text: text.lower() in ("true", "false", "yes", "no"), "true or false"),
+    "int": (lambda text: re.fullmatch(r"[1-9]\d{0,5}", text), "a whole number from 1"),
+    "per": (lambda text: re.fullmatch(r"[1-9]\d{0,2}(,?\d{3}){0,4}", text), "a whole number from 1, "
+            "such as 100,000"),
+    "duration": (lambda text: units.duration(text) is not None, "a length of time such as 1 year, "
+                 "365 days or 24 hours"),
+    "date": (lambda text: _valid_date(text), "a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
+    "day": (lambda text: "/" not in text and _valid_date(text), "one date YYYY-MM-DD"),
+}
+
+
+def short(text: str, length: int = 60) -> str:
+    """Input echoed in a message: a 1 MB key must not make a 1 MB message."""
+    return text if len(text) <= length else text[:length] + "..."
+DRAFT_PLACEHOLDER = "FILL-IN"     # what `verify extract --draft` leaves for a person to complete
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        for part in text.split("/"):
+            datetime.date.fromisoformat(part)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(schema.DATE_PATTERN, text))
