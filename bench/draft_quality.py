@@ -22,7 +22,7 @@ import yaml
 
 from verify.values import units
 from verify.anchor.textindex import Folded, fold
-from verify.extract.draft import Text, plan, unique_ids, _slug_words
+from verify.draft.skeleton import Text, plan, unique_ids, _slug_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "claims" / "operation-united-front.yaml"

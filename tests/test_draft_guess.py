@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from verify.extract.draft import PLACEHOLDER, Text, draft_claims, plan
-from verify.extract.guess import sentences
+from verify.draft.skeleton import PLACEHOLDER, Text, draft_claims, plan
+from verify.draft.guess import sentences
 
 
 def _claims(text: str) -> list:

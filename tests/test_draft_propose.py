@@ -7,7 +7,7 @@ import re
 import pytest
 
 from verify import config
-from verify.extract.draft import PLACEHOLDER, Text, draft_claims, plan
+from verify.draft.skeleton import PLACEHOLDER, Text, draft_claims, plan
 from verify.engine import check_file
 
 

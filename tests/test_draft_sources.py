@@ -10,7 +10,7 @@ import yaml
 
 from verify import config
 from verify.cli import main as cli_main
-from verify.extract.draft import PLACEHOLDER, Text, draft_claims, plan
+from verify.draft.skeleton import PLACEHOLDER, Text, draft_claims, plan
 from verify.engine import check_file
 
 

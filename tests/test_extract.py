@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.cli import main as cli_main
-from verify.extract.draft import PLACEHOLDER, SCHEMA_LINE, draft_claims
+from verify.draft.skeleton import PLACEHOLDER, SCHEMA_LINE, draft_claims
 from verify.extract.figures import KINDS, extract_figures, fmt_value
 
 

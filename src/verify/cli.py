@@ -356,7 +356,7 @@ class _ExtractParser(argparse.ArgumentParser):
 
 def _extract(argv: list[str], out: TextIO) -> int:
     """`verify extract [--format text|json] [--draft [--update CLAIMS]] ARTICLE...`: the
-    figures of an article (verify.extract.figures), or a draft claims file (verify.extract.draft, verify.extract.update);
+    figures of an article (verify.extract.figures), or a draft claims file (verify.draft.skeleton, verify.draft.update);
     0 on success, 2 if it cannot run."""
     from dataclasses import asdict
 
@@ -390,7 +390,7 @@ def _extract(argv: list[str], out: TextIO) -> int:
     if any(text is None for _, text in texts):
         return 2
     if args.draft:
-        from verify.extract.draft import draft_claims, draft_sources
+        from verify.draft.skeleton import draft_claims, draft_sources
         if len(texts) > 1:
             out.write(draft_sources([(_basename(path), text) for path, text in texts]))
         else:
@@ -412,7 +412,7 @@ def _extract(argv: list[str], out: TextIO) -> int:
 
 def _update_claims(args, out: TextIO) -> int:
     """--draft --update CLAIMS: the file gains claims for uncovered figures, in place."""
-    from verify.extract import update
+    from verify.draft import update
     if not args.draft or args.articles:
         print("verify extract: --update takes a claims file and goes with --draft, without "
               "ARTICLE (the sources are the claims file's own)", file=sys.stderr)

@@ -13,7 +13,7 @@ from typing import Callable
 from verify import walk
 from verify.anchor import coverage, quotes
 from verify.evaluate import judge, rules, waive
-from verify.extract import slips
+from verify.evaluate import slips
 from verify.load import claims
 from verify.relate import quantities, relations
 from verify.values import units

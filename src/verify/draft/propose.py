@@ -33,9 +33,9 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from verify.extract import guess
+from verify.draft import guess
 from verify.values import direction, units
-from verify.extract.guess import sentence_of
+from verify.draft.guess import sentence_of
 from verify.extract.figures import Extracted
 from verify.values.numbers import FigureError, read_written
 

@@ -17,14 +17,14 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 
-from verify.extract import propose
+from verify.draft import propose
 from verify.values import dates, units
 from verify.anchor.textindex import Folded, fold
 from verify.extract.figures import Extracted, extract_figures
 from verify.load.validate import DRAFT_PLACEHOLDER
-from verify.extract.guess import Guess, guess_measure, guess_scope, place_names, sentence_of
+from verify.draft.guess import Guess, guess_measure, guess_scope, place_names, sentence_of
 from verify.values.numbers import FigureError, read_written
-from verify.extract.propose import Listed
+from verify.draft.propose import Listed
 
 PLACEHOLDER = DRAFT_PLACEHOLDER      # the one the loader refuses (verify.load.validate)
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/claims.schema.json"
@@ -96,7 +96,7 @@ def draft_sources(files: list[tuple[str, str]]) -> str:
 
 
 def plan(texts: list[Text]) -> Plan:
-    """Guess every claim and propose structure for the texts (see verify.extract.guess, verify.extract.propose)."""
+    """Guess every claim and propose structure for the texts (see verify.draft.guess, verify.draft.propose)."""
     result = Plan(texts)
     taken: set[str] = set()
     for t in texts:
