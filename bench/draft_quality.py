@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from verify.values import units
 from verify.anchor.textindex import Folded, fold
-from verify.draft.skeleton import Text, plan, unique_ids, _slug_words
+from verify.draft.skeleton import Text, _slug_words, plan, unique_ids
+from verify.values import units
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "claims" / "operation-united-front.yaml"

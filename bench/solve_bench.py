@@ -130,7 +130,7 @@ def main() -> None:
         r = run(size)
         rows.append(r)
         print(f"{r['size']:>7} {r['groups']:>7} {r['vars']:>6} {r['constraints']:>6} | {r['check']:>8.3f} "
-              f"{r['status']:>6} | {r['conflict']:>10.3f} {r['bad']:>6} {r['core']:>5} {str(r['minimal']):>7} | "
+              f"{r['status']:>6} | {r['conflict']:>10.3f} {r['bad']:>6} {r['core']:>5} {r['minimal']!s:>7} | "
               f"{r['bounds']:>8.3f} {r['nbounds']:>4} | {r['sum_bounds']:>12.3f}", flush=True)
     for small, big in zip(rows, rows[1:]):
         ratios = "  ".join(f"{k} x{big[k] / small[k]:.1f}" for k in ("check", "conflict", "bounds", "sum_bounds"))

@@ -304,7 +304,7 @@ def run_case(case: Case, config) -> Outcome:
         start = time.perf_counter()
         try:
             result = check_file(str(path), config)
-        except BaseException as error:      # noqa: BLE001 - exactly what must never happen
+        except BaseException as error:
             return Outcome(time.perf_counter() - start, f"{type(error).__name__}: {error}")
         return Outcome(time.perf_counter() - start, _judge(result, str(path)),
                        getattr(result, "fatal", False))

@@ -555,7 +555,7 @@ def _valid_hook(hook: dict, local: bool) -> None:
     """A hook as pre-commit's schema wants it: id, name, entry, language (strings), known keys
     with the right types, and an entry that is verify's console script."""
     import tomllib
-    assert {"id", "name", "entry", "language"} <= set(hook) or not local and "id" in hook, hook
+    assert {"id", "name", "entry", "language"} <= set(hook) or (not local and "id" in hook), hook
     assert set(hook) <= PRE_COMMIT_HOOK_KEYS | ({"name", "entry", "language"} if not local else set())
     if "language" in hook:
         assert hook["language"] in PRE_COMMIT_LANGUAGES

@@ -25,7 +25,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, assume, event, given, note, settings, strategies as st
+from hypothesis import HealthCheck, assume, event, given, note, settings
+from hypothesis import strategies as st
 
 from verify import config
 from verify.engine import check_file

@@ -6,12 +6,13 @@ naming the claim.  And: impossible dates and misspelt weekdays are input errors 
 """
 import datetime
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verify import config
-from verify.values import dates
 from verify.engine import check_file
 from verify.model import Severity, Verdict
+from verify.values import dates
 
 CONFIG = config.load([])
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
-
 import test_cases as cases
-from verify.values.direction import FALL, RISE, VOCABULARY, WORDS, read
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from verify.model import Verdict
+from verify.values.direction import FALL, RISE, VOCABULARY, WORDS, read
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "claims.md"
 OTHER = {RISE: FALL, FALL: RISE}

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from verify.draft.skeleton import PLACEHOLDER, Text, draft_claims, plan
 from verify.draft.guess import sentences
+from verify.draft.skeleton import PLACEHOLDER, Text, draft_claims, plan
 
 
 def _claims(text: str) -> list:

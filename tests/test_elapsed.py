@@ -8,7 +8,8 @@ names the days that fit), exactly as counting each day of the month says.
 """
 import datetime
 
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from verify import config
 from verify.engine import check_file

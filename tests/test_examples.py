@@ -20,9 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from verify.evaluate.rules import NAMES
-
 from verify import cli
+from verify.evaluate.rules import NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -5,9 +5,10 @@ engine's catch-all ("internal error", "nested too deeply") never fires, and a fi
 malformed says where and why (line and column from 1, a message).  A small budget runs in the
 suite; `python bench/fuzz.py --cases 10000` runs a large one and reports the slowest case.
 """
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 import fuzzing
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from verify import config
 
 CONFIG = config.load([])

@@ -5,7 +5,8 @@ percent; when it does not, a hedge on the part ("about 667,000") may make the fi
 only if" warning or leave it an error, but never a pass.  Same for a sum's hedged part."""
 from fractions import Fraction
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verify import config
 from verify.engine import check_file

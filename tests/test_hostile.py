@@ -29,9 +29,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from hostile.corpus import CASES, FOLDER, VALID
-from verify import cli, config as settings
+
+from verify import cli
+from verify import config as settings
 from verify.engine import check_file
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from test_reports import seed_result
+
 from verify.report import ReportOptions, html_report
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -4,10 +4,10 @@ from dataclasses import replace
 
 from verify import config
 from verify.anchor import quotes
+from verify.engine import check_file
 from verify.evaluate import exact, judge, smt
 from verify.load import claims
 from verify.relate import relations
-from verify.engine import check_file
 
 ARTICLE = """\
 Police made 20 arrests across the three districts on Saturday.

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from verify import config
-from verify.load import claims as load, yamlread
+from verify.load import claims as load
+from verify.load import yamlread
 
 CLEAN = """\
 version: 1

@@ -18,9 +18,9 @@ import re
 import textwrap
 
 import pytest
+import test_cases as cases
 import yaml
 
-import test_cases as cases
 from verify.evaluate.rules import NAMES, load
 
 SECTION = re.compile(r"^(Passing|Failing) example:\n((?:(?:    .*)?\n)+)", re.MULTILINE)

@@ -2,7 +2,8 @@
 from fractions import Fraction as F
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from verify.model import Interval
 from verify.values.numbers import FigureError, Tolerances, figure_from, fmt, read_written, rounding_place

@@ -23,12 +23,12 @@ import json
 import random
 import shutil
 from collections import Counter
-from pathlib import PurePosixPath, Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+import test_cases
 import yaml
 
-import test_cases
 from verify import config as settings
 from verify.engine import check_file
 from verify.model import RunResult, Severity

@@ -6,7 +6,8 @@ beyond what rounding can reconcile is always reported as an error, never passed.
 from fractions import Fraction
 from math import floor
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verify import config
 from verify.engine import check_file

@@ -2,7 +2,8 @@
 pushed past its interval always does, naming that claim; the whole-article solver agrees."""
 from fractions import Fraction
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verify import config
 from verify.engine import check_file

@@ -10,7 +10,8 @@ more than their rounding always is."""
 from fractions import Fraction
 from math import floor
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verify import config
 from verify.engine import check_file

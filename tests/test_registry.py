@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import test_cases as cases
 import yaml
 
-import test_cases as cases
 from verify import config as settings
-from verify.evaluate import rules
 from verify.engine import check_file
+from verify.evaluate import rules
 from verify.model import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +94,7 @@ def test_a_severity_in_checks_is_the_rules_severity(rule, level, tmp_path):
     found = _findings(rule, level, tmp_path)
     assert any(f.severity is Severity.parse(level) for f in found), [f.message for f in found]
     assert all(f.severity <= max(Severity.parse(level), Severity.NOTE) or
-               f.verdict.value == "holds-only-if" and f.severity is Severity.WARNING
+               (f.verdict.value == "holds-only-if" and f.severity is Severity.WARNING)
                for f in found)
 
 
@@ -188,6 +188,7 @@ def test_the_contributing_page_names_files_that_exist():
     """docs/contributing.md says where a rule, a report format and a hedge word go; every
     file it names in backticks is there, and the names it uses are the code's."""
     import re
+
     from verify import report
     from verify.values import numbers
     page = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")

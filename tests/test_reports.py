@@ -9,18 +9,28 @@ import io
 import json
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from verify.model import (FileResult, Finding, Location, Mark, RunResult, Severity, Source,
-                          Span, Verdict)
-from verify.report import (ReportOptions, common, github_report, html_report, json_report,
-                           junit_report, markdown_report, sarif_report, text, waivers)
+from verify.model import FileResult, Finding, Location, Mark, RunResult, Severity, Source, Span, Verdict
+from verify.report import (
+    ReportOptions,
+    common,
+    github_report,
+    html_report,
+    json_report,
+    junit_report,
+    markdown_report,
+    sarif_report,
+    text,
+    waivers,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -123,7 +133,7 @@ def seed_result() -> RunResult:
     return RunResult((seed_file(),))
 
 
-STARTED = datetime(2021, 8, 27, 14, 30, 5, tzinfo=timezone.utc)
+STARTED = datetime(2021, 8, 27, 14, 30, 5, tzinfo=UTC)
 
 
 def render(writer, result: RunResult | None = None, **options) -> str:

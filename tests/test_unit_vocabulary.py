@@ -10,9 +10,9 @@ import re
 import pytest
 
 from verify import cli
-from verify.values import units
 from verify import config as settings
 from verify.engine import check_file
+from verify.values import units
 
 
 @pytest.fixture(autouse=True)

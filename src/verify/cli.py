@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from datetime import UTC
 from typing import TextIO
 
 from verify.model import Severity
@@ -152,7 +153,8 @@ def _rules(name: str | None, out: TextIO) -> int:
 
 
 def _check(args, out: TextIO) -> int:
-    from verify import config as settings, engine, walk
+    from verify import config as settings
+    from verify import engine, walk
 
     if args.watch:          # the same check, again at each change (verify.watch)
         from verify import watch
@@ -243,11 +245,11 @@ def _options(args, name: str, started, colour: bool):
 
 def _started():
     """When the run started, in UTC; SOURCE_DATE_EPOCH (reproducible builds) pins it."""
-    from datetime import datetime, timezone
+    from datetime import datetime
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc)
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
 
 
 def _colour(out: TextIO) -> bool:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from verify.evaluate import rules
 from verify.load import yamlread
-from verify.values import units
 from verify.model import Severity
+from verify.values import units
 from verify.values.numbers import ROUNDINGS, Tolerances
 
 

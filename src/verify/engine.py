@@ -5,23 +5,34 @@ The engine is the only place that gives findings their rule id and severity.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
-from typing import Callable
 
 from verify import walk
 from verify.anchor import coverage, quotes
-from verify.evaluate import judge, rules, waive
-from verify.evaluate import slips
+from verify.config import Config
+from verify.evaluate import judge, rules, slips, waive
+from verify.evaluate.rules import Context
 from verify.load import claims
+from verify.model import (
+    Claim,
+    ClaimsFile,
+    FileResult,
+    Finding,
+    Location,
+    Outcome,
+    Relation,
+    RunResult,
+    Severity,
+    Verdict,
+    has_control,
+    printable,
+)
+from verify.project import project_root
 from verify.relate import quantities, relations
 from verify.values import units
-from verify.config import Config
-from verify.project import project_root
-from verify.model import (Claim, ClaimsFile, FileResult, Finding, Location, Outcome, Relation,
-                          RunResult, Severity, Verdict, has_control, printable)
-from verify.evaluate.rules import Context
 
 
 def claims_files(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
@@ -57,7 +68,7 @@ def run(files: list[str], config: Config | Callable[[str], Config], require_cove
     check = partial(_check_with, require_coverage=require_coverage)
     results = []
     if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor   # ~30 ms: only when asked for
+        from concurrent.futures import ProcessPoolExecutor  # ~30 ms: only when asked for
         with ProcessPoolExecutor(jobs) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
             for result in pool.map(check, files, configs, chunksize=chunk):
@@ -298,9 +309,7 @@ def _placed(outcome: Outcome, subject, ctx: Context) -> Outcome:
     if outcome.location is not None:
         return outcome
     claims = [ctx.claims[i] for i in dict.fromkeys(outcome.claims) if i in ctx.claims]
-    if isinstance(subject, Claim):
-        location = subject.loc
-    elif subject is not None and not subject.implied:
+    if isinstance(subject, Claim) or (subject is not None and not subject.implied):
         location = subject.loc
     elif claims:
         location = min(claims, key=quantities.claim_order).loc

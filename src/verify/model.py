@@ -25,7 +25,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, text: str) -> "Severity":
+    def parse(cls, text: str) -> Severity:
         return cls[text.strip().upper()]
 
 
@@ -74,7 +74,7 @@ class Interval:
     hi_closed: bool = True
 
     @classmethod
-    def point(cls, value: Fraction) -> "Interval":
+    def point(cls, value: Fraction) -> Interval:
         return cls(value, value)
 
     @property
@@ -93,12 +93,12 @@ class Interval:
             return False
         return self.lo > self.hi or (self.lo == self.hi and not (self.lo_closed and self.hi_closed))
 
-    def intersect(self, other: "Interval") -> "Interval":
+    def intersect(self, other: Interval) -> Interval:
         lo, lo_closed = _tighter(self.lo, self.lo_closed, other.lo, other.lo_closed, max)
         hi, hi_closed = _tighter(self.hi, self.hi_closed, other.hi, other.hi_closed, min)
         return Interval(lo, hi, lo_closed, hi_closed)
 
-    def scale(self, factor: Fraction) -> "Interval":
+    def scale(self, factor: Fraction) -> Interval:
         """Every value multiplied by a positive exact factor."""
         return Interval(
             None if self.lo is None else self.lo * factor,
@@ -106,7 +106,7 @@ class Interval:
             self.lo_closed, self.hi_closed,
         )
 
-    def __add__(self, other: "Interval") -> "Interval":
+    def __add__(self, other: Interval) -> Interval:
         lo = None if self.lo is None or other.lo is None else self.lo + other.lo
         hi = None if self.hi is None or other.hi is None else self.hi + other.hi
         return Interval(lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed)
@@ -333,7 +333,7 @@ class Finding:
         """The fingerprint with the claims file named `path` (reports make it relative)."""
         return f"{self.rule}:{path}:{','.join(sorted(self.claims))}"
 
-    def printable(self) -> "Finding":
+    def printable(self) -> Finding:
         """The same finding with every text from input safe to show (see `printable`)."""
         return replace(self, message=printable(self.message),
                        arithmetic=tuple(map(printable, self.arithmetic)),

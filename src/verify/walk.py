@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
-from typing import Callable
 
 from verify.config import Config, settings_folder
 from verify.project import PROJECT_MARKERS, project_root

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 INTERVAL = 0.5      # seconds between polls: quick enough for a person, idle for a machine
 _SOURCE_FILE = re.compile(r"^\s*(?:-\s+)?file\s*:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", re.M)

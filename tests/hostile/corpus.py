@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ARTICLE = (HERE / "article.txt").read_text(encoding="utf-8")

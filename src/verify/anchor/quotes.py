@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from verify.extract.finders import glued
 from verify.anchor.textindex import Folded, fold
+from verify.extract.finders import glued
 from verify.model import Claim, ClaimsFile, Outcome, Span, Verdict
 from verify.values.numbers import FigureError, read_written
 

@@ -46,7 +46,7 @@ class Folded:
         return self._lowered if len(self._lowered) == len(self.text) else None
 
     @property
-    def index(self) -> "_Offsets":
+    def index(self) -> _Offsets:
         """index[i]: the original offset of folded character i (i == len(text): the end)."""
         return _Offsets(self)
 

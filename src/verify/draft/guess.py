@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from verify.values.dates import DAYS, MONTHS
 from verify.extract.figures import Extracted
+from verify.values.dates import DAYS, MONTHS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?[ \t]+(?=[“\"‘'(]?[A-Z0-9])|\n")
 _ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Mt|No|Jr|Sr|"
@@ -164,7 +164,7 @@ def place_names(text: str, extra: dict[str, str]) -> list[tuple[int, int, str, s
     """Every place the text names, as (start, end, name, dimension, known), longest name first
     where they overlap; `extra` adds names (a list's parts) with their dimension.  A name is
     known when it is shipped or listed; other capitalised names after "in" are places too."""
-    names = {n: "place" for n in places()}
+    names = dict.fromkeys(places(), "place")
     names.update(extra)
     known = set(names)
     for m in _IN_NAME.finditer(text):         # "in Ames", "in Boone County": a place too

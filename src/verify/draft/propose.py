@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from verify.draft import guess
-from verify.values import direction, units
 from verify.draft.guess import sentence_of
 from verify.extract.figures import Extracted
+from verify.values import direction, units
 from verify.values.numbers import FigureError, read_written
 
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){0,3}"
@@ -174,7 +174,7 @@ def structure(source: str, text: str, claims: list, found: list[Listed], taken: 
                                          f"the {len(listed.names)} {listed.noun} listed"))
     wholes = {name: "all " + listed.noun for listed in found for name in listed.names}
     for b in breakdowns + breakdowns_out:
-        wholes.update({name: b[1] for name in b[2]})
+        wholes.update(dict.fromkeys(b[2], b[1]))
     for ranked in ranks(text):
         lo, hi = sentence_of(text, ranked.start, ranked.start + len(ranked.words))
         claim = next((c for c in mine if lo <= c.figure.start < hi and c.measure

@@ -17,14 +17,14 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 
-from verify.draft import propose
-from verify.values import dates, units
 from verify.anchor.textindex import Folded, fold
+from verify.draft import propose
+from verify.draft.guess import Guess, guess_measure, guess_scope, place_names, sentence_of
+from verify.draft.propose import Listed
 from verify.extract.figures import Extracted, extract_figures
 from verify.load.validate import DRAFT_PLACEHOLDER
-from verify.draft.guess import Guess, guess_measure, guess_scope, place_names, sentence_of
+from verify.values import dates, units
 from verify.values.numbers import FigureError, read_written
-from verify.draft.propose import Listed
 
 PLACEHOLDER = DRAFT_PLACEHOLDER      # the one the loader refuses (verify.load.validate)
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/claims.schema.json"
@@ -34,9 +34,9 @@ MAX_TITLE_WORDS = 20      # a longer first line is the lead paragraph, not a hea
 
 _PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
            "adults", "residents", "voters", "students", "officers", "suspects", "workers",
-           "employees", "fans", "participants", "patients", "members", "migrants", "workers"}
+           "employees", "fans", "participants", "patients", "members", "migrants"}
 _SKIP_BEFORE_NOUN = {"other", "more", "new", "additional", "extra", "fewer", "of", "the", "its",
-                     "their", "his", "her", "these", "those", "total", "more", "than"}
+                     "their", "his", "her", "these", "those", "total", "than"}
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’()[],.;:!?—–"
 _FOLLOWING = re.compile(r"((?:[ \u00a0]+[a-z]+\b(?![-'’]))*)")   # plain lowercase words only
@@ -280,7 +280,7 @@ def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: st
         lines[-1] += f"   # written {f.text!r}: a rank, or a count of a run"
     elif not _readable(value):
         lines[-1] += "   # the checker cannot read this wording yet: rewrite it, or list it as unchecked"
-    if c.unit is None or f.kind in ("pair", "ordinal") and not c.unit:
+    if c.unit is None or (f.kind in ("pair", "ordinal") and not c.unit):
         lines.append(f"    unit: {PLACEHOLDER}   # people, states, USD, percent, ...?")
     else:
         lines.append(f"    unit: {_q(c.unit)}" + ("   # guessed from the next words" if c.unit_guessed else ""))
@@ -302,7 +302,7 @@ _unique, _slug_words = propose.unique, propose.slug
 
 def _value(f: Extracted) -> str:
     """The value as written, or its digits where only they can be read ("54°F", "14th")."""
-    if f.kind == "ordinal" or f.kind == "number" and f.unit and f.unit.startswith("deg"):
+    if f.kind == "ordinal" or (f.kind == "number" and f.unit and f.unit.startswith("deg")):
         return f.value
     return f.text
 
@@ -336,7 +336,7 @@ def quote_for(folded: Folded, f: Extracted) -> tuple[str, int | None]:
         if hi - lo + 1 >= MAX_QUOTE_WORDS or not (can_right or can_left):
             at = bisect.bisect_left(folded.index, start)
             return quote, bisect.bisect_left(hits, at) + 1
-        if grow_right and can_right or not can_left:
+        if (grow_right and can_right) or not can_left:
             hi += 1
         else:
             lo -= 1
@@ -394,7 +394,7 @@ def _unit_guess(f: Extracted, text: str) -> tuple[str | None, bool]:
             continue
         if word in _PEOPLE:
             return "people", True
-        if word.endswith("s") and f.value != "1" or f.value == "1":
+        if (word.endswith("s") and f.value != "1") or f.value == "1":
             return word, True
         break
     return None, False

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from verify import config
 from verify.anchor import coverage, quotes
-from verify.load import claims
 from verify.draft.skeleton import Text, _claim_lines, _unique, guess_published, plan
 from verify.extract.figures import extract_figures
+from verify.load import claims
 
 _TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 

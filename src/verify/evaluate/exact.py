@@ -82,7 +82,7 @@ class _Empty(Exception):
 class _Domains:
     """Each quantity's interval, with the groups each end was derived from."""
 
-    __slots__ = ("lo", "hi", "lo_open", "hi_open", "lo_why", "hi_why", "integer")
+    __slots__ = ("hi", "hi_open", "hi_why", "integer", "lo", "lo_open", "lo_why")
 
     def __init__(self, integer: Sequence[bool]):
         n = len(integer)
@@ -94,14 +94,14 @@ class _Domains:
         self.lo_why: list[frozenset] = [_NOTHING] * n
         self.hi_why: list[frozenset] = [_NOTHING] * n
 
-    def copy(self) -> "_Domains":
+    def copy(self) -> _Domains:
         other = _Domains.__new__(_Domains)
         other.integer = self.integer
         for name in ("lo", "hi", "lo_open", "hi_open", "lo_why", "hi_why"):
             setattr(other, name, list(getattr(self, name)))
         return other
 
-    def extended(self, integer: bool) -> "_Domains":
+    def extended(self, integer: bool) -> _Domains:
         """A copy with one more quantity, unbounded."""
         other = self.copy()
         other.integer = list(self.integer) + [integer]

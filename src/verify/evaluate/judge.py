@@ -28,11 +28,11 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from verify.evaluate import optimise, propagate, smt
-from verify.model import Relation, Verdict
-from verify.values.numbers import fmt, fmt_interval
 from verify.evaluate.propagate import variable
-from verify.relate.quantities import Article, Constraint, Quantity, Statement, claim_order, unnamed_parts
 from verify.evaluate.rules import Context, Inconsistent, Outcome, load
+from verify.model import Relation, Verdict
+from verify.relate.quantities import Article, Constraint, Quantity, Statement, claim_order, unnamed_parts
+from verify.values.numbers import fmt, fmt_interval
 
 MOST_CONFLICTS = 16     # minimal sets searched per independent part; past it, the report says so
 

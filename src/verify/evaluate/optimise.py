@@ -14,6 +14,7 @@ from fractions import Fraction
 from verify.evaluate import exact
 from verify.evaluate.smt import Bound, Problem, _as_fraction, _Clock, _Compiled
 
+
 def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000,
            oracle: bool = True) -> dict[str, Bound]:
     """Tightest (lower, upper) bound of each named variable with every group on.
@@ -262,7 +263,7 @@ class Parts:
         return self._find(("v", name))
 
     def optimiser(self, names, left_ms: int, cache: dict,
-                  clock: _Clock | None = None) -> tuple[Problem, "Optimiser"]:
+                  clock: _Clock | None = None) -> tuple[Problem, Optimiser]:
         """The independent part holding `names`, compiled once for every question about it;
         what is left of the file's one budget (or `clock`) bounds all of them."""
         roots = tuple(sorted({self.root(n) for n in names}, key=repr))

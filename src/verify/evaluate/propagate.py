@@ -15,8 +15,8 @@ from fractions import Fraction
 
 from verify.evaluate import optimise
 from verify.model import Interval
-from verify.values.numbers import fmt, fmt_interval, integer_in
 from verify.relate.quantities import Article, Constraint, Quantity, Statement
+from verify.values.numbers import fmt, fmt_interval, integer_in
 
 
 def variable(index: int) -> str:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from verify.values import units
 from verify.model import Claim, ClaimsFile, Location, Outcome, Verdict
+from verify.values import units
 
 CLOSE = 0.8        # difflib ratio from which two spellings are one slip apart
 _GUESSED = re.compile(r"#\s*guessed\b")

@@ -35,7 +35,6 @@ What is deliberately NOT a figure (precision over recall where the words are amb
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 

@@ -8,20 +8,17 @@ and what deliberately does not, is documented in verify.extract.figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from fractions import Fraction
-from typing import Iterator
 
 from verify.values.dates import MONTHS
-
 from verify.values.numbers import CURRENCY_SYMBOLS, CURRENCY_WORDS, MAX_DIGITS, SCALES, word_number
 
 # A candidate: (start, end, kind, value, unit); kind None blocks its span (identifiers).
 Candidate = tuple[int, int, "str | None", "Fraction | str | None", "str | None"]
 
 _SP = r"[ \u00a0]"
-_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
-                 "sixty seventy eighty ninety hundred thousand million billion trillion").split()
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion"]
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _TOKEN = "|".join(_NUMBER_WORDS)
 _WORD_SEQ = re.compile(rf"\b(?:{_TOKEN})(?:(?:{_SP}+and{_SP}+|{_SP}|-)(?:{_TOKEN}))*\b", re.I)

@@ -15,14 +15,24 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from verify.load import schema, yamlread
-from verify.values import dates, units
 from verify.config import Config
-from verify.model import (Breakdown, Claim, ClaimsFile, Location, Outcome, Relation, Source,
-                          Unchecked, Unstated, Verdict)
+from verify.load import schema, yamlread
 from verify.load.validate import MAX_PROBLEMS, Reader, TooMany, short
-from verify.values.numbers import ROUNDINGS, FigureError, figure_from, rounding_place
+from verify.model import (
+    Breakdown,
+    Claim,
+    ClaimsFile,
+    Location,
+    Outcome,
+    Relation,
+    Source,
+    Unchecked,
+    Unstated,
+    Verdict,
+)
 from verify.project import inside_project, project_root
+from verify.values import dates, units
+from verify.values.numbers import ROUNDINGS, FigureError, figure_from, rounding_place
 
 
 @dataclass
@@ -60,7 +70,7 @@ def _load(reader: Reader, path: str, config: Config) -> Loaded:
                                        location=Location(path, error.line, error.col)))
         return Loaded(None, reader.problems)
     top = reader.record(root, schema.FILE, "the claims file")
-    if reader.problems and root is None or (root is not None and root.kind != "map"):
+    if (reader.problems and root is None) or (root is not None and root.kind != "map"):
         return Loaded(None, reader.problems)
     claims_file = _build(reader, top, Path(path).parent)
     return Loaded(None if reader.problems else claims_file, reader.problems)

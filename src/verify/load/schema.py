@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from verify.values.numbers import PRECISIONS, ROUNDINGS
 from verify.evaluate.rules import IDS as RULE_IDS
+from verify.values.numbers import PRECISIONS, ROUNDINGS
 
 
 class Field(NamedTuple):

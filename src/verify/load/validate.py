@@ -11,10 +11,10 @@ import datetime
 import difflib
 import re
 
-from verify.load import schema
-from verify.values import units
 from verify.config import Config
+from verify.load import schema
 from verify.model import Location, Outcome, Unstated, Verdict, Waiver
+from verify.values import units
 
 # A figure printed nowhere, named where a claim would be (a change's `from:`).
 UNSTATED = {

@@ -41,7 +41,7 @@ class Node:
     def text(self) -> str:
         return "" if self.value is None else str(self.value)
 
-    def get(self, key: str) -> "Node | None":
+    def get(self, key: str) -> Node | None:
         for k, v in self.value:
             if k.value == key:
                 return v
@@ -269,7 +269,7 @@ def _refuse_tag(event, line: int, col: int) -> None:
     implicit = getattr(event, "implicit", True)
     if isinstance(implicit, tuple):
         implicit = implicit[0] or implicit[1]
-    if tag and tag not in ("!", "tag:yaml.org,2002:str") and not implicit or (
+    if (tag and tag not in ("!", "tag:yaml.org,2002:str") and not implicit) or (
             tag and not isinstance(event, yaml.ScalarEvent) and tag not in (
                 "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")):
         raise YamlError(line, col, f"tag '{tag}' is not allowed; claims files hold plain text only")

@@ -20,12 +20,12 @@ is sorted by content.
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
-from verify.values import units
 from verify.model import Breakdown, Claim, ClaimsFile, Interval, Relation, Unstated
+from verify.values import units
 from verify.values.numbers import overlap, whole_numbers
 
 ONE = Fraction(1)
@@ -99,7 +99,7 @@ class Article:
     of_claim: dict[str, int] = field(default_factory=dict)     # claim id -> quantity index
     implied: list[Relation] = field(default_factory=list)      # for the rules' explanations
     undecided: list[str] = field(default_factory=list)         # what could not be modelled
-    dims: "Dimensions | None" = None
+    dims: Dimensions | None = None
     unconverted: list[tuple[str, int]] = field(default_factory=list)   # claim, its quantity
     ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)  # claim, dim, wholes
     cells: dict = field(default_factory=dict)        # cube cell key -> (measure, free, coordinates)

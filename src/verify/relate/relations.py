@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from verify.values import direction, units
 from verify.anchor.quotes import figure_at
 from verify.model import ClaimsFile, Interval, Relation
+from verify.relate.quantities import Article, Constraint, Quantity, fold, unnamed_parts
+from verify.relate.quantities import build as quantities_of
+from verify.values import direction, units
 from verify.values.numbers import fmt
-from verify.relate.quantities import Article, Constraint, Quantity, build as quantities_of, fold, unnamed_parts
 
 LINEAR = ("sum", "subset", "rank", "count")
 ONE, MINUS_ONE = Fraction(1), Fraction(-1)
@@ -161,7 +162,7 @@ def _part_name(q: Quantity, breakdown) -> str:
     return q.name
 
 
-def part_name(article: "Article", q: Quantity, whole: str) -> str:
+def part_name(article: Article, q: Quantity, whole: str) -> str:
     """A part's name along the dimension of the breakdown of `whole`."""
     dims = {d for (d, w) in article.dims.of if w == fold(whole)}
     return next((v for d, v in q.scope if d in dims), q.name)

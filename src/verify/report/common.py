@@ -9,12 +9,12 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, TextIO
+from typing import TextIO
 
 import verify
-from verify.model import (FileResult, Finding, Interval, RunResult, Severity, Source, Span,
-                          Verdict)
+from verify.model import FileResult, Finding, Interval, RunResult, Severity, Source, Span, Verdict
 from verify.values.numbers import fmt, fmt_interval
 
 TOOL_NAME = "verify"

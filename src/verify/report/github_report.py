@@ -15,12 +15,12 @@ LF -> `%0A`; in property values also `:` -> `%3A` and `,` -> `%2C`.
 from __future__ import annotations
 
 import os
-from typing import Mapping, TextIO
+from collections.abc import Mapping
+from typing import TextIO
 
 from verify.model import Finding, RunResult, Severity
 from verify.report import markdown_report
-from verify.report.common import (detail_lines, headline, listed, ordered_files, relpath,
-                                  summarize)
+from verify.report.common import detail_lines, headline, listed, ordered_files, relpath, summarize
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice",
            Severity.PASS: "notice"}

@@ -24,9 +24,21 @@ from html import escape
 from typing import TextIO
 
 from verify.model import FileResult, Finding, Mark, RunResult, Source, Verdict
-from verify.report.common import (TOOL_NAME, TOOL_VERSION, Quote, headline, in_words, listed,
-                                  ordered, ordered_files, plural, quotes, relpath,
-                                  source_path, summarize)
+from verify.report.common import (
+    TOOL_NAME,
+    TOOL_VERSION,
+    Quote,
+    headline,
+    in_words,
+    listed,
+    ordered,
+    ordered_files,
+    plural,
+    quotes,
+    relpath,
+    source_path,
+    summarize,
+)
 from verify.report.html_assets import CSP, CSS, JS
 from verify.report.waivers import suggestion
 
@@ -72,7 +84,7 @@ def category(finding: Finding) -> str:
 
 
 def counts(files) -> dict[str, int]:
-    found = {name: 0 for name in CATEGORY}
+    found = dict.fromkeys(CATEGORY, 0)
     for file in files:
         for finding in file.findings:
             found[category(finding)] += 1

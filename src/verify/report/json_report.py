@@ -18,8 +18,17 @@ from __future__ import annotations
 from typing import TextIO
 
 from verify.model import FileResult, Mark, RunResult
-from verify.report.common import (write_json, TOOL_NAME, TOOL_VERSION, finding_dict, listed,
-                                  ordered_files, relpath, source_path, summarize)
+from verify.report.common import (
+    TOOL_NAME,
+    TOOL_VERSION,
+    finding_dict,
+    listed,
+    ordered_files,
+    relpath,
+    source_path,
+    summarize,
+    write_json,
+)
 
 SCHEMA_VERSION = 1
 

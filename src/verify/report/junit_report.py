@@ -17,13 +17,12 @@ names the machine that wrote it.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TextIO
 
 from verify import __version__
 from verify.model import FileResult, Finding, RunResult, Verdict
-from verify.report.common import (VERDICT_WORDS, detail_lines, fails, ordered,
-                                  ordered_files, relpath)
+from verify.report.common import VERDICT_WORDS, detail_lines, fails, ordered, ordered_files, relpath
 
 
 def write(result: RunResult, out: TextIO, options) -> None:
@@ -36,8 +35,8 @@ def write(result: RunResult, out: TextIO, options) -> None:
 
 def build(result: RunResult, options) -> ET.Element:
     suites = ET.Element("testsuites")
-    started = options.started or datetime.now(timezone.utc)
-    timestamp = started.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    started = options.started or datetime.now(UTC)
+    timestamp = started.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
     for n, file in enumerate(ordered_files(result, options.root)):
         suites.append(_suite(file, n, timestamp, options))
     return suites
@@ -70,7 +69,7 @@ def _suite(file: FileResult, n: int, timestamp: str, options) -> ET.Element:
 def _clean(text: str) -> str:
     """XML 1.0 cannot carry most control characters, even escaped: drop them."""
     return "".join(ch for ch in text
-                   if ch in "\t\n\r" or (" " <= ch and ch not in "\ufffe\uffff"
+                   if ch in "\t\n\r" or (ch >= " " and ch not in "\ufffe\uffff"
                                             and not "\ud800" <= ch <= "\udfff"))
 
 

@@ -10,8 +10,7 @@ import re
 from typing import TextIO
 
 from verify.model import FileResult, Finding, RunResult
-from verify.report.common import (VERDICT_WORDS, listed, ordered_files, quotes, relpath,
-                                  summarize)
+from verify.report.common import VERDICT_WORDS, listed, ordered_files, quotes, relpath, summarize
 
 # inline Markdown, tables, and GitHub's @mentions and #references (a PR comment must not
 # ping anyone an article happens to name)

@@ -20,8 +20,17 @@ from typing import TextIO
 from urllib.parse import quote as urlquote
 
 from verify.model import FileResult, Finding, RunResult, Severity
-from verify.report.common import (write_json, TOOL_NAME, TOOL_VERSION, fingerprint_hash, ordered,
-                                  ordered_files, quotes, relpath, source_path)
+from verify.report.common import (
+    TOOL_NAME,
+    TOOL_VERSION,
+    fingerprint_hash,
+    ordered,
+    ordered_files,
+    quotes,
+    relpath,
+    source_path,
+    write_json,
+)
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
               "sarif-schema-2.1.0.json")

@@ -68,7 +68,7 @@ class Written:
             return False
         if self.year is None:
             return self.day <= _LONGEST_DAYS[self.month - 1]
-        return 1 <= self.year and self.day <= calendar.monthrange(self.year, self.month)[1]
+        return self.year >= 1 and self.day <= calendar.monthrange(self.year, self.month)[1]
 
 
 @dataclass(frozen=True)

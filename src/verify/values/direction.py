@@ -86,16 +86,14 @@ WORDS = {word: way for way, lines in VOCABULARY.items() for line in lines for wo
 # Words that stand between a governing word and its figure without changing which way it
 # went: "fell by 15%", "a drop of 15%", "rose a further 15%", "15 percent higher".
 _BEFORE_FILLER = frozenset(
-    "a an the by of some about around roughly nearly almost approximately just only another "
-    "further additional extra over under fully".split())
+    ["a", "an", "the", "by", "of", "some", "about", "around", "roughly", "nearly", "almost", "approximately", "just", "only", "another", "further", "additional", "extra", "over", "under", "fully"])
 _AFTER_FILLER = frozenset(
-    "percent per cent pct percentage point points hundred thousand million billion trillion "
-    "dollars euros pounds annual yearly monthly overall year-on-year year-over-year".split())
+    ["percent", "per", "cent", "pct", "percentage", "point", "points", "hundred", "thousand", "million", "billion", "trillion", "dollars", "euros", "pounds", "annual", "yearly", "monthly", "overall", "year-on-year", "year-over-year"])
 # Hedges that read like a direction: "rose more than 15%", "up to 15%", "as much as 15%".
 _HEDGES = (("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to"), ("at", "least"),
            ("at", "most"), ("as", "much", "as"), ("as", "many", "as"), ("as", "little", "as"),
            ("as", "few", "as"))
-_NEGATIONS = frozenset("not never no nor without".split())
+_NEGATIONS = frozenset(["not", "never", "no", "nor", "without"])
 _OBJECT = 3      # words an object may take between a verb and "by": "cut the bus fare by 20%"
 # A word, a number, or a mark that ends a clause ("." only before a space or the end).
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|\d[\d,.]*|[,;:!?()\[\]\"]|\.(?!\S)| - ")

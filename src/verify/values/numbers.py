@@ -84,7 +84,7 @@ class Written:
     step: Fraction | None      # 1 for "102", 1/10 for "4.5", 100000 for "1.2 million"; None: exact word
     unit: str | None = None    # "percent", "USD", ... when the text says so
     hedge: str | None = None   # canonical hedge when the text carries one ("about")
-    upper: "Written | None" = None   # the second number of "between X and Y"
+    upper: Written | None = None   # the second number of "between X and Y"
     compound: str | None = None      # the noun of "12-state"
     share: bool = False              # a fraction in words: "half", "a third", "one in five"
     multiple: bool = False           # "doubled", "three times"
@@ -123,7 +123,7 @@ def word_number(text: str) -> Fraction | None:
         return WORD_FRACTIONS[words]
     if not re.fullmatch(r"[a-z ]+", words) or len(words) > 200:
         return None
-    from text_to_num import text2num   # imported here: only number words need it
+    from text_to_num import text2num  # imported here: only number words need it
     try:
         return Fraction(text2num(words, "en"))
     except (ValueError, IndexError):
@@ -145,7 +145,7 @@ def read_written(text: str, _inside: bool = False) -> Written:
         return _range(between.group(1), between.group(2), original)
     if hedge is None and not _inside:
         ranged = _RANGE.fullmatch(text)
-        if ranged and not text[:1] in SIGNS:
+        if ranged and text[:1] not in SIGNS:
             return _range(ranged.group("a"), ranged.group("b"), original)
     ratio = _RATIO.fullmatch(text)
     if ratio:
@@ -381,7 +381,7 @@ def _default_precision(text: str, written: Written) -> str:
         return "about"      # "a third" is how writers say 31% to 35%
     if written.step is None:
         return "exact"
-    if written.step < 1 and "." in text or written.step > 1 or written.unit == "percent":
+    if (written.step < 1 and "." in text) or written.step > 1 or written.unit == "percent":
         return "rounded"
     return "exact"
 

@@ -56,7 +56,7 @@ class UnknownUnit(UnitError):
 
 @lru_cache(maxsize=1)
 def registry():
-    import pint   # ~150 ms: only runs when two different units must be compared
+    import pint  # ~150 ms: only runs when two different units must be compared
     ureg = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
     with resources.as_file(resources.files("verify") / "data" / "units.txt") as path:
         ureg.load_definitions(str(path))
@@ -144,7 +144,7 @@ def project_nouns(entry: str) -> dict[str, str]:
     forms = {f for f in forms if f not in vocabulary() and not _is_unit_name(f)
              and f not in NON_QUANTITIES}
     # claims are kept in one spelling, the plural, unless that is some other unit's word
-    return {form: spelling if spelling in forms else words[0] for form in sorted(forms)}
+    return dict.fromkeys(sorted(forms), spelling if spelling in forms else words[0])
 
 
 def _plural(word: str) -> str:

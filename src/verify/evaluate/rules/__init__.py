@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from verify.values import units as unitdefs
 from verify.model import Claim, ClaimsFile, Interval, Outcome, Verdict  # noqa: F401 (Outcome: the rules use it from here)
-from verify.values.numbers import overlap, whole_numbers  # noqa: F401 (the rules use them from here)
+from verify.values import units as unitdefs
+from verify.values.numbers import overlap, whole_numbers
 
 if TYPE_CHECKING:       # a type only: the settings loader reads this registry
     from verify.config import Config
@@ -70,7 +71,7 @@ def registry() -> dict[str, Rule]:
             out[rule_id] = Rule(rule_id, "stage", None,
                                 manual.split("\n\n")[0].replace("\n", " "), manual)
             continue
-        if module.ID != rule_id or module.APPLIES not in ("relation", "claim"):
+        if rule_id != module.ID or module.APPLIES not in ("relation", "claim"):
             raise ValueError(f"{name}: ID {module.ID!r}, APPLIES {module.APPLIES!r}; expected "
                              f"ID {rule_id!r} and APPLIES relation or claim")
         out[rule_id] = Rule(rule_id, module.APPLIES, getattr(module, "KIND", None),

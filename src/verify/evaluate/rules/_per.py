@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from verify.values import units
-from verify.model import Interval
-from verify.values.numbers import fmt, read_written, rounded_interval
 from verify.evaluate.rules import Value, values
 from verify.evaluate.rules._ratio import Combined
+from verify.model import Interval
+from verify.values import units
+from verify.values.numbers import fmt, read_written, rounded_interval
 
 
 def split(unit: str) -> tuple[str, str | None]:

@@ -7,13 +7,13 @@ do (holds only if, with the exact condition); none do (contradiction).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable
 
+from verify.evaluate.rules import Outcome, Value, described, overlap, total, values, whole_numbers
 from verify.model import Interval, Verdict
 from verify.values.numbers import fmt, fmt_interval
-from verify.evaluate.rules import Outcome, Value, described, overlap, total, values, whole_numbers
 
 
 @dataclass(frozen=True)

@@ -45,14 +45,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 
-from verify.values import direction, units
 from verify.anchor.quotes import figure_at
-from verify.values.numbers import fmt_interval
-from verify.relate.relations import change_form, signed
-from verify.values.direction import FALL, RISE
-from verify.model import Interval, Unstated, Verdict
 from verify.evaluate.rules import Outcome, Value, described, values
 from verify.evaluate.rules._ratio import Form, divide, evaluate
+from verify.model import Interval, Unstated, Verdict
+from verify.relate.relations import change_form, signed
+from verify.values import direction, units
+from verify.values.direction import FALL, RISE
+from verify.values.numbers import fmt_interval
 
 ID = "change"
 SUMMARY = "a stated change (percent, multiple, difference) must match the figures it compares"
@@ -159,7 +159,7 @@ def _before(form: Form, after: Interval, p: Interval) -> Interval | None:
         hi = None if after.hi is None or p.lo is None else after.hi - p.lo
         return Interval(lo, hi, after.lo_closed and p.hi_closed, after.hi_closed and p.lo_closed)
     floor = Fraction(-100) if form.name == "percent" else Fraction(0)
-    if p.hi is not None and p.hi <= floor or after.hi is not None and after.hi < 0:
+    if (p.hi is not None and p.hi <= floor) or (after.hi is not None and after.hi < 0):
         return None
     lo_p = p.lo if p.lo is not None and p.lo > floor else None
     lo = None if after.lo is None or p.hi is None else form.y_for(max(after.lo, Fraction(0)), p.hi)

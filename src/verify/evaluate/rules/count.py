@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from verify.model import Verdict
-from verify.values.numbers import fmt_interval
-from verify.relate.relations import count_of
 from verify.evaluate.rules import Outcome, values
+from verify.model import Verdict
+from verify.relate.relations import count_of
+from verify.values.numbers import fmt_interval
 
 ID = "count"
 SUMMARY = "a stated count must match the number of items the article names"

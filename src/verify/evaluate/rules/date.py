@@ -47,10 +47,10 @@ from __future__ import annotations
 import bisect
 import datetime
 
+from verify.evaluate.rules import Outcome
+from verify.model import Verdict
 from verify.values import dates as written_dates
 from verify.values.dates import DAYS
-from verify.model import Verdict
-from verify.evaluate.rules import Outcome
 
 ID = "date"
 SUMMARY = "weekday names must match their dates; relative days must fit the publication date"

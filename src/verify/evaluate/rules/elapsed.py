@@ -50,9 +50,9 @@ import math
 import re
 from fractions import Fraction
 
-from verify.values import dates as written_dates
-from verify.model import Interval, Verdict
 from verify.evaluate.rules import Outcome, values
+from verify.model import Interval, Verdict
+from verify.values import dates as written_dates
 
 ID = "elapsed"
 SUMMARY = "a time said to have passed between two dates must be the calendar's"

@@ -30,11 +30,11 @@ Failing example:
 """
 from __future__ import annotations
 
-from verify.values import units
-from verify.values.numbers import fmt
 from verify.evaluate.rules import described, values
 from verify.evaluate.rules._per import constant, convert, split, stated
 from verify.evaluate.rules._ratio import Form, combined, divide, evaluate
+from verify.values import units
+from verify.values.numbers import fmt
 
 ID = "frequency"
 SUMMARY = "a time between events, or events per time, must match the count in its period"

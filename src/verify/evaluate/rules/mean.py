@@ -30,9 +30,9 @@ Failing example:
 """
 from __future__ import annotations
 
+from verify.evaluate.rules import Outcome, described, values
 from verify.model import Interval, Verdict
 from verify.values.numbers import fmt, fmt_interval, overlap
-from verify.evaluate.rules import Outcome, described, values
 
 ID = "mean"
 SUMMARY = "an overall figure must lie between its subgroups' figures"

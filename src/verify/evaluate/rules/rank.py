@@ -27,11 +27,11 @@ Failing example:
 """
 from __future__ import annotations
 
+from verify.evaluate.rules import Outcome, described, values
 from verify.model import Verdict
-from verify.values.numbers import fmt, fmt_interval
 from verify.relate.quantities import unnamed_parts
 from verify.relate.relations import part_name, ranked_parts
-from verify.evaluate.rules import Outcome, described, values
+from verify.values.numbers import fmt, fmt_interval
 
 ID = "rank"
 SUMMARY = "a superlative or comparison must hold against every figure it ranks"

@@ -33,10 +33,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from verify.values.numbers import fmt
 from verify.evaluate.rules import described, values
 from verify.evaluate.rules._per import convert, require, split, stated
 from verify.evaluate.rules._ratio import Form, combined, divide, evaluate
+from verify.values.numbers import fmt
 
 ID = "rate"
 SUMMARY = "a rate per so many people must be its count over its population, scaled"

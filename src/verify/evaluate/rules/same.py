@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from verify.evaluate.rules import Outcome, described, overlap, values
 from verify.model import Verdict
 from verify.values.numbers import fmt_interval
-from verify.evaluate.rules import Outcome, described, overlap, values
 
 ID = "same"
 SUMMARY = "a quantity stated twice (or in two sources) must agree within its written precision"

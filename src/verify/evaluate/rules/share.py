@@ -39,9 +39,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from verify.values.numbers import fmt
 from verify.evaluate.rules import described, values, written
 from verify.evaluate.rules._ratio import Form, combined, divide, evaluate, name_of
+from verify.values.numbers import fmt
 
 ID = "share"
 SUMMARY = "a percentage or fraction must match its part and whole"

@@ -23,9 +23,9 @@ Failing example:
 """
 from __future__ import annotations
 
+from verify.evaluate.rules import Outcome, described, values
 from verify.model import Verdict
 from verify.values.numbers import fmt, fmt_interval
-from verify.evaluate.rules import Outcome, described, values
 
 ID = "subset"
 SUMMARY = "a part must not be larger than the whole it belongs to"

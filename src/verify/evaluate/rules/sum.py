@@ -37,9 +37,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from verify.evaluate.rules import Outcome, Value, described, overlap, total, values
 from verify.model import Interval, Verdict
 from verify.values.numbers import fmt, fmt_interval
-from verify.evaluate.rules import Outcome, Value, described, overlap, total, values
 from verify.values.units import factor as factor_of
 
 ID = "sum"

@@ -37,11 +37,11 @@ Failing example:
 """
 from __future__ import annotations
 
-from verify.values import units
+from verify.evaluate.rules import Outcome
 from verify.load.schema import compared_roles
 from verify.model import Verdict
+from verify.values import units
 from verify.values.numbers import fmt
-from verify.evaluate.rules import Outcome
 
 ID = "units"
 SUMMARY = "related figures must have compatible units; conversions are exact"
