@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import test_cases as cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -107,3 +108,12 @@ def test_the_docs_list_the_table():
         documented = set(re.findall(r"[a-z]+(?:-[a-z]+)*", row.group(1)))
         table = {w for line in VOCABULARY[way] for w in line.split()}
         assert documented == table, (way, sorted(documented ^ table))
+
+
+@pytest.mark.parametrize("quote", ["rose as much as 15%", "rose slightly more than 15%",
+                                   "rose by well over 15%", "rose an estimated 15%", "rose no more than 15%"])
+def test_every_hedge_of_the_numbers_table_stands_between_the_word_and_its_figure(quote):
+    """The hedges are one table (numbers.HEDGES): any of them, of one word or several, is
+    skipped on the way from the figure back to the word that governs it."""
+    start = quote.index("15")
+    assert read(quote, start, start + 3).way == RISE

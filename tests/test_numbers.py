@@ -211,3 +211,17 @@ def test_the_share_words_table_in_the_docs_is_what_the_code_reads():
         for word in re.findall(r"`([^`]+)`", words):
             figure = figure_from(word, "percent", None, False)
             assert fmt_interval(figure.interval, "percent") == allows, word
+
+
+def test_the_hedge_words_table_in_the_docs_is_what_the_code_reads():
+    """docs/claims.md lists the hedge words by the precision they read as; the table and
+    numbers.HEDGES (which extraction and the change-direction reader also read) are one list."""
+    import re
+    from pathlib import Path
+
+    from verify.values.numbers import HEDGES
+    text = (Path(__file__).resolve().parents[1] / "docs" / "claims.md").read_text(encoding="utf-8")
+    table = text.split("| precision | words | allows (defaults) |", 1)[1].split("\n\n", 1)[0]
+    rows = re.findall(r"^\| `([a-z ]+)` \| ([a-z ,]+) \| ", table, re.MULTILINE)
+    documented = {word.strip(): precision for precision, words in rows for word in words.split(",")}
+    assert documented == HEDGES

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from verify.values.dates import MONTHS
-from verify.values.numbers import CURRENCY_SYMBOLS, CURRENCY_WORDS, MAX_DIGITS, SCALES, word_number
+from verify.values.numbers import (CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MAX_DIGITS, SCALES,
+                                   word_number)
 
 # A candidate: (start, end, kind, value, unit); kind None blocks its span (identifiers).
 Candidate = tuple[int, int, "str | None", "Fraction | str | None", "str | None"]
@@ -85,9 +86,11 @@ _BLOCKERS = [
 _GLUED_BEFORE = re.compile(r"(?:[\w/:]|[A-Za-z][-\u2011]|(?:^|[^A-Za-z])\.|\d,)\Z")
 _SHARE_FOLLOWS = re.compile(r"[ \u00a0]+of\b|[ \u00a0]*(?:[,.;:!?)\u201d\"]|$)", re.M)
 _SYMBOLS = sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
-_HEDGE_BEFORE = {"about", "nearly", "roughly", "almost", "than", "just", "only", "over", "under",
-                 "around", "approximately", "some", "least", "most", "exactly", "barely", "fully",
-                 "by", "estimated"}
+# the word before a fraction that makes it a share ("nearly a third", "by a quarter"): the last word
+# of a hedge, or a word that sizes a share without being one; not the prepositions that end some
+# hedges ("served as a third baseman", "close to a third" is read by "close" alone)
+_HEDGE_BEFORE = ({phrase.split()[-1] for phrase in HEDGES} - {"as", "to", "of"}
+                 | {"just", "only", "most", "exactly", "barely", "fully", "by"})
 _NOT_BEFORE_HALF = {"first", "second", "third", "fourth", "final", "other", "latter", "top",
                     "bottom", "back", "front", "better", "opening", "closing", "1st", "2nd"}
 _FRACTION_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,

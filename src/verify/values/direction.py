@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from verify.values.numbers import HEDGES
+
 RISE, FALL = "rise", "fall"
 
 VOCABULARY = {
@@ -85,14 +87,15 @@ WORDS = {word: way for way, lines in VOCABULARY.items() for line in lines for wo
 
 # Words that stand between a governing word and its figure without changing which way it
 # went: "fell by 15%", "a drop of 15%", "rose a further 15%", "15 percent higher".
+# A hedge of one word is filler too, unless it says a direction itself ("below").
 _BEFORE_FILLER = frozenset(
-    ["a", "an", "the", "by", "of", "some", "about", "around", "roughly", "nearly", "almost", "approximately", "just", "only", "another", "further", "additional", "extra", "over", "under", "fully"])
+    ["a", "an", "the", "by", "of", "just", "only", "another", "further", "additional", "extra", "fully"]
+    + [hedge for hedge in HEDGES if " " not in hedge and hedge not in WORDS])
 _AFTER_FILLER = frozenset(
     ["percent", "per", "cent", "pct", "percentage", "point", "points", "hundred", "thousand", "million", "billion", "trillion", "dollars", "euros", "pounds", "annual", "yearly", "monthly", "overall", "year-on-year", "year-over-year"])
-# Hedges that read like a direction: "rose more than 15%", "up to 15%", "as much as 15%".
-_HEDGES = (("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to"), ("at", "least"),
-           ("at", "most"), ("as", "much", "as"), ("as", "many", "as"), ("as", "little", "as"),
-           ("as", "few", "as"))
+# Hedges of several words, longest first, so that "no more than 15%" is one hedge and "more" is
+# never read as the word that governs the figure: "rose more than 15%", "up to 15%", "as much as".
+_HEDGES = tuple(sorted((tuple(p.split()) for p in HEDGES if " " in p), key=lambda h: (-len(h), h)))
 _NEGATIONS = frozenset(["not", "never", "no", "nor", "without"])
 _OBJECT = 3      # words an object may take between a verb and "by": "cut the bus fare by 20%"
 # A word, a number, or a mark that ends a clause ("." only before a space or the end).

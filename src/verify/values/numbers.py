@@ -61,7 +61,8 @@ HEDGES = {
     "at least": "at least", "no fewer than": "at least", "no less than": "at least",
     "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
     "below": "fewer than", "well under": "fewer than", "well below": "fewer than",
-    "up to": "up to", "at most": "up to", "no more than": "up to",
+    "up to": "up to", "at most": "up to", "no more than": "up to", "as many as": "up to",
+    "as much as": "up to", "as high as": "up to",
 }
 # Hedges around a figure (not bounds): as printed they are the figure; the hedge is how far
 # the true value may stray from it.
