@@ -204,3 +204,14 @@ def test_a_claims_file_that_links_out_of_its_project_is_refused(tmp_path, monkey
     inside.write_text(CLEAN, encoding="utf-8")
     (tmp_path / "project" / "alias.yaml").symlink_to(inside)     # a link inside is fine
     assert problems(tmp_path / "project" / "alias.yaml")[1] == []
+
+
+@pytest.mark.parametrize("setting, expected", [
+    ("combine: mean", "expected one of: sum, average"),
+    ("combine: average\n    total: 100%", "the parts of a total add up to it"),
+])
+def test_a_breakdown_says_how_its_parts_combine_in_words_it_knows(tmp_path, setting, expected):
+    text = CLEAN + ("breakdowns:\n  - dimension: place\n    whole: all states\n"
+                    f"    parts: [Kentucky, Ohio]\n    {setting}\n")
+    _, found = problems(write(tmp_path, text))
+    assert [f.location.line for f in found if expected in f.message] == [len(CLEAN.splitlines()) + 5]

@@ -240,6 +240,8 @@ class Breakdown:
     loc: Location
     size: int | None = None       # how many parts in all, when the article names only some
     total: Figure | None = None    # the whole's value when no claim quotes it (total: 100%)
+    combine: str | None = None     # "sum" or "average": how the parts make the whole; None:
+                                   # sum, except for shares and rates (relate/relations.py)
 
 
 @dataclass(frozen=True)

@@ -174,8 +174,13 @@ def _breakdown(reader: Reader, node) -> Breakdown | None:
             reader.problem(fields["total"][1], f"total: {error}; expected the whole's value, "
                            "e.g. 100%")
             return None
+    combine = fields.get("combine", (None, None))[0]
+    if combine == "average" and total is not None:
+        reader.problem(fields["combine"][1], "combine: average with a total: the parts of a total "
+                       "add up to it; expected `combine: sum` (or no `combine:`) beside `total:`")
+        return None
     return Breakdown(fields["dimension"][0], fields["whole"][0], parts, reader.loc(node), size[0],
-                     total)
+                     total, combine)
 
 
 def _scopes_in_breakdowns(reader: Reader, nodes, claims: list[Claim], breakdowns) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
-from verify.model import Breakdown, Claim, ClaimsFile, Interval, Relation, Unstated
+from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated
 from verify.values import units
 from verify.values.numbers import overlap, whole_numbers
 
@@ -99,6 +99,7 @@ class Article:
     of_claim: dict[str, int] = field(default_factory=dict)     # claim id -> quantity index
     implied: list[Relation] = field(default_factory=list)      # for the rules' explanations
     undecided: list[str] = field(default_factory=list)         # what could not be modelled
+    not_added: list[tuple[str, Outcome]] = field(default_factory=list)  # breakdowns left unsummed
     dims: Dimensions | None = None
     unconverted: list[tuple[str, int]] = field(default_factory=list)   # claim, its quantity
     ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)  # claim, dim, wholes

@@ -14,7 +14,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from verify.anchor.quotes import figure_at
-from verify.model import ClaimsFile, Interval, Relation
+from verify.model import Breakdown, ClaimsFile, Interval, Outcome, Relation, Verdict
 from verify.relate.quantities import Article, Constraint, Quantity, fold, unnamed_parts
 from verify.relate.quantities import build as quantities_of
 from verify.values import direction, units
@@ -62,7 +62,64 @@ def _cube_sums(article: Article) -> None:
                     parts.append(index[_alias(aliases, measure, free, other)])
                 else:
                     whole_q = index[_alias(aliases, measure, free, coords)]
-                    _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position)
+                    how = _combine(breakdown, article.quantities[whole_q].unit)
+                    if how == "sum":
+                        _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position)
+                    elif how == "average":
+                        _add_mean(article, breakdown, whole_q, parts)
+                    else:
+                        _not_added(article, breakdown, whole_q, parts)
+
+
+def _combine(breakdown: Breakdown, unit: str) -> str | None:
+    """How a breakdown's parts make its whole: as it says; a sum when it gives a `total:`
+    (the answers of one question); else a sum, except for a share or a rate, which a
+    breakdown into subgroups averages rather than adds (86% of girls and 80% of boys are not
+    166% of pupils): None, it must say which."""
+    if breakdown.combine is not None:
+        return breakdown.combine
+    if breakdown.total is not None or not units.is_ratio(unit):
+        return "sum"
+    return None
+
+
+def _add_mean(article: Article, breakdown: Breakdown, whole_q: int, parts: list[int]) -> None:
+    """`combine: average`: the whole is a weighted average of its parts, so it lies between
+    the lowest and the highest of them (rule `mean`), when the whole and every part are stated;
+    with a part unstated or unnamed nothing bounds the whole."""
+    quantities = article.quantities
+    whole = quantities[whole_q]
+    if (breakdown.size or 0) > len(breakdown.parts) or not whole.statements \
+            or not all(quantities[p].statements for p in parts):
+        return
+    groups = tuple(quantities[p].statements[0].claims[0] for p in parts)
+    for statement in whole.statements:      # each figure of the whole, against its parts
+        overall = statement.claims[0]
+        article.implied.append(Relation(
+            "mean", f"mean-{overall}", (("mean", overall), ("of", groups),
+                                        ("breakdown", breakdown.whole)), breakdown.loc, implied=True))
+
+
+def _not_added(article: Article, breakdown: Breakdown, whole_q: int, parts: list[int]) -> None:
+    """A share or rate broken down without saying how its parts make the whole: nothing is
+    assumed, and a warning at the breakdown says so (once for its measure)."""
+    quantities = article.quantities
+    whole = quantities[whole_q]
+    stated = [q for q in [whole_q, *parts] if quantities[q].statements]
+    if not stated:
+        return
+    key = f"{fold(breakdown.dimension)}={fold(breakdown.whole)}|{whole.measure}"
+    if any(key == seen for seen, _ in article.not_added):
+        return
+    ids = tuple(c for q in stated for c in quantities[q].claims)
+    article.not_added.append((key, Outcome(
+        Verdict.CONDITIONAL,
+        f"the parts of {breakdown.whole} ({', '.join(breakdown.parts)}) were not checked "
+        f"against {whole.name}: {whole.measure} is a {'share' if whole.unit == 'percent' else 'rate'}, "
+        "and the shares or rates of subgroups average rather than add; say `combine: sum` on "
+        "the breakdown if its parts split what is counted (the answers of one question, a vote "
+        "between candidates), or `combine: average` if they are subgroups",
+        ids, location=breakdown.loc)))
 
 
 def _alias(aliases, measure, free, coords):

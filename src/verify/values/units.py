@@ -281,6 +281,12 @@ def is_count(unit: str) -> bool:
                                    and found.count("[") == 1)
 
 
+def is_ratio(unit: str) -> bool:
+    """A share or a rate ("percent", "deaths per 100,000 residents", "km/h"): the figures of
+    subgroups average into the whole's rather than add up to it."""
+    return unit == "percent" or "/" in unit or "per" in unit.split()
+
+
 def factor(from_unit: str, to_unit: str) -> Fraction:
     """The exact factor that turns a value in from_unit into to_unit."""
     if from_unit == to_unit:
