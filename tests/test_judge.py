@@ -152,3 +152,23 @@ def test_bounds_cut_short_by_the_budget_are_said_once_never_guessed(seed, monkey
     (cut,) = [f for f in result.findings if f.rule == "solve"]
     assert cut.severity.label == "warning" and "were not derived" in cut.message
     assert not [d for f in result.findings for d in f.derived if "account for" in d]
+
+
+def test_a_conflict_says_each_explanation_once(tmp_path):
+    """Routes through a breakdown that explain a conflict in the same words are said once:
+    no 'also:' line repeats the finding's own message."""
+    (tmp_path / "a.txt").write_text("83% of pupils passed, 86% of girls and 87% of boys.\n",
+                                    encoding="utf-8")
+    path = tmp_path / "c.yaml"
+    path.write_text("""\
+sources: [{id: article, file: a.txt}]
+breakdowns: [{dimension: group, whole: all, parts: [girls, boys], combine: sum}]
+claims:
+  - {id: all, quote: 83% of pupils, measure: passed, scope: {group: all}, value: 83%, unit: percent}
+  - {id: girls, quote: 86% of girls, measure: passed, scope: {group: girls}, value: 86%, unit: percent}
+  - {id: boys, quote: 87% of boys, measure: passed, scope: {group: boys}, value: 87%, unit: percent}
+""", encoding="utf-8")
+    (finding,) = [f for f in check_file(str(path), config.load([])).findings if f.rule == "sum"
+                  and f.severity.label == "error"]
+    assert f"also: {finding.message}" not in finding.arithmetic
+    assert len(set(finding.arithmetic)) == len(finding.arithmetic)

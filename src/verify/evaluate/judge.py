@@ -95,7 +95,8 @@ def judge(article: Article, ctx: Context) -> Judgement:
         explained = [e for e in (_explain(g, statements, constraints, article, ctx) for g in sets) if e]
         if explained:
             rule, outcome, relation = explained[0]
-            also = tuple(f"also: {o.message}" for _, o, _ in explained[1:])
+            also = tuple(dict.fromkeys(f"also: {o.message}" for _, o, _ in explained[1:]
+                                       if o.message != outcome.message))    # each said once
             ids = tuple(dict.fromkeys(i for _, o, _ in explained for i in o.claims))
             out.conflicts.append((rule, replace(outcome, claims=ids,
                                                 arithmetic=outcome.arithmetic + also), relation))
