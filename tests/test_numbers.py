@@ -225,3 +225,12 @@ def test_the_hedge_words_table_in_the_docs_is_what_the_code_reads():
     rows = re.findall(r"^\| `([a-z ]+)` \| ([a-z ,]+) \| ", table, re.MULTILINE)
     documented = {word.strip(): precision for precision, words in rows for word in words.split(",")}
     assert documented == HEDGES
+
+
+@pytest.mark.parametrize("value, unit, shown", [
+    (1, "states", "1 state"), (2, "states", "2 states"), (1, "miles", "1 mile"),
+    (-1, "states", "-1 state"), (1, "km", "1 km"), (F(3, 2), "hours", "1.5 hours"),
+    (1, "people", "1"), (1, "percent", "1%"),
+])
+def test_one_of_a_unit_is_written_in_the_singular(value, unit, shown):
+    assert fmt(F(value), unit) == shown

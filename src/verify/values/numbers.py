@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from verify.model import Figure, Interval
+from verify.values import units
 
 MAX_DIGITS = 40          # digits in one written number; more is not a newspaper figure
 
@@ -473,6 +474,8 @@ def fmt(value: Fraction | None, unit: str | None = None) -> str:
     if symbol:
         return sign + symbol + text.lstrip("-")
     if unit and unit not in ("1", "people", "date", "weekday"):
+        if value == 1:                  # "1 state", "1 mile", not "1 states"
+            unit = units.singular(unit)
         return f"{text} {unit}"
     return text
 

@@ -112,6 +112,15 @@ def currencies() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
+def singular(unit: str) -> str:
+    """How one of a unit is written: states -> state, miles -> mile, km stays km."""
+    if unit in vocabulary():
+        return vocabulary()[unit][0]
+    if unit.endswith("s") and len(unit) > 2 and unit[:-1] in _names():
+        return unit[:-1]
+    return unit
+
+
 def _is_unit_name(word: str) -> bool:
     """A name units.txt defines, or one less a plural "s", as pint looks a name up."""
     return word in _names() or (word.endswith("s") and len(word) > 2 and word[:-1] in _names())
