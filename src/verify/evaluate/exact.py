@@ -410,9 +410,9 @@ def extreme(integer: Sequence[bool], rows: Sequence[Row], names: Sequence[int],
 
 
 # the rows as propagated once: (rows, uses, order, domains or None if they cannot hold)
-_Base = tuple[list[Row], Uses, list[int], "_Domains | None"]
+_Base = tuple[list[Row], Uses, list[int], _Domains | None]
 # with a sum as one more quantity: (rows, uses, order, domains, the sum's index)
-_WithSum = tuple[list[Row], Uses, list[int], "_Domains", int]
+_WithSum = tuple[list[Row], Uses, list[int], _Domains, int]
 
 
 class Prepared:
