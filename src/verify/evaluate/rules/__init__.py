@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -59,7 +59,14 @@ class Rule:
     kind: str | None              # a relation rule's relation kind; None: every relation
     summary: str                  # one line
     manual: str                   # its module's docstring
-    check: Callable[..., Any] | None = None            # rules: check(subject, ctx)
+
+
+@dataclass(frozen=True)
+class Checker(Rule):
+    """A rule of a rule module: what the engine calls (a stage is run by the engine itself)."""
+
+    # check(subject, ctx): the subject is a Relation (relation rules) or a Claim (claim rules)
+    check: Callable[[Any, Context], Iterator[Outcome]]
     wants: Callable[[Claim], bool] | None = None       # claim rules: the claims it checks
 
 
@@ -67,7 +74,7 @@ class Rule:
 def registry() -> dict[str, Rule]:
     """rule id -> Rule, in the order of MODULES; a rule module's ID, APPLIES and KIND say
     what it checks."""
-    out = {}
+    out: dict[str, Rule] = {}
     for rule_id, name in MODULES.items():
         module = importlib.import_module(name)
         manual = (module.__doc__ or "").strip()
@@ -78,24 +85,28 @@ def registry() -> dict[str, Rule]:
         if rule_id != module.ID or module.APPLIES not in ("relation", "claim"):
             raise ValueError(f"{name}: ID {module.ID!r}, APPLIES {module.APPLIES!r}; expected "
                              f"ID {rule_id!r} and APPLIES relation or claim")
-        out[rule_id] = Rule(rule_id, module.APPLIES, getattr(module, "KIND", None),
-                            module.SUMMARY, manual, module.check, getattr(module, "applies", None))
+        out[rule_id] = Checker(rule_id, module.APPLIES, getattr(module, "KIND", None),
+                               module.SUMMARY, manual, module.check, getattr(module, "applies", None))
     return out
 
 
-def by_kind() -> dict[str, Rule]:
+def _checkers() -> list[Checker]:
+    return [r for r in registry().values() if isinstance(r, Checker)]
+
+
+def by_kind() -> dict[str, Checker]:
     """relation kind -> the rule that checks it."""
-    return {r.kind: r for r in registry().values() if r.applies == "relation" and r.kind}
+    return {r.kind: r for r in _checkers() if r.applies == "relation" and r.kind}
 
 
-def every_relation() -> list[Rule]:
+def every_relation() -> list[Checker]:
     """The rules that check every relation, whatever its kind (units), before its own rule."""
-    return [r for r in registry().values() if r.applies == "relation" and r.kind is None]
+    return [r for r in _checkers() if r.applies == "relation" and r.kind is None]
 
 
-def of_claims() -> list[Rule]:
+def of_claims() -> list[Checker]:
     """The rules that check single claims (date)."""
-    return [r for r in registry().values() if r.applies == "claim"]
+    return [r for r in _checkers() if r.applies == "claim"]
 
 
 @dataclass(frozen=True)
