@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -29,7 +30,7 @@ class Severity(enum.IntEnum):
         return cls[text.strip().upper()]
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """The three verdicts of a check, plus `invalid` for input that cannot be checked and
     `uncovered`, which is no verdict of a check but its own category: a figure of a source
     that no claim covers (the coverage finding)."""
@@ -84,9 +85,7 @@ class Interval:
     def contains(self, value: Fraction) -> bool:
         if self.lo is not None and (value < self.lo or (value == self.lo and not self.lo_closed)):
             return False
-        if self.hi is not None and (value > self.hi or (value == self.hi and not self.hi_closed)):
-            return False
-        return True
+        return self.hi is None or not (value > self.hi or (value == self.hi and not self.hi_closed))
 
     def is_empty(self) -> bool:
         if self.lo is None or self.hi is None:
@@ -112,7 +111,8 @@ class Interval:
         return Interval(lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed)
 
 
-def _tighter(a, a_closed, b, b_closed, pick):
+def _tighter(a: Fraction | None, a_closed: bool, b: Fraction | None, b_closed: bool,
+             pick: Callable[[Fraction, Fraction], Fraction]) -> tuple[Fraction | None, bool]:
     if a is None:
         return b, b_closed
     if b is None:
@@ -194,6 +194,13 @@ class Claim:
     @property
     def scope_text(self) -> str:
         return ", ".join(v for _, v in self.scope) or "overall"
+
+    @property
+    def stated_figure(self) -> Figure:
+        """The figure of a claim its caller knows to state a quantity (not a date or a list)."""
+        if self.figure is None:
+            raise ValueError(f"claim {self.id} states no figure")
+        return self.figure
 
 
 @dataclass(frozen=True)
@@ -310,6 +317,11 @@ class Outcome:
     quotes: tuple[tuple[str, str], ...] = ()     # (claim id, quote) in the order cited
 
 
+# a finding's place in a report: file, first passage (source, start, end), rule, severity
+# (negated: errors first), claims, message, arithmetic, line, column
+FindingKey = tuple[str, tuple[str, int, int], str, int, tuple[str, ...], str, tuple[str, ...], int, int]
+
+
 @dataclass(frozen=True)
 class Finding:
     """What a check concluded: an Outcome with the rule id and severity the engine stamped."""
@@ -343,7 +355,7 @@ class Finding:
                        quotes=tuple((printable(c), printable(q)) for c, q in self.quotes),
                        waived=None if self.waived is None else printable(self.waived))
 
-    def sort_key(self):
+    def sort_key(self) -> FindingKey:
         """The article's order (the first passage a finding quotes), then the finding's own
         content: never the order of the claims file, so reordering it reorders nothing."""
         first = min(((s.source, s.start, s.end) for s in self.spans), default=("\uffff", 0, 0))
@@ -404,6 +416,6 @@ class FileResult:
 class RunResult:
     files: tuple[FileResult, ...] = field(default_factory=tuple)
 
-    def findings(self):
+    def findings(self) -> Iterator[Finding]:
         for f in self.files:
             yield from f.findings

@@ -31,20 +31,28 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 ROUNDS = 40          # revisits per row before propagation stops (it stays sound)
-_NOTHING: frozenset = frozenset()
+
+# An exact number: rows scaled to whole numbers (see `scaled`) keep ints, which are much faster
+# than Fractions; a quotient that does not divide is a Fraction.
+Exact = int | Fraction
+Why = frozenset[str]                              # the groups of the rows a bound rests on
+End = tuple[Exact | None, bool, Why]              # a term's least or greatest value, open, why
+                                                  # (None: unbounded)
+Uses = dict[int, list[int]]                       # quantity -> the rows to revisit when it changes
+_NOTHING: Why = frozenset()
 
 
 class Row(NamedTuple):
     """sum(c * x[i] for i, c in terms) <op> rhs, from `group` (None: always on)."""
     group: str | None
-    terms: tuple[tuple[int, Fraction], ...]
+    terms: tuple[tuple[int, Exact], ...]
     op: str
-    rhs: Fraction
+    rhs: Exact
 
 
 class Answer(NamedTuple):
@@ -56,7 +64,7 @@ class Answer(NamedTuple):
 UNKNOWN = Answer("unknown")
 
 
-def holds(row: Row, model: dict[int, Fraction]) -> bool:
+def holds(row: Row, model: Mapping[int, Exact]) -> bool:
     """Does the exact assignment satisfy the row?"""
     total = sum(c * model[i] for i, c in row.terms)
     op = row.op
@@ -74,7 +82,7 @@ def holds(row: Row, model: dict[int, Fraction]) -> bool:
 class _Empty(Exception):
     """A domain became empty; `why` holds the groups whose rows emptied it."""
 
-    def __init__(self, why: frozenset):
+    def __init__(self, why: Why) -> None:
         super().__init__()
         self.why = why
 
@@ -84,15 +92,15 @@ class _Domains:
 
     __slots__ = ("hi", "hi_open", "hi_why", "integer", "lo", "lo_open", "lo_why")
 
-    def __init__(self, integer: Sequence[bool]):
+    def __init__(self, integer: Sequence[bool]) -> None:
         n = len(integer)
         self.integer = integer
-        self.lo: list[Fraction | None] = [None] * n
-        self.hi: list[Fraction | None] = [None] * n
+        self.lo: list[Exact | None] = [None] * n
+        self.hi: list[Exact | None] = [None] * n
         self.lo_open = [False] * n
         self.hi_open = [False] * n
-        self.lo_why: list[frozenset] = [_NOTHING] * n
-        self.hi_why: list[frozenset] = [_NOTHING] * n
+        self.lo_why: list[Why] = [_NOTHING] * n
+        self.hi_why: list[Why] = [_NOTHING] * n
 
     def copy(self) -> _Domains:
         other = _Domains.__new__(_Domains)
@@ -110,7 +118,7 @@ class _Domains:
             getattr(other, name).append(empty)
         return other
 
-    def round_lo(self, i: int, value, is_open: bool):
+    def round_lo(self, i: int, value: Exact, is_open: bool) -> tuple[Exact, bool]:
         """A lower end as stored: whole numbers rounded up for integers (closed)."""
         if self.integer[i]:
             if type(value) is int:
@@ -118,35 +126,35 @@ class _Domains:
             return (math.floor(value) + 1 if is_open else math.ceil(value)), False
         return value, is_open
 
-    def round_hi(self, i: int, value, is_open: bool):
+    def round_hi(self, i: int, value: Exact, is_open: bool) -> tuple[Exact, bool]:
         if self.integer[i]:
             if type(value) is int:
                 return (value - 1 if is_open else value), False
             return (math.ceil(value) - 1 if is_open else math.floor(value)), False
         return value, is_open
 
-    def tightens_lo(self, i: int, value, is_open: bool) -> bool:
+    def tightens_lo(self, i: int, value: Exact, is_open: bool) -> bool:
         lo = self.lo[i]
         return lo is None or value > lo or (value == lo and is_open and not self.lo_open[i])
 
-    def tightens_hi(self, i: int, value, is_open: bool) -> bool:
+    def tightens_hi(self, i: int, value: Exact, is_open: bool) -> bool:
         hi = self.hi[i]
         return hi is None or value < hi or (value == hi and is_open and not self.hi_open[i])
 
-    def set_lo(self, i: int, value, is_open: bool, why: frozenset) -> None:
+    def set_lo(self, i: int, value: Exact, is_open: bool, why: Why) -> None:
         """Store a tighter (rounded) lower end; raises _Empty when nothing is left."""
         self.lo[i], self.lo_open[i], self.lo_why[i] = value, is_open, why
         hi = self.hi[i]
         if hi is not None and (value > hi or (value == hi and (is_open or self.hi_open[i]))):
             raise _Empty(why | self.hi_why[i])
 
-    def set_hi(self, i: int, value, is_open: bool, why: frozenset) -> None:
+    def set_hi(self, i: int, value: Exact, is_open: bool, why: Why) -> None:
         self.hi[i], self.hi_open[i], self.hi_why[i] = value, is_open, why
         lo = self.lo[i]
         if lo is not None and (value < lo or (value == lo and (is_open or self.lo_open[i]))):
             raise _Empty(why | self.lo_why[i])
 
-    def fix(self, i: int, value) -> None:
+    def fix(self, i: int, value: Exact) -> None:
         """i = value (a value inside its domain, whole for an integer); raises _Empty."""
         if self.tightens_lo(i, value, False):
             self.set_lo(i, value, False, _NOTHING)
@@ -154,12 +162,12 @@ class _Domains:
             self.set_hi(i, value, False, _NOTHING)
 
 
-def _div(a, c: int):
+def _div(a: Exact, c: Exact) -> Exact:
     """a / c, an int when it divides."""
     if type(a) is int:
         q, r = divmod(a, c)
         return q if not r else Fraction(a, c)
-    return a / c
+    return cast(Fraction, a) / c       # not an int: a Fraction
 
 
 def _revise(d: _Domains, row: Row) -> list[int]:
@@ -175,7 +183,8 @@ def _revise(d: _Domains, row: Row) -> list[int]:
     # them changes: (value or None if unbounded, open, why).
     lo, hi, lo_open, hi_open, lo_why, hi_why = d.lo, d.hi, d.lo_open, d.hi_open, d.lo_why, d.hi_why
     op = row.op
-    mins = maxs = None
+    mins: list[End] | None = None
+    maxs: list[End] | None = None
     if op != ">=" and op != ">":
         mins = []
         for i, c in terms:
@@ -202,7 +211,7 @@ def _revise_one(d: _Domains, row: Row) -> list[int]:
     op = row.op
     bound = _div(row.rhs, c)
     why = frozenset((row.group,)) if row.group is not None else _NOTHING
-    changed = []
+    changed: list[int] = []
     for upper, strict, wanted in ((c > 0, op == "<", op not in (">=", ">")),     # c*x <= rhs
                                   (c <= 0, op == ">", op not in ("<=", "<"))):   # c*x >= rhs
         if not wanted:
@@ -220,10 +229,11 @@ def _revise_one(d: _Domains, row: Row) -> list[int]:
     return changed
 
 
-def _bound_each(d: _Domains, row: Row, ends, upper: bool, strict: bool, changed: list) -> None:
+def _bound_each(d: _Domains, row: Row, ends: Sequence[End], upper: bool, strict: bool,
+                changed: list[int]) -> None:
     """c*x <op> rhs - (sum of the other terms' ends), for each term; `upper` for <=."""
     unbounded = -1
-    total = 0
+    total: Exact = 0
     opens = 0
     for k, e in enumerate(ends):
         if e[0] is None:
@@ -255,14 +265,14 @@ def _bound_each(d: _Domains, row: Row, ends, upper: bool, strict: bool, changed:
         changed.append(i)
 
 
-def _why(row: Row, ends, k: int) -> frozenset:
+def _why(row: Row, ends: Sequence[End], k: int) -> Why:
     """The groups a bound from the row on its k-th term rests on: the row's, the others' ends'."""
     sets = [e[2] for j, e in enumerate(ends) if j != k and e[2]]
     base = frozenset((row.group,)) if row.group is not None else _NOTHING
     return base.union(*sets) if sets else base
 
 
-def _propagate(d: _Domains, rows: Sequence[Row], uses: dict[int, list[int]],
+def _propagate(d: _Domains, rows: Sequence[Row], uses: Uses,
                start: Iterable[int] | None = None) -> None:
     """Revise rows until nothing changes or the cap; raises _Empty."""
     queue = deque(range(len(rows)) if start is None else sorted(set(start)))
@@ -279,10 +289,10 @@ def _propagate(d: _Domains, rows: Sequence[Row], uses: dict[int, list[int]],
                     queue.append(other)
 
 
-def _uses(rows: Sequence[Row]) -> dict[int, list[int]]:
+def _uses(rows: Sequence[Row]) -> Uses:
     """quantity -> the rows to revisit when its domain changes.  A row of one quantity gives
     the same bound whenever it is revised, so it is revised once, at the start."""
-    uses: dict[int, list[int]] = {}
+    uses: Uses = {}
     for k, row in enumerate(rows):
         if len(row.terms) > 1:
             for i, _ in row.terms:
@@ -295,19 +305,17 @@ def _order(rows: Sequence[Row]) -> list[int]:
     return sorted({i for row in rows for i, _ in row.terms})
 
 
-def _choices(d: _Domains, i: int) -> list:
+def _choices(d: _Domains, i: int) -> list[Exact]:
     """Values to try for i, in order: its lower end, its upper end, a middle value (whole
     numbers for an integer; 0 or a step inside an end where it is unbounded)."""
     lo, hi = d.lo[i], d.hi[i]
     if d.integer[i]:                 # its ends are whole numbers, closed
-        if lo is None and hi is None:
-            return [0]
         if lo is None:
-            return list(dict.fromkeys((hi, min(hi, 0))))
+            return [0] if hi is None else list(dict.fromkeys((hi, min(hi, 0))))
         if hi is None:
             return list(dict.fromkeys((lo, max(lo, 0))))
         return list(dict.fromkeys((lo, hi, (lo + hi) // 2)))
-    ends = []
+    ends: list[Exact] = []
     if lo is not None and not d.lo_open[i]:
         ends.append(lo)
     if hi is not None and not d.hi_open[i]:
@@ -323,7 +331,7 @@ def _choices(d: _Domains, i: int) -> list:
     return list(dict.fromkeys(ends))
 
 
-def _label(d: _Domains, rows: Sequence[Row], uses, order: Sequence[int]) -> dict | None:
+def _label(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int]) -> dict[int, Exact] | None:
     """A checked witness from propagated domains, or None."""
     for i in order:
         if d.lo[i] is not None and d.lo[i] == d.hi[i]:
@@ -339,12 +347,12 @@ def _label(d: _Domains, rows: Sequence[Row], uses, order: Sequence[int]) -> dict
             break
         else:
             return None
-    model = {}
+    model: dict[int, Exact] = {}
     for i in order:
-        value = d.lo[i]
-        if value is None or value != d.hi[i] or (d.integer[i] and value != math.floor(value)):
+        end = d.lo[i]
+        if end is None or end != d.hi[i] or (d.integer[i] and end != math.floor(end)):
             return None
-        model[i] = value
+        model[i] = end
     if all(holds(row, model) for row in rows):
         return model
     return None
@@ -366,23 +374,23 @@ def decide(integer: Sequence[bool], rows: Sequence[Row]) -> Answer:
     return Answer("sat", model={i: Fraction(v) for i, v in model.items()})
 
 
-def scaled(group: str | None, terms, op: str, rhs: Fraction) -> Row:
+def scaled(group: str | None, terms: Iterable[tuple[int, Exact]], op: str, rhs: Exact) -> Row:
     """The row with whole-number coefficients and right-hand side (the same solutions)."""
-    terms = [(i, c) for i, c in terms if c]
-    if len(terms) == 1:
-        ((i, c),) = terms
+    nonzero = [(i, c) for i, c in terms if c]
+    if len(nonzero) == 1:
+        ((i, c),) = nonzero
         if c == 1 or c == -1:           # a figure's bound: the common case
             c = int(c)
             if type(rhs) is int or rhs.denominator == 1:
                 return Row(group, ((i, c),), op, int(rhs))
             return Row(group, ((i, c * rhs.denominator),), op, rhs.numerator)
-    rhs = Fraction(rhs) if type(rhs) is not Fraction else rhs
-    terms = [(i, c if type(c) is Fraction else Fraction(c)) for i, c in terms]
-    scale = math.lcm(rhs.denominator, *(c.denominator for _, c in terms))
+    exact_rhs = Fraction(rhs) if type(rhs) is not Fraction else rhs
+    fractions = [(i, c if type(c) is Fraction else Fraction(c)) for i, c in nonzero]
+    scale = math.lcm(exact_rhs.denominator, *(c.denominator for _, c in fractions))
     if scale == 1:
-        return Row(group, tuple((i, c.numerator) for i, c in terms), op, rhs.numerator)
-    return Row(group, tuple((i, c.numerator * (scale // c.denominator)) for i, c in terms), op,
-               rhs.numerator * (scale // rhs.denominator))
+        return Row(group, tuple((i, c.numerator) for i, c in fractions), op, exact_rhs.numerator)
+    return Row(group, tuple((i, c.numerator * (scale // c.denominator)) for i, c in fractions), op,
+               exact_rhs.numerator * (scale // exact_rhs.denominator))
 
 
 # -- optima ------------------------------------------------------------------
@@ -401,17 +409,23 @@ def extreme(integer: Sequence[bool], rows: Sequence[Row], names: Sequence[int],
     return Prepared(integer, rows).extreme(names, maximise)
 
 
+# the rows as propagated once: (rows, uses, order, domains or None if they cannot hold)
+_Base = tuple[list[Row], Uses, list[int], _Domains | None]
+# with a sum as one more quantity: (rows, uses, order, domains, the sum's index)
+_WithSum = tuple[list[Row], Uses, list[int], _Domains, int]
+
+
 class Prepared:
     """Rows propagated once, for every optimum asked of them: each sum asked adds itself as
     one more quantity and is propagated from there (the same domains as propagating all of it
     from nothing), and its lower and upper ends share that."""
 
-    def __init__(self, integer: Sequence[bool], rows: Sequence[Row]):
+    def __init__(self, integer: Sequence[bool], rows: Sequence[Row]) -> None:
         self.integer, self.rows = list(integer), list(rows)
-        self.base: tuple | None = None       # (rows, uses, order, domains or None if empty)
-        self.sums: dict[tuple[int, ...], tuple | None] = {}
+        self.base: _Base | None = None
+        self.sums: dict[tuple[int, ...], _WithSum | None] = {}
 
-    def _base(self) -> tuple:
+    def _base(self) -> _Base:
         if self.base is None:
             rows = self.rows
             if not any(self.integer) and any(r.op in _STRICT for r in rows):
@@ -426,15 +440,16 @@ class Prepared:
                 if first.status == "sat":
                     rows = [r._replace(op=_STRICT[r.op]) if r.op in _STRICT else r for r in rows]
             uses = _uses(rows)
-            d: _Domains | None = _Domains(self.integer)
+            d = _Domains(self.integer)
             try:
                 _propagate(d, rows, uses)
             except _Empty:
-                d = None
-            self.base = (rows, uses, _order(rows), d)
+                self.base = (rows, uses, _order(rows), None)
+            else:
+                self.base = (rows, uses, _order(rows), d)
         return self.base
 
-    def _with_sum(self, names: Sequence[int]) -> tuple | None:
+    def _with_sum(self, names: Sequence[int]) -> _WithSum | None:
         """(rows, uses, order, domains, the sum's index) with the sum as one more quantity;
         None when the rows cannot hold."""
         rows, uses, order, base = self._base()
@@ -502,7 +517,8 @@ class Prepared:
         return False, None
 
 
-def _attain(d: _Domains, rows, uses, order, s: int, value) -> dict | None:
+def _attain(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int], s: int,
+            value: Exact) -> dict[int, Exact] | None:
     """A witness with the sum at `value`, or None."""
     trial = d.copy()
     try:
@@ -513,7 +529,8 @@ def _attain(d: _Domains, rows, uses, order, s: int, value) -> dict | None:
     return _label(trial, rows, uses, order)
 
 
-def _unbounded(d: _Domains, rows, uses, order, s: int, names, sign: int):
+def _unbounded(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int], s: int,
+               names: Sequence[int], sign: int) -> tuple[bool, Fraction | None]:
     """(True, None) when witnesses and a ray show the sum unbounded; else undecided.  The ray
     is the difference of two witnesses with the sum far out, a million apart: each is given
     values the same way, so what the sum does not force stays where it was."""
@@ -541,7 +558,7 @@ def _implied(rows: Sequence[Row], names: Sequence[int], s: int) -> list[Row]:
     coefficient: a breakdown's total minus its stated parts bounds its unstated parts as a
     whole, which bounds on each part alone cannot show."""
     wanted = set(names)
-    out = []
+    out: list[Row] = []
     if len(wanted) < 2:
         return out
     for row in rows:

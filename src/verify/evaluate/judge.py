@@ -14,7 +14,8 @@ the solver budget is reported as not decided, never as holding.
 Passing example:
     article: Officers in four states made 70 arrests. Kentucky had the most, 20, and Iowa made 15.
     breakdowns: [{dimension: place, whole: all states, parts: [Kentucky, Iowa, Ohio, Utah]}]
-    claims: total 70 (all states), Kentucky 20, Iowa 15; relations: [{rank: most, claim: ky, among: all states}]
+    claims: total 70 (all states), Kentucky 20, Iowa 15;
+    relations: [{rank: most, claim: ky, among: all states}]
     -> note sum: the 2 without figures (Ohio, Utah) account for 35 together, each between 15 and 20
 
 Failing example:
@@ -24,13 +25,14 @@ Failing example:
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from verify.evaluate import optimise, propagate, smt
 from verify.evaluate.propagate import variable
 from verify.evaluate.rules import Context, Inconsistent, Outcome, load
-from verify.model import Relation, Verdict
+from verify.model import Interval, Relation, Verdict
 from verify.relate.quantities import Article, Constraint, Quantity, Statement, claim_order, unnamed_parts
 from verify.values.numbers import fmt, fmt_interval
 
@@ -46,7 +48,8 @@ class Judgement:
     in_conflict: set[str] = field(default_factory=set)
     derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
     notes: list[tuple[str, Outcome, Relation | None]] = field(default_factory=list)
-    implied: dict[int, tuple] = field(default_factory=dict)   # quantity -> (what the rest allows, by whom)
+    # quantity -> (what the rest allows, by whom)
+    implied: dict[int, tuple[Interval, tuple[str, ...]]] = field(default_factory=dict)
 
 
 def problem(article: Article) -> smt.Problem:
@@ -59,7 +62,7 @@ def problem(article: Article) -> smt.Problem:
     quantities = [q for q in article.quantities if q.index in tied]
     variables = tuple(smt.Var(variable(q.index), q.integer,
                               Fraction(0) if q.nonnegative else None) for q in quantities)
-    constraints = []
+    constraints: list[smt.Constraint] = []
     for q in quantities:
         for s in q.statements:
             term = ((variable(q.index), Fraction(1)),)
@@ -123,14 +126,15 @@ def judge(article: Article, ctx: Context) -> Judgement:
 
 # -- conflicts -------------------------------------------------------------
 
-def _distinct(sets, statements, constraints) -> list[list[tuple[str, ...]]]:
+def _distinct(sets: Iterable[tuple[str, ...]], statements: dict[str, Statement],
+              constraints: dict[str, list[Constraint]]) -> list[list[tuple[str, ...]]]:
     """The conflicts to report, each as its minimal sets, smallest first.
 
     Sets that differ only in which breakdown sums carry the same statements to the same
     contradiction (a cube adds up along either dimension) are one set: the smallest is kept.
     Sets with the same relations and different statements (any two of five states' figures
     exceed what the total leaves) are one conflict, reported once with every claim."""
-    best: dict[tuple, tuple[str, ...]] = {}
+    best: dict[tuple[str, ...], tuple[str, ...]] = {}
     for groups in sets:
         meaning = tuple(sorted(g for g in groups if g in statements or not _implied(g, constraints)))
         if meaning not in best or (len(groups), groups) < (len(best[meaning]), best[meaning]):
@@ -138,12 +142,12 @@ def _distinct(sets, statements, constraints) -> list[list[tuple[str, ...]]]:
     # A relation its own figures contradict ("Kentucky's 31 is not the most: Indiana has 33")
     # is reported by itself; the sets it forms with other relations are that same error seen
     # through them, and are not reported again.
-    alone = set()
+    alone: set[str] = set()
     for groups in best.values():
-        relations = [g for g in groups if g not in statements]
-        if len(relations) == 1:
-            alone.add(relations[0])
-    conflicts: dict[tuple, list[tuple[str, ...]]] = {}
+        stated = [g for g in groups if g not in statements]
+        if len(stated) == 1:
+            alone.add(stated[0])
+    conflicts: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for groups in best.values():
         relations = tuple(sorted(g for g in groups if g not in statements))
         if len(relations) > 1 and alone & set(relations):
@@ -152,11 +156,13 @@ def _distinct(sets, statements, constraints) -> list[list[tuple[str, ...]]]:
     return [sorted(sets, key=lambda s: (len(s), s)) for _, sets in sorted(conflicts.items())]
 
 
-def _implied(group: str, constraints) -> bool:
+def _implied(group: str, constraints: dict[str, list[Constraint]]) -> bool:
     """A breakdown's sum: implied by the breakdowns, not stated by a relation."""
     return group.startswith("breakdown:")
 
-def _explain(groups, statements, constraints, article: Article, ctx: Context):
+def _explain(groups: tuple[str, ...], statements: dict[str, Statement],
+             constraints: dict[str, list[Constraint]], article: Article,
+             ctx: Context) -> tuple[str, Outcome, Relation | None] | None:
     """(rule, outcome, relation) for one minimal set; None for a quantity stated two ways,
     which the same rule reports with every claim stating each figure."""
     stated = [statements[g] for g in groups if g in statements]
@@ -207,7 +213,7 @@ def _by_rule(relation: Relation, stated: list[Statement], ctx: Context) -> Outco
 # -- derived facts ---------------------------------------------------------
 
 def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
-             clock) -> dict[str, tuple[str, ...]]:
+             clock: smt._Clock) -> dict[str, tuple[str, ...]]:
     """Facts the claims imply about the quantities without figures in each breakdown sum of
     a part of the article that holds together: the model's exact bounds."""
     out: dict[str, tuple[str, ...]] = {}
@@ -262,7 +268,7 @@ def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
     return out
 
 
-def _count(unstated, quantities) -> int:
+def _count(unstated: list[int], quantities: list[Quantity]) -> int:
     return sum(quantities[i].unnamed or 1 for i in unstated)
 
 

@@ -8,11 +8,28 @@ their bounds are asked once.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from types import ModuleType
+from typing import Any
 
 from verify.evaluate import exact
-from verify.evaluate.smt import Bound, Problem, _as_fraction, _Clock, _Compiled
+from verify.evaluate.smt import (
+    Z3,
+    Bound,
+    Constraint,
+    Problem,
+    Var,
+    _as_fraction,
+    _Clock,
+    _Compiled,
+    _Component,
+)
+
+Node = tuple[str, str]        # ("v", a variable's name) or ("g", a group)
+# a file's compiled parts by the roots of their unknowns, (part, its Optimiser), and under
+# "context" the one z3 context they share, made when first needed
+Cache = dict[tuple[Node, ...] | str, Any]
 
 
 def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000,
@@ -43,8 +60,8 @@ class Optimiser:
     first needed): every answer is an exact optimum, so sharing them between questions
     changes none (a witness would differ)."""
 
-    def __init__(self, problem: Problem, budget_ms: int = 2000, context=None, oracle: bool = True,
-                 shared: dict | None = None, clock: _Clock | None = None):
+    def __init__(self, problem: Problem, budget_ms: int = 2000, context: Z3 | None = None,
+                 oracle: bool = True, shared: Cache | None = None, clock: _Clock | None = None) -> None:
         self.compiled, self.clock = _Compiled(problem), clock or _Clock(budget_ms)
         self.oracle = oracle
         self.shared = {} if shared is None else shared     # holds "context" once made
@@ -59,7 +76,7 @@ class Optimiser:
         return _optimise(self.compiled, list(names), self.clock, self.shared, self.oracle)
 
 
-def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: dict | None,
+def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: Cache | None,
               oracle: bool = True) -> Bound:
     """Minimise and maximise the sum of `names` over the components they touch: each end by
     verify.evaluate.exact when `oracle` and it decides, else by z3."""
@@ -79,7 +96,7 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
                     todo.append(maximise)
         if not todo:
             return ends[0], ends[1]
-    import z3
+    import z3  # noqa: PLC0415 (z3 loads only when a file needs it: start-up time)
     shared = {} if shared is None else shared
     if "context" not in shared:
         shared["context"] = z3.Context()
@@ -96,7 +113,7 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
         for maximise in todo:
             ends[maximise] = _int_extreme(z3, solver, objective, clock, maximise=maximise)
     else:
-        check = None
+        check: Z3 | None = None
         if any(compiled.integer[i] for c in touched for i in c.var_ids):
             check = z3.Solver(ctx=ctx)
             check.add(*opt.assertions())
@@ -105,7 +122,8 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
     return ends[0], ends[1]
 
 
-def _prepared(compiled: _Compiled, touched, ids) -> tuple[exact.Prepared, dict[int, int]]:
+def _prepared(compiled: _Compiled, touched: Sequence[_Component],
+              ids: Sequence[int]) -> tuple[exact.Prepared, dict[int, int]]:
     """verify.evaluate.exact's rows of the touched components, propagated once for every question
     about one component; with index -> local number."""
     if len(touched) == 1 and set(ids) <= set(touched[0].var_ids):
@@ -119,7 +137,8 @@ def _prepared(compiled: _Compiled, touched, ids) -> tuple[exact.Prepared, dict[i
     return exact.Prepared(integer, rows), local
 
 
-def _rows(compiled: _Compiled, touched, ids):
+def _rows(compiled: _Compiled, touched: Sequence[_Component],
+          ids: Sequence[int]) -> tuple[list[bool], list[exact.Row], dict[int, int]]:
     """The touched components (and any of `ids` in none) for verify.evaluate.exact: (integer, rows,
     index -> local number)."""
     var_ids = sorted({i for c in touched for i in c.var_ids} | set(ids))
@@ -132,14 +151,15 @@ def _rows(compiled: _Compiled, touched, ids):
 _UNBOUNDED_PAST = 10**40     # an integer objective found above this is taken as unbounded
 
 
-def _int_extreme(z3, solver, objective, clock: _Clock, maximise: bool) -> Fraction | None:
+def _int_extreme(z3: ModuleType, solver: Z3, objective: Z3, clock: _Clock,
+                 maximise: bool) -> Fraction | None:
     """Exact optimum of a whole-number objective by galloping then bisecting with plain checks.
 
     Measured: z3's Optimize stalled for its whole budget on a 15-variable integer problem of a
     generated article (bounds of one unreported state), where this takes a few milliseconds."""
     sign = 1 if maximise else -1
 
-    def at_least(bound):
+    def at_least(bound: int | None) -> int | None:
         """A value of sign*objective >= bound, or None when none exists; raises on unknown."""
         left = clock.left_ms()
         if left <= 0:
@@ -179,10 +199,10 @@ def _int_extreme(z3, solver, objective, clock: _Clock, maximise: bool) -> Fracti
         return None
 
 
-def _objective(z3, ctx, compiled: _Compiled, ids: Sequence[int]):
+def _objective(z3: ModuleType, ctx: Z3, compiled: _Compiled, ids: Sequence[int]) -> Z3:
     """The z3 sum of the variables `ids` (Ints lifted to Real when mixed)."""
     ints = all(compiled.integer[i] for i in ids)
-    terms = []
+    terms: list[Z3] = []
     for i in ids:
         x = z3.Int(f"v{i}", ctx) if compiled.integer[i] else z3.Real(f"v{i}", ctx)
         terms.append(x if ints or not compiled.integer[i] else z3.ToReal(x))
@@ -190,7 +210,8 @@ def _objective(z3, ctx, compiled: _Compiled, ids: Sequence[int]):
     return z3.Sum([zero] + terms)
 
 
-def _extreme(opt, objective, clock: _Clock, maximise: bool, check=None) -> Fraction | None:
+def _extreme(opt: Z3, objective: Z3, clock: _Clock, maximise: bool,
+             check: Z3 | None = None) -> Fraction | None:
     """One optimum of `objective`, or None if unbounded, undecided or infeasible.
 
     `check`, a plain solver over the same assertions, is given for problems that mix whole
@@ -216,7 +237,7 @@ def _extreme(opt, objective, clock: _Clock, maximise: bool, check=None) -> Fract
         opt.pop()
 
 
-def _confirmed(solver, objective, value, epsilon, clock: _Clock, maximise: bool) -> bool:
+def _confirmed(solver: Z3, objective: Z3, value: Z3, epsilon: Z3, clock: _Clock, maximise: bool) -> bool:
     """Is `value` the attained optimum: reached, and nothing beyond it?"""
     if _as_fraction(epsilon) != 0:
         return False
@@ -242,10 +263,10 @@ class Parts:
     """The problem's independent parts, linked as smt links them: by a shared variable or a
     shared group (a statement's bounds and the relations naming it)."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem) -> None:
         self.vars, self.constraints = problem.vars, problem.constraints
-        self.optimisers: dict = {}       # compiled parts, shared by every question of a file
-        self.parent: dict = {}
+        self.optimisers: Cache = {}       # compiled parts, shared by every question of a file
+        self.parent: dict[Node, Node] = {}
         for var in problem.vars:
             self._union(("v", var.name), ("g", var.group) if var.group is not None else None)
         for c in problem.constraints:
@@ -253,16 +274,16 @@ class Parts:
             for name, _ in c.terms[1:]:
                 self._union(first, ("v", name))
             self._union(first, ("g", c.group) if c.group is not None else None)
-        self.members: dict = {}      # root -> (its vars, its constraints)
+        self.members: dict[Node, tuple[list[Var], list[Constraint]]] = {}   # root -> its vars, constraints
         for var in problem.vars:
             self.members.setdefault(self._find(("v", var.name)), ([], []))[0].append(var)
         for c in problem.constraints:
             self.members.setdefault(self._find(self._node(c)), ([], []))[1].append(c)
 
-    def root(self, name: str):
+    def root(self, name: str) -> Node:
         return self._find(("v", name))
 
-    def optimiser(self, names, left_ms: int, cache: dict,
+    def optimiser(self, names: Iterable[str], left_ms: int, cache: Cache,
                   clock: _Clock | None = None) -> tuple[Problem, Optimiser]:
         """The independent part holding `names`, compiled once for every question about it;
         what is left of the file's one budget (or `clock`) bounds all of them."""
@@ -275,13 +296,14 @@ class Parts:
             else:
                 with clock.free():       # compiling is not the solver's time
                     cache[roots] = (local, Optimiser(local, shared=cache, clock=clock))
-        return cache[roots]
+        found: tuple[Problem, Optimiser] = cache[roots]
+        return found
 
     @staticmethod
-    def _node(c):
+    def _node(c: Constraint) -> Node:
         return ("v", c.terms[0][0]) if c.terms else ("g", c.group)
 
-    def _find(self, node):
+    def _find(self, node: Node) -> Node:
         parent = self.parent
         root = node
         while parent.setdefault(root, root) != root:
@@ -290,13 +312,13 @@ class Parts:
             parent[node], node = root, parent[node]
         return root
 
-    def _union(self, a, b) -> None:
+    def _union(self, a: Node, b: Node | None) -> None:
         if b is not None:
             self.parent[self._find(a)] = self._find(b)
         else:
             self._find(a)
 
-    def problem(self, names) -> Problem:
+    def problem(self, names: Iterable[str]) -> Problem:
         """The parts holding the variables `names`, in the problem's own order."""
         roots = list(dict.fromkeys(self._find(("v", n)) for n in names))
         if len(roots) == 1:
@@ -333,7 +355,8 @@ def alike(problem: Problem, names: list[str]) -> dict[str, str]:
     return out
 
 
-def _forms(constraints, swap: dict[str, str]) -> list:
+def _forms(constraints: Iterable[Constraint],
+           swap: dict[str, str]) -> list[tuple[str, str, Fraction, tuple[tuple[str, Fraction], ...]]]:
     """The constraints as a sorted list of comparable forms, with variables renamed by `swap`."""
     return sorted((c.group, c.op, c.rhs, tuple(sorted((swap.get(n, n), f) for n, f in c.terms)))
                   for c in constraints)

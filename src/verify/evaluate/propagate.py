@@ -9,12 +9,12 @@ from verify.evaluate.optimise.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from verify.evaluate import optimise
-from verify.model import Interval
+from verify.model import Interval, Relation
 from verify.relate.quantities import Article, Constraint, Quantity, Statement
 from verify.values.numbers import fmt, fmt_interval, integer_in
 
@@ -32,8 +32,8 @@ class Step:
     constraint: Constraint
     target: int
     coefficient: Fraction
-    others: list
-    values: list
+    others: list[tuple[int, Fraction]]          # the constraint's other terms: (quantity, coefficient)
+    values: list[tuple[Interval, Fraction]]     # their intervals, with their coefficients
     bound: Interval
     current: Interval
     tighter: Interval
@@ -90,7 +90,8 @@ def narrate(stated: list[Statement], cons: list[Constraint], article: Article) -
     return []
 
 
-def _solve_for(values, coefficient: Fraction, op: str, rhs: Fraction) -> Interval:
+def _solve_for(values: Iterable[tuple[Interval, Fraction]], coefficient: Fraction, op: str,
+               rhs: Fraction) -> Interval:
     """The interval of x in: coefficient*x + sum(f*v) <op> rhs."""
     rest = Interval(Fraction(0), Fraction(0))
     for interval, f in values:
@@ -112,10 +113,11 @@ def _scale(interval: Interval, factor: Fraction) -> Interval:
     return Interval(lo, hi, interval.hi_closed, interval.lo_closed)
 
 
-def _expression(values, coefficient, quantities, others) -> str:
+def _expression(values: Sequence[tuple[Interval, Fraction]], coefficient: Fraction,
+                quantities: Sequence[Quantity], others: Sequence[tuple[int, Fraction]]) -> str:
     """'5 + 2' for a whole from its parts, '10 − 6' for a part from its whole."""
-    words = []
-    for (interval, f), (index, _) in zip(values, others):
+    words: list[tuple[bool, str]] = []
+    for (interval, f), (index, _) in zip(values, others, strict=True):
         term = fmt_interval(interval, quantities[index].unit)
         ratio = -f / coefficient
         if abs(ratio) != 1:
@@ -128,8 +130,8 @@ def _expression(values, coefficient, quantities, others) -> str:
 PROPAGATION_ROUNDS = 3   # passes over the constraints when narrowing what shares compare
 
 
-def narrowed(article: Article, parts: optimise.Parts, feasible,
-             relations) -> dict[int, tuple[Interval, tuple[str, ...]]]:
+def narrowed(article: Article, parts: optimise.Parts, feasible: Collection[str],
+             relations: Iterable[Relation]) -> dict[int, tuple[Interval, tuple[str, ...]]]:
     """What the whole article allows for each quantity a share or a change compares, where a
     sum or another relation narrows it ("about 100" that is 60 + 45 is 105), with the claims
     that narrow it: those rules are not linear, so they judge by these bounds instead of by the

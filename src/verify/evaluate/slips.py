@@ -81,7 +81,8 @@ def _scopes(claims_file: ClaimsFile) -> list[Outcome]:
         return []
     broken_down = {b.dimension for b in claims_file.breakdowns}
     names = {n for b in claims_file.breakdowns for n in (b.whole,) + b.parts}
-    parts = sorted({p for b in claims_file.breakdowns for p in b.parts} | {b.whole for b in claims_file.breakdowns})
+    parts = sorted({p for b in claims_file.breakdowns for p in b.parts}
+                   | {b.whole for b in claims_file.breakdowns})
     out = []
     for claim in claims_file.claims:
         for dimension, value in claim.scope:
@@ -114,14 +115,14 @@ def _dimensions(claims_file: ClaimsFile) -> list[Outcome]:
             continue
         # the dimension most claims use is taken as meant; each other one is the slip
         ranked = sorted(dims.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        main_unit = ranked[0][1][0].figure.unit
+        main_unit = ranked[0][1][0].stated_figure.unit
         main_scopes = {c.scope for c in ranked[0][1]}
         for _, claims in ranked[1:]:
             for claim in claims:
                 if claim.scope in main_scopes:     # one quantity in two units: the units rule's error
                     continue
                 out.append(_warning(
-                    f"claim '{claim.id}' gives measure '{measure}' in {claim.figure.unit}, which "
+                    f"claim '{claim.id}' gives measure '{measure}' in {claim.stated_figure.unit}, which "
                     f"does not convert to {main_unit}, the unit of {ranked[0][1][0].id}; did you "
                     f"mean another measure, or unit {main_unit}?", claim.loc, (claim.id,)))
     return out

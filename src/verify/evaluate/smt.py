@@ -26,16 +26,21 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import NamedTuple
+from types import ModuleType
+from typing import Any, NamedTuple
 
 from verify.evaluate import exact
 
 OPS = {"<=": "<=", "<": "<", "==": "=", ">=": ">=", ">": ">"}
+
+Z3 = Any      # a z3 object (solver, context, expression, numeral): z3-solver ships no types
+Decided = tuple[str, tuple[str, ...]]       # (status, core: sorted groups when "unsat")
+Decider = Callable[[list[str]], Decided]    # groups on -> their status and core
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ def _exact(value: object, what: str) -> Fraction:
     return Fraction(value)
 
 
-def _as_fraction(val) -> Fraction:
+def _as_fraction(val: Z3) -> Fraction:
     """A z3 numeral (Int or Real) as an exact Fraction."""
     if val.is_int():
         return Fraction(val.as_long())
@@ -119,7 +124,7 @@ class _Component(NamedTuple):
 class _Compiled:
     """A Problem as SMT-LIB formulas, split into independent components."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem) -> None:
         self.names = tuple(v.name for v in problem.vars)
         self.index = {name: i for i, name in enumerate(self.names)}
         if len(self.index) != len(self.names):
@@ -131,8 +136,10 @@ class _Compiled:
         self.literal = {g: f"g{k}" for k, g in enumerate(group_names)}
         self.components = _components(len(self.names), self.formulas)
         self.texts: dict[int, str] = {}      # id of a component -> its SMT-LIB text
-        self.exact_rows: dict[int, tuple] = {}      # id of a component -> `rows()`
-        self.prepared: dict[int, tuple] = {}        # id of a component -> verify.evaluate.optimise's
+        # id of a component -> `rows()`
+        self.exact_rows: dict[int, tuple[list[bool], list[exact.Row]]] = {}
+        # id of a component -> verify.evaluate.optimise's rows propagated once, with index -> local number
+        self.prepared: dict[int, tuple[exact.Prepared, dict[int, int]]] = {}
 
     def rows(self, comp: _Component) -> tuple[list[bool], list[exact.Row]]:
         """The component for verify.evaluate.exact: its variables numbered from 0, in the order of
@@ -152,7 +159,8 @@ class _Compiled:
         except KeyError:
             raise ValueError(f"constraint uses undeclared variable {name!r}") from None
 
-    def linear(self, group, terms, op: str, rhs: Fraction) -> _Formula:
+    def linear(self, group: str | None, terms: Iterable[tuple[str, object]], op: str,
+               rhs: Fraction) -> _Formula:
         """sum(c*x) op rhs, checked: every variable declared, every number exact."""
         if op not in OPS:
             raise ValueError(f"unknown operator {op!r}; expected one of {tuple(OPS)}")
@@ -206,7 +214,8 @@ def _num(n: int, ints: bool) -> str:
     return text if n >= 0 else f"(- {text})"
 
 
-def _relations(problem: Problem):
+def _relations(problem: Problem) -> Iterator[tuple[str | None, tuple[tuple[str, Fraction], ...], str,
+                                                   Fraction]]:
     """(group, terms, op, rhs) for every var bound and every constraint."""
     for v in problem.vars:
         term = ((v.name, Fraction(1)),)
@@ -241,7 +250,7 @@ def _components(nvars: int, formulas: list[_Formula]) -> list[_Component]:
             parent[find(other)] = find(ids[0])
         nodes.append(ids[0])
     members: dict[int, list[_Formula]] = {}
-    for f, node in zip(formulas, nodes):
+    for f, node in zip(formulas, nodes, strict=True):
         members.setdefault(find(node), []).append(f)
     var_ids: dict[int, set[int]] = {}
     for i in range(nvars):
@@ -258,7 +267,7 @@ class _Clock:
     counted: verify.evaluate.exact's propagation of a part, which ends in time proportional to the
     part's size (like reading it), so a large file is not cut short by its size alone."""
 
-    def __init__(self, budget_ms: int):
+    def __init__(self, budget_ms: int) -> None:
         self.deadline = time.monotonic() + max(int(budget_ms), 1) / 1000
         self.freed = False
 
@@ -266,7 +275,7 @@ class _Clock:
         return int((self.deadline - time.monotonic()) * 1000)
 
     @contextmanager
-    def free(self):
+    def free(self) -> Iterator[None]:
         if self.freed:           # inside another free() already
             yield
             return
@@ -278,7 +287,7 @@ class _Clock:
             self.freed = False
 
 
-def _run(solver, clock: _Clock, assumptions=()) -> str:
+def _run(solver: Z3, clock: _Clock, assumptions: Sequence[Z3] = ()) -> str:
     """One z3 check within what is left of the budget: 'sat'|'unsat'|'unknown'."""
     left = clock.left_ms()
     if left <= 0:
@@ -296,7 +305,7 @@ def check(problem: Problem, budget_ms: int = 2000) -> Outcome:
     """
     clock = _Clock(budget_ms)
     compiled = _Compiled(problem)
-    import z3
+    import z3  # noqa: PLC0415 (z3 loads only when a file needs it: start-up time)
     ctx = z3.Context()
     model = {name: Fraction(0) for name in compiled.names}  # unconstrained vars
     undecided: list[str] = []
@@ -321,35 +330,37 @@ def check(problem: Problem, budget_ms: int = 2000) -> Outcome:
     return Outcome("sat", model=model)
 
 
-class _Lits(dict):
+class _Lits(dict[str, Z3]):
     """group -> its z3 literal, with the literals' names: a core is read back without
     printing every literal of the problem (z3's printer made that a second per large file)."""
 
-    def __init__(self, z3, ctx, names: dict[str, str]):
+    def __init__(self, z3: ModuleType, ctx: Z3, names: dict[str, str]) -> None:
         super().__init__((group, z3.Bool(name, ctx)) for group, name in names.items())
         self.by_name = {name: group for group, name in names.items()}
 
 
-def _core_groups(solver, lits: dict) -> tuple[str, ...]:
+def _core_groups(solver: Z3, lits: dict[str, Z3]) -> tuple[str, ...]:
     """z3's unsat core, as sorted group names (a candidate, not yet minimal)."""
-    by_name = getattr(lits, "by_name", None) or {str(lit): group for group, lit in lits.items()}
+    by_name: dict[str, str] = (getattr(lits, "by_name", None)
+                               or {str(lit): group for group, lit in lits.items()})
     return tuple(sorted(by_name[lit.decl().name()] for lit in solver.unsat_core()))
 
 
-def _shrink(solver, lits: dict, core: tuple[str, ...], clock: _Clock):
+def _shrink(solver: Z3, lits: dict[str, Z3], core: tuple[str, ...],
+            clock: _Clock) -> tuple[tuple[str, ...], str | None]:
     """Deletion-based minimisation of a z3 core (see `_shrink_by`)."""
     return _shrink_by(_z3_decider(solver, lits, clock), core)
 
 
-def _z3_decider(solver, lits: dict, clock: _Clock):
+def _z3_decider(solver: Z3, lits: dict[str, Z3], clock: _Clock) -> Decider:
     """groups -> (status, core): one z3 check with those groups on."""
-    def decide(groups):
+    def decide(groups: list[str]) -> Decided:
         status = _run(solver, clock, [lits[g] for g in groups])
         return status, (_core_groups(solver, lits) if status == "unsat" else ())
     return decide
 
 
-def _shrink_by(decide, core: tuple[str, ...]):
+def _shrink_by(decide: Decider, core: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
     """Deletion-based minimisation: drop each member whose removal stays unsat.
 
     After an unsat re-check the candidate is cut down to the new core. A member
@@ -362,8 +373,8 @@ def _shrink_by(decide, core: tuple[str, ...]):
     while (member := next((g for g in current if g not in tested), None)) is not None:
         status, smaller = decide([g for g in current if g != member])
         if status == "unsat":
-            smaller = set(smaller) - {member}
-            current = [g for g in current if g in smaller]
+            kept = set(smaller) - {member}
+            current = [g for g in current if g in kept]
             continue
         tested.add(member)
         if status == "unknown":
@@ -375,7 +386,8 @@ def _shrink_by(decide, core: tuple[str, ...]):
     return tuple(sorted(current)), undecided
 
 
-def _model(z3, ctx, compiled: _Compiled, comp: _Component, model) -> dict[str, Fraction]:
+def _model(z3: ModuleType, ctx: Z3, compiled: _Compiled, comp: _Component,
+           model: Z3) -> dict[str, Fraction]:
     """Exact values of a component's variables in a z3 model."""
     make = {True: z3.Int, False: z3.Real}
     return {compiled.names[i]: _as_fraction(model.eval(make[compiled.integer[i]](f"v{i}", ctx),
@@ -427,10 +439,11 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
             compiled = _Compiled(problem)
     found: list[tuple[str, ...]] = []
     undecided: list[str] = []
-    complete, feasible = True, set()
+    complete = True
+    feasible: set[str] = set()
     components = compiled.components
     if oracle:
-        left = []
+        left: list[_Component] = []
         for comp in components:
             if clock.left_ms() <= 0:
                 undecided.extend(comp.groups)
@@ -468,14 +481,14 @@ class _Part:
     """One component, decided by verify.evaluate.exact first and by z3 (set up on first need) for
     what exact leaves undecided."""
 
-    def __init__(self, compiled: _Compiled, comp: _Component, clock: _Clock):
+    def __init__(self, compiled: _Compiled, comp: _Component, clock: _Clock) -> None:
         self.compiled, self.comp, self.clock = compiled, comp, clock
         self.integer, self.rows = compiled.rows(comp)
-        self.solver = None
-        self.lits: dict = {}
+        self.solver: Z3 | None = None
+        self.lits: dict[str, Z3] = {}
         self.known: dict[frozenset[str], tuple[str, tuple[str, ...]]] = {}
 
-    def decide(self, groups) -> tuple[str, tuple[str, ...]]:
+    def decide(self, groups: Iterable[str]) -> Decided:
         """(status, core) with `groups` on: 'sat' | 'unsat' (core: groups that alone cannot
         hold, sorted) | 'unknown' (the budget ran out)."""
         key = frozenset(groups)
@@ -487,7 +500,7 @@ class _Part:
             self.known[key] = self._z3(groups)
         return self.known[key]
 
-    def exact(self, groups) -> str:
+    def exact(self, groups: Iterable[str]) -> str:
         """verify.evaluate.exact's answer with `groups` on; a decided one is kept for `decide`."""
         key = frozenset(groups)
         rows = self.rows if len(key) == len(self.comp.groups) else \
@@ -497,9 +510,9 @@ class _Part:
             self.known[key] = answer.status, answer.core
         return answer.status
 
-    def _z3(self, groups) -> tuple[str, tuple[str, ...]]:
+    def _z3(self, groups: Iterable[str]) -> Decided:
         if self.solver is None:
-            import z3
+            import z3  # noqa: PLC0415 (z3 loads only when a file needs it: start-up time)
             ctx = z3.Context()
             self.solver = z3.Solver(ctx=ctx)
             self.solver.from_string(self.compiled.smt(self.comp))
@@ -508,13 +521,15 @@ class _Part:
         return status, (_core_groups(self.solver, self.lits) if status == "unsat" else ())
 
 
-def _z3_conflicts(compiled: _Compiled, components, clock: _Clock, most: int) -> Conflicts:
+def _z3_conflicts(compiled: _Compiled, components: list[_Component], clock: _Clock,
+                  most: int) -> Conflicts:
     """`conflicts()` of the given components by z3 alone."""
-    import z3
+    import z3  # noqa: PLC0415 (z3 loads only when a file needs it: start-up time)
     ctx = z3.Context()
     found: list[tuple[str, ...]] = []
     undecided: list[str] = []
-    complete, feasible = True, set()
+    complete = True
+    feasible: set[str] = set()
     for start in range(0, len(components), CHUNK):
         chunk = components[start:start + CHUNK]
         if clock.left_ms() <= 0:       # spent: the rest is undecided, without setting it up
@@ -555,7 +570,8 @@ def _z3_conflicts(compiled: _Compiled, components, clock: _Clock, most: int) -> 
     return Conflicts(tuple(found), complete, tuple(undecided), frozenset(feasible))
 
 
-def _all_sets(decide, groups: Sequence[str], most: int):
+def _all_sets(decide: Decider, groups: Sequence[str],
+              most: int) -> tuple[list[tuple[str, ...]], bool, bool]:
     """(minimal sets of one component, whether the search finished, whether it was undecided).
     `decide(groups on)` gives (status, core)."""
     sets: list[tuple[str, ...]] = []

@@ -10,6 +10,7 @@ waived: they are fixed in the claims file.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from verify.model import ClaimsFile, Finding, Outcome, Relation, Severity, Verdict
@@ -43,7 +44,7 @@ def waive(findings: list[Finding], claims_file: ClaimsFile,
     return out, stale
 
 
-def _relation_claims(relation: Relation):
+def _relation_claims(relation: Relation) -> Iterator[str]:
     for _, value in relation.members:
         for item in value if isinstance(value, tuple) else (value,):
             if isinstance(item, str):

@@ -20,9 +20,11 @@ is sorted by content.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
+from typing import cast
 
 from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated
 from verify.values import units
@@ -30,6 +32,14 @@ from verify.values.numbers import overlap, whole_numbers
 
 ONE = Fraction(1)
 MAX_CELLS = 20_000      # quantities one measure's breakdowns may make; past it, not modelled
+
+Coordinates = tuple[tuple[str, str], ...]     # ((folded dimension, folded value), ...), sorted
+# (folded measure, coordinates); a claim with no measure is a quantity of its own, keyed with
+# ("\0claim", its id) in the measure's place
+QuantityKey = tuple[str | tuple[str, str], Coordinates]
+Slice = tuple[str, Coordinates]               # (folded measure, the dimensions without breakdowns)
+Cell = tuple[str, Coordinates, Coordinates]   # (folded measure, free coordinates, cube coordinates)
+IntervalKey = tuple[Fraction | None, Fraction | None, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class Statement:
 @dataclass(frozen=True)
 class Quantity:
     index: int
-    key: tuple                           # (folded measure, ((dimension, folded value), ...))
+    key: QuantityKey
     measure: str
     scope: tuple[tuple[str, str], ...]   # every coordinate, as written
     unit: str
@@ -94,22 +104,24 @@ class Constraint:
 
 @dataclass
 class Article:
+    dims: Dimensions
     quantities: list[Quantity] = field(default_factory=list)
     constraints: list[Constraint] = field(default_factory=list)
     of_claim: dict[str, int] = field(default_factory=dict)     # claim id -> quantity index
     implied: list[Relation] = field(default_factory=list)      # for the rules' explanations
     undecided: list[str] = field(default_factory=list)         # what could not be modelled
     not_added: list[tuple[str, Outcome]] = field(default_factory=list)  # breakdowns left unsummed
-    dims: Dimensions | None = None
     unconverted: list[tuple[str, int]] = field(default_factory=list)   # claim, its quantity
     ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)  # claim, dim, wholes
-    cells: dict = field(default_factory=dict)        # cube cell key -> (measure, free, coordinates)
-    index: dict = field(default_factory=dict)        # quantity key -> index
-    aliases: dict = field(default_factory=dict)      # quantity key -> the key an explicit same ties it to
-    unstated: dict = field(default_factory=dict)     # relation id -> the quantity of its figure printed nowhere
-    _by_key: dict = field(default_factory=dict, repr=False)
+    cells: dict[QuantityKey, Cell] = field(default_factory=dict)          # cube cell key -> cell
+    index: dict[QuantityKey, int] = field(default_factory=dict)           # quantity key -> index
+    # quantity key -> the key an explicit same ties it to
+    aliases: dict[QuantityKey, QuantityKey] = field(default_factory=dict)
+    # relation id -> the quantity of its figure printed nowhere
+    unstated: dict[str, int] = field(default_factory=dict)
+    _by_key: dict[QuantityKey, int] = field(default_factory=dict, repr=False)
 
-    def by_key(self) -> dict[tuple, int]:
+    def by_key(self) -> dict[QuantityKey, int]:
         """Quantity key -> index (kept while the article grows: unnamed parts are added)."""
         if len(self._by_key) != len(self.quantities):
             self._by_key = {q.key: q.index for q in self.quantities}
@@ -129,7 +141,7 @@ def canonical_claims(claims: list[Claim]) -> list[Claim]:
     return sorted(claims, key=claim_order)
 
 
-def claim_order(claim: Claim):
+def claim_order(claim: Claim) -> tuple[str, int, str]:
     return (claim.source, claim.span.start if claim.span else 1 << 60, claim.id)
 
 
@@ -142,7 +154,7 @@ def fold(text: str) -> str:
 class Dimensions:
     """The breakdowns of a file by dimension: wholes, parts, roots."""
 
-    def __init__(self, breakdowns: tuple[Breakdown, ...]):
+    def __init__(self, breakdowns: tuple[Breakdown, ...]) -> None:
         self.of: dict[tuple[str, str], Breakdown] = {}
         self.names: dict[tuple[str, str], str] = {}      # (dim, folded value) -> as written
         parts_of: dict[str, set[str]] = {}
@@ -195,14 +207,14 @@ def build(claims_file: ClaimsFile) -> Article:
     figures = canonical_claims([c for c in claims_file.claims if c.figure is not None])
     ranked = _ranked_dimensions(claims_file, claims, dims)
     slices = {c.id: _slice(c, dims) for c in figures if c.measure}
-    applies: dict[tuple, set[str]] = {}
+    applies: dict[Slice, set[str]] = {}
     for claim in figures:
         if claim.measure:
             found = {fold(d) for d, _ in claim.scope if fold(d) in dims.dims}
             applies.setdefault(slices[claim.id], set()).update(found)
     for where, dim in ranked:
         applies.setdefault(where, set()).add(dim)
-    keys = {c.id: _key(c, applies.get(slices.get(c.id), ()), dims) for c in figures}
+    keys = {c.id: _key(c, applies.get(slices[c.id], ()) if c.id in slices else (), dims) for c in figures}
     ambiguous = [(c.id, d, [dims.names[(d, r)] for r in dims.roots[d]]) for c in figures if c.measure
                  for d in sorted(applies.get(slices[c.id], ()))
                  if d not in dict(keys[c.id][1]) and len(dims.roots.get(d, ())) > 1]
@@ -217,7 +229,7 @@ def build(claims_file: ClaimsFile) -> Article:
     for claim in figures:
         for d, v in claim.scope:
             written.setdefault((fold(d), fold(v)), v.strip())
-    by_key: dict[tuple, list[Claim]] = {}
+    by_key: dict[QuantityKey, list[Claim]] = {}
     for claim in figures:
         by_key.setdefault(aliases.get(keys[claim.id], keys[claim.id]), []).append(claim)
     for key in every:
@@ -234,7 +246,9 @@ def build(claims_file: ClaimsFile) -> Article:
     return article
 
 
-def _unstated(claims_file, claims, article: Article, applies, dims, measure_units) -> None:
+def _unstated(claims_file: ClaimsFile, claims: dict[str, Claim], article: Article,
+              applies: dict[Slice, set[str]], dims: Dimensions,
+              measure_units: dict[str, tuple[str, bool]]) -> None:
     """A change's earlier figure printed nowhere (`from: {measure, scope}`): the quantity a
     claim of that measure and scope would state, stated or not; a new unknown if none is."""
     for relation in sorted(claims_file.relations, key=lambda r: r.id):
@@ -246,7 +260,7 @@ def _unstated(claims_file, claims, article: Article, applies, dims, measure_unit
         key = article.aliases.get(key, key)
         if key not in article.index:
             unit, integer = measure_units.get(fold(named.measure),
-                                              (later.figure.unit, later.figure.integer))
+                                              (later.stated_figure.unit, later.stated_figure.integer))
             article.index[key] = len(article.quantities)
             scope = tuple((d, next((w.strip() for dd, w in named.scope if fold(dd) == d),
                                    dims.names.get((d, v), v))) for d, v in key[1])
@@ -257,27 +271,30 @@ def _unstated(claims_file, claims, article: Article, applies, dims, measure_unit
         article.unstated[relation.id] = article.index[key]
 
 
-def _slice(claim: Claim, dims: Dimensions) -> tuple:
-    """(measure, values of the dimensions without breakdowns): where a cube's dimensions apply."""
-    return fold(claim.measure), tuple(sorted((fold(d), fold(v)) for d, v in claim.scope
+def _slice(claim: Claim | Unstated, dims: Dimensions) -> Slice:
+    """(measure, values of the dimensions without breakdowns): where a cube's dimensions apply
+    (of a claim or figure with a measure)."""
+    return fold(claim.measure or ""), tuple(sorted((fold(d), fold(v)) for d, v in claim.scope
                                              if fold(d) not in dims.dims))
 
 
-def _key(claim: Claim, applying, dims: Dimensions) -> tuple:
+def _key(claim: Claim | Unstated, applying: Iterable[str], dims: Dimensions) -> QuantityKey:
     """(measure, ((dimension, value), ...)): every applying dimension filled with its whole."""
     if not claim.measure:
         return ("\0claim", claim.id), ()
     measure = fold(claim.measure)
     scope = {fold(d): fold(v) for d, v in claim.scope}
     for dim in applying:
-        if dim not in scope and dims.root(dim) is not None:
-            scope[dim] = dims.root(dim)
+        root = dims.root(dim)
+        if dim not in scope and root is not None:
+            scope[dim] = root
     return measure, tuple(sorted(scope.items()))
 
 
-def _ranked_dimensions(claims_file, claims, dims: Dimensions):
+def _ranked_dimensions(claims_file: ClaimsFile, claims: dict[str, Claim],
+                       dims: Dimensions) -> list[tuple[Slice, str]]:
     """(measure, dimension) for every rank among a breakdown: its parts are compared."""
-    out = []
+    out: list[tuple[Slice, str]] = []
     for relation in claims_file.relations:
         among = relation.get("among")
         top = claims.get(relation.get("claim"))
@@ -288,11 +305,11 @@ def _ranked_dimensions(claims_file, claims, dims: Dimensions):
     return out
 
 
-def _aliases(claims_file: ClaimsFile, keys: dict[str, tuple]) -> dict[tuple, tuple]:
+def _aliases(claims_file: ClaimsFile, keys: dict[str, QuantityKey]) -> dict[QuantityKey, QuantityKey]:
     """Quantities an explicit `same` ties together, each mapped to the smallest of its class."""
-    parent: dict[tuple, tuple] = {}
+    parent: dict[QuantityKey, QuantityKey] = {}
 
-    def find(k):
+    def find(k: QuantityKey) -> QuantityKey:
         while parent.get(k, k) != k:
             k = parent[k]
         return k
@@ -316,7 +333,7 @@ def _measure_units(figures: list[Claim]) -> tuple[dict[str, tuple[str, bool]], d
     names: dict[str, str] = {}
     for claim in figures:
         if claim.measure:
-            unit, integer = claim.figure.unit, claim.figure.integer
+            unit, integer = claim.stated_figure.unit, claim.stated_figure.integer
             measure = fold(claim.measure)
             names.setdefault(measure, claim.measure.strip())
             seen = out.get(measure, (unit, integer))
@@ -324,49 +341,54 @@ def _measure_units(figures: list[Claim]) -> tuple[dict[str, tuple[str, bool]], d
     return out, names
 
 
-def _cells(figures, keys, applying, dims: Dimensions, article: Article) -> dict[tuple, tuple]:
+def _cells(figures: list[Claim], keys: dict[str, QuantityKey], applying: dict[str, set[str]],
+           dims: Dimensions, article: Article) -> dict[QuantityKey, Cell]:
     """Every cube cell: key -> (measure, free coordinates, cube coordinates)."""
-    slices: dict[tuple, dict[str, set[str]]] = {}
+    slices: dict[Slice, dict[str, set[str]]] = {}
     for claim in figures:
         measure, scope = keys[claim.id]
         cube_dims = applying.get(claim.id)
-        if not claim.measure or not cube_dims:
+        if not claim.measure or not cube_dims or not isinstance(measure, str):
             continue
         free = tuple((d, v) for d, v in scope if d not in cube_dims)
         named = slices.setdefault((measure, free), {d: set() for d in cube_dims})
         for d, v in scope:
             if d in cube_dims:
                 named[d].add(v)
-    out: dict[tuple, tuple] = {}
+    out: dict[QuantityKey, Cell] = {}
     for (measure, free), named in sorted(slices.items(), key=repr):
         axes = sorted(named)
         values = [dims.closure(d, named[d]) for d in axes]
         count = 1
-        for v in values:
-            count *= max(1, len(v))
+        for along in values:
+            count *= max(1, len(along))
         if count > MAX_CELLS:
             article.undecided.append(f"the breakdowns of '{measure}' make {count:,} quantities, more "
                                      f"than the {MAX_CELLS:,} modelled; its sums were not checked")
             continue
         for combo in itertools.product(*values):
-            key = (measure, tuple(sorted(free + tuple(zip(axes, combo)))))
-            out[key] = (measure, free, tuple(zip(axes, combo)))
+            coords = tuple(zip(axes, combo, strict=True))
+            out[(measure, tuple(sorted(free + coords)))] = (measure, free, coords)
     return out
 
 
-def _quantity(key, index, claims, cell, dims, measure_units, measure_names, written) -> Quantity:
+def _quantity(key: QuantityKey, index: int, claims: list[Claim], cell: Cell | None, dims: Dimensions,
+              measure_units: dict[str, tuple[str, bool]], measure_names: dict[str, str],
+              written: dict[tuple[str, str], str]) -> Quantity:
     measure, scope = key
     if claims and not claims[0].measure:
-        name, unit, integer = claims[0].id, claims[0].figure.unit, claims[0].figure.integer
+        name, unit, integer = claims[0].id, claims[0].stated_figure.unit, claims[0].stated_figure.integer
     else:
+        measure = cast(str, measure)     # only a claim with no measure keys its quantity by id
         name = measure_names[measure]
         unit, integer = measure_units[measure]
     shown = tuple((d, _shown(d, v, dims, claims, written)) for d, v in scope)
-    statements: dict[tuple, list[Claim]] = {}
-    converted = {}
+    statements: dict[IntervalKey, list[Claim]] = {}
+    converted: dict[str, tuple[Interval, Interval, Interval]] = {}
     for claim in claims:
+        unit_of = claim.stated_figure.unit
         try:
-            factor = ONE if claim.figure.unit == unit else units.factor(claim.figure.unit, unit)
+            factor = ONE if unit_of == unit else units.factor(unit_of, unit)
         except units.UnitError:
             continue        # the units rule reports a quantity stated in incompatible units
         converted[claim.id] = _whole_numbers(claim, factor)
@@ -374,14 +396,15 @@ def _quantity(key, index, claims, cell, dims, measure_units, measure_names, writ
         statements.setdefault(_interval_key(interval), []).append(claim)
     made = tuple(sorted((Statement(index, tuple(sorted(c.id for c in group)),
                                    converted[group[0].id][0], converted[group[0].id][1],
-                                   group[0].figure.text, converted[group[0].id][2])
+                                   group[0].stated_figure.text, converted[group[0].id][2])
                          for group in statements.values()), key=lambda s: s.claims))
     nonneg = all(s.interval.lo is None or s.interval.lo >= 0 for s in made)
     return Quantity(index, key, name, shown, unit, integer, made, cube=cell is not None,
                     nonnegative=cell is not None and nonneg)
 
 
-def _shown(dim, value, dims: Dimensions, claims, written) -> str:
+def _shown(dim: str, value: str, dims: Dimensions, claims: list[Claim],
+           written: dict[tuple[str, str], str]) -> str:
     """A coordinate as written: by a claim of the quantity, else by the breakdowns, else by
     the first claim that names it."""
     for claim in claims:
@@ -391,19 +414,20 @@ def _shown(dim, value, dims: Dimensions, claims, written) -> str:
     return dims.names.get((dim, value)) or written.get((dim, value), value)
 
 
-def _interval_key(interval: Interval):
+def _interval_key(interval: Interval) -> IntervalKey:
     return (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed)
 
 
 def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval, Interval]:
     """A figure's intervals (all it allows, as printed, without its hedge) in the quantity's
     unit; whole numbers only for counts."""
-    figure = claim.figure
-    found = (figure.interval, figure.reading, figure.rounded or figure.interval)
-    if figure.integer:
-        found = tuple(whole_numbers(i) for i in found)
-    if factor == 1:
-        return found
-    return tuple(i.scale(factor) for i in found)
+    figure = claim.stated_figure
+
+    def converted(interval: Interval) -> Interval:
+        interval = whole_numbers(interval) if figure.integer else interval
+        return interval if factor == 1 else interval.scale(factor)
+
+    return (converted(figure.interval), converted(figure.reading),
+            converted(figure.rounded or figure.interval))
 
 

@@ -11,11 +11,22 @@ The implied sums are also Relation records, so the sum rule can explain them in 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 from verify.anchor.quotes import figure_at
-from verify.model import Breakdown, ClaimsFile, Interval, Outcome, Relation, Verdict
-from verify.relate.quantities import Article, Constraint, Quantity, fold, unnamed_parts
+from verify.model import Breakdown, Claim, ClaimsFile, Figure, Interval, Outcome, Relation, Verdict
+from verify.relate.quantities import (
+    Article,
+    Constraint,
+    Coordinates,
+    Dimensions,
+    Quantity,
+    QuantityKey,
+    fold,
+    unnamed_parts,
+)
 from verify.relate.quantities import build as quantities_of
 from verify.values import direction, units
 from verify.values.numbers import fmt
@@ -44,8 +55,8 @@ def build(claims_file: ClaimsFile) -> Article:
 def _cube_sums(article: Article) -> None:
     """For every breakdown and combination of the other coordinates: whole = sum of parts."""
     cells, index, aliases, dims = article.cells, article.index, article.aliases, article.dims
-    by_slice: dict[tuple, list[tuple]] = {}
-    for key, (measure, free, coords) in cells.items():
+    by_slice: dict[tuple[str, Coordinates], list[Coordinates]] = {}
+    for measure, free, coords in cells.values():
         by_slice.setdefault((measure, free), []).append(coords)
     for (measure, free), all_coords in sorted(by_slice.items(), key=repr):
         present = set(all_coords)
@@ -122,24 +133,26 @@ def _not_added(article: Article, breakdown: Breakdown, whole_q: int, parts: list
         ids, location=breakdown.loc)))
 
 
-def _alias(aliases, measure, free, coords):
-    key = (measure, tuple(sorted(free + coords)))
+def _alias(aliases: dict[QuantityKey, QuantityKey], measure: str, free: Coordinates,
+           coords: Coordinates) -> QuantityKey:
+    key: QuantityKey = (measure, tuple(sorted(free + coords)))
     return aliases.get(key, key)
 
 
-def _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position) -> None:
+def _add_sum(article: Article, breakdown: Breakdown, whole_q: int, parts: list[int], measure: str,
+             free: Coordinates, coords: Coordinates, position: int) -> None:
     quantities = article.quantities
     whole = quantities[whole_q]
     group = f"breakdown:{fold(breakdown.dimension)}={fold(breakdown.whole)}|{measure}|" + \
         "|".join(f"{d}={v}" for d, v in sorted(free + coords[:position] + coords[position + 1:]))
     terms = [(whole_q, ONE)] + [(p, MINUS_ONE) for p in parts]
     unnamed = None
-    size = getattr(breakdown, "size", None)
+    size = breakdown.size
     if size and size > len(breakdown.parts):
         missing = size - len(breakdown.parts)
         dim = fold(breakdown.dimension)
         label = f"{unnamed_parts(missing)} of {breakdown.whole}"
-        key = (whole.key[0], tuple(sorted([(d, v) for d, v in whole.key[1] if d != dim]
+        key: QuantityKey = (whole.key[0], tuple(sorted([(d, v) for d, v in whole.key[1] if d != dim]
                                           + [(dim, "\0unnamed:" + fold(breakdown.whole))])))
         unnamed = Quantity(len(quantities), key, whole.measure,
                            tuple((d, label if d == dim else v) for d, v in whole.scope),
@@ -154,21 +167,22 @@ def _add_sum(article, breakdown, whole_q, parts, measure, free, coords, position
     article.constraints.append(Constraint(group, "sum", _merge(terms), "==", Fraction(0), words,
                                           relation))
     if breakdown.total is not None:
-        _add_total(article, breakdown, whole_q, group, relation)
+        _add_total(article, breakdown, breakdown.total, whole_q, group, relation)
 
 
-def _add_total(article, breakdown, whole_q, group, relation) -> None:
+def _add_total(article: Article, breakdown: Breakdown, figure: Figure, whole_q: int, group: str,
+               relation: Relation | None) -> None:
     """A breakdown's `total:` fixes its whole, exactly, though no claim quotes it: the
     answers of one question add to 100%.  With no figure of the whole it is part of the
     breakdown's sum (the sum rule explains it); beside a figure it is a fact of its own."""
     whole = article.quantities[whole_q]
-    figure = breakdown.total
     try:
         factor = Fraction(1) if figure.unit in ("1", whole.unit) else units.factor(figure.unit, whole.unit)
     except units.UnitError:
         article.undecided.append(f"the total of {breakdown.whole}, {figure.text}, is not in "
                                  f"{whole.unit}, the unit of {whole.measure}; it was not used")
         return
+    assert figure.nominal is not None, "a figure read from text has its number as printed"
     value = figure.nominal * factor
     words = f"{whole.name} = {figure.text} ({total_words(breakdown)})"
     own = group if relation is not None and relation.get("sum") is None else "total:" + group
@@ -176,7 +190,7 @@ def _add_total(article, breakdown, whole_q, group, relation) -> None:
                                           relation if own == group else None))
 
 
-def total_words(breakdown) -> str:
+def total_words(breakdown: Breakdown) -> str:
     """Why a whole has a value no claim quotes: its breakdown says so."""
     return f"the total of {breakdown.whole}, given by its breakdown, not quoted"
 
@@ -189,7 +203,8 @@ def _in_cube(q: Quantity) -> Quantity:
                     True, nonneg)
 
 
-def _implied_sum(article, group, whole_q, parts, unnamed, breakdown) -> Relation | None:
+def _implied_sum(article: Article, group: str, whole_q: int, parts: list[int], unnamed: Quantity | None,
+                 breakdown: Breakdown) -> Relation | None:
     """The sum relation the rules explain: a claim per stated quantity, names for the rest."""
     quantities = article.quantities
     whole = quantities[whole_q]
@@ -202,7 +217,7 @@ def _implied_sum(article, group, whole_q, parts, unnamed, breakdown) -> Relation
     missing = tuple(_part_name(quantities[p], breakdown) for p in parts if not quantities[p].statements)
     if unnamed is not None:
         missing += (unnamed_parts(unnamed.unnamed),)
-    stated = (("sum", whole.statements[0].claims[0]),) if whole.statements else \
+    stated: tuple[tuple[str, Any], ...] = (("sum", whole.statements[0].claims[0]),) if whole.statements else \
         (("sum", None), ("total", total), ("whole", whole.name), ("why", total_words(breakdown)))
     relation = Relation("sum", group, stated + (("parts", given), ("complete", not missing),
                                                 ("unreported", missing),
@@ -212,7 +227,7 @@ def _implied_sum(article, group, whole_q, parts, unnamed, breakdown) -> Relation
     return relation
 
 
-def _part_name(q: Quantity, breakdown) -> str:
+def _part_name(q: Quantity, breakdown: Breakdown) -> str:
     for d, v in q.scope:
         if d == fold(breakdown.dimension):
             return v
@@ -225,7 +240,7 @@ def part_name(article: Article, q: Quantity, whole: str) -> str:
     return next((v for d, v in q.scope if d in dims), q.name)
 
 
-def _merge(terms) -> tuple[tuple[int, Fraction], ...]:
+def _merge(terms: Iterable[tuple[int, Fraction]]) -> tuple[tuple[int, Fraction], ...]:
     """Terms by quantity, a quantity named twice (an explicit same) added up."""
     out: dict[int, Fraction] = {}
     for q, c in terms:
@@ -233,12 +248,12 @@ def _merge(terms) -> tuple[tuple[int, Fraction], ...]:
     return tuple(sorted((q, c) for q, c in out.items() if c))
 
 
-def _relation(relation: Relation, article: Article, claims) -> list[Constraint]:
+def _relation(relation: Relation, article: Article, claims: dict[str, Claim]) -> list[Constraint]:
     """An explicit relation as constraints over the quantities of the claims it names."""
     q = article.of_claim
     quantities = article.quantities
 
-    def term(claim_id, unit, coefficient=Fraction(1)):
+    def term(claim_id: str, unit: str, coefficient: Fraction = ONE) -> tuple[int, Fraction]:
         index = q[claim_id]
         return index, coefficient * units.factor(quantities[index].unit, unit)
 
@@ -267,19 +282,21 @@ def _relation(relation: Relation, article: Article, claims) -> list[Constraint]:
     return []
 
 
-def change_form(relation: Relation, claim) -> str:
+def change_form(relation: Relation, claim: Claim) -> str:
     """How a change is stated: `as:`, else by its unit: 15% a percent, "doubled" a multiple,
     15 people a difference."""
-    return relation.get("as") or {"percent": "percent", "1": "multiple"}.get(claim.figure.unit,
-                                                                             "difference")
+    stated: str = relation.get("as") or {"percent": "percent", "1": "multiple"}.get(
+        claim.stated_figure.unit, "difference")
+    return stated
 
 
-def signed(claim, form: str) -> tuple[Interval | None, str]:
+def signed(claim: Claim, form: str) -> tuple[Interval | None, str]:
     """The change a claim states, signed: a multiple or a figure with a minus as written, an
     unsigned figure as a rise or a fall by the words governing it, else by its `direction:`.
     (None, why) when neither says which way."""
-    interval = claim.figure.interval
-    if form == "multiple" or (claim.figure.nominal is not None and claim.figure.nominal < 0):
+    interval = claim.stated_figure.interval
+    nominal = claim.stated_figure.nominal
+    if form == "multiple" or (nominal is not None and nominal < 0):
         return interval, ""
     found = figure_at(claim)
     reading = direction.read(*found) if found is not None else \
@@ -294,7 +311,7 @@ def signed(claim, form: str) -> tuple[Interval | None, str]:
                     size.hi_closed, size.lo_closed), ""
 
 
-def _unstated_change(relation: Relation, article: Article, claims) -> list[Constraint]:
+def _unstated_change(relation: Relation, article: Article, claims: dict[str, Claim]) -> list[Constraint]:
     """A change from a figure printed nowhere, to a claim's figure: linear in the two for the
     change's interval p (fixed numbers).  Percent: a·(100 + p_lo) <= 100·b <= a·(100 + p_hi);
     multiple: a·m_lo <= b <= a·m_hi (both for a >= 0); difference: d_lo <= b − a <= d_hi."""
@@ -307,15 +324,16 @@ def _unstated_change(relation: Relation, article: Article, claims) -> list[Const
         return []        # the change rule asks which way it went
     unit = quantities[after].unit
     a_name, b_name = quantities[before].name, quantities[after].name
-    made = []
-    why = f"{a_name} is printed nowhere; claim {stated.id} says {stated.figure.text}"
+    made: list[Constraint] = []
+    figure = stated.stated_figure
+    why = f"{a_name} is printed nowhere; claim {stated.id} says {figure.text}"
 
-    def add(terms, op, rhs=Fraction(0), said=""):
+    def add(terms: list[tuple[int, Fraction]], op: str, rhs: Fraction = Fraction(0), said: str = "") -> None:
         made.append(Constraint(relation.id, "change", _merge(terms), op, rhs,
                                f"{said} ({why})", relation, (stated.id,)))
 
     if form == "difference":
-        factor = units.factor(stated.figure.unit, unit)
+        factor = units.factor(figure.unit, unit)
         for end, op in ((p.lo, ">=" if p.lo_closed else ">"), (p.hi, "<=" if p.hi_closed else "<")):
             if end is not None:
                 add([(after, ONE), (before, MINUS_ONE)], op, end * factor,
@@ -323,7 +341,7 @@ def _unstated_change(relation: Relation, article: Article, claims) -> list[Const
         return made
     if not quantities[before].nonnegative:
         article.undecided.append(f"{a_name}, printed nowhere, may be negative; the change "
-                                 f"{stated.figure.text} to {b_name} was not modelled")
+                                 f"{figure.text} to {b_name} was not modelled")
         return []
     scale, shift = (Fraction(100), Fraction(100)) if form == "percent" else (ONE, Fraction(0))
     if p.lo is not None:      # scale·b >= a·(shift + p_lo)
@@ -335,10 +353,10 @@ def _unstated_change(relation: Relation, article: Article, claims) -> list[Const
     return made
 
 
-def count_of(relation: Relation, claims, dims) -> int:
+def count_of(relation: Relation, claims: dict[str, Claim], dims: Dimensions) -> int:
     """How many items a count relation names: its items (list claims expanded), else the size
     of its breakdown."""
-    names = []
+    names: list[str] = []
     for entry in relation.get("items", ()) or ():
         claim = claims.get(entry)
         names.extend(claim.items if claim is not None and claim.items else [entry])
@@ -348,7 +366,7 @@ def count_of(relation: Relation, claims, dims) -> int:
         breakdown = next((b for (d, w), b in dims.of.items() if w == fold(whole)), None)
         if breakdown is None:
             raise KeyError(f"count relation {relation.id}: '{whole}' is not a breakdown of this file")
-        size = getattr(breakdown, "size", None) or len(breakdown.parts)
+        size = breakdown.size or len(breakdown.parts)
         return size if not distinct else max(size, len(distinct))
     return len(distinct)
 
@@ -367,7 +385,7 @@ def _rank(relation: Relation, article: Article) -> list[Constraint]:
         others = [q[i] for i in among if i in q and q[i] != top]
     else:
         others, unnamed = ranked_parts(article, top, among)
-    out = []
+    out: list[Constraint] = []
     word = ">=" if larger else "<="
     for other in sorted(set(others)):
         terms = [(top, Fraction(1)), (other, -units.factor(quantities[other].unit, unit))]
@@ -382,18 +400,19 @@ def _rank(relation: Relation, article: Article) -> list[Constraint]:
     return out
 
 
-def ranked_parts(article: Article, top: int, among: str):
+def ranked_parts(article: Article, top: int, among: str) -> tuple[list[int], list[Quantity]]:
     """The quantities of a breakdown's parts at the top's other coordinates, and the
     quantities standing for its unnamed parts."""
     quantities = article.quantities
-    breakdown = next(((d, b) for (d, w), b in article.dims.of.items() if w == fold(among)), None)
-    if breakdown is None:
+    found = next(((d, b) for (d, w), b in article.dims.of.items() if w == fold(among)), None)
+    if found is None:
         raise KeyError(among)
-    dim, breakdown = breakdown
+    dim, breakdown = found
     measure, coords = quantities[top].key
     rest = tuple((d, v) for d, v in coords if d != dim)
-    wanted = {(measure, tuple(sorted(rest + ((dim, fold(p)),)))) for p in breakdown.parts}
-    wanted_unnamed = (measure, tuple(sorted(rest + ((dim, "\0unnamed:" + fold(breakdown.whole)),))))
+    wanted: set[QuantityKey] = {(measure, tuple(sorted(rest + ((dim, fold(p)),)))) for p in breakdown.parts}
+    wanted_unnamed: QuantityKey = (measure,
+                                   tuple(sorted(rest + ((dim, "\0unnamed:" + fold(breakdown.whole)),))))
     by_key = article.by_key()
     others = sorted(by_key[k] for k in wanted if k in by_key and by_key[k] != top)
     unnamed = [quantities[by_key[wanted_unnamed]]] if wanted_unnamed in by_key else []

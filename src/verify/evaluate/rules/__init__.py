@@ -23,25 +23,29 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from verify.model import Claim, ClaimsFile, Interval, Outcome, Verdict  # noqa: F401 (Outcome: the rules use it from here)
+from verify.model import Claim, ClaimsFile, Interval
+from verify.model import Outcome as Outcome  # re-exported: the rules take it from here
 from verify.values import units as unitdefs
-from verify.values.numbers import overlap, whole_numbers
+from verify.values.numbers import fmt, fmt_interval, overlap, whole_numbers
 
-if TYPE_CHECKING:       # a type only: the settings loader reads this registry
+if TYPE_CHECKING:       # types only: the settings loader reads this registry
     from verify.config import Config
+    from verify.relate.quantities import Article, Statement
 
 # rule id -> the module whose docstring is its manual, in the order `verify rules` and
 # docs/rules.md list them: the rule modules of this package (rules/<id>.py, found here, so a
 # new rule is its module), then the stages the engine runs itself.
 NAMES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
-STAGES = {"anchor": "verify.anchor.quotes", "solve": "verify.evaluate.judge", "coverage": "verify.anchor.coverage",
-          "waiver": "verify.evaluate.waive", "input": "verify.load.claims"}
+STAGES = {"anchor": "verify.anchor.quotes", "solve": "verify.evaluate.judge",
+          "coverage": "verify.anchor.coverage", "waiver": "verify.evaluate.waive",
+          "input": "verify.load.claims"}
 MODULES = {**{name: f"verify.evaluate.rules.{name}" for name in NAMES}, **STAGES}
 IDS = tuple(MODULES)
 
@@ -55,7 +59,14 @@ class Rule:
     kind: str | None              # a relation rule's relation kind; None: every relation
     summary: str                  # one line
     manual: str                   # its module's docstring
-    check: Callable[..., Any] | None = None            # rules: check(subject, ctx)
+
+
+@dataclass(frozen=True)
+class Checker(Rule):
+    """A rule of a rule module: what the engine calls (a stage is run by the engine itself)."""
+
+    # check(subject, ctx): the subject is a Relation (relation rules) or a Claim (claim rules)
+    check: Callable[[Any, Context], Iterator[Outcome]]
     wants: Callable[[Claim], bool] | None = None       # claim rules: the claims it checks
 
 
@@ -63,7 +74,7 @@ class Rule:
 def registry() -> dict[str, Rule]:
     """rule id -> Rule, in the order of MODULES; a rule module's ID, APPLIES and KIND say
     what it checks."""
-    out = {}
+    out: dict[str, Rule] = {}
     for rule_id, name in MODULES.items():
         module = importlib.import_module(name)
         manual = (module.__doc__ or "").strip()
@@ -74,24 +85,28 @@ def registry() -> dict[str, Rule]:
         if rule_id != module.ID or module.APPLIES not in ("relation", "claim"):
             raise ValueError(f"{name}: ID {module.ID!r}, APPLIES {module.APPLIES!r}; expected "
                              f"ID {rule_id!r} and APPLIES relation or claim")
-        out[rule_id] = Rule(rule_id, module.APPLIES, getattr(module, "KIND", None),
-                            module.SUMMARY, manual, module.check, getattr(module, "applies", None))
+        out[rule_id] = Checker(rule_id, module.APPLIES, getattr(module, "KIND", None),
+                               module.SUMMARY, manual, module.check, getattr(module, "applies", None))
     return out
 
 
-def by_kind() -> dict[str, Rule]:
+def _checkers() -> list[Checker]:
+    return [r for r in registry().values() if isinstance(r, Checker)]
+
+
+def by_kind() -> dict[str, Checker]:
     """relation kind -> the rule that checks it."""
-    return {r.kind: r for r in registry().values() if r.applies == "relation" and r.kind}
+    return {r.kind: r for r in _checkers() if r.applies == "relation" and r.kind}
 
 
-def every_relation() -> list[Rule]:
+def every_relation() -> list[Checker]:
     """The rules that check every relation, whatever its kind (units), before its own rule."""
-    return [r for r in registry().values() if r.applies == "relation" and r.kind is None]
+    return [r for r in _checkers() if r.applies == "relation" and r.kind is None]
 
 
-def of_claims() -> list[Rule]:
+def of_claims() -> list[Checker]:
     """The rules that check single claims (date)."""
-    return [r for r in registry().values() if r.applies == "claim"]
+    return [r for r in _checkers() if r.applies == "claim"]
 
 
 @dataclass(frozen=True)
@@ -103,9 +118,10 @@ class Context:
     claims_file: ClaimsFile
     claims: dict[str, Claim]
     config: Config
-    article: Any = None
-    choice: Any = None
-    implied: Any = None      # quantity index -> (the interval the article allows, claims saying so)
+    article: Article | None = None
+    choice: dict[int, Statement] | None = None
+    # quantity index -> (the interval the article allows, the claims saying so)
+    implied: dict[int, tuple[Interval, tuple[str, ...]]] | None = None
 
 
 class Inconsistent(Exception):
@@ -141,14 +157,13 @@ class Value:
 
 
 def written(claim: Claim) -> str:
-    figure = claim.figure
+    figure = claim.stated_figure
     if any(ch.isdigit() for ch in figure.text) or figure.nominal is None:
         return figure.text
-    from verify.values.numbers import fmt
     return f"{figure.text} ({fmt(figure.nominal, figure.unit)})"
 
 
-def load(name: str):
+def load(name: str) -> ModuleType:
     """The module of rule `name` (a rule module: one of NAMES)."""
     return importlib.import_module(MODULES[name])
 
@@ -158,14 +173,14 @@ def catalogue() -> dict[str, tuple[str, str]]:
     return {r.id: (r.summary, r.manual) for r in registry().values()}
 
 
-def values(ctx: Context, ids, unit: str | None = None) -> list[Value]:
+def values(ctx: Context, ids: Iterable[str], unit: str | None = None) -> list[Value]:
     """The values of the quantities claims `ids` state, converted to `unit` (default: the
     first one's unit).  A quantity stated several times is judged by all its statements
     together (or by the one `ctx.choice` picks).
 
     Raises unitdefs.UnitError when a unit cannot be converted (the units rule reports it),
     Inconsistent when a quantity's statements disagree."""
-    out = []
+    out: list[Value] = []
     for claim_id in ids:
         claim = ctx.claims[claim_id]
         figure = claim.figure
@@ -180,18 +195,21 @@ def _unit_of(ctx: Context, claim: Claim) -> str:
     article = ctx.article
     if article is not None and claim.id in article.of_claim:
         return article.quantities[article.of_claim[claim.id]].unit
-    return claim.figure.unit
+    return claim.stated_figure.unit
 
 
 def _value(ctx: Context, claim: Claim, unit: str) -> Value:
     article = ctx.article
     if article is None or claim.id not in article.of_claim:
-        figure = claim.figure
+        figure = claim.stated_figure
         factor = unitdefs.factor(figure.unit, unit)
-        found = (figure.interval, figure.reading, figure.rounded or figure.interval)
-        if figure.integer:     # a count "fewer than 5" is at most 4: no rule may use 4.5
-            found = tuple(whole_numbers(i) for i in found)
-        interval, reading, rounded = (i.scale(factor) for i in found)
+
+        def converted(interval: Interval) -> Interval:
+            # a count "fewer than 5" is at most 4: no rule may use 4.5
+            return (whole_numbers(interval) if figure.integer else interval).scale(factor)
+
+        interval, reading, rounded = (converted(figure.interval), converted(figure.reading),
+                                      converted(figure.rounded or figure.interval))
         return Value(claim, interval, reading, unit, (claim.id,), rounded=rounded)
     index = article.of_claim[claim.id]
     quantity = article.quantities[index]
@@ -205,13 +223,12 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
                or statements[0].rounded or statements[0].interval)   # agreed only by hedges
     factor = unitdefs.factor(quantity.unit, unit)
     ids = tuple(i for s in statements for i in s.claims)
-    first = ctx.claims[ids[0]] if ids[0] in ctx.claims else claim
+    first = ctx.claims.get(ids[0], claim)
     shown = " / ".join(dict.fromkeys(written(ctx.claims[s.claims[0]]) for s in statements))
     narrowed = (ctx.implied or {}).get(index) if chosen is None else None
     if narrowed is not None:
         tighter = overlap([common, narrowed[0]], quantity.integer)
         if tighter is not None and tighter != common:     # what the other figures leave it
-            from verify.values.numbers import fmt_interval
             common, ids = tighter, ids + narrowed[1]
             reading = overlap([reading, tighter], False) or tighter
             rounded = overlap([rounded, tighter], False) or tighter

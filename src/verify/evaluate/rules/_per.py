@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from verify.evaluate.rules import Value, values
+from verify.evaluate.rules import Context, Value, values
 from verify.evaluate.rules._ratio import Combined
-from verify.model import Interval
+from verify.model import Claim, Interval
 from verify.values import units
 from verify.values.numbers import fmt, read_written, rounded_interval
 
@@ -25,7 +25,7 @@ def split(unit: str) -> tuple[str, str | None]:
     return top, bottom or None
 
 
-def stated(ctx, claim_id: str) -> Value:
+def stated(ctx: Context, claim_id: str) -> Value:
     """The stated average, rate or frequency in its own unit: every value its words allow, as
     printed.  A quotient is rounded by whoever printed it, so plain digits ("430", "seven") are
     read as rounded to their last digit ([429.5, 430.5)), not as an exact count, and never
@@ -61,7 +61,7 @@ def require(unit: str, wanted: str | None, role: str, what: str) -> None:
                               f"{unit} cannot be compared with {wanted}")
 
 
-def constant(claim, number: Fraction, unit: str, text: str, label: str) -> Combined:
+def constant(claim: Claim, number: Fraction, unit: str, text: str, label: str) -> Combined:
     """An exact figure the relation gives (a period of 1 year), shown as written."""
     point = Interval.point(number)
     return Combined(claim, point, point, unit, (), text or fmt(number, unit), point, label)

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from verify.evaluate.rules import Outcome, Value, described, overlap, total, values, whole_numbers
+from verify.evaluate.rules import Context, Outcome, Value, described, total, values
 from verify.model import Interval, Verdict
-from verify.values.numbers import fmt, fmt_interval
+from verify.values.numbers import fmt, fmt_interval, overlap, whole_numbers
+
+Inverse = Callable[[Fraction, Fraction], Fraction | None]
 
 
 @dataclass(frozen=True)
@@ -22,8 +24,8 @@ class Form:
 
     name: str
     f: Callable[[Fraction, Fraction], Fraction | None]
-    x_for: Callable[[Fraction, Fraction], Fraction | None]
-    y_for: Callable[[Fraction, Fraction], Fraction | None]
+    x_for: Inverse
+    y_for: Inverse
     symbol: str          # how the arithmetic is written, with {x} and {y}
 
 
@@ -34,7 +36,7 @@ def image(form: Form, x: Interval, y: Interval) -> Interval:
     return Interval(lo, hi, x.lo_closed and y.hi_closed, x.hi_closed and y.lo_closed)
 
 
-def evaluate(form: Form, result: Value, x: Value, y: Value, what: str, ids) -> Outcome:
+def evaluate(form: Form, result: Value, x: Value, y: Value, what: str, ids: tuple[str, ...]) -> Outcome:
     unit = result.unit
     shown = form.symbol.format(x=x.text, y=y.text)
     printed = image(form, x.reading, y.reading)
@@ -74,7 +76,7 @@ def _condition(form: Form, result: Value, x: Value, y: Value) -> str:
             f"({fmt_interval(x.interval, x.unit)}, {fmt_interval(y.interval, y.unit)})")
 
 
-def _solve(inverse, known, target):
+def _solve(inverse: Inverse, known: Fraction | None, target: Fraction | None) -> Fraction | None:
     return None if known is None or target is None else inverse(known, target)
 
 
@@ -83,7 +85,7 @@ def _words(value: Value, needed: Interval) -> str:
     name, unit, allows = name_of(value), value.unit, value.interval
     upper = needed.hi is not None and needed.hi == allows.hi and needed.lo is not None
     lower = needed.lo is not None and needed.lo == allows.lo and needed.hi is not None
-    if value.claim.figure.integer:        # a count: "at most 1,158,301", not "1,158,301.15..."
+    if value.claim.stated_figure.integer:        # a count: "at most 1,158,301", not "1,158,301.15..."
         needed = whole_numbers(needed)
     if upper:
         bound = "at least" if needed.lo_closed else "more than"
@@ -108,14 +110,14 @@ def name_of(value: Value) -> str:
     return value.label if isinstance(value, Combined) else described(value.claim)
 
 
-def combined(ctx, plus: tuple[str, ...], minus: tuple[str, ...], unit: str) -> Value:
+def combined(ctx: Context, plus: tuple[str, ...], minus: tuple[str, ...], unit: str) -> Value:
     """The sum of the claims `plus` less the claims `minus`, in `unit`: every value their
     wording allows, as printed and unhedged, with the arithmetic written out ("4,100 + 2,510")."""
     added, taken = values(ctx, plus, unit), values(ctx, minus, unit) if minus else []
     if len(added) == 1 and not taken:
         return added[0]
 
-    def of(pick) -> Interval:
+    def of(pick: Callable[[Value], Interval]) -> Interval:
         return _minus(total([pick(v) for v in added]), total([pick(v) for v in taken]))
 
     text = " + ".join(v.text for v in added) + "".join(f" − {v.text}" for v in taken)

@@ -18,7 +18,8 @@ Passing example:
     claims:
       - {id: schools, quote: 12 schools, measure: schools, value: "12", unit: schools}
       - {id: pupils, quote: "5,100 pupils", measure: pupils, value: "5,100", unit: pupils}
-      - {id: avg, quote: an average of 425 pupils per school, measure: pupils per school, value: "425", unit: pupils per school}
+      - {id: avg, quote: an average of 425 pupils per school, measure: pupils per school,
+         value: "425", unit: pupils per school}
     relations: [{average: avg, total: pupils, over: schools}]
     -> holds average (avg, pupils, schools): 5,100 / 12 = 425 pupils/schools
 
@@ -33,9 +34,12 @@ Failing example:
 """
 from __future__ import annotations
 
-from verify.evaluate.rules import described, values
+from collections.abc import Iterator
+
+from verify.evaluate.rules import Context, Outcome, described, values
 from verify.evaluate.rules._per import convert, require, split, stated
 from verify.evaluate.rules._ratio import Form, divide, evaluate
+from verify.model import Relation
 
 ID = "average"
 SUMMARY = "an average must be its total divided by its count"
@@ -49,7 +53,7 @@ AVERAGE = Form("average",
                symbol="{x} / {y}")
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     result = stated(ctx, relation.get("average"))
     top, bottom = split(result.unit)
     (total,) = values(ctx, (relation.get("total"),))

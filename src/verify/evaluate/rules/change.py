@@ -23,7 +23,8 @@ and by what the article's other figures allow them (a hedged total whose parts a
 Passing example:
     article: Cases rose from 200 last year to 230 this year, up 15%.
     claims:
-      - {id: before, quote: from 200 last year, measure: cases, scope: {year: "2020"}, value: "200", unit: cases}
+      - {id: before, quote: from 200 last year, measure: cases, scope: {year: "2020"}, value: "200",
+         unit: cases}
       - {id: after, quote: to 230 this year, measure: cases, scope: {year: "2021"}, value: "230", unit: cases}
       - {id: up, quote: up 15%, measure: change in cases, value: 15%, unit: percent}
     relations:
@@ -33,7 +34,8 @@ Passing example:
 Failing example:
     article: Ridership went from 1,000 to 1,150. Ridership slipped 15% even as fares rose.
     claims:
-      - {id: before, quote: "from 1,000", measure: riders, scope: {year: "2020"}, value: "1,000", unit: riders}
+      - {id: before, quote: "from 1,000", measure: riders, scope: {year: "2020"}, value: "1,000",
+         unit: riders}
       - {id: after, quote: "to 1,150", measure: riders, scope: {year: "2021"}, value: "1,150", unit: riders}
       - {id: slipped, quote: Ridership slipped 15%, measure: change in riders, value: 15%, unit: percent}
     relations:
@@ -42,13 +44,14 @@ Failing example:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 
 from verify.anchor.quotes import figure_at
-from verify.evaluate.rules import Outcome, Value, described, values
+from verify.evaluate.rules import Context, Outcome, Value, described, values
 from verify.evaluate.rules._ratio import Form, divide, evaluate
-from verify.model import Interval, Unstated, Verdict
+from verify.model import Claim, Interval, Relation, Unstated, Verdict
 from verify.relate.relations import change_form, signed
 from verify.values import direction, units
 from verify.values.direction import FALL, RISE
@@ -81,7 +84,7 @@ class _Decrease(Value):
         return f"down {super().text}"
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     claim = ctx.claims[relation.get("change")]
     if isinstance(relation.get("from"), Unstated):
         yield _from_unstated(relation, claim, ctx)
@@ -90,7 +93,7 @@ def check(relation, ctx):
     target_unit = "percent" if form == "percent" else ("1" if form == "multiple" else None)
     before, after = values(ctx, (relation.get("from"), relation.get("to")))
     if form == "difference":     # points of a percentage: the difference of two percents
-        points = (claim.figure.unit, before.unit) == ("points", "percent")
+        points = (claim.stated_figure.unit, before.unit) == ("points", "percent")
         target_unit = "points" if points else before.unit
     (result,) = values(ctx, (claim.id,), target_unit)
     ids = result.ids + before.ids + after.ids
@@ -98,7 +101,7 @@ def check(relation, ctx):
 
     def judged(way: str | None) -> Outcome:
         value = result if way is None else _sized(result, way)
-        word = {RISE: "rise", FALL: "fall"}.get(way, "change")
+        word = "change" if way is None else {RISE: "rise", FALL: "fall"}.get(way, "change")
         return evaluate(FORMS[form], value, after, before, f"the {word} {between}", ids)
 
     if form == "multiple" or _signed(claim):       # "halved", "−20%": their own direction
@@ -124,7 +127,7 @@ def check(relation, ctx):
         yield _question(claim, reading, judged(RISE), judged(FALL), between, ids)
 
 
-def _from_unstated(relation, claim, ctx) -> Outcome:
+def _from_unstated(relation: Relation, claim: Claim, ctx: Context) -> Outcome:
     """A change from a figure printed nowhere: what the change and the later figure say it
     was (a = 100·b/(100 + p), b/m or b − d over their intervals).  Whether that agrees with
     the article's other figures about it is the whole-article check's (a linear constraint
@@ -137,18 +140,20 @@ def _from_unstated(relation, claim, ctx) -> Outcome:
         return Outcome(Verdict.CONDITIONAL, f"the change to {described(after.claim)}: the quote "
                        f"does not say whether it rose or fell ({why_not}): \"{claim.quote}\"; add "
                        f"direction: rise or direction: fall to claim '{claim.id}'", ids)
+    figure = claim.stated_figure
     if form == "difference":
-        p = p.scale(units.factor(claim.figure.unit, after.unit))
+        p = p.scale(units.factor(figure.unit, after.unit))
     before = _before(FORMS[form], after.interval, p)
     sign = {"percent": "%", "multiple": "×"}.get(form, "")
     if before is None:
         return Outcome(Verdict.CONTRADICTION, f"{named.id}, printed nowhere: no figure changed by "
-                       f"{claim.figure.text} gives {described(after.claim)}, {after.text}", ids)
+                       f"{figure.text} gives {described(after.claim)}, {after.text}", ids)
     return Outcome(Verdict.HOLDS, f"{named.id}, printed nowhere, follows from the change to "
                    f"{described(after.claim)}", ids,
-                   (f"{named.id} = {_inverse_words(form, after.text, claim.figure.text)}",),
+                   (f"{named.id} = {_inverse_words(form, after.text, figure.text)}",),
                    (f"{named.id}, printed nowhere: {fmt_interval(before, after.unit)} "
-                    f"({after.text} after a change of {fmt_interval(p, sign if sign != '%' else 'percent')})",))
+                    f"({after.text} after a change of "
+                    f"{fmt_interval(p, sign if sign != '%' else 'percent')})",))
 
 
 def _before(form: Form, after: Interval, p: Interval) -> Interval | None:
@@ -172,7 +177,7 @@ def _inverse_words(form: str, after: str, change: str) -> str:
             "difference": f"{after} − {change}"}[form]
 
 
-def _reading(claim) -> direction.Reading:
+def _reading(claim: Claim) -> direction.Reading:
     """Which way the words governing the claim's figure in its quote say it went."""
     found = figure_at(claim)
     if found is None:
@@ -180,7 +185,8 @@ def _reading(claim) -> direction.Reading:
     return direction.read(*found)
 
 
-def _question(claim, reading, rise: Outcome, fall: Outcome, between: str, ids) -> Outcome:
+def _question(claim: Claim, reading: direction.Reading, rise: Outcome, fall: Outcome, between: str,
+              ids: tuple[str, ...]) -> Outcome:
     """The words do not say which way: a question for the writer, with what each way gives.
     If neither way can hold it is a contradiction whatever they meant; if both hold as
     printed (a change of 0) nothing depends on it."""
@@ -208,7 +214,7 @@ def _verdict_words(outcome: Outcome) -> str:
     return "it cannot hold"
 
 
-def _against(claim, what: str) -> Outcome:
+def _against(claim: Claim, what: str) -> Outcome:
     return Outcome(Verdict.INVALID, f"claim '{claim.id}' says direction: {claim.direction}, but "
                    f"{what}; expected the direction its words give, or no direction",
                    (claim.id,))
@@ -224,14 +230,15 @@ def _signed_way(interval: Interval, unchanged: int) -> str | None:
     return None
 
 
-def _form_of(claim) -> str:
+def _form_of(claim: Claim) -> str:
     """15% -> percent change; "doubled", "3 times" (no unit) -> multiple; 15 people -> difference."""
-    return {"percent": "percent", "1": "multiple"}.get(claim.figure.unit, "difference")
+    return {"percent": "percent", "1": "multiple"}.get(claim.stated_figure.unit, "difference")
 
 
-def _signed(claim) -> bool:
+def _signed(claim: Claim) -> bool:
     """A figure written with a minus ("−15%") is a change with its sign, not a size."""
-    return claim.figure.nominal is not None and claim.figure.nominal < 0
+    nominal = claim.stated_figure.nominal
+    return nominal is not None and nominal < 0
 
 
 _SIZE = Interval(Fraction(0), None)

@@ -23,10 +23,11 @@ Failing example:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from fractions import Fraction
 
-from verify.evaluate.rules import Outcome, values
-from verify.model import Verdict
+from verify.evaluate.rules import Context, Outcome, values
+from verify.model import Relation, Verdict
 from verify.relate.relations import count_of
 from verify.values.numbers import fmt_interval
 
@@ -36,9 +37,10 @@ APPLIES = "relation"
 KIND = "count"
 
 
-def named(relation, ctx) -> tuple[list[str], list[str], tuple[str, ...]]:
+def named(relation: Relation, ctx: Context) -> tuple[list[str], list[str], tuple[str, ...]]:
     """(every name given, the distinct names, ids of the list claims they came from)."""
-    names, lists = [], []
+    names: list[str] = []
+    lists: list[str] = []
     for entry in relation.get("items", ()) or ():
         claim = ctx.claims.get(entry)
         if claim is not None and claim.items:
@@ -49,7 +51,7 @@ def named(relation, ctx) -> tuple[list[str], list[str], tuple[str, ...]]:
     return names, list(dict.fromkeys(n.strip() for n in names)), tuple(lists)
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     (stated,) = values(ctx, (relation.get("count"),))
     names, distinct, lists = named(relation, ctx)
     counted = Fraction(count_of(relation, ctx.claims, ctx.article.dims)) if ctx.article else \
@@ -62,7 +64,7 @@ def check(relation, ctx):
         f"{int(counted)} named"
     ids = stated.ids + tuple(lists)
     listing = " + ".join(distinct) if len(distinct) <= 15 else f"{len(distinct)} names"
-    arithmetic = (f"{listing} = {int(counted)}",)
+    arithmetic: tuple[str, ...] = (f"{listing} = {int(counted)}",)
     if len(distinct) < len(names):
         arithmetic += (f"{len(names) - len(distinct)} name(s) listed twice were counted once",)
     if stated.interval.contains(counted):

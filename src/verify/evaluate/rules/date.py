@@ -33,24 +33,25 @@ Passing example:
         value: late Sunday night September 22 into Monday morning, September 23
         unit: weekday
         date: 2013-09-22/2013-09-23
-    -> note date (d): 2013-09-22 is a Sunday, 2013-09-23 a Monday (no year is written; read as 2013, the year of publication)
+    -> note date (d): 2013-09-22 is a Sunday, 2013-09-23 a Monday (read as 2013, the year of publication)
 
 Failing example:
     article: The hearing is set for Monday, March 14.
     published: 2023-03-10
     claims:
       - {id: d, quote: "Monday, March 14", value: "Monday, March 14", unit: date}
-    -> error date (d): 2023-03-14 is a Tuesday, not a Monday (no year is written; read as 2023, the year of publication)
+    -> error date (d): 2023-03-14 is a Tuesday, not a Monday (read as 2023, the year of publication)
 """
 from __future__ import annotations
 
 import bisect
 import datetime
+from collections.abc import Iterator, Sequence
 
-from verify.evaluate.rules import Outcome
-from verify.model import Verdict
+from verify.evaluate.rules import Context, Outcome
+from verify.model import Claim, Verdict
 from verify.values import dates as written_dates
-from verify.values.dates import DAYS
+from verify.values.dates import DAYS, Mention, Written
 
 ID = "date"
 SUMMARY = "weekday names must match their dates; relative days must fit the publication date"
@@ -60,17 +61,18 @@ RELATIVE_DAYS = 6
 LONGEST_RANGE = 31
 
 
-def applies(claim) -> bool:
+def applies(claim: Claim) -> bool:
     return claim.written is not None and claim.figure is None
 
 
-def check(claim, ctx):
+def check(claim: Claim, ctx: Context) -> Iterator[Outcome]:
     source = ctx.claims_file.source(claim.source)
     published = _iso(source.published) if source and source.published else None
     field = [_iso(d) for d in claim.date.split("/")] if claim.date else []
-    mentions = written_dates.read(claim.written)
+    mentions = written_dates.read(claim.written or "")     # `applies`: a claim with its words
     days, readings, problems, unknown = _read_days(mentions, published, field, claim.date)
-    facts, derived = [], list(readings)
+    facts: list[str] = []
+    derived = list(readings)
     first = field[0] if field else next((d for d in days if d is not None), None)
     if (claim.measure or "").casefold().startswith("publication") and published and first:
         (facts if first == published else problems).append(
@@ -93,11 +95,15 @@ def check(claim, ctx):
                       tuple(derived))
 
 
-def _read_days(mentions, published, field, field_text):
+def _read_days(mentions: Sequence[Mention], published: datetime.date | None, field: list[datetime.date],
+               field_text: str | None) -> tuple[list[datetime.date | None], list[str], list[str], list[str]]:
     """The date of each mention that writes one (None for a bare weekday), and how dates
     written without a year were read: from a year written in the value, else around
     publication, else around the claim's `date:`."""
-    days, readings, problems, unknown = [], {}, [], []
+    days: list[datetime.date | None] = []
+    readings: dict[str, None] = {}      # in order, each once
+    problems: list[str] = []
+    unknown: list[str] = []
     with_year = [i for i, m in enumerate(mentions) if m.date is not None and m.date.year is not None]
     for index, mention in enumerate(mentions):
         written = mention.date
@@ -126,10 +132,11 @@ def _read_days(mentions, published, field, field_text):
     return days, list(readings), problems, unknown
 
 
-def _year(written, other, published, field, field_text):
+def _year(written: Written, other: Written | None, published: datetime.date | None,
+          field: list[datetime.date], field_text: str | None) -> tuple[int | None, str | None]:
     """The year of a date written without one, and the sentence that says how it was read:
     `other` is the date written with a year that it goes with, if any."""
-    if other is not None:
+    if other is not None and other.year is not None:
         anchor = datetime.date(other.year, other.month, min(other.day, 28))
         year = written_dates.nearest(written, anchor)
         return year, (f"no year is written with {written.label}; read as {year}, "
@@ -148,14 +155,16 @@ def _year(written, other, published, field, field_text):
     return None, None
 
 
-def _against_dates(mentions, days, field, field_text, problems, facts, derived, published) -> None:
+def _against_dates(mentions: Sequence[Mention], days: Sequence[datetime.date | None],
+                   field: list[datetime.date], field_text: str | None, problems: list[str],
+                   facts: list[str], derived: list[str], published: datetime.date | None) -> None:
     """Each weekday against its date: the date written next to it, else the claim's `date:`
     (a range: the first day named is its start, the last its end), else the day it names
     relative to publication."""
-    for mention, day in zip(mentions, days):
+    for mention, day in zip(mentions, days, strict=True):
         if mention.name and day is not None:
             _weekday(mention.name, day, problems, facts)
-    bare = [m.name for m, d in zip(mentions, days) if m.name and m.date is None]
+    bare = [m.name for m, d in zip(mentions, days, strict=True) if m.name and m.date is None]
     if field:
         _against_field(mentions, days, field, field_text, problems, facts)
     elif bare and published:
@@ -169,13 +178,15 @@ def _against_dates(mentions, days, field, field_text, problems, facts, derived, 
             + ("" if gap <= RELATIVE_DAYS else "; a bare weekday means the week around it"))
 
 
-def _against_field(mentions, days, field, field_text, problems, facts) -> None:
+def _against_field(mentions: Sequence[Mention], days: Sequence[datetime.date | None],
+                   field: list[datetime.date], field_text: str | None, problems: list[str],
+                   facts: list[str]) -> None:
     start, end = field[0], field[-1]
     if (end - start).days > LONGEST_RANGE:
         problems.append(f"the range {start}/{end} is longer than a month")
         return
-    differ = []
-    for index, (mention, day) in enumerate(zip(mentions, days)):
+    differ: list[str] = []
+    for index, (mention, day) in enumerate(zip(mentions, days, strict=True)):
         expected = _expected(index, len(mentions), field)
         if day is not None:
             if day != expected if expected else not start <= day <= end:
@@ -189,7 +200,7 @@ def _against_field(mentions, days, field, field_text, problems, facts) -> None:
         problems.insert(0, f"the value says {' and '.join(differ)} but date is {field_text}")
 
 
-def _expected(index: int, count: int, field) -> datetime.date | None:
+def _expected(index: int, count: int, field: Sequence[datetime.date]) -> datetime.date | None:
     """The day of `date:` the index-th day named must be: its one day, or the start of a
     range for the first and its end for the last; None: any day of the range."""
     if len(field) == 1:
@@ -199,13 +210,14 @@ def _expected(index: int, count: int, field) -> datetime.date | None:
     return None
 
 
-def _weekday(name: str, day: datetime.date, problems, facts) -> None:
+def _weekday(name: str, day: datetime.date, problems: list[str], facts: list[str]) -> None:
     actual = DAYS[day.weekday()]
     (facts if actual == name else problems).append(
         f"{day} is a {actual}" + ("" if actual == name else f", not a {name}"))
 
 
-def _weekdays(names, dates, problems, facts, within: bool = False) -> None:
+def _weekdays(names: Sequence[str], dates: Sequence[datetime.date], problems: list[str],
+              facts: list[str], within: bool = False) -> None:
     """Weekday names against one date, or a range: its first and last day, the names between
     (or, `within`, every name) on any day of it."""
     start, end = dates[0], dates[-1]

@@ -48,10 +48,11 @@ import calendar
 import datetime
 import math
 import re
+from collections.abc import Iterator
 from fractions import Fraction
 
-from verify.evaluate.rules import Outcome, values
-from verify.model import Interval, Verdict
+from verify.evaluate.rules import Context, Outcome, values
+from verify.model import Interval, Relation, Verdict
 from verify.values import dates as written_dates
 
 ID = "elapsed"
@@ -62,17 +63,19 @@ KIND = "elapsed"
 UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 _STATED = re.compile(r"(?:(\d+)|an?|one)\s+(day|week|month|year)s?", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(
-    [m for m in written_dates.MONTHS] + [m[:3] for m in written_dates.MONTHS] + ["Sept"],
+    list(written_dates.MONTHS) + [m[:3] for m in written_dates.MONTHS] + ["Sept"],
     key=len, reverse=True)) + r")\.?,?\s+(\d{4})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\s*(?:in\s+)?(\d{4})\s*")
 LISTED_DAYS = 400       # a range of dates up to this long is searched for the days that fit
+
+When = tuple[datetime.date, datetime.date, str, str]    # first day, last day, label, short label
 
 
 class _Unreadable(Exception):
     """A date or duration that cannot be counted; the message says what to add."""
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     try:
         claimed, shown, unit, ids, source = _duration(relation, ctx)
         start = _when(ctx, relation.get("from"))
@@ -101,7 +104,8 @@ def check(relation, ctx):
                       + _condition(start, end, unit, form, claimed), ids, detail)
 
 
-def _duration(relation, ctx):
+def _duration(relation: Relation,
+              ctx: Context) -> tuple[Interval, str, str, tuple[str, ...], str | None]:
     """(claimed interval, as written, unit, claim ids, source id) of `elapsed:`."""
     said = relation.get("elapsed")
     claim = ctx.claims.get(said)
@@ -116,19 +120,20 @@ def _duration(relation, ctx):
         return (Interval.point(Fraction(number)), str(said).strip(),
                 UNITS[match.group(2).lower()], (),
                 relation.source or (start.source if start else None))
-    if claim.figure is None:
+    figure = claim.figure
+    if figure is None:
         raise _Unreadable(Verdict.INVALID, f"claim '{claim.id}' states no figure; an elapsed "
                           "time needs a number of days, weeks, months or years")
-    unit = UNITS.get(claim.figure.unit.casefold().removesuffix("s"))
+    unit = UNITS.get(figure.unit.casefold().removesuffix("s"))
     if unit is None:
-        raise _Unreadable(Verdict.INVALID, f"claim '{claim.id}' is in {claim.figure.unit}; an "
+        raise _Unreadable(Verdict.INVALID, f"claim '{claim.id}' is in {figure.unit}; an "
                           "elapsed time is counted in days, weeks, months or years")
-    value = values(ctx, (claim.id,), claim.figure.unit)[0]
+    value = values(ctx, (claim.id,), figure.unit)[0]
     shown = value.text if value.text.endswith(")") else f"{value.text} {unit}"   # "three (3 days)"
     return value.interval, shown, unit, value.ids, claim.source
 
 
-def _when(ctx, claim_id):
+def _when(ctx: Context, claim_id: str) -> When:
     """(first day, last day, label, short label) of a dated claim."""
     claim = ctx.claims[claim_id]
     written = claim.written or claim_id
@@ -138,7 +143,7 @@ def _when(ctx, claim_id):
     mentions = [m.date for m in written_dates.read(claim.written or "") if m.date is not None]
     if mentions and all(d.year is not None for d in mentions):
         try:
-            days = sorted(datetime.date(d.year, d.month, d.day) for d in mentions)
+            days = sorted(datetime.date(d.year, d.month, d.day) for d in mentions if d.year is not None)
         except ValueError:      # reported by the loader at the claim
             raise _Unreadable(Verdict.INVALID, f"\"{written}\" is not a date") from None
         return days[0], days[-1], f"\"{written}\"" + (f" ({days[0]}/{days[-1]})"
@@ -152,15 +157,15 @@ def _when(ctx, claim_id):
             last = calendar.monthrange(year, number)[1]
             first, end = datetime.date(year, number, 1), datetime.date(year, number, last)
             return first, end, f"\"{written}\" ({first}/{end})", f"\"{written}\""
-        year = _YEAR.fullmatch(written)
-        if year and int(year.group(1)) >= 1:
-            first, end = datetime.date(int(year.group(1)), 1, 1), datetime.date(int(year.group(1)), 12, 31)
+        alone = _YEAR.fullmatch(written)
+        if alone and int(alone.group(1)) >= 1:
+            first, end = datetime.date(int(alone.group(1)), 1, 1), datetime.date(int(alone.group(1)), 12, 31)
             return first, end, f"\"{written}\" ({first}/{end})", f"\"{written}\""
     raise _Unreadable(Verdict.CONDITIONAL, f"no year can be read from \"{written}\" (claim "
                       f"'{claim.id}'), so the time elapsed cannot be counted; add `date:` to the claim")
 
 
-def _published(ctx, source_id):
+def _published(ctx: Context, source_id: str | None) -> When:
     source = ctx.claims_file.source(source_id) if source_id else None
     if source is None or not source.published:
         raise _Unreadable(Verdict.CONDITIONAL, "the time elapsed runs to publication, but the "
@@ -204,12 +209,12 @@ def _meets(lo: int, hi: int, claimed: Interval) -> bool:
     return first <= hi and _inside(first, claimed)
 
 
-def _condition(start, end, unit, form, claimed) -> str:
+def _condition(start: When, end: When, unit: str, form: str, claimed: Interval) -> str:
     """Which days of a range make the claim hold; or the convention it needs."""
     for side, other, name in ((start, end, "from"), (end, start, "to")):
         if side[0] == side[1] or other[0] != other[1] or (side[1] - side[0]).days > LISTED_DAYS:
             continue
-        fits = []
+        fits: list[datetime.date] = []
         for offset in range((side[1] - side[0]).days + 1):
             day = side[0] + datetime.timedelta(days=offset)
             counts = _count(day, other[0], unit, form) if name == "from" else \
@@ -225,7 +230,7 @@ def _condition(start, end, unit, form, claimed) -> str:
     return "the dates were ones that fit"
 
 
-def _arithmetic(start, end, unit, form) -> tuple[str, ...]:
+def _arithmetic(start: When, end: When, unit: str, form: str) -> tuple[str, ...]:
     pairs = [(start[0], end[0])] if start[0] == start[1] and end[0] == end[1] else \
         [(start[1], end[0]), (start[0], end[1])]
     return tuple(_explain(a, b, unit, form) for a, b in pairs)
@@ -266,6 +271,6 @@ def _day(day: datetime.date) -> str:
     return f"{written_dates.MONTHS[day.month - 1]} {day.day}"
 
 
-def _ids(relation, ctx) -> tuple[str, ...]:
+def _ids(relation: Relation, ctx: Context) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for _, v in relation.members
                                if isinstance(v, str) and v in ctx.claims))

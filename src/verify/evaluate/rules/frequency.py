@@ -16,7 +16,8 @@ Passing example:
     article: Last year 75,000 people died on the roads, one death every seven minutes.
     claims:
       - {id: deaths, quote: "75,000 people died", measure: road deaths, value: "75,000", unit: deaths}
-      - {id: every, quote: every seven minutes, measure: time between road deaths, value: seven, unit: minutes}
+      - {id: every, quote: every seven minutes, measure: time between road deaths, value: seven,
+         unit: minutes}
     relations: [{frequency: every, of: deaths, period: 1 year}]
     -> holds frequency (every, deaths): 1 year (525,600 minutes) / 75,000 = 7.008 minutes
 
@@ -24,15 +25,19 @@ Failing example:
     article: Last year 75,000 people died on the roads, one death every five minutes.
     claims:
       - {id: deaths, quote: "75,000 people died", measure: road deaths, value: "75,000", unit: deaths}
-      - {id: every, quote: every five minutes, measure: time between road deaths, value: five, unit: minutes}
+      - {id: every, quote: every five minutes, measure: time between road deaths, value: five,
+         unit: minutes}
     relations: [{frequency: every, of: deaths, period: 1 year}]
-    -> error frequency (every, deaths): 1 year (525,600 minutes) / 75,000 = 7.008 minutes, which is not "five (5)"
+    -> error frequency (every, deaths): 1 year (525,600 minutes) / 75,000 = 7.008 minutes, not "five (5)"
 """
 from __future__ import annotations
 
-from verify.evaluate.rules import described, values
+from collections.abc import Iterator
+
+from verify.evaluate.rules import Context, Outcome, described, values
 from verify.evaluate.rules._per import constant, convert, split, stated
 from verify.evaluate.rules._ratio import Form, combined, divide, evaluate
+from verify.model import Relation
 from verify.values import units
 from verify.values.numbers import fmt
 
@@ -53,13 +58,16 @@ PER_TIME = Form("frequency",            # the count over the period
                 symbol="{x} / {y}")
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     result = stated(ctx, relation.get("frequency"))
     of = relation.get("of")
     plus = of if isinstance(of, tuple) else (of,)
     first = values(ctx, plus[:1])[0]
     count = combined(ctx, plus, (), first.unit)
-    length, unit = units.duration(relation.get("period"))
+    period_of = units.duration(relation.get("period"))
+    if period_of is None:       # the loader accepts only a length of time
+        raise units.UnitError(f"'{relation.get('period')}' is not a length of time")
+    length, unit = period_of
     what = described(result.claim)
     top, bottom = split(result.unit)
     time = result.unit if bottom is None else bottom

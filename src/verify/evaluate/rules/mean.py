@@ -30,8 +30,10 @@ Failing example:
 """
 from __future__ import annotations
 
-from verify.evaluate.rules import Outcome, described, values
-from verify.model import Interval, Verdict
+from collections.abc import Iterator
+
+from verify.evaluate.rules import Context, Outcome, described, values
+from verify.model import Interval, Relation, Verdict
 from verify.values.numbers import fmt, fmt_interval, overlap
 
 ID = "mean"
@@ -40,7 +42,7 @@ APPLIES = "relation"
 KIND = "mean"
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     (overall,) = values(ctx, (relation.get("mean"),))
     groups = values(ctx, relation.get("of"), overall.unit)
     unit, what = overall.unit, described(overall.claim)

@@ -10,7 +10,8 @@ Passing example:
     article: Kentucky had the most arrests, 46. Iowa made 11 and Texas 4.
     breakdowns: [{dimension: place, whole: all states, parts: [Kentucky, Iowa, Texas, Ohio]}]
     claims:
-      - {id: ky, quote: "the most arrests, 46", measure: arrested, scope: {place: Kentucky}, value: "46", unit: people}
+      - {id: ky, quote: "the most arrests, 46", measure: arrested, scope: {place: Kentucky},
+         value: "46", unit: people}
       - {id: ia, quote: Iowa made 11, measure: arrested, scope: {place: Iowa}, value: "11", unit: people}
       - {id: tx, quote: Texas 4, measure: arrested, scope: {place: Texas}, value: "4", unit: people}
     relations: [{rank: most, claim: ky, among: all states}]
@@ -19,7 +20,8 @@ Passing example:
 Failing example:
     article: Kentucky had the most arrests, 46. Iowa made 50 and Texas 4.
     claims:
-      - {id: ky, quote: "the most arrests, 46", measure: arrested, scope: {place: Kentucky}, value: "46", unit: people}
+      - {id: ky, quote: "the most arrests, 46", measure: arrested, scope: {place: Kentucky},
+         value: "46", unit: people}
       - {id: ia, quote: Iowa made 50, measure: arrested, scope: {place: Iowa}, value: "50", unit: people}
       - {id: tx, quote: Texas 4, measure: arrested, scope: {place: Texas}, value: "4", unit: people}
     relations: [{rank: most, claim: ky, among: [ia, tx]}]
@@ -27,8 +29,10 @@ Failing example:
 """
 from __future__ import annotations
 
-from verify.evaluate.rules import Outcome, described, values
-from verify.model import Verdict
+from collections.abc import Iterator, Sequence
+
+from verify.evaluate.rules import Context, Outcome, Value, described, values
+from verify.model import Interval, Relation, Verdict
 from verify.relate.quantities import unnamed_parts
 from verify.relate.relations import part_name, ranked_parts
 from verify.values.numbers import fmt, fmt_interval
@@ -39,7 +43,7 @@ APPLIES = "relation"
 KIND = "rank"
 
 
-def members(relation, ctx):
+def members(relation: Relation, ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(claim ids compared, names of parts without figures) for most/least: the parts of a
     breakdown at the ranked quantity's other coordinates, one claim for each stated part."""
     top = ctx.claims[relation.get("claim")]
@@ -63,7 +67,7 @@ def members(relation, ctx):
     return stated, missing + tuple(unnamed_parts(q.unnamed) for q in unnamed)
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     order = relation.get("rank")
     others, unreported = members(relation, ctx)
     top, *rest = values(ctx, (relation.get("claim"),) + others)
@@ -87,7 +91,7 @@ def check(relation, ctx):
                           f"{described(o.claim)} is printed as {o.text}" for o in shy)
                       + f"; it holds only if {_condition(top, shy, larger)}", ids, arithmetic)
         return
-    derived = ()
+    derived: tuple[str, ...] = ()
     if unreported and top.interval.is_point:      # exact: implied whatever the rest says
         bound = "at most" if larger else "at least"
         derived = (f"the parts without figures ({', '.join(unreported)}) had "
@@ -98,22 +102,24 @@ def check(relation, ctx):
     yield Outcome(Verdict.HOLDS, f"{name} is {word} {compared}", ids, arithmetic, derived)
 
 
-def _beaten(top, other, larger: bool) -> str:
+def _beaten(top: Value, other: Value, larger: bool) -> str:
     if top.interval.is_point and other.interval.is_point:
         return f"{top.text} {'<' if larger else '>'} {other.text}"
     return (f"{top.text} allows {fmt_interval(top.interval, top.unit)}; {other.text} allows "
             f"{fmt_interval(other.interval, top.unit)}")
 
 
-def _condition(top, shy, larger: bool) -> str:
+def _condition(top: Value, shy: Sequence[Value], larger: bool) -> str:
     """What the leader's true value must be for it to lead the figures printed against it."""
     unit = top.unit
+    ends = [o.interval.lo if larger else o.interval.hi for o in shy]
+    known = [end for end in ends if end is not None]
     if larger:
-        need = max(o.interval.lo for o in shy)
+        need = max(known) if len(known) == len(ends) else None
         end = f"allows up to {fmt(top.interval.hi, unit)}"
         words = "at least"
     else:
-        need = min(o.interval.hi for o in shy)
+        need = min(known) if len(known) == len(ends) else None
         end = f"allows down to {fmt(top.interval.lo, unit)}"
         words = "at most"
     exact = all(o.interval.is_point for o in shy)
@@ -121,7 +127,7 @@ def _condition(top, shy, larger: bool) -> str:
             + ("" if exact else ", with the others at the ends of what their wording allows"))
 
 
-def _may_lead(a, b, larger: bool) -> bool:
+def _may_lead(a: Interval, b: Interval, larger: bool) -> bool:
     """Can a value of interval a be >= (or <=) a value of interval b?"""
     if not larger:
         a, b = b, a

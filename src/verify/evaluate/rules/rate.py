@@ -31,11 +31,13 @@ Failing example:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from fractions import Fraction
 
-from verify.evaluate.rules import described, values
+from verify.evaluate.rules import Context, Outcome, described, values
 from verify.evaluate.rules._per import convert, require, split, stated
 from verify.evaluate.rules._ratio import Form, combined, divide, evaluate
+from verify.model import Relation
 from verify.values.numbers import fmt
 
 ID = "rate"
@@ -53,7 +55,7 @@ def form(per: Fraction) -> Form:
                 symbol=("" if per == 1 else f"{fmt(per)} × ") + "{x} / {y}")
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     result = stated(ctx, relation.get("rate"))
     top, bottom = split(result.unit)
     of = relation.get("of")

@@ -24,11 +24,12 @@ Failing example:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from verify.evaluate.rules import Outcome, described, overlap, values
-from verify.model import Verdict
-from verify.values.numbers import fmt_interval
+from verify.evaluate.rules import Context, Outcome, Value, described, values
+from verify.model import Interval, Relation, Verdict
+from verify.values.numbers import fmt_interval, overlap
 
 ID = "same"
 SUMMARY = "a quantity stated twice (or in two sources) must agree within its written precision"
@@ -36,14 +37,14 @@ APPLIES = "relation"
 KIND = "same"
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     # Each claim by its own figure: the rule compares the statements of one quantity.
     members = values(replace(ctx, article=None, choice=None), relation.get("same"))
     name = described(members[0].claim)
     # Every pair is compared, once per distinct figure: "47, 47, 41" is one disagreement, and
     # in "about 1,000, 960, more than 1,050" the last two disagree though each fits the first.
     distinct = list({m.interval: m for m in reversed(members)}.values())[::-1]
-    stated = {}            # interval -> every claim stating it: all are cited, all are marked
+    stated: dict[Interval, list[str]] = {}   # interval -> every claim stating it: all cited, all marked
     for member in members:
         stated.setdefault(member.interval, []).append(member.claim.id)
     for index, first in enumerate(distinct):
@@ -61,12 +62,13 @@ def check(relation, ctx):
             agreeing.append(other)
     if len(agreeing) > 1:
         common = overlap([m.interval for m in agreeing], False)
+        assert common is not None, "figures that agree as whole numbers agree as numbers"
         yield Outcome(Verdict.HOLDS, f"{name} is stated {len(agreeing)} times and agrees: "
                       + " = ".join(m.text for m in agreeing), tuple(m.claim.id for m in agreeing),
                       (f"common values: {fmt_interval(common, members[0].unit)}",))
 
 
-def _by_source(members) -> tuple[str, ...]:
+def _by_source(members: Sequence[Value]) -> tuple[str, ...]:
     """Who says what, when several sources state the quantity: "article: 4 · county: 5"."""
     said: dict[str, list[str]] = {}
     for member in members:
@@ -76,10 +78,10 @@ def _by_source(members) -> tuple[str, ...]:
     return (" · ".join(f"{source}: {', '.join(texts)}" for source, texts in sorted(said.items())),)
 
 
-def _times(member, stated) -> str:
+def _times(member: Value, stated: dict[Interval, list[str]]) -> str:
     count = len(stated[member.interval])
     return member.text + ({1: "", 2: " (twice)"}.get(count, f" ({count} times)"))
 
 
-def _integer(members) -> bool:
-    return all(m.claim.figure.integer for m in members)
+def _integer(members: Sequence[Value]) -> bool:
+    return all(m.claim.stated_figure.integer for m in members)

@@ -31,16 +31,19 @@ Failing example:
     claims:
       - {id: grant, quote: $1.3 million grant, measure: grant, value: $1.3 million, unit: USD}
       - {id: buses, quote: "$667,000", measure: spent on buses, value: "$667,000", unit: USD}
-      - {id: share, quote: a little less than half, measure: share on buses, value: a little less than half, unit: percent}
+      - {id: share, quote: a little less than half, measure: share on buses,
+         value: a little less than half, unit: percent}
     relations: [{share: share, part: buses, whole: grant}]
     -> warning share (share, buses, grant): 51.3% as printed; holds only if the grant was more than $1,334,000
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
-from verify.evaluate.rules import described, values, written
+from verify.evaluate.rules import Context, Outcome, Value, described, values, written
 from verify.evaluate.rules._ratio import Form, combined, divide, evaluate, name_of
+from verify.model import Relation
 from verify.values.numbers import fmt
 
 ID = "share"
@@ -65,7 +68,7 @@ OF_ITS_SUM = Form("share",
                   symbol="{x} / ({x} + {y})")
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     (result,) = values(ctx, (relation.get("share"),), "percent")
     (part,) = values(ctx, (relation.get("part"),))
     plus, minus = _ids(relation.get("whole")), _ids(relation.get("minus"))
@@ -84,7 +87,8 @@ def check(relation, ctx):
     yield outcome
 
 
-def _rest(ctx, part: str, plus, minus, unit):
+def _rest(ctx: Context, part: str, plus: tuple[str, ...], minus: tuple[str, ...],
+          unit: str) -> Value | None:
     """The whole less the part, when the part is one of the figures the whole adds up and
     the rest cannot be negative (so the share grows with the part); else None."""
     if part not in plus or len(plus) + len(minus) < 2:
@@ -98,6 +102,6 @@ def _rest(ctx, part: str, plus, minus, unit):
     return replace(rest, shown=rest.shown[1:-1]) if rest.shown.startswith("(") else rest
 
 
-def _ids(role) -> tuple[str, ...]:
+def _ids(role: str | tuple[str, ...] | None) -> tuple[str, ...]:
     return () if role is None else role if isinstance(role, tuple) else (role,)
 

@@ -23,8 +23,10 @@ Failing example:
 """
 from __future__ import annotations
 
-from verify.evaluate.rules import Outcome, described, values
-from verify.model import Verdict
+from collections.abc import Iterator
+
+from verify.evaluate.rules import Context, Outcome, Value, described, values
+from verify.model import Interval, Relation, Verdict
 from verify.values.numbers import fmt, fmt_interval
 
 ID = "subset"
@@ -33,7 +35,7 @@ APPLIES = "relation"
 KIND = "subset"
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     part, whole = values(ctx, (relation.get("subset"), relation.get("of")))
     ids = part.ids + whole.ids
     unit = whole.unit
@@ -56,7 +58,7 @@ def check(relation, ctx):
                       _left(part, whole, unit))
 
 
-def _condition(part, whole, unit) -> str:
+def _condition(part: Value, whole: Value, unit: str) -> str:
     """Say only what a rounded figure must have been; an exact one was what it says."""
     wanted = []
     if not part.interval.is_point:
@@ -68,15 +70,17 @@ def _condition(part, whole, unit) -> str:
     return " and ".join(wanted)
 
 
-def _can_be_at_most(a, b) -> bool:
+def _can_be_at_most(a: Interval, b: Interval) -> bool:
     """Is there a value of a that is <= some value of b?"""
     if a.lo is None or b.hi is None:
         return True
     return a.lo < b.hi or (a.lo == b.hi and a.lo_closed and b.hi_closed)
 
 
-def _left(part, whole, unit):
-    if part.interval.is_point and whole.interval.is_point:     # exact figures: implied
-        return (f"{fmt(whole.reading.lo - part.reading.lo, unit)} of {described(whole.claim)} "
+def _left(part: Value, whole: Value, unit: str) -> tuple[str, ...]:
+    of_whole, of_part = whole.reading.lo, part.reading.lo
+    if part.interval.is_point and whole.interval.is_point \
+            and of_whole is not None and of_part is not None:     # exact figures: implied
+        return (f"{fmt(of_whole - of_part, unit)} of {described(whole.claim)} "
                 f"are not in {described(part.claim)}",)
     return ()

@@ -6,12 +6,13 @@ judged on the intervals: "33%, 33% and 35%" add to 101% as printed, which roundi
 with 100%, so it holds, with a note showing the rounding.  The total is what the sum says, so
 its words are its meaning ("nearly 5,000" is 4,963 as well as 4,999); the parts are figures
 the reader adds as printed, and a part's hedge is not rounding: "about 60" and 45 make 105,
-not 100, and hold only if Ames was 55, which "about 60" allows (a warning that says so).  Partial (`complete: false`, or a
-breakdown where some parts have no figure): the total is at least the sum of the parts given,
-and the remainder is derived ("the 7 states without figures account for 32 together").  A
-partial sum is a comparison: if the printed parts exceed the printed total and only rounding
-rescues it, the finding is a warning with the condition ("holds only if the total was at least
-1,230,000").  Written explicitly (`sum: total, parts: [...]`) or implied by a breakdown.
+not 100, and hold only if Ames was 55, which "about 60" allows (a warning that says so).
+Partial (`complete: false`, or a breakdown where some parts have no figure): the total is at
+least the sum of the parts given, and the remainder is derived ("the 7 states without figures
+account for 32 together").  A partial sum is a comparison: if the printed parts exceed the
+printed total and only rounding rescues it, the finding is a warning with the condition
+("holds only if the total was at least 1,230,000").  Written explicitly
+(`sum: total, parts: [...]`) or implied by a breakdown.
 A breakdown's `total: 100%` is its whole when no claim quotes it (the answers of one question):
 exact, so "79%, 11%, 3% and 10%" (at least 101%) cannot be its parts, and "33%, 33%, 35%" can.
 
@@ -35,11 +36,12 @@ Failing example:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from verify.evaluate.rules import Outcome, Value, described, overlap, total, values
-from verify.model import Interval, Verdict
-from verify.values.numbers import fmt, fmt_interval
+from verify.evaluate.rules import Context, Outcome, Value, described, total, values
+from verify.model import Interval, Relation, Verdict
+from verify.values.numbers import fmt, fmt_interval, overlap
 from verify.values.units import factor as factor_of
 
 ID = "sum"
@@ -48,7 +50,8 @@ APPLIES = "relation"
 KIND = "sum"
 
 
-def check(relation, ctx):
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
+    name: str
     if relation.get("sum") is None:      # a whole no claim quotes: its breakdown's total
         parts = values(ctx, tuple(relation.get("parts")))
         whole = _stated_total(relation, parts[0])
@@ -58,7 +61,7 @@ def check(relation, ctx):
         name = described(whole.claim)
     unreported = relation.get("unreported", ())
     complete = relation.get("complete", True) and not unreported
-    integer = whole.claim.figure.integer and all(p.claim.figure.integer for p in parts)
+    integer = whole.claim.stated_figure.integer and all(p.claim.stated_figure.integer for p in parts)
     allowed, printed = total([p.interval for p in parts]), total([p.reading for p in parts])
     ids = whole.ids + tuple(i for p in parts for i in p.ids)
     terms = " + ".join(p.text for p in parts)
@@ -69,13 +72,14 @@ def check(relation, ctx):
         yield _partial(whole, allowed, printed, ids, terms, name, unit, unreported)
 
 
-def _complete(whole, parts, allowed, printed, integer, ids, terms, name, unit):
+def _complete(whole: Value, parts: list[Value], allowed: Interval, printed: Interval, integer: bool,
+              ids: tuple[str, ...], terms: str, name: str, unit: str) -> Outcome:
     if overlap([whole.interval, allowed], integer) is None:
-        stated = "" if whole.interval.is_point else f" ({fmt_interval(whole.interval, unit)})"
+        shown = "" if whole.interval.is_point else f" ({fmt_interval(whole.interval, unit)})"
         return Outcome(Verdict.CONTRADICTION,
                        f"the parts of {name} add to {fmt_interval(allowed, unit)}, not {whole.text}",
                        ids, (f"{terms} = {fmt_interval(allowed, unit)}, which is not "
-                             f"{whole.text}{stated}",))
+                             f"{whole.text}{shown}",))
     arithmetic = f"{terms} = {fmt_interval(printed, unit)}"
     stated = whole.interval if whole.hedged else whole.reading    # "nearly 5,000": its words
     if overlap([stated, printed], False) is not None:
@@ -108,7 +112,7 @@ class _Total(Value):
         return f"{self.shown} ({self.why})"
 
 
-def _stated_total(relation, part: Value) -> Value:
+def _stated_total(relation: Relation, part: Value) -> Value:
     """The whole's value a breakdown states (`total: 100%`), in the parts' unit."""
     figure = relation.get("total")
     factor = 1 if figure.unit in ("1", part.unit) else factor_of(figure.unit, part.unit)
@@ -116,7 +120,7 @@ def _stated_total(relation, part: Value) -> Value:
     return _Total(part.claim, point, point, part.unit, (), figure.text, point, relation.get("why"))
 
 
-def _hedged(whole, parts, rounding, unit) -> str:
+def _hedged(whole: Value, parts: list[Value], rounding: Interval, unit: str) -> str:
     """What a hedged part must have been for the sum to hold: the one hedged part, else every
     hedged part towards the end of its hedge."""
     hedged = [p for p in parts if p.hedged]
@@ -132,14 +136,15 @@ def _hedged(whole, parts, rounding, unit) -> str:
             "; ".join(f"\"{v.text}\" allows {fmt_interval(v.interval, unit)}" for v in figures))
 
 
-def _minus(a, b):
+def _minus(a: Interval, b: Interval) -> Interval:
     """Every value x - y with x in a and y in b."""
     lo = None if a.lo is None or b.hi is None else a.lo - b.hi
     hi = None if a.hi is None or b.lo is None else a.hi - b.lo
     return type(a)(lo, hi, a.lo_closed and b.hi_closed, a.hi_closed and b.lo_closed)
 
 
-def _partial(whole, allowed, printed, ids, terms, name, unit, unreported):
+def _partial(whole: Value, allowed: Interval, printed: Interval, ids: tuple[str, ...], terms: str,
+             name: str, unit: str, unreported: tuple[str, ...]) -> Outcome:
     most, least = whole.interval.hi, allowed.lo
     if most is not None and least is not None and (
             most < least or (most == least and not (whole.interval.hi_closed and allowed.lo_closed))):

@@ -37,9 +37,11 @@ Failing example:
 """
 from __future__ import annotations
 
-from verify.evaluate.rules import Outcome
+from collections.abc import Iterator
+
+from verify.evaluate.rules import Context, Outcome
 from verify.load.schema import compared_roles
-from verify.model import Verdict
+from verify.model import Relation, Verdict
 from verify.values import units
 from verify.values.numbers import fmt
 
@@ -50,13 +52,13 @@ KIND = None   # every relation kind
 
 
 
-def check(relation, ctx):
-    ids = []
+def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
+    ids: list[str] = []
     for role in compared_roles(relation.kind):
         value = relation.get(role)
         ids.extend(v for v in (value if isinstance(value, tuple) else (value,))
                    if v in ctx.claims)
-    figures = [(i, ctx.claims[i].figure) for i in ids if ctx.claims[i].figure is not None]
+    figures = [(i, figure) for i in ids if (figure := ctx.claims[i].figure) is not None]
     missing = [i for i in ids if ctx.claims[i].figure is None]
     if missing:
         yield Outcome(Verdict.INVALID, f"{relation.kind} relation {relation.id} relates "
@@ -65,7 +67,7 @@ def check(relation, ctx):
     if not figures:
         return
     first_id, first = figures[0]
-    conversions = []
+    conversions: list[str] = []
     for other_id, other in figures[1:]:
         if other.unit == first.unit:
             continue
@@ -76,6 +78,7 @@ def check(relation, ctx):
                           f"{first_id} in {first.unit} with {other_id} in {other.unit}: {error}",
                           (first_id, other_id))
             return
+        assert other.nominal is not None, "a figure read from text has its number as printed"
         converted = fmt(other.nominal * factor, first.unit)
         conversions.append(f"{fmt(other.nominal, other.unit)} = {converted}")
     if conversions:
