@@ -167,6 +167,7 @@ class Source:
     text: str
     published: str | None = None   # ISO date, kept as written
     loc: Location | None = None
+    corrects: str | None = None    # the id of the source whose figures this one corrects
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ class Claim:
     waivers: tuple[Waiver, ...] = ()
     span: Span | None = None         # set by anchoring
     direction: str | None = None     # rise | fall: which way a change went, when its words do not say
+    earlier: bool = False            # the quote gives what an earlier version said (a correction's)
 
     @property
     def scope_text(self) -> str:
