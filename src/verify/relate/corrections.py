@@ -87,6 +87,9 @@ def versions(claims_file: ClaimsFile) -> Versions | None:
             renamed.setdefault(claim.id, replacement.new[0].id)
         if _differ(replacement):
             outcomes.append(_replaced(replacement))
+    for claim_id in renamed:     # a correction of a correction: the latest figure (no circles)
+        while renamed[claim_id] in renamed and renamed[claim_id] != claim_id:
+            renamed[claim_id] = renamed[renamed[claim_id]]
     return Versions(_corrected(claims_file, renamed), _published(claims_file, set(correcting)),
                     tuple(replacements), renamed, tuple(outcomes))
 
