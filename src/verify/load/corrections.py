@@ -52,12 +52,14 @@ def _corrected(reader: Reader, sources: Sequence[Node]) -> dict[str, str]:
                            f"which is not a source of this file; {hint}")
         else:
             out[ident.text], where[ident.text] = named.text, named
-    for start in sorted(out):
+    circled: set[str] = set()
+    for start in sorted(out):       # each circle once, at its first source by id
         path, at = [start], out[start]
         while at in out and at not in path:
             path.append(at)
             at = out[at]
-        if at == start:
+        if at == start and start not in circled:
+            circled.update(path)
             circle = " -> ".join(path + [start])
             reader.problem(where[start], f"sources correct each other in a circle ({short(circle, 120)}); "
                            "expected each correction to name the version it corrects")
