@@ -144,3 +144,12 @@ relations:
     assert any(f.startswith("6:15 ") and "corrects no other" in f for f in found), found
     assert any(f.startswith("8:5 ") and "names claim 'b', which gives what an earlier version "
                "said" in f for f in found), found
+
+
+def test_a_replaced_figure_is_marked_replaced_never_verified(tmp_path: Path) -> None:
+    result = _totals(tmp_path, 30, 10, 20, 30)          # the note restates the total unchanged
+    assert {m.text: m.status for m in result.marks if m.source == "article"}["30"] == "replaced"
+    result = _totals(tmp_path, 25, 10, 20, 30)          # published 25 was wrong; settled
+    statuses = {(m.source, m.text): m.status for m in result.marks}
+    assert statuses[("article", "25")] == "replaced" and statuses[("note", "30")] == "verified"
+    assert [f for f in result.findings if "settles" in f.message and "total" in f.claims]

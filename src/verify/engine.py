@@ -141,8 +141,9 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
     findings += _stamped([(o, "waiver", None) for o in stale], ctx, require_coverage)
     findings.sort(key=Finding.sort_key)
     sources = tuple(sorted(claims_file.sources, key=lambda s: s.id))     # not the file's order
+    marks = coverage.marks(claims_file, findings)
     return FileResult(path, sources, len(claims_file.claims), tuple(findings),
-                      coverage.marks(claims_file, findings))
+                      corrections.marked(marks, found) if found else marks)
 
 
 def _context(claims_file: ClaimsFile, config: Config) -> Context:

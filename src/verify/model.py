@@ -373,7 +373,7 @@ class Finding:
 class Mark:
     """A figure in a source text, with the verdict of the checks it took part in.
 
-    status: contradiction | disputed | conditional | verified | uncovered | unchecked
+    status: contradiction | disputed | conditional | verified | uncovered | unchecked | replaced
     (disputed: the figure agrees with its own source, but another source states it
     differently; contradiction: its own source's statement is part of the conflict)"""
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from verify.model import Claim, ClaimsFile, Finding, Outcome, Relation, Severity, Verdict
+from verify.model import Claim, ClaimsFile, Finding, Mark, Outcome, Relation, Severity, Verdict
 from verify.relate.quantities import build as quantities_of
 from verify.relate.quantities import canonical_claims
 from verify.values import units
@@ -223,3 +223,10 @@ def settled(published: list[Finding], corrected: list[Finding], found: Versions)
             location=cited["location"], spans=finding.spans + cited["spans"],
             quotes=finding.quotes + cited["quotes"]))
     return [out[key] for key in sorted(out)]
+
+
+def marked(marks: tuple[Mark, ...], found: Versions) -> tuple[Mark, ...]:
+    """A figure a correction replaces is no longer verified by anything: marked `replaced`,
+    unless a problem involves it (then its mark says so)."""
+    return tuple(replace(m, status="replaced") if m.status == "verified" and m.claims
+                 and set(m.claims) <= set(found.renamed) else m for m in marks)
