@@ -3,7 +3,8 @@
 
 Properties: a corrected total that agrees with its parts gives no error whatever the published
 total was; a corrected total that does not is an error naming it, even when the published
-total agreed (a replaced figure never makes a check pass).  The loader's mistakes are located,
+total agreed (a replaced figure never makes a check pass); what a note says was printed is an
+error exactly when it is not what was printed.  The loader's mistakes are located,
 with a did-you-mean; a correction of a correction uses the latest figure.
 """
 from __future__ import annotations
@@ -153,3 +154,20 @@ def test_a_replaced_figure_is_marked_replaced_never_verified(tmp_path: Path) -> 
     statuses = {(m.source, m.text): m.status for m in result.marks}
     assert statuses[("article", "25")] == "replaced" and statuses[("note", "30")] == "verified"
     assert [f for f in result.findings if "settles" in f.message and "total" in f.claims]
+
+
+@SETTINGS
+@given(published=st.integers(1, 999), said=st.integers(1, 999))
+def test_an_earlier_figure_is_an_error_exactly_when_it_is_not_what_was_published(
+        tmp_path: Path, published: int, said: int) -> None:
+    claims = f"""\
+  - {{id: rise, source: article, quote: rose {published}%, measure: rise, value: "{published}%",
+     unit: percent}}
+  - {{id: was, source: note, quote: said {said}%, measure: rise, value: "{said}%", unit: percent,
+     earlier: true}}
+  - {{id: fixed, source: note, quote: it rose 5%, measure: rise, value: 5%, unit: percent}}
+"""
+    result = _check(tmp_path, claims, {"article": f"Rents rose {published}%.",
+                                       "note": f"An earlier version said {said}%; it rose 5%.|article"})
+    errors = [f for f in _loud(result) if f.rule == "correction"]
+    assert [set(f.claims) for f in errors] == ([] if said == published else [{"was", "rise"}])
