@@ -365,7 +365,7 @@ def _claim(reader: Reader, node, source_ids: list[str], roundings=None) -> Claim
     return Claim(value("id"), source or "", value("quote"), reader.loc(node), value("measure"),
                  value("scope", ()), figure, value("items", ()), value("date"), written,
                  value("occurrence"), waivers, direction=value("direction"),
-                 earlier=bool(value("earlier", False)))
+                 earlier=bool(fields.get("earlier", (False,))[0]))
 
 
 def _tolerances(reader: Reader, rounding: str | None):
