@@ -84,7 +84,8 @@ def _from_rule_case(name: str, case: dict) -> tuple[str, str, dict[str, bytes]]:
         {"published": case["published"]} if "published" in case else {})}]
     files = {"article.txt": case.get("article", "").encode("utf-8")}
     for extra in case.get("sources", []) or []:
-        sources.append({"id": extra["id"], "file": f"{extra['id']}.txt"})
+        sources.append({"id": extra["id"], "file": f"{extra['id']}.txt"}
+                       | ({"corrects": extra["corrects"]} if extra.get("corrects") else {}))
         files[f"{extra['id']}.txt"] = extra.get("text", "").encode("utf-8")
     claims = {"sources": sources}
     for key in ("breakdowns", "claims", "relations", "unchecked", "waivers"):

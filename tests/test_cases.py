@@ -9,7 +9,7 @@ Adding a case never needs Python.  The format (tests/cases/README.md has the ful
         article: |                       # the text of source "article" (file article.txt)
           Police arrested 12 people: 4 in Ames and 3 in Boone.
         published: 2021-08-27            # optional: the article's publication date
-        sources:                         # optional: more sources, each {id, text, published}
+        sources:                         # optional: more sources, each {id, text, published, corrects}
           - {id: wire, text: "...", published: 2021-08-26}
         breakdowns: [...]                # copied into the claims file as written
         claims: [...]                    #   "
@@ -98,7 +98,8 @@ def write_case(case: dict, folder: Path) -> tuple[Path, Path]:
         name = f"{source['id']}.txt"
         (folder / name).write_text(source.get("text") or "", encoding="utf-8")
         listed.append({"id": source["id"], "file": name}
-                      | ({"published": source["published"]} if source.get("published") else {}))
+                      | ({"published": source["published"]} if source.get("published") else {})
+                      | ({"corrects": source["corrects"]} if source.get("corrects") else {}))
     document = {"sources": listed} | {key: case[key] for key in COPIED if key in case}
     claims_path = folder / "claims.yaml"
     claims_path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True),

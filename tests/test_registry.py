@@ -111,7 +111,7 @@ def test_the_registry_reads_each_rule_modules_own_face():
     assert [r.id for r in rules.every_relation()] == ["units"]
     assert [r.id for r in rules.of_claims()] == ["date"]
     assert {r.id for r in registry.values() if r.applies == "stage"} == \
-        {"anchor", "solve", "coverage", "waiver", "input"}
+        {"anchor", "solve", "coverage", "waiver", "input", "correction"}
 
 
 def test_verify_rules_and_the_docs_list_every_id_of_the_registry():

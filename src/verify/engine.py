@@ -31,7 +31,7 @@ from verify.model import (
     printable,
 )
 from verify.project import project_root
-from verify.relate import quantities, relations
+from verify.relate import corrections, quantities, relations
 from verify.values import units
 
 
@@ -120,30 +120,20 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
         return FileResult(path, findings=tuple(sorted(map(_input_error, loaded.problems),
                                                       key=Finding.sort_key)), fatal=True)
     claims_file, anchor_outcomes = quotes.anchor(loaded.claims_file)
-    article = relations.build(claims_file)
-    ctx = Context(claims_file, {c.id: c for c in claims_file.claims}, config, article)
-    if article.ambiguous:       # a scope that names no quantity: the file cannot be checked
+    found = corrections.versions(claims_file)       # None: no source corrects another
+    ctx = _context(found.corrected if found else claims_file, config)
+    if ctx.article.ambiguous:   # a scope that names no quantity: the file cannot be checked
         return FileResult(path, findings=tuple(sorted(
-            (_input_error(_placed(o, subject, ctx)) for o, _, subject in _ambiguous(article, ctx)),
+            (_input_error(_placed(o, subject, ctx)) for o, _, subject in _ambiguous(ctx.article, ctx)),
             key=Finding.sort_key)), fatal=True)
     evaluated: Evaluated = [(o, "anchor", None) for o in anchor_outcomes]
     evaluated += [(o, "anchor", None) for o in _anchored(claims_file, anchor_outcomes)]
     evaluated += [(o, "input", None) for o in _control_characters(claims_file)]
     evaluated += [(o, "input", None) for o in slips.of_file(claims_file)]   # did-you-means
-    verdicts = judge.judge(article, ctx)
-    ctx = replace(ctx, implied=verdicts.implied)
-    for relation in _relations(claims_file, article):
-        evaluated.extend(_relation(relation, ctx, verdicts))
-    for relation in claims_file.relations:     # an explicit same ties quantities: its units only
-        if relation.kind == "same":
-            evaluated.extend(_every_relation(relation, ctx))
-    evaluated.extend((o, rule, subject) for rule, o, subject in verdicts.conflicts + verdicts.notes)
-    evaluated.extend(_unconverted(article, ctx))
-    for rule in rules.of_claims():
-        if config.enabled(rule.id):
-            evaluated.extend((o, rule.id, claim) for claim in claims_file.claims
-                             if rule.wants is None or rule.wants(claim)
-                             for o in rule.check(claim, ctx))
+    judged = _judged(ctx)
+    evaluated += judged
+    if found is not None:
+        evaluated += _corrections(found, ctx, judged)
     if config.enabled("coverage"):
         evaluated += [(o, "coverage", None) for o in coverage.uncovered(claims_file)]
     findings = _stamped(evaluated, ctx, require_coverage)
@@ -151,8 +141,48 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
     findings += _stamped([(o, "waiver", None) for o in stale], ctx, require_coverage)
     findings.sort(key=Finding.sort_key)
     sources = tuple(sorted(claims_file.sources, key=lambda s: s.id))     # not the file's order
+    marks = coverage.marks(claims_file, findings)
     return FileResult(path, sources, len(claims_file.claims), tuple(findings),
-                      coverage.marks(claims_file, findings))
+                      corrections.marked(marks, found) if found else marks)
+
+
+def _context(claims_file: ClaimsFile, config: Config) -> Context:
+    """What the rules look at: the file (as corrected, when a source corrects another)."""
+    return Context(claims_file, {c.id: c for c in claims_file.claims}, config,
+                   relations.build(claims_file))
+
+
+def _judged(ctx: Context) -> Evaluated:
+    """The outcomes of the judge and of every rule on the file of `ctx`."""
+    claims_file, config = ctx.claims_file, ctx.config
+    verdicts = judge.judge(ctx.article, ctx)
+    ctx = replace(ctx, implied=verdicts.implied)
+    evaluated: Evaluated = []
+    for relation in _relations(claims_file, ctx.article):
+        evaluated.extend(_relation(relation, ctx, verdicts))
+    for relation in claims_file.relations:     # an explicit same ties quantities: its units only
+        if relation.kind == "same":
+            evaluated.extend(_every_relation(relation, ctx))
+    evaluated.extend((o, rule, subject) for rule, o, subject in verdicts.conflicts + verdicts.notes)
+    evaluated.extend(_unconverted(ctx.article, ctx))
+    for rule in rules.of_claims():
+        if config.enabled(rule.id):
+            evaluated.extend((o, rule.id, claim) for claim in claims_file.claims
+                             if rule.wants is None or rule.wants(claim)
+                             for o in rule.check(claim, ctx))
+    return evaluated
+
+
+def _corrections(found: corrections.Versions, ctx: Context, judged: Evaluated) -> Evaluated:
+    """The replacements' notes and misquoted earlier figures; and the problems of the file as
+    published that the corrected figures settle, found by judging it as published too."""
+    out: Evaluated = [(o, "correction", None) for o in found.outcomes]
+    published = _context(found.published, ctx.config)
+    if published.article.ambiguous or not ctx.config.enabled("correction"):
+        return out
+    before = _stamped(_judged(published), published, False)
+    after = _stamped(judged, ctx, False)
+    return out + [(o, "correction", None) for o in corrections.settled(before, after, found)]
 
 
 def _stamped(evaluated: Evaluated, ctx: Context, require_coverage: bool) -> list[Finding]:
@@ -298,7 +328,7 @@ def _severity(outcome: Outcome, ceiling: Severity) -> Severity:
         return ceiling
     if outcome.verdict is Verdict.CONDITIONAL:
         return min(Severity.WARNING, ceiling)
-    return Severity.NOTE if outcome.derived else Severity.PASS
+    return Severity.NOTE if outcome.derived or outcome.worth_noting else Severity.PASS
 
 
 def _placed(outcome: Outcome, subject, ctx: Context) -> Outcome:

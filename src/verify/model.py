@@ -167,6 +167,7 @@ class Source:
     text: str
     published: str | None = None   # ISO date, kept as written
     loc: Location | None = None
+    corrects: str | None = None    # the id of the source whose figures this one corrects
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ class Claim:
     waivers: tuple[Waiver, ...] = ()
     span: Span | None = None         # set by anchoring
     direction: str | None = None     # rise | fall: which way a change went, when its words do not say
+    earlier: bool = False            # the quote gives what an earlier version said (a correction's)
 
     @property
     def scope_text(self) -> str:
@@ -315,6 +317,7 @@ class Outcome:
     location: Location | None = None
     spans: tuple[Span, ...] = ()
     quotes: tuple[tuple[str, str], ...] = ()     # (claim id, quote) in the order cited
+    worth_noting: bool = False      # a check that holds but an editor should see (a note)
 
 
 # a finding's place in a report: file, first passage (source, start, end), rule, severity
@@ -385,7 +388,7 @@ class Finding:
 class Mark:
     """A figure in a source text, with the verdict of the checks it took part in.
 
-    status: contradiction | disputed | conditional | verified | uncovered | unchecked
+    status: contradiction | disputed | conditional | verified | uncovered | unchecked | replaced
     (disputed: the figure agrees with its own source, but another source states it
     differently; contradiction: its own source's statement is part of the conflict)"""
 

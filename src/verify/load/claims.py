@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from verify.config import Config
-from verify.load import schema, yamlread
+from verify.load import corrections, schema, yamlread
 from verify.load.validate import MAX_PROBLEMS, Reader, TooMany, short
 from verify.model import (
     Breakdown,
@@ -153,6 +153,7 @@ def _build(reader: Reader, top: dict, folder: Path) -> ClaimsFile:
     _scopes_in_breakdowns(reader, _items(top, "claims"), claims, breakdowns)
     _counted_breakdowns(reader, relations, breakdowns)
     unchecked = [u for u in (_unchecked(reader, n, source_ids) for n in _items(top, "unchecked")) if u]
+    corrections.check(reader, _items(top, "sources"), _items(top, "claims"), relations)
     return ClaimsFile(reader.path, tuple(sources), tuple(claims), tuple(relations),
                       tuple(breakdowns), tuple(unchecked), _items(top, "waivers"))
 
@@ -299,7 +300,8 @@ def _source(reader: Reader, node, folder: Path) -> Source | None:
         return None
     reader.source_room -= len(text.encode("utf-8"))
     return Source(fields["id"][0], fields.get("title", (file_name,))[0], file_name, text,
-                  fields.get("published", (None,))[0], reader.loc(node))
+                  fields.get("published", (None,))[0], reader.loc(node),
+                  fields.get("corrects", (None,))[0])
 
 
 def _roundings(reader: Reader, nodes) -> dict[str, str]:
@@ -367,7 +369,8 @@ def _claim(reader: Reader, node, source_ids: list[str], roundings=None) -> Claim
     waivers = value("waive", ())
     return Claim(value("id"), source or "", value("quote"), reader.loc(node), value("measure"),
                  value("scope", ()), figure, value("items", ()), value("date"), written,
-                 value("occurrence"), waivers, direction=value("direction"))
+                 value("occurrence"), waivers, direction=value("direction"),
+                 earlier=bool(fields.get("earlier", (False,))[0]))
 
 
 def _tolerances(reader: Reader, rounding: str | None):

@@ -55,6 +55,8 @@ SOURCE = {
     "rounding": ("enum:" + "|".join(ROUNDINGS), False, "how this source cuts its figures to "
                  "their last digit (default: rounding: in checks/): half-up, half-even, "
                  "truncate (95.49897 printed 95.49), either"),
+    "corrects": ("id", False, "the source whose figures this one corrects (a correction note, "
+                 "or a corrected version of the article): its figures replace theirs"),
     "note": ("text", False, "free text for people"),
 }
 CLAIM = {
@@ -77,6 +79,9 @@ CLAIM = {
     "date": ("date", False, "the date (or start/end) the words refer to"),
     "direction": ("enum:rise|fall", False, "for a change: which way it went, when the words next "
                   "to its figure do not say (a 15% change)"),
+    "earlier": ("bool", False, "true: the quote gives what an earlier version said (an earlier "
+                "version said nearly 250%), in a source that corrects another; it is compared "
+                "with that version's figure and used for nothing else"),
     "waive": ("waivers", False, "findings about this claim an editor has accepted"),
     "note": ("text", False, "free text for people"),
 }

@@ -14,7 +14,7 @@ import re
 from verify.config import Config
 from verify.load import schema
 from verify.model import Location, Outcome, Unstated, Verdict, Waiver
-from verify.values import units
+from verify.values.numbers import duration
 
 # A figure printed nowhere, named where a claim would be (a change's `from:`).
 UNSTATED = {
@@ -156,7 +156,7 @@ _CHECKS = {
     "int": (lambda text: re.fullmatch(r"[1-9]\d{0,5}", text), "a whole number from 1"),
     "per": (lambda text: re.fullmatch(r"[1-9]\d{0,2}(,?\d{3}){0,4}", text), "a whole number from 1, "
             "such as 100,000"),
-    "duration": (lambda text: units.duration(text) is not None, "a length of time such as 1 year, "
+    "duration": (lambda text: duration(text) is not None, "a length of time such as 1 year, "
                  "365 days or 24 hours"),
     "date": (lambda text: _valid_date(text), "a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
     "day": (lambda text: "/" not in text and _valid_date(text), "one date YYYY-MM-DD"),

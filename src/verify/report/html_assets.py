@@ -79,6 +79,8 @@ margin:0 0 1rem}
 .s-verified{background:var(--green-bg);border-color:var(--green)}.s-verified .badge{color:var(--green)}
 .s-uncovered,.s-unchecked,.s-other{background:var(--grey-bg);border-color:#90a4ae}
 .s-unchecked{border-bottom-style:dashed}.s-uncovered .badge,.s-unchecked .badge{color:var(--grey)}
+.s-replaced{background:var(--grey-bg);border-color:#90a4ae;text-decoration:line-through}
+.s-replaced .badge{color:var(--grey)}
 .mark[aria-expanded=true]{box-shadow:0 0 0 2px #1a73e8}
 #pop{position:absolute;z-index:5;max-width:32rem;max-height:70vh;overflow:auto;background:#fff;
 border:1px solid #9aa5ab;border-radius:8px;box-shadow:0 8px 24px rgba(0,0,0,.18);padding:.6rem .8rem;

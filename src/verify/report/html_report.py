@@ -4,14 +4,15 @@ Laid out for an editor who has ten seconds.  First the answer in plain words ("T
 do not agree: 1 contradiction") with counts by category, then each problem: what disagrees,
 who says what (each source's statements side by side, the figure picked out in its quote),
 the arithmetic in words, and the waiver an editor would add to accept it, with the place in
-the claims file to paste it.  Next each source text, in paragraphs, with every figure marked
-by status (red: its own statement is part of a contradiction; red dotted: another source
-states it differently; amber: holds only if; green: verified; grey: not covered by any
-claim, or left unchecked), with a glyph and a hidden label as well as a colour.  Marks are
-focusable buttons: hover, click, Enter or keyboard focus shows the checks the figure takes
-part in, most serious first; `#m-N` in the address opens figure N.  Last, collapsed: the
-figures no claim covers, derived facts, waived findings and every check evaluated (the
-popups are copied from it).  Printed, the collapsed parts stay collapsed.
+the claims file to paste it.  Next each source text, in paragraphs, with every figure
+marked by status (red: its own statement is part of a contradiction; red dotted: another
+source states it differently; amber: holds only if; green: verified; grey: not covered by
+any claim, left unchecked, or replaced by a correction, struck through), with a glyph and a
+hidden label as well as a colour.  Marks are focusable buttons: hover, click, Enter or
+keyboard focus shows the checks the figure takes part in, most serious first; `#m-N` in the
+address opens figure N.  Last, collapsed: the figures no claim covers, derived facts,
+waived findings and every check evaluated (the popups are copied from it).  Printed, the
+collapsed parts stay collapsed.
 
 Coverage is its own category, never a verdict: a figure no claim covers is grey and says
 "not covered by any claim".  All article and claims text is untrusted and escaped; a
@@ -50,6 +51,7 @@ STATUS = {
     "verified": ("\u2713", "verified"),
     "uncovered": ("\u25cb", "not covered by any claim"),
     "unchecked": ("\u2013", "left unchecked"),
+    "replaced": ("\u21b7", "replaced by a correction"),
 }
 # category (a verdict's value, or "waived") -> (glyph, tag, one, many): every finding is in
 # exactly one category, so the counts add up to the findings.

@@ -132,6 +132,32 @@ def word_number(text: str) -> Fraction | None:
         return None
 
 
+_DURATION = re.compile(r"(?:(an?|[0-9][0-9,]*(?:\.[0-9]+)?|[A-Za-z-]+)\s+)?([A-Za-z]+)")
+
+
+def duration(text: str) -> tuple[Fraction, str] | None:
+    """'1 year', 'a year', 'seven days', '24 hours', 'week' -> (number, unit of time); None when
+    the text is not a length of time.  A year is 365 days and a month a twelfth of one (as
+    units.txt defines them): a stated period is a calendar length, not an astronomical one."""
+    match = _DURATION.fullmatch(re.sub(r"\s+", " ", str(text).strip()))
+    if match is None or len(text) > units.MAX_UNIT_LENGTH:
+        return None
+    number, word = match.groups()
+    if number is None or number.lower() in ("a", "an"):
+        value = Fraction(1)
+    elif number[0].isdigit():
+        value = Fraction(number.replace(",", ""))
+    else:
+        value = word_number(number)
+    try:
+        unit = units.canonical(word)
+        if value is None or value <= 0 or units.dimension(unit) != "[time]":
+            return None
+    except units.UnitError:
+        return None
+    return value, unit
+
+
 def read_written(text: str, _inside: bool = False) -> Written:
     """Read the value text of a claim: hedge, currency, number (digits or words), scale, percent."""
     original = text

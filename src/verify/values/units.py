@@ -315,33 +315,6 @@ def factor(from_unit: str, to_unit: str) -> Fraction:
     return Fraction(magnitude)
 
 
-_DURATION = re.compile(r"(?:(an?|[0-9][0-9,]*(?:\.[0-9]+)?|[A-Za-z-]+)\s+)?([A-Za-z]+)")
-
-
-def duration(text: str) -> tuple[Fraction, str] | None:
-    """'1 year', 'a year', 'seven days', '24 hours', 'week' -> (number, unit of time); None when
-    the text is not a length of time.  A year is 365 days and a month a twelfth of one (as
-    units.txt defines them): a stated period is a calendar length, not an astronomical one."""
-    match = _DURATION.fullmatch(re.sub(r"\s+", " ", str(text).strip()))
-    if match is None or len(text) > MAX_UNIT_LENGTH:
-        return None
-    number, word = match.groups()
-    if number is None or number.lower() in ("a", "an"):
-        value = Fraction(1)
-    elif number[0].isdigit():
-        value = Fraction(number.replace(",", ""))
-    else:
-        from verify.values.numbers import word_number
-        value = word_number(number)
-    try:
-        unit = canonical(word)
-        if value is None or value <= 0 or dimension(unit) != "[time]":
-            return None
-    except UnitError:
-        return None
-    return value, unit
-
-
 def compatible(a: str, b: str) -> bool:
     try:
         factor(a, b)

@@ -45,7 +45,7 @@ if TYPE_CHECKING:       # types only: the settings loader reads this registry
 NAMES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
 STAGES = {"anchor": "verify.anchor.quotes", "solve": "verify.evaluate.judge",
           "coverage": "verify.anchor.coverage", "waiver": "verify.evaluate.waive",
-          "input": "verify.load.claims"}
+          "input": "verify.load.claims", "correction": "verify.relate.corrections"}
 MODULES = {**{name: f"verify.evaluate.rules.{name}" for name in NAMES}, **STAGES}
 IDS = tuple(MODULES)
 

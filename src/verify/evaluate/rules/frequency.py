@@ -39,7 +39,7 @@ from verify.evaluate.rules._per import constant, convert, split, stated
 from verify.evaluate.rules._ratio import Form, combined, divide, evaluate
 from verify.model import Relation
 from verify.values import units
-from verify.values.numbers import fmt
+from verify.values.numbers import duration, fmt
 
 ID = "frequency"
 SUMMARY = "a time between events, or events per time, must match the count in its period"
@@ -64,7 +64,7 @@ def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     plus = of if isinstance(of, tuple) else (of,)
     first = values(ctx, plus[:1])[0]
     count = combined(ctx, plus, (), first.unit)
-    period_of = units.duration(relation.get("period"))
+    period_of = duration(relation.get("period"))
     if period_of is None:       # the loader accepts only a length of time
         raise units.UnitError(f"'{relation.get('period')}' is not a length of time")
     length, unit = period_of
