@@ -177,6 +177,11 @@ def test_elapsed_names_a_claim_of_any_kind_or_a_duration_and_never_crashes(run, 
 
 
 def test_elapsed_refuses_a_name_that_is_neither_a_claim_nor_a_duration(run, tmp_path):
-    path = _claims_file(tmp_path, "{elapsed: probe-typo, from: d}", "people")
+    """The loader says it, where the name stands, with the claim id it is closest to: a
+    misspelt id is an input error (exit 2), not a check that fails."""
+    path = _claims_file(tmp_path, "{elapsed: prboe, from: d}", "people")
     code, out, _ = run("check", str(path))
-    assert code == 1 and "'probe-typo' is neither a claim of this file nor a duration" in out, out
+    assert code == 2, out
+    assert re.search(r"claims\.yaml:\d+:\d+: error input elapsed relation .* gives 'prboe', which is "
+                     r"neither a claim of this file nor a length of time; expected a claim id "
+                     r"\(did you mean 'probe'\?\)", out), out

@@ -32,7 +32,7 @@ from verify.model import (
 )
 from verify.project import inside_project, project_root
 from verify.values import dates, units
-from verify.values.numbers import ROUNDINGS, FigureError, figure_from, rounding_place
+from verify.values.numbers import ROUNDINGS, FigureError, duration, figure_from, rounding_place
 
 
 @dataclass
@@ -446,6 +446,14 @@ def _check_refs(reader, kind, fields, known, rel_id) -> None:
                 hint = f"; did you mean '{guess}'?" if guess else ""
                 reader.problem(node, f"{kind} relation {short(rel_id)} names claim "
                                f"'{short(claim_id)}', which is not in this file{hint}")
+    if kind == "elapsed" and "elapsed" in fields:     # a claim id, or the words' duration
+        value, node = fields["elapsed"]
+        if value not in known and duration(str(value)) is None:
+            guess = reader.guess(str(value), known)
+            hint = f" (did you mean '{guess}'?)" if guess else ""
+            reader.problem(node, f"elapsed relation {short(rel_id)} gives '{short(str(value))}', "
+                           "which is neither a claim of this file nor a length of time; expected "
+                           f"a claim id{hint} or a duration like '1 day', '3 years'")
     if kind != "rank" and len(named) != len(set(named)):   # a rank's group may list its claim
         reader.problem(fields[id_roles[0]][1], f"{kind} relation {rel_id} names the same claim twice; "
                        "a relation cannot relate a claim to itself")
