@@ -86,9 +86,13 @@ WORDS = {word: way for way, lines in VOCABULARY.items() for line in lines for wo
 # Words that stand between a governing word and its figure without changing which way it
 # went: "fell by 15%", "a drop of 15%", "rose a further 15%", "15 percent higher".
 _BEFORE_FILLER = frozenset(
-    ["a", "an", "the", "by", "of", "some", "about", "around", "roughly", "nearly", "almost", "approximately", "just", "only", "another", "further", "additional", "extra", "over", "under", "fully"])
+    ["a", "an", "the", "by", "of", "some", "about", "around", "roughly", "nearly", "almost",
+     "approximately", "just", "only", "another", "further", "additional", "extra", "over",
+     "under", "fully"])
 _AFTER_FILLER = frozenset(
-    ["percent", "per", "cent", "pct", "percentage", "point", "points", "hundred", "thousand", "million", "billion", "trillion", "dollars", "euros", "pounds", "annual", "yearly", "monthly", "overall", "year-on-year", "year-over-year"])
+    ["percent", "per", "cent", "pct", "percentage", "point", "points", "hundred", "thousand",
+     "million", "billion", "trillion", "dollars", "euros", "pounds", "annual", "yearly",
+     "monthly", "overall", "year-on-year", "year-over-year"])
 # Hedges that read like a direction: "rose more than 15%", "up to 15%", "as much as 15%".
 _HEDGES = (("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to"), ("at", "least"),
            ("at", "most"), ("as", "much", "as"), ("as", "many", "as"), ("as", "little", "as"),
