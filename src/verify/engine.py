@@ -5,16 +5,18 @@ The engine is the only place that gives findings their rule id and severity.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
 
+from verify import config as settings
 from verify import walk
 from verify.anchor import coverage, quotes
 from verify.config import Config
 from verify.evaluate import judge, rules, slips, waive
-from verify.evaluate.rules import Context
+from verify.evaluate.judge import Judgement
+from verify.evaluate.rules import Context, Rule
 from verify.load import claims
 from verify.model import (
     Claim,
@@ -32,6 +34,7 @@ from verify.model import (
 )
 from verify.project import project_root
 from verify.relate import quantities, relations
+from verify.relate.quantities import Article
 from verify.values import units
 
 
@@ -50,7 +53,6 @@ def check_paths(paths: list[str], config: Config | None = None,
 
 def project_settings() -> Callable[[Path], Config]:
     """project root -> its settings (config.for_project), each project read once a run."""
-    from verify import config as settings
     return cache(settings.for_project)
 
 
@@ -68,7 +70,7 @@ def run(files: list[str], config: Config | Callable[[str], Config], require_cove
     check = partial(_check_with, require_coverage=require_coverage)
     results = []
     if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor  # ~30 ms: only when asked for
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - ~30 ms: only when asked for
         with ProcessPoolExecutor(jobs) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
             for result in pool.map(check, files, configs, chunksize=chunk):
@@ -76,8 +78,8 @@ def run(files: list[str], config: Config | Callable[[str], Config], require_cove
                 if progress:
                     progress(len(results), len(files))
     else:
-        for path, settings in zip(files, configs):
-            results.append(check(path, settings))
+        for path, file_config in zip(files, configs, strict=True):     # one config per file
+            results.append(check(path, file_config))
             if progress:
                 progress(len(results), len(files))
     return RunResult(tuple(results))
@@ -143,7 +145,7 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
         if config.enabled(rule.id):
             evaluated.extend((o, rule.id, claim) for claim in claims_file.claims
                              if rule.wants is None or rule.wants(claim)
-                             for o in rule.check(claim, ctx))
+                             for o in _run(rule, claim, ctx))
     if config.enabled("coverage"):
         evaluated += [(o, "coverage", None) for o in coverage.uncovered(claims_file)]
     findings = _stamped(evaluated, ctx, require_coverage)
@@ -186,7 +188,15 @@ def _control_characters(claims_file: ClaimsFile) -> list[Outcome]:
     return out
 
 
-def _relations(claims_file: ClaimsFile, article) -> list[Relation]:
+def _run(rule: Rule, subject: Relation | Claim, ctx: Context) -> Iterable[Outcome]:
+    """A relation or claim rule's outcomes on `subject` (only the engine's own stages have
+    no check, and those are never run as rules)."""
+    assert rule.check is not None, f"rule {rule.id} has no check"
+    outcomes: Iterable[Outcome] = rule.check(subject, ctx)
+    return outcomes
+
+
+def _relations(claims_file: ClaimsFile, article: Article) -> list[Relation]:
     """The relations the rules check: the file's own (a `same` only ties quantities together),
     one `same` per quantity stated by several claims, and the breakdowns' sums."""
     out = [r for r in claims_file.relations if r.kind != "same"]
@@ -200,7 +210,7 @@ def _relations(claims_file: ClaimsFile, article) -> list[Relation]:
     return out + list(article.implied)
 
 
-def _ambiguous(article, ctx: Context):
+def _ambiguous(article: Article, ctx: Context) -> Iterator[tuple[Outcome, str, Claim]]:
     """A scope that leaves out a dimension with several wholes says no quantity."""
     for claim_id, dim, wholes in article.ambiguous:
         yield (Outcome(Verdict.INVALID, f"claim {claim_id} leaves out {dim}, which has several "
@@ -208,12 +218,13 @@ def _ambiguous(article, ctx: Context):
                        (claim_id,)), "input", ctx.claims[claim_id])
 
 
-def _unconverted(article, ctx: Context):
+def _unconverted(article: Article, ctx: Context) -> Iterator[tuple[Outcome, str, Claim]]:
     """A quantity stated in units that do not convert (GBP and USD): a modelling error."""
     for claim_id, index in article.unconverted:
         claim, quantity = ctx.claims[claim_id], article.quantities[index]
+        unit = claim.figure.unit if claim.figure is not None else None    # a quantity's claim: set
         yield (Outcome(Verdict.INVALID, f"claim {claim_id} states {quantity.name} in "
-                       f"{claim.figure.unit}, which cannot be compared with {quantity.unit}, the "
+                       f"{unit}, which cannot be compared with {quantity.unit}, the "
                        "unit of its other claims", (claim_id,) + quantity.claims), "units", claim)
 
 
@@ -228,10 +239,11 @@ def _anchored(claims_file: ClaimsFile, problems: list[Outcome]) -> list[Outcome]
 def _every_relation(relation: Relation, ctx: Context) -> Evaluated:
     """The outcomes of the rules that check every relation (units) on `relation`."""
     return [(o, rule.id, relation) for rule in rules.every_relation()
-            if ctx.config.enabled(rule.id) for o in rule.check(relation, ctx)]
+            if ctx.config.enabled(rule.id) for o in _run(rule, relation, ctx)]
 
 
-def _relation(relation: Relation, ctx: Context, verdicts):
+def _relation(relation: Relation, ctx: Context,
+              verdicts: Judgement) -> Iterator[tuple[Outcome, str, Relation | Claim | None]]:
     """The rules of every relation (units) first; a relation they find invalid (across
     incompatible units) is not evaluated further.  Then the rule of its kind.
 
@@ -243,7 +255,7 @@ def _relation(relation: Relation, ctx: Context, verdicts):
     if any(o.verdict is Verdict.INVALID for o, _, _ in first) or not ctx.config.enabled(rule.id):
         return
     try:
-        outcomes = list(rule.check(relation, ctx))
+        outcomes = list(_run(rule, relation, ctx))
     except rules.Inconsistent:
         outcomes = _by_statement(relation, ctx)
     except (KeyError, units.UnitError) as error:
@@ -272,8 +284,8 @@ def _by_statement(relation: Relation, ctx: Context) -> list[Outcome]:
     for picked in itertools.islice(itertools.product(
             *(article.quantities[q].statements for q in disagreeing)), MOST_READINGS):
         try:
-            found = rules.by_kind()[relation.kind].check(relation, replace(ctx, choice=dict(
-                zip(disagreeing, picked))))
+            found = _run(rules.by_kind()[relation.kind], relation, replace(ctx, choice=dict(
+                zip(disagreeing, picked, strict=True))))     # one statement per quantity
             for outcome in found:
                 if outcome.verdict is not Verdict.CONTRADICTION:
                     out.setdefault(outcome.message, replace(outcome, derived=()))
@@ -301,7 +313,7 @@ def _severity(outcome: Outcome, ceiling: Severity) -> Severity:
     return Severity.NOTE if outcome.derived else Severity.PASS
 
 
-def _placed(outcome: Outcome, subject, ctx: Context) -> Outcome:
+def _placed(outcome: Outcome, subject: Relation | Claim | None, ctx: Context) -> Outcome:
     """The outcome where it belongs.  A stage that said where (the loader, anchoring,
     coverage, waivers) is taken at its word; a rule's outcome is placed at the relation the
     file states, else at the first claim involved in the article's order (never an order of
@@ -322,6 +334,7 @@ def _placed(outcome: Outcome, subject, ctx: Context) -> Outcome:
 
 def _finding(rule: str, severity: Severity, outcome: Outcome) -> Finding:
     """The one place a Finding is made: an outcome stamped with its rule id and severity."""
+    assert outcome.location is not None, "an outcome is placed before it becomes a finding"
     return Finding(rule, severity, outcome.verdict, outcome.message, outcome.location,
                    outcome.claims, outcome.spans, outcome.quotes, outcome.arithmetic,
                    outcome.derived)
