@@ -147,7 +147,7 @@ class Article:
             values[other] = values[top] + (25_000 if money else 3)
         total = sum(values)
         if error == "whole":     # more than the unreported parts can hold, each at most the top
-            given = sum(v for v, r in zip(values, reported) if r)      # (money: by more than
+            given = sum(v for v, r in zip(values, reported, strict=True) if r)      # (money: by more than
             excess = 150_000 if money else 2                           # "$X.X million" rounds)
             total = given + values[top] * reported.count(False) + excess
         scope = {"operation": op, dimension: whole}
@@ -192,7 +192,7 @@ class Article:
 
         # the parts given
         part_ids = {}
-        for i, (part, value) in enumerate(zip(parts, values)):
+        for i, (part, value) in enumerate(zip(parts, values, strict=True)):
             if not reported[i]:
                 continue
             if error == "sum" and i == top:

@@ -36,6 +36,8 @@ import threading
 import time
 from pathlib import Path
 
+import yaml
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
@@ -101,7 +103,6 @@ def p1(runs: int, workdir: Path) -> None:
 
 
 def p2(files: int, claims: int, workdir: Path) -> None:
-    import yaml
     archive = workdir / f"archive-{files}x{claims}"
     if not (archive / "manifest.json").exists():
         gen_archive.generate(archive, files, claims, seed=1, error_rate=0.1)
@@ -112,7 +113,7 @@ def p2(files: int, claims: int, workdir: Path) -> None:
     base = time.perf_counter() - start
     try:
         one, _, rss1 = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
-        two, _, rss2 = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
+        two, _, _ = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
     except Stopped as stop:
         line("P2", stop.args[0] / base, "<= 4x", False, f"stopped after {stop.args[0]:.0f} s "
              f"(--timeout): the ratio is at least this")

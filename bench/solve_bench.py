@@ -12,6 +12,7 @@ Run:  PYTHONPATH=src python bench/solve_bench.py
 """
 from __future__ import annotations
 
+import itertools
 import random
 import sys
 import time
@@ -40,7 +41,7 @@ def _block(rng: random.Random, b: int, vars_: list, cons: list, broken: bool, m0
     top = max(range(k), key=values.__getitem__)
     parts = [f"b{b}.p{i}" for i in range(k)]
     unknown = []
-    for i, (name, value) in enumerate(zip(parts, values)):
+    for i, (name, value) in enumerate(zip(parts, values, strict=True)):
         if i == top or rng.random() < 0.65:
             vars_.append(_about(rng, value, name, f"b{b}.claim{i}"))
         else:
@@ -51,7 +52,8 @@ def _block(rng: random.Random, b: int, vars_: list, cons: list, broken: bool, m0
         reported_max = sum(v.hi for v in vars_[-k:] if v.hi is not None)
         total = int(reported_max + len(unknown) * vars_[-k + top].hi) + 1
     vars_.append(Var(f"b{b}.total", integer=True, lo=F(total), hi=F(total + 10), group=f"b{b}.total"))
-    cons.append(Constraint(f"b{b}.sum", tuple((p, ONE) for p in parts) + ((f"b{b}.total", -ONE),), "==", F(0)))
+    cons.append(Constraint(f"b{b}.sum", tuple((p, ONE) for p in parts) + ((f"b{b}.total", -ONE),),
+                           "==", F(0)))
     cons.extend(Constraint(f"b{b}.rank", ((parts[top], ONE), (p, -ONE)), ">=", F(0))
                 for p in parts if p != parts[top])
     if not broken:  # keep the injected conflict about the total, rank and parts
@@ -80,8 +82,10 @@ def _money(rng: random.Random, b: int, vars_: list, cons: list, m0: F | None) ->
         shown = F(round(m, 1))
         vars_.append(Var(name, lo=shown - F(1, 20), hi=shown + F(1, 20), group=f"{name}.claim"))
     pct = round((m1 / m0 - 1) * 100)
-    cons.append(Constraint(f"b{b}.change", ((f"b{b}.m1", ONE), (f"b{b}.m0", -(1 + F(2 * pct - 1, 200)))), ">=", F(0)))
-    cons.append(Constraint(f"b{b}.change", ((f"b{b}.m1", ONE), (f"b{b}.m0", -(1 + F(2 * pct + 1, 200)))), "<=", F(0)))
+    cons.append(Constraint(f"b{b}.change", ((f"b{b}.m1", ONE), (f"b{b}.m0", -(1 + F(2 * pct - 1, 200)))),
+                           ">=", F(0)))
+    cons.append(Constraint(f"b{b}.change", ((f"b{b}.m1", ONE), (f"b{b}.m0", -(1 + F(2 * pct + 1, 200)))),
+                           "<=", F(0)))
     return m1
 
 
@@ -125,15 +129,17 @@ def run(size: int) -> dict:
 def main() -> None:
     rows = []
     print(f"{'claims':>7} {'groups':>7} {'vars':>6} {'cons':>6} | {'check s':>8} {'status':>6} | "
-          f"{'conflict s':>10} {'status':>6} {'|min|':>5} {'minimal':>7} | {'bounds s':>8} {'(n)':>4} | {'sum_bounds s':>12}")
+          f"{'conflict s':>10} {'status':>6} {'|min|':>5} {'minimal':>7} | {'bounds s':>8} {'(n)':>4} | "
+          f"{'sum_bounds s':>12}")
     for size in SIZES:
         r = run(size)
         rows.append(r)
         print(f"{r['size']:>7} {r['groups']:>7} {r['vars']:>6} {r['constraints']:>6} | {r['check']:>8.3f} "
               f"{r['status']:>6} | {r['conflict']:>10.3f} {r['bad']:>6} {r['core']:>5} {r['minimal']!s:>7} | "
               f"{r['bounds']:>8.3f} {r['nbounds']:>4} | {r['sum_bounds']:>12.3f}", flush=True)
-    for small, big in zip(rows, rows[1:]):
-        ratios = "  ".join(f"{k} x{big[k] / small[k]:.1f}" for k in ("check", "conflict", "bounds", "sum_bounds"))
+    for small, big in itertools.pairwise(rows):
+        ratios = "  ".join(f"{k} x{big[k] / small[k]:.1f}"
+                           for k in ("check", "conflict", "bounds", "sum_bounds"))
         print(f"ratio {big['size']}/{small['size']}: {ratios}")
 
 

@@ -37,7 +37,7 @@ def render() -> str:
         out.append(f"| [`{name}`](#{name}) | {summary} | {_severity(settings, name)} |")
     for name, (first, _) in stages.items():
         out.append(f"| `{name}` | {first} | {_severity(settings, name)} |")
-    for name, (summary, manual) in rules.items():
+    for name, (_, manual) in rules.items():
         out += ["", f"## {name}", "", *_manual(manual)]
     return "\n".join(out).rstrip() + "\n"
 
@@ -55,11 +55,11 @@ def _manual(manual: str) -> list[str]:
     for match in SECTION.finditer(body + "\n"):
         lines += [body[position:match.start()].strip(), "", f"**{match.group(1)} example**", ""]
         block = textwrap.dedent(match.group(2)).strip("\n").splitlines()
-        lines += ["```yaml", *[l for l in block if not l.startswith("->")], "```", ""]
-        lines += [_outcome(l) for l in block if l.startswith("->")] + [""]
+        lines += ["```yaml", *[line for line in block if not line.startswith("->")], "```", ""]
+        lines += [_outcome(line) for line in block if line.startswith("->")] + [""]
         position = match.end()
     lines.append(body[position:].strip())
-    kept = [l for i, l in enumerate(lines) if l or (i and lines[i - 1])]
+    kept = [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
     return kept[:-1] if kept and not kept[-1] else kept
 
 

@@ -223,8 +223,13 @@ def _add_relation(draw, root) -> bool:
     ids = _ids(root)
     if not ids or not isinstance(root, yaml.MappingNode):
         return False
-    one = lambda: _scalar(draw(st.sampled_from(ids + ["missing"]), label="id"))
-    many = lambda: yaml.SequenceNode(SEQ, [one() for _ in range(draw(st.integers(0, 3)))])
+
+    def one() -> yaml.ScalarNode:
+        return _scalar(draw(st.sampled_from(ids + ["missing"]), label="id"))
+
+    def many() -> yaml.SequenceNode:
+        return yaml.SequenceNode(SEQ, [one() for _ in range(draw(st.integers(0, 3)))])
+
     kind = draw(st.sampled_from(RELATIONS), label="relation")
     roles = {"same": [("same", many)], "sum": [("sum", one), ("parts", many)],
              "subset": [("subset", one), ("of", one)], "count": [("count", one), ("items", many)],

@@ -66,7 +66,7 @@ def read_cases(path: Path) -> list[dict]:
     if not isinstance(cases, list) or not cases:
         raise ValueError(f"{path.name}: expected a top-level 'cases:' list")
     names = [c.get("name") for c in cases]
-    for case, name in zip(cases, names):
+    for case, name in zip(cases, names, strict=True):
         _known(case, CASE_KEYS, f"{path.name} case {name}")
         if not name or names.count(name) > 1:
             raise ValueError(f"{path.name}: case name {name!r} is missing or used twice")

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -27,7 +28,7 @@ def test_seed_reports_47_vs_41_with_both_quotes_and_exits_1(run, seed):
 
 
 def test_seed_reports_exactly_one_error_and_the_derived_facts(run, seed):
-    code, out, _ = run("check", str(seed), "--format", "json", "--show-level", "pass")
+    _, out, _ = run("check", str(seed), "--format", "json", "--show-level", "pass")
     report = json.loads(out)
     findings = [f for file in report["files"] for f in file["findings"]]
     errors = [(f["rule"], sorted(f["claims"])) for f in findings if f["severity"] == "error"]
@@ -63,7 +64,7 @@ def test_a_waiver_that_matches_nothing_is_reported(run, seed):
         "    value: 102\n    unit: people\n",
         "    value: 102\n    unit: people\n    waive: [{rule: sum, reason: checked by phone}]\n")
     seed.write_text(text, encoding="utf-8")
-    code, out, _ = run("check", str(seed), "--show-level", "warning")
+    _, out, _ = run("check", str(seed), "--show-level", "warning")
     assert re.search(r"warning waiver waiver for rule 'sum' matches no finding", out)
 
 
@@ -72,8 +73,8 @@ def test_editing_the_article_makes_the_stale_quote_fail_at_the_claim(run, seed):
     article.write_text(article.read_text(encoding="utf-8").replace("102", "104"), encoding="utf-8")
     code, out, _ = run("check", str(seed))
     assert code == 1
-    claim_line = next(i for i, l in enumerate(seed.read_text().splitlines(), 1)
-                      if "id: arrested-total" in l)
+    claim_line = next(i for i, line in enumerate(seed.read_text().splitlines(), 1)
+                      if "id: arrested-total" in line)
     match = re.search(rf"^{re.escape(str(seed))}:{claim_line}:\d+: error anchor (.*)$", out, re.M)
     assert match, out
     assert "104" in match.group(1) and "102" in match.group(1)
@@ -106,7 +107,8 @@ def test_fail_level_note_fails_on_notes_alone(run, seed):
 
 def test_show_level_hides_notes(run, seed):
     _, out, _ = run("check", str(seed), "--show-level", "error")
-    assert "note" not in "".join(l.split(" ")[1] for l in out.splitlines() if re.match(r"^\S+:\d+:\d+:", l))
+    assert "note" not in "".join(line.split(" ")[1] for line in out.splitlines()
+                                 if re.match(r"^\S+:\d+:\d+:", line))
 
 
 def test_default_path_is_claims_folder(run, monkeypatch, seed):
@@ -177,8 +179,10 @@ def test_the_same_quantity_in_two_sources_is_compared(run, tmp_path):
         "  - {id: release, kind: press release, file: release.txt}\n"
         "unchecked: [{text: Friday, reason: not at issue}]\n"
         "claims:\n"
-        "  - {id: a, source: story, quote: arrested 102 people, measure: arrested, value: '102', unit: people}\n"
-        "  - {id: b, source: release, quote: arrested 104 persons, measure: arrested, value: '104', unit: people}\n",
+        "  - {id: a, source: story, quote: arrested 102 people, measure: arrested, "
+        "value: '102', unit: people}\n"
+        "  - {id: b, source: release, quote: arrested 104 persons, measure: arrested, "
+        "value: '104', unit: people}\n",
         encoding="utf-8")
     code, out, _ = run("check", str(tmp_path / "c.yaml"))
     assert code == 1
@@ -243,8 +247,10 @@ def test_control_characters_from_a_claims_file_never_reach_the_output(tmp_path, 
         "sources: [{id: article, file: a.txt}]\n"
         "claims:\n"
         f"  - {{id: t, quote: arrested 10 people, measure: {measure}, value: '10', unit: people}}\n"
-        f"  - {{id: a, quote: 4 in Ames, measure: {measure}, scope: {{place: Ames}}, value: '4', unit: people}}\n"
-        f"  - {{id: b, quote: 7 in Boone, measure: {measure}, scope: {{place: Boone}}, value: '7', unit: people}}\n"
+        f"  - {{id: a, quote: 4 in Ames, measure: {measure}, scope: {{place: Ames}}, "
+        "value: '4', unit: people}\n"
+        f"  - {{id: b, quote: 7 in Boone, measure: {measure}, scope: {{place: Boone}}, "
+        "value: '7', unit: people}\n"
         "relations: [{sum: t, parts: [a, b]}]\n", encoding="utf-8")
     code, out, _ = run("check", str(tmp_path / "c.yaml"), "--format", fmt)
     assert code == 1
@@ -322,7 +328,7 @@ def test_an_unwritable_report_is_a_usage_error_and_the_others_are_written(
     assert "internal error" not in err and "Traceback" not in err
     assert (tmp_path / "first.xml").read_text(encoding="utf-8").startswith("<?xml")
     assert json.loads((tmp_path / "last.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
-    assert not [p for p in tmp_path.rglob("*.tmp")]
+    assert not list(tmp_path.rglob("*.tmp"))
 
 
 def test_report_to_standard_output_with_a_dash(run, seed, tmp_path, monkeypatch):
@@ -560,7 +566,7 @@ def _valid_hook(hook: dict, local: bool) -> None:
     if "language" in hook:
         assert hook["language"] in PRE_COMMIT_LANGUAGES
     if "entry" in hook:
-        scripts = tomllib.loads(open(os.path.join(ROOT, "pyproject.toml"), "rb").read().decode())
+        scripts = tomllib.loads(Path(ROOT, "pyproject.toml").read_text(encoding="utf-8"))
         assert hook["entry"].split()[0] in scripts["project"]["scripts"]
     for key in ("args", "types", "types_or", "additional_dependencies"):
         assert isinstance(hook.get(key, []), list) and all(isinstance(a, str) for a in hook.get(key, []))
@@ -575,11 +581,11 @@ def _valid_hook(hook: dict, local: bool) -> None:
 def test_the_pre_commit_hook_file_and_the_recipes_in_docs_ci_are_valid(run, seed, tmp_path,
                                                                         monkeypatch):
     import yaml
-    hooks = yaml.safe_load(open(os.path.join(ROOT, ".pre-commit-hooks.yaml"), encoding="utf-8"))
+    hooks = yaml.safe_load(Path(ROOT, ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert isinstance(hooks, list) and [h["id"] for h in hooks] == ["verify"]
     for hook in hooks:
         _valid_hook(hook, local=True)
-    doc = open(os.path.join(ROOT, "docs", "ci.md"), encoding="utf-8").read()
+    doc = Path(ROOT, "docs", "ci.md").read_text(encoding="utf-8")
     section = doc[doc.index("## pre-commit"):]
     blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
     configs = [b for b in blocks if isinstance(b, dict) and "repos" in b]

@@ -95,7 +95,7 @@ class World:
 
     def value(self, cell) -> int:
         return sum(n for leaf, n in self.counts.items()
-                   if all(d.covers(c, l) for d, c, l in zip(self.dimensions, cell, leaf)))
+                   if all(d.covers(c, part) for d, c, part in zip(self.dimensions, cell, leaf, strict=True)))
 
     @property
     def total(self) -> int:
@@ -103,7 +103,7 @@ class World:
 
     def describe(self, cell) -> str:
         shown = [d.whole if c is None else f"the {d.unnamed} unnamed parts of {d.whole}"
-                 if c == UNNAMED else c for d, c in zip(self.dimensions, cell)]
+                 if c == UNNAMED else c for d, c in zip(self.dimensions, cell, strict=True)]
         return f"{MEASURE} ({', '.join(map(str, shown))})"
 
 
@@ -147,7 +147,7 @@ def worlds(draw) -> World:
     dimensions = tuple(dimensions)
     leaves = list(itertools.product(*(d.leaves() for d in dimensions)))
     values = draw(st.lists(st.integers(0, 400), min_size=len(leaves), max_size=len(leaves)))
-    world = World(dimensions, dict(zip(leaves, values)))
+    world = World(dimensions, dict(zip(leaves, values, strict=True)))
 
     statable = list(itertools.product(*((None,) + d.parts for d in dimensions)))
     pool = draw(st.lists(st.sampled_from(statable), min_size=1, max_size=8, unique=True))
@@ -175,10 +175,15 @@ def _slug(cell) -> str:
     return "-".join("all" if c is None else c.lower() for c in cell)
 
 
+def _leaf_slug(leaf) -> str:
+    """A leaf as the notes name it: its parts, an unnamed one as other1, other2 ..."""
+    return _slug(tuple(c if isinstance(c, str) else f"other{c[1] + 1}" for c in leaf))
+
+
 def _sentence(world: World, cell, written: str) -> str:
     """Every dimension's coordinate in words, in one order, so no quote ends another."""
     lead = ", ".join(d.lead.format(c) if c is not None else d.whole_lead
-                     for d, c in zip(world.dimensions, cell))
+                     for d, c in zip(world.dimensions, cell, strict=True))
     return f"{lead[0].upper()}{lead[1:]}, {written} {VERB}"
 
 
@@ -192,7 +197,7 @@ def write(world: World, folder: Path, pushed: Statement | None = None, to: int |
         st_.quote = _sentence(world, st_.cell, written)
         texts[st_.source].append(st_.quote + ".")
         scope = {}
-        for d, c, explicit in zip(world.dimensions, st_.cell, st_.explicit):
+        for d, c, explicit in zip(world.dimensions, st_.cell, st_.explicit, strict=True):
             if c is not None or explicit:
                 scope[d.name] = c if c is not None else d.whole
         claim = {"id": st_.claim, "source": st_.source, "quote": st_.quote, "measure": MEASURE}
@@ -203,7 +208,8 @@ def write(world: World, folder: Path, pushed: Statement | None = None, to: int |
         text = "\n".join(lines) + "\n"
         for st_ in world.statements:
             if st_.source == source:
-                assert text.lower().count(st_.quote.lower()) == 1, f"the test wrote an ambiguous quote: {st_.quote}"
+                assert text.lower().count(st_.quote.lower()) == 1, \
+                    f"the test wrote an ambiguous quote: {st_.quote}"
         (folder / f"{source}.txt").write_text(text, encoding="utf-8")
     breakdowns = []
     for d in world.dimensions:
@@ -222,7 +228,7 @@ def run(world: World, **push):
         note(path.read_text(encoding="utf-8"))
         for source in world.sources:
             note(f"--- {source}.txt\n" + (Path(folder) / f"{source}.txt").read_text(encoding="utf-8"))
-        note("true leaf counts: " + ", ".join(f"{_slug(tuple(c if isinstance(c, str) else f'other{c[1] + 1}' for c in leaf))}={n}"
+        note("true leaf counts: " + ", ".join(f"{_leaf_slug(leaf)}={n}"
                                               for leaf, n in world.counts.items()))
         result = check_file(str(path), CONFIG)
     assert not result.fatal, [f.message for f in result.findings]
@@ -332,7 +338,8 @@ def resolve(world: World, name: str, base=None):
     `base`'s coordinate (by default its whole).  None: not one cell of the world."""
     cell = list(base) if base is not None else [None] * len(world.dimensions)
     for m in _UNNAMED_IN_NAME.finditer(name):
-        dims = [i for i, d in enumerate(world.dimensions) if d.whole.casefold() == m["whole"].strip().casefold()]
+        dims = [i for i, d in enumerate(world.dimensions)
+                if d.whole.casefold() == m["whole"].strip().casefold()]
         if len(dims) != 1 or world.dimensions[dims[0]].unnamed != int(m["k"] or 1):
             return None
         cell[dims[0]] = UNNAMED
@@ -349,7 +356,7 @@ def resolve(world: World, name: str, base=None):
 
 
 def _overlap(a, b) -> bool:
-    return all(x is None or y is None or x == y for x, y in zip(a, b))
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def _readings(world: World, fact: Fact, context):
@@ -362,14 +369,15 @@ def _readings(world: World, fact: Fact, context):
     kinds = ["unnamed" if _UNNAMED_IN_NAME.search(label) else "bare unnamed"
              if _UNNAMED_LABEL.match(label) else "named" for label in fact.labels]
     cells = [resolve(world, label, base) if kind != "bare unnamed" else None
-             for label, kind in zip(fact.labels, kinds)]
-    if any(c is None for c, kind in zip(cells, kinds) if kind != "bare unnamed"):
+             for label, kind in zip(fact.labels, kinds, strict=True)]
+    if any(c is None for c, kind in zip(cells, kinds, strict=True) if kind != "bare unnamed"):
         return "UNPARSED: a name that is not one cell of the world"
     named = [kind == "named" for kind in kinds]
     if "bare unnamed" not in kinds:
         return [(cells, named)]
     known = [c for c in cells if c is not None]
-    along = {i for c in known for i, (x, y) in enumerate(zip(c, base or [None] * len(c))) if x != y}
+    along = {i for c in known
+             for i, (x, y) in enumerate(zip(c, base or [None] * len(c), strict=True)) if x != y}
     ks = {int(m["k"] or 1) for m in map(_UNNAMED_LABEL.match, fact.labels) if m}
     dims = sorted(along) if len(along) == 1 else \
         [i for i, d in enumerate(world.dimensions) if (base is None or base[i] is None) and d.unnamed in ks]
@@ -384,7 +392,7 @@ def _readings(world: World, fact: Fact, context):
 def _judge(world: World, fact: Fact, cells, named) -> str | None:
     """None when the fact holds of these cells in the world; otherwise why not."""
     if fact.count is not None:
-        size = sum(world.dimensions[[i for i, x in enumerate(c) if x == UNNAMED][0]].unnamed
+        size = sum(world.dimensions[c.index(UNNAMED)].unnamed
                    if UNNAMED in c else 1 for c in cells)
         if size != fact.count:
             return f"says {fact.count} but names {size} parts"
@@ -395,17 +403,20 @@ def _judge(world: World, fact: Fact, cells, named) -> str | None:
     if fact.whole is not None:
         whole = resolve(world, fact.whole)
         for c in cells:
-            differ = [i for i, (x, y) in enumerate(zip(c, whole)) if x != y]
+            differ = [i for i, (x, y) in enumerate(zip(c, whole, strict=True)) if x != y]
             if len(differ) != 1 or whole[differ[0]] is not None:
                 return f"{world.describe(c)} is not a part of {world.describe(whole)} along one breakdown"
     values = [world.value(c) for c in cells]
     together = sum(values)
-    truth = ", ".join(f"{world.describe(c)} = {v}" for c, v in zip(cells, values))
-    inside = lambda v, b: (b[0] is None or b[0] <= v) and (b[1] is None or v <= b[1])
+    truth = ", ".join(f"{world.describe(c)} = {v}" for c, v in zip(cells, values, strict=True))
+
+    def inside(v, b) -> bool:
+        return (b[0] is None or b[0] <= v) and (b[1] is None or v <= b[1])
+
     if fact.together is not None and not inside(together, fact.together):
         return f"false in the world: {truth} (together {together})"
     if fact.each is not None:
-        bad = [f"{world.describe(c)} = {v}" for c, v, n in zip(cells, values, named)
+        bad = [f"{world.describe(c)} = {v}" for c, v, n in zip(cells, values, named, strict=True)
                if (n or not fact.each_named_only) and not inside(v, fact.each)]
         if bad:
             return f"false in the world for each: {', '.join(bad)}"
@@ -429,7 +440,7 @@ def check_fact(world: World, fact: str, context=None) -> str | None:
     verdicts = [_judge(world, parsed, cells, named) for cells, named in readings]
     if len(readings) > 1:
         shown = "; ".join(f"as {', '.join(world.describe(c) for c in cells)}: {v or 'holds'}"
-                          for (cells, _), v in zip(readings, verdicts))
+                          for (cells, _), v in zip(readings, verdicts, strict=True))
         return f"AMBIGUOUS: the unnamed parts could be of several dimensions ({shown})"
     return verdicts[0]
 
@@ -453,7 +464,7 @@ def _bounded_above(world: World, statement: Statement) -> bool:
     """Does another statement bound this cell from above: an exact or hedged figure for the
     cell itself or for a cell containing it?"""
     return any(other is not statement and other.form in ("exact", "about")
-               and all(o is None or o == c for o, c in zip(other.cell, statement.cell))
+               and all(o is None or o == c for o, c in zip(other.cell, statement.cell, strict=True))
                for other in world.statements)
 
 

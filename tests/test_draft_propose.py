@@ -69,7 +69,7 @@ def test_a_share_with_its_part_and_whole(tmp_path, text, share, part, whole, wor
 
 
 def test_a_share_proposed_is_checked(tmp_path):
-    draft, result = _checked(tmp_path, "Inspectors failed 564 of the 1,200 wells, or 57%.\n", "wells")
+    _, result = _checked(tmp_path, "Inspectors failed 564 of the 1,200 wells, or 57%.\n", "wells")
     assert [f.rule for f in _errors(result)] == ["share"]
 
 
@@ -86,11 +86,14 @@ def test_no_share_where_the_words_do_not_give_part_and_whole(text):
 # -- change -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, change, first, then, said, way, unit", [
-    ("Ridership rose 15% from 200,000 riders to 230,000.\n", "15%", "200,000", "230,000", "rose", "rise", "riders"),
-    ("Over the year the base fare fell from $2.50 to $2, a cut of 20%.\n", "20%", "$2.50", "$2", "cut", "fall", "USD"),
+    ("Ridership rose 15% from 200,000 riders to 230,000.\n",
+     "15%", "200,000", "230,000", "rose", "rise", "riders"),
+    ("Over the year the base fare fell from $2.50 to $2, a cut of 20%.\n",
+     "20%", "$2.50", "$2", "cut", "fall", "USD"),
     ("Membership was up 15% from 200 to 230 last year.\n", "15%", "200", "230", "up", "rise", "members"),
 ])
-def test_a_change_from_the_rise_or_fall_word_and_from_to(tmp_path, text, change, first, then, said, way, unit):
+def test_a_change_from_the_rise_or_fall_word_and_from_to(tmp_path, text, change, first, then, said, way,
+                                                         unit):
     p = plan([Text("article", "a.txt", text)])
     by_id = {c.id: c.figure.text for c in p.claims}
     (kind, fields, comment), = p.relations
@@ -106,7 +109,7 @@ def test_a_change_from_the_rise_or_fall_word_and_from_to(tmp_path, text, change,
 
 
 def test_a_change_proposed_is_checked(tmp_path):
-    draft, result = _checked(tmp_path, "Ridership rose 25% from 200,000 riders to 230,000.\n", "riders")
+    _, result = _checked(tmp_path, "Ridership rose 25% from 200,000 riders to 230,000.\n", "riders")
     assert [f.rule for f in _errors(result)] == ["change"]
 
 
@@ -140,12 +143,12 @@ def test_parts_after_including_are_not_all_of_the_total(tmp_path):
     text = "The council spent $4.2 million, including $1.9 million on parks and $1.2 million on roads.\n"
     ((kind, fields, _),) = _relations(text)
     assert kind == "sum" and fields[2] == ("complete", "false")
-    draft, result = _checked(tmp_path, text, unit="USD")
+    _, result = _checked(tmp_path, text, unit="USD")
     assert not result.fatal and _errors(result) == []
 
 
 def test_a_sum_proposed_is_checked(tmp_path):
-    draft, result = _checked(tmp_path, "Police arrested 102 people: 40 in Iowa, 35 in Ohio and 25 in Utah.\n")
+    _, result = _checked(tmp_path, "Police arrested 102 people: 40 in Iowa, 35 in Ohio and 25 in Utah.\n")
     assert [f.rule for f in _errors(result)] == ["sum"]
 
 

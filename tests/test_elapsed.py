@@ -104,7 +104,7 @@ def test_a_month_only_date_holds_for_every_day_none_or_some(tmp_path, year, mont
     figure = counts[-1] + off
     assume(figure >= 0)
     (found,) = _check(tmp_path, f"{MONTHS[month - 1]} {year}", figure, "days", published)
-    fits = [d for d, n in zip(span, counts) if n == figure]
+    fits = [d for d, n in zip(span, counts, strict=True) if n == figure]
     if len(fits) == len(span):
         assert found.verdict is Verdict.HOLDS
     elif not fits:

@@ -226,7 +226,7 @@ def agree(got, expected, mixed: bool) -> None:
     end undecided (its Optimize answers such problems wrongly at times, and an answer it
     cannot confirm is dropped, or runs out of time) that exact reasoning decided with a witness,
     or that z3 decided where the oracle's own fallback to z3 ran out of time."""
-    for mine, z3s in zip(got, expected):
+    for mine, z3s in zip(got, expected, strict=True):
         assert mine == z3s or (mixed and None in (mine, z3s)), (got, expected)
 
 

@@ -89,7 +89,10 @@ def test_labelled_article(labels_path):
     """Extraction equals the hand labels, give or take the known errors listed with them."""
     labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     text = (labels_path.parent / labels["article"]).read_text(encoding="utf-8")
-    key = lambda e: (e["line"], e["text"], e["kind"], str(e["value"]))
+
+    def key(e):
+        return (e["line"], e["text"], e["kind"], str(e["value"]))
+
     known = labels.get("known_errors") or {}
     expected = Counter(key(e) for e in labels["figures"])
     expected -= Counter(key(e) for e in known.get("missed", []))
@@ -253,7 +256,7 @@ def test_draft_has_one_claim_per_figure_with_verbatim_unique_quotes():
     claims = [c for c in data["claims"] if "items" not in c]      # the list claims come last
     assert len(claims) == len(figures) == len(SEED_FIGURES)
     assert len({c["id"] for c in claims}) == len(claims)
-    for claim, figure in zip(claims, figures):
+    for claim, figure in zip(claims, figures, strict=True):
         quote = claim["quote"]
         at = text.find(quote)
         assert at != -1, quote

@@ -35,7 +35,8 @@ def test_a_hedged_part_never_makes_a_share_pass(tmp_path, whole, part_share, sta
     printed = Fraction(100 * part, whole)
     article = f"Of {whole:,} voters, {hedge} {part:,} said yes, {stated}%."
     claims = (f'  - {{id: w, quote: "{whole:,} voters", measure: voters, value: "{whole:,}", unit: people}}\n'
-              f'  - {{id: p, quote: "{hedge} {part:,} said yes", measure: yes, value: "{hedge} {part:,}", unit: people}}\n'
+              f'  - {{id: p, quote: "{hedge} {part:,} said yes", measure: yes, '
+              f'value: "{hedge} {part:,}", unit: people}}\n'
               f'  - {{id: s, quote: "{stated}%", measure: share yes, value: "{stated}%", unit: percent}}\n')
     verdicts = _verdicts(tmp_path, article, claims, "  - {share: s, part: p, whole: w}\n", "share")
     as_printed = stated - Fraction(1, 2) <= printed < stated + Fraction(1, 2)
@@ -51,9 +52,12 @@ def test_a_hedged_part_never_makes_a_sum_pass(tmp_path, a, b, off, hedge):
     if total < 1:
         return
     article = f"Police arrested {total:,} people: {hedge} {a:,} in Ames and {b:,} in Boone."
-    claims = (f'  - {{id: t, quote: "arrested {total:,} people", measure: arrested, value: "{total:,}", unit: people}}\n'
-              f'  - {{id: a, quote: "{hedge} {a:,} in Ames", measure: arrested, scope: {{place: Ames}}, value: "{hedge} {a:,}", unit: people}}\n'
-              f'  - {{id: b, quote: "{b:,} in Boone", measure: arrested, scope: {{place: Boone}}, value: "{b:,}", unit: people}}\n')
+    claims = (f'  - {{id: t, quote: "arrested {total:,} people", measure: arrested, '
+              f'value: "{total:,}", unit: people}}\n'
+              f'  - {{id: a, quote: "{hedge} {a:,} in Ames", measure: arrested, scope: {{place: Ames}}, '
+              f'value: "{hedge} {a:,}", unit: people}}\n'
+              f'  - {{id: b, quote: "{b:,} in Boone", measure: arrested, scope: {{place: Boone}}, '
+              f'value: "{b:,}", unit: people}}\n')
     verdicts = _verdicts(tmp_path, article, claims, "  - {sum: t, parts: [a, b]}\n", "sum")
     verdicts += _verdicts(tmp_path, article, claims, "  - {sum: t, parts: [a, b]}\n", "solve")
     assert (verdicts == [Verdict.HOLDS]) if off == 0 else Verdict.HOLDS not in verdicts, \

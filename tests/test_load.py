@@ -88,7 +88,7 @@ def test_malformed_files_give_path_line_col_and_exit_2(tmp_path, run, name):
     assert code == 2
     located = re.findall(rf"^{re.escape(str(path))}:(\d+):(\d+): error input (.*)$", out, re.M)
     assert located, out
-    assert any(int(l) == line and phrase in message for l, _, message in located), out
+    assert any(int(at) == line and phrase in message for at, _, message in located), out
     assert "Traceback" not in out
 
 

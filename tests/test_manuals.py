@@ -36,7 +36,7 @@ def examples(doc: str) -> dict[str, tuple[dict, list[dict]]]:
         lines = textwrap.dedent(block).strip("\n").splitlines()
         outcomes = [line for line in lines if line.startswith("->")]
         assert outcomes, f"{kind} example has no '-> OUTCOME RULE (ids): ...' line"
-        case = yaml.load("\n".join(l for l in lines if not l.startswith("->")),
+        case = yaml.load("\n".join(line for line in lines if not line.startswith("->")),
                          Loader=yaml.BaseLoader)
         expect = []
         for line in outcomes:

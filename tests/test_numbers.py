@@ -129,7 +129,7 @@ def test_multiples_tolerance_comes_from_settings():
 
 @pytest.mark.parametrize("text", ["8-5", "between 9 and 3", "5%-banana"])
 def test_a_range_that_cannot_be_read_says_it_is_a_range(text):
-    with pytest.raises(FigureError, match="range|figure|number"):
+    with pytest.raises(FigureError, match=r"range|figure|number"):
         figure_from(text, None, None, False)
 
 

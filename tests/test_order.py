@@ -170,13 +170,16 @@ def _describe(data: dict, permuted: dict) -> str:
     return "\n".join(lines) or "  (nothing to reorder)"
 
 
+def _keys(findings: list[dict]) -> list[str]:
+    return [json.dumps(f, sort_keys=True) for f in findings]
+
+
 def _explain(expected: str, got: str) -> str:
     """What differs, in words, then a unified diff of the two reports."""
     a, b = json.loads(expected), json.loads(got)
     words = []
-    for fa, fb in zip(a["files"], b["files"]):
-        keys = lambda findings: [json.dumps(f, sort_keys=True) for f in findings]
-        ka, kb = keys(fa["findings"]), keys(fb["findings"])
+    for fa, fb in zip(a["files"], b["files"], strict=True):
+        ka, kb = _keys(fa["findings"]), _keys(fb["findings"])
         if Counter(ka) == Counter(kb) and ka != kb:
             words.append("the same findings, in a different order")
         elif Counter(ka) != Counter(kb):

@@ -37,11 +37,11 @@ def _text(value: Fraction, decimals: int) -> str:
 def _loud(tmp_path, printed: list[Fraction], decimals: int):
     texts = [_text(v, decimals) for v in printed]
     names = ANSWERS[:len(printed)]
-    article = "; ".join(f"{t} answered {n}" for t, n in zip(texts, names)) + "."
+    article = "; ".join(f"{t} answered {n}" for t, n in zip(texts, names, strict=True)) + "."
     (tmp_path / "a.txt").write_text(article + "\n", encoding="utf-8")
     claims = "".join(f'  - {{id: a{i}, quote: "{t} answered {n}", measure: answers, '
                      f'scope: {{answer: "{n}"}}, value: "{t}", unit: percent}}\n'
-                     for i, (t, n) in enumerate(zip(texts, names)))
+                     for i, (t, n) in enumerate(zip(texts, names, strict=True)))
     parts = ", ".join(f'"{n}"' for n in names)
     path = tmp_path / "c.yaml"
     path.write_text("sources: [{id: article, file: a.txt}]\n"

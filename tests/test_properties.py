@@ -40,7 +40,8 @@ def write_article(tmp_path, world, push=None):
     for i in world["reported"]:
         lines.append(f"In {NAMES[i]}, {printed[i]:,} people were arrested.")
         claims.append(f'  - {{id: p{i}, quote: "In {NAMES[i]}, {printed[i]:,} people were arrested", '
-                      f'measure: arrested, scope: {{place: {NAMES[i]}}}, value: "{printed[i]:,}", unit: people}}')
+                      f'measure: arrested, scope: {{place: {NAMES[i]}}}, '
+                      f'value: "{printed[i]:,}", unit: people}}')
     lines.append(f"{NAMES[top]} had the most arrests.")
     relations = [f"  - {{rank: most, claim: p{top}, among: all, quote: {NAMES[top]} had the most arrests}}"]
     if share is not None and not world["hedge_total"] and push is None:

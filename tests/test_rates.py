@@ -132,7 +132,7 @@ def means(draw):
     sizes = draw(st.lists(st.integers(1, 5_000), min_size=2, max_size=3))
     passed = [draw(st.integers(0, n)) for n in sizes]
     overall = Fraction(100 * sum(passed), sum(sizes))
-    groups = [_rounded(Fraction(100 * p, n), decimals) for p, n in zip(passed, sizes)]
+    groups = [_rounded(Fraction(100 * p, n), decimals) for p, n in zip(passed, sizes, strict=True)]
     return groups, overall, decimals
 
 
@@ -140,11 +140,11 @@ def _mean_findings(tmp_path, groups, overall: str, decimals: int):
     texts = [_text(g, decimals) + "%" for g in groups]
     names = GROUPS[:len(groups)]
     article = f"{overall}% of pupils passed: " + ", ".join(
-        f"{t} of {n}" for t, n in zip(texts, names)) + "."
+        f"{t} of {n}" for t, n in zip(texts, names, strict=True)) + "."
     claims = [f'{{id: all, quote: "{overall}% of pupils", measure: pass rate, '
               f'scope: {{group: all}}, value: "{overall}%", unit: percent}}'] + [
         f'{{id: {n}, quote: "{t} of {n}", measure: pass rate, scope: {{group: {n}}}, '
-        f'value: "{t}", unit: percent}}' for t, n in zip(texts, names)]
+        f'value: "{t}", unit: percent}}' for t, n in zip(texts, names, strict=True)]
     return _run(tmp_path, article, claims, f"{{mean: all, of: [{', '.join(names)}]}}")
 
 

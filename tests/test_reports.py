@@ -310,7 +310,10 @@ def test_github_escaping_of_data_and_properties():
 def test_github_escaping_round_trips(text):
     prop, data = github_report.escape_property(text), github_report.escape_data(text)
     assert not set(prop) & set("\r\n:,") and not set(data) & set("\r\n")
-    unescape = lambda s: re.sub("%(25|0D|0A|3A|2C)", lambda m: bytes.fromhex(m[1]).decode(), s)
+
+    def unescape(s: str) -> str:
+        return re.sub("%(25|0D|0A|3A|2C)", lambda m: bytes.fromhex(m[1]).decode(), s)
+
     assert unescape(prop) == text and unescape(data) == text
 
 
@@ -818,7 +821,7 @@ def test_engine_seed_in_every_format(engine_result, tmp_path):
     assert any(f["verdict"] == "contradiction" and "rescued-thursday-friday" in f["claims"]
                for f in data["files"][0]["findings"])
     sarif_validate(json.loads(render(sarif_report, engine_result)))
-    cases, failures, skipped, _ = junit(tmp_path, engine_result)
+    cases, failures, _, _ = junit(tmp_path, engine_result)
     assert len(cases) == len(file.findings) and failures >= 1
     assert render(github_report, engine_result).count("::error ") >= 1
     marks = parse_html(render(html_report, engine_result)).marks
@@ -849,8 +852,7 @@ def test_waiver_snippet_pasted_where_it_says_waives_the_finding(tmp_path):
     from verify import engine
     claims = _seed_copy(tmp_path)
     file = engine.check_paths([str(claims)]).files[0]
-    (i, error), = [(i, f) for i, f in enumerate(file.findings)
-                   if f.severity is Severity.ERROR and f.waived is None]
+    (error,) = [f for f in file.findings if f.severity is Severity.ERROR and f.waived is None]
     offer = waivers.suggestion(error, file, str(tmp_path))
     assert offer.where == f"operation-united-front.yaml:{error.location.line}"
     assert f"rule: {error.rule}" in offer.snippet and "FILL IN" in offer.snippet

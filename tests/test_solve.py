@@ -1,4 +1,5 @@
-"""Tests for verify.evaluate.smt and verify.evaluate.optimise: feasibility, minimal conflicts, derived bounds, budget."""
+"""Tests for verify.evaluate.smt and verify.evaluate.optimise: feasibility, minimal conflicts, derived
+bounds, budget."""
 from __future__ import annotations
 
 import os
@@ -197,7 +198,7 @@ def seed_like() -> tuple[Problem, list[str]]:
     names = [f"p{i}" for i in range(len(reported))]
     hidden = [f"u{i}" for i in range(7)]
     vs = (fixed("total", 102, "total"),) + tuple(
-        fixed(n, v, f"claim_{n}") for n, v in zip(names, reported)) + tuple(
+        fixed(n, v, f"claim_{n}") for n, v in zip(names, reported, strict=True)) + tuple(
         unknown(h) for h in hidden)
     cs = (sum_is("sum", "total", names + hidden),) + most("most", "p1", names + hidden)
     return Problem(vs, cs), hidden
@@ -292,7 +293,7 @@ def worlds(draw):
     values = draw(st.lists(st.integers(0, 500), min_size=2, max_size=7))
     reported = draw(st.lists(st.booleans(), min_size=len(values), max_size=len(values)))
     claims = []  # (name, true value, group or None)
-    for i, (value, seen) in enumerate(zip(values, reported)):
+    for i, (value, seen) in enumerate(zip(values, reported, strict=True)):
         claims.append((f"p{i}", value, f"part{i}" if seen else None))
     claims.append(("total", sum(values), "total"))
     vars_ = []

@@ -27,7 +27,7 @@ def fresh():
 
 def test_the_vocabulary_holds_no_unit_and_both_numbers_of_each_noun():
     vocabulary = units.vocabulary()
-    assert len({pair for pair in vocabulary.values()}) >= 300
+    assert len(set(vocabulary.values())) >= 300
     for form, (singular, plural) in vocabulary.items():
         assert form in (singular, plural) and form == form.lower()
         assert vocabulary[singular] == vocabulary[plural] == (singular, plural)

@@ -12,11 +12,12 @@ import json
 import os
 import re
 import sys
-from datetime import UTC
-from typing import TextIO
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import NoReturn, TextIO
 
-from verify.model import Severity
-from verify.report import MODULES
+from verify.model import RunResult, Severity
+from verify.report import MODULES, ReportOptions, Writer, default_show_level
 
 LEVELS = ("pass", "note", "warning", "error")
 FORMATS = tuple(MODULES)          # the report formats, as verify.report names them
@@ -152,7 +153,7 @@ def _rules(name: str | None, out: TextIO) -> int:
     return 0
 
 
-def _check(args, out: TextIO) -> int:
+def _check(args: argparse.Namespace, out: TextIO) -> int:
     from verify import config as settings
     from verify import engine, walk
 
@@ -189,15 +190,14 @@ def _check(args, out: TextIO) -> int:
     gc.set_threshold(100_000, 50, 100)
     result = engine.run(files, configs.__getitem__, args.require_coverage, args.jobs, _progress())
     colour = printed == "text" and _colour(out)
-    _print_report(lambda: writers[printed](result, out, _options(args, printed, started, colour)),
+    _print_report(_render(writers[printed], result, _options(args, printed, started, colour), out),
                   out)
     from verify.report.common import write_atomically
     unwritten = []
     for name, path, spec in reports:   # each report on its own: one that fails stops no other
         options = _options(args, name, started, False)
         try:
-            write_atomically(path, lambda stream, name=name, options=options:
-                             writers[name](result, stream, options))
+            write_atomically(path, _render_to(writers[name], result, options))
         except OSError as error:
             unwritten.append(f"verify: --report {spec}: cannot write the {name} report: "
                              f"{_why_unwritable(error, path)}; expected a file path that can "
@@ -215,7 +215,19 @@ def _check(args, out: TextIO) -> int:
     return 1 if failing else 0
 
 
-def _targets(args, writers) -> tuple[str, list[tuple[str, str, str]]]:
+def _render(write: Writer, result: RunResult, options: ReportOptions,
+            out: TextIO) -> Callable[[], None]:
+    """The report for standard output, to write when _print_report calls it."""
+    return lambda: write(result, out, options)
+
+
+def _render_to(write: Writer, result: RunResult, options: ReportOptions) -> Callable[[TextIO], None]:
+    """A report file's writing, for write_atomically to call with the file."""
+    return lambda stream: write(result, stream, options)
+
+
+def _targets(args: argparse.Namespace,
+             writers: Mapping[str, Writer]) -> tuple[str, list[tuple[str, str, str]]]:
     """The format printed on standard output, and the (format, path, spec) report files.
     `--report FORMAT:-` is the printed format; only one report can go to standard output."""
     reports = [_report_target(spec, writers) for spec in args.report]
@@ -235,17 +247,16 @@ def _targets(args, writers) -> tuple[str, list[tuple[str, str, str]]]:
     return printed, [r for r in reports if r[1] != "-"]
 
 
-def _options(args, name: str, started, colour: bool):
-    from verify.report import ReportOptions, default_show_level
+def _options(args: argparse.Namespace, name: str, started: datetime | None,
+             colour: bool) -> ReportOptions:
     show = default_show_level(name) if args.show_level is None else Severity.parse(args.show_level)
     fail = None if args.fail_level == "none" else Severity.parse(args.fail_level)
     return ReportOptions(show_level=show, fail_level=fail, show_waived=args.show_waived,
                          colour=colour, started=started)
 
 
-def _started():
+def _started() -> datetime:
     """When the run started, in UTC; SOURCE_DATE_EPOCH (reproducible builds) pins it."""
-    from datetime import datetime
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), UTC)
@@ -260,7 +271,7 @@ def _colour(out: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def _print_report(render, out: TextIO) -> None:
+def _print_report(render: Callable[[], None], out: TextIO) -> None:
     """Write the report for standard output.  When its reader has gone (`verify check | head`)
     the rest is dropped quietly and the run goes on: the report files are still written and
     the exit code still says what was found."""
@@ -295,7 +306,7 @@ def _why_unwritable(error: OSError, path: str) -> str:
     return words.get(error.errno, error.strerror or type(error).__name__)
 
 
-def _progress():
+def _progress() -> Callable[[int, int], None] | None:
     """A progress bar on stderr when it is a terminal and the run is long enough to need one."""
     if not sys.stderr.isatty():
         return None
@@ -311,19 +322,19 @@ def _progress():
     return show
 
 
-def _writers() -> dict:
+def _writers() -> dict[str, Writer]:
     """format -> write(result, out, options), as report.formats() gives, but importing a
     writer's module only when it writes (all seven cost ~20 ms; a run uses one or two)."""
     from importlib import import_module
 
-    from verify.report import MODULES
-
-    def lazy(module: str):
-        return lambda *args: import_module(f"verify.report.{module}").write(*args)
+    def lazy(module: str) -> Writer:
+        def write(result: RunResult, out: TextIO, options: ReportOptions) -> None:
+            import_module(f"verify.report.{module}").write(result, out, options)
+        return write
     return {name: lazy(module) for name, module in MODULES.items()}
 
 
-def _report_target(spec: str, writers) -> tuple[str, str, str]:
+def _report_target(spec: str, writers: Mapping[str, Writer]) -> tuple[str, str, str]:
     name, sep, path = spec.partition(":")
     if not sep or not path or name not in writers:
         raise UsageError(f"--report '{spec}': expected FORMAT:PATH with FORMAT one of "
@@ -352,14 +363,14 @@ class _ExtractUsage(Exception):
 
 
 class _ExtractParser(argparse.ArgumentParser):
-    def error(self, message: str):     # argparse would exit; we return 2
+    def error(self, message: str) -> NoReturn:     # argparse would exit; we return 2
         raise _ExtractUsage(message)
 
 
 def _extract(argv: list[str], out: TextIO) -> int:
     """`verify extract [--format text|json] [--draft [--update CLAIMS]] ARTICLE...`: the
-    figures of an article (verify.extract.figures), or a draft claims file (verify.draft.skeleton, verify.draft.update);
-    0 on success, 2 if it cannot run."""
+    figures of an article (verify.extract.figures), or a draft claims file
+    (verify.draft.skeleton, verify.draft.update); 0 on success, 2 if it cannot run."""
     from dataclasses import asdict
 
     from verify.extract.figures import extract_figures
@@ -388,8 +399,9 @@ def _extract(argv: list[str], out: TextIO) -> int:
         print("verify extract: several articles need --draft (one claims file for all of them); "
               "list the figures of one article at a time", file=sys.stderr)
         return 2
-    texts = [(path, _read_article(path)) for path in args.articles]
-    if any(text is None for _, text in texts):
+    read = [(path, _read_article(path)) for path in args.articles]
+    texts = [(path, text) for path, text in read if text is not None]
+    if len(texts) != len(read):     # each unreadable one was said on stderr
         return 2
     if args.draft:
         from verify.draft.skeleton import draft_claims, draft_sources
@@ -412,7 +424,7 @@ def _extract(argv: list[str], out: TextIO) -> int:
     return 0
 
 
-def _update_claims(args, out: TextIO) -> int:
+def _update_claims(args: argparse.Namespace, out: TextIO) -> int:
     """--draft --update CLAIMS: the file gains claims for uncovered figures, in place."""
     from verify.draft import update
     if not args.draft or args.articles:

@@ -12,14 +12,19 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
+from typing import Any, Literal, TypedDict
 
 from verify.evaluate import rules
 from verify.load import yamlread
+from verify.load.yamlread import Node
 from verify.model import Severity
+from verify.project import project_root
 from verify.values import units
 from verify.values.numbers import ROUNDINGS, Tolerances
 
@@ -30,12 +35,12 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class Config:
-    severities: dict = field(default_factory=dict)     # rule -> Severity, or None when off
-    tolerances: Tolerances = Tolerances()
+    severities: dict[str, Severity | None] = field(default_factory=dict)  # None: the rule is off
+    tolerances: Tolerances = field(default_factory=Tolerances)
     budget_ms: int = 3000
     bounds: bool = True
-    limits: dict = field(default_factory=dict)
-    nouns: dict = field(default_factory=dict)          # counted nouns added: form -> spelling
+    limits: dict[str, int] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)   # counted nouns added: form -> spelling
     include: tuple[str, ...] = ()      # patterns of the files a folder walk checks
     exclude: tuple[str, ...] = ()      # patterns of the files and folders it skips
     sources: tuple[str, ...] = ()                       # files the settings came from
@@ -50,11 +55,30 @@ class Config:
         return self.limits[name]
 
 
+class _Changes(TypedDict, total=False):
+    """What one setting changes in a Config (its fields, by name)."""
+
+    severities: dict[str, Severity | None]
+    tolerances: Tolerances
+    budget_ms: int
+    bounds: bool
+    limits: dict[str, int]
+    nouns: dict[str, str]
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+# a top-level setting's reader: (the settings so far, its value's node, the file) -> changes
+_Handler = Callable[[Config, Node, str], _Changes]
+# [tool.verify] of a pyproject.toml as tomllib read it
+_Table = dict[str, Any]
+
+
 def load(paths: list[str] | None = None) -> Config:
     """Defaults, then each settings file in order (later files win).  No paths: the project
     of the working folder (`for_project`)."""
     if paths is None:
-        from verify.project import project_root
         return for_project(project_root(Path(".")))
     config = _defaults()
     for path in paths:
@@ -93,13 +117,12 @@ def settings_folder(root: str | Path) -> Path:
 TOOL_KEYS = ("checks", "include", "exclude")
 
 
-def _tool_table(root: Path) -> tuple[dict, str, str] | None:
+def _tool_table(root: Path) -> tuple[_Table, str, str] | None:
     """([tool.verify], the pyproject's text, its path as shown), or None without one; an
     unknown key or a value of the wrong type is a located ConfigError."""
     pyproject = Path(root) / "pyproject.toml"
     if not pyproject.is_file():
         return None
-    import tomllib
     shown = _shown(pyproject)
     text = _read(pyproject, shown)
     try:
@@ -126,13 +149,13 @@ def _tool_table(root: Path) -> tuple[dict, str, str] | None:
     return tool, text, shown
 
 
-def _apply_table(config: Config, tool: dict, text: str, shown: str) -> Config:
-    changes = {}
+def _apply_table(config: Config, tool: _Table, text: str, shown: str) -> Config:
+    changes: _Changes = {"sources": config.sources + (shown,)}
     if "include" in tool:
         changes["include"] = tuple(tool["include"])
     if "exclude" in tool:
         changes["exclude"] = config.exclude + tuple(tool["exclude"])
-    return replace(config, sources=config.sources + (shown,), **changes)
+    return replace(config, **changes)
 
 
 def _toml_where(text: str, key: str) -> str:
@@ -155,11 +178,12 @@ def _toml_where(text: str, key: str) -> str:
     return header or "1:1"
 
 
-def _expected(key: str, known) -> str:
+def _expected(key: str, known: Iterable[str]) -> str:
     """'did you mean ...? expected one of ...', the closest known name first (difflib)."""
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    names = list(known)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"{hint}expected one of {', '.join(known)}"
+    return f"{hint}expected one of {', '.join(names)}"
 
 
 def _defaults() -> Config:
@@ -167,7 +191,7 @@ def _defaults() -> Config:
         return _apply(Config(), Path(path).read_text(encoding="utf-8"), "defaults.yaml")
 
 
-def _read(path, shown: str | None = None) -> str:
+def _read(path: str | Path, shown: str | None = None) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -193,10 +217,10 @@ def _apply(config: Config, text: str, path: str) -> Config:
         return config
     if root.kind != "map":
         raise ConfigError(f"{path}:{root.line}:{root.col}: settings must be a mapping")
-    handlers = {"rules": _rules, "hedges": _hedges, "rounding": _rounding,
+    handlers: dict[str, _Handler] = {"rules": _rules, "hedges": _hedges, "rounding": _rounding,
                 "solver": _solver, "limits": _limits, "nouns": _nouns,
                 "include": _include, "exclude": _exclude}
-    changes = {"sources": config.sources + (path,)}
+    changes: _Changes = {"sources": config.sources + (path,)}
     for key, key_node, value in root.items():
         if key not in handlers:
             raise ConfigError(f"{path}:{key_node.line}:{key_node.col}: unknown setting '{key}'; "
@@ -205,17 +229,17 @@ def _apply(config: Config, text: str, path: str) -> Config:
     return replace(config, **changes)
 
 
-def _where(path, node) -> str:
+def _where(path: str, node: Node) -> str:
     return f"{path}:{node.line}:{node.col}"
 
 
-def _mapping(node, path):
+def _mapping(node: Node, path: str) -> list[tuple[str, Node, Node]]:
     if node.kind != "map":
         raise ConfigError(f"{_where(path, node)}: expected a mapping")
     return node.items()
 
 
-def _rules(config, node, path):
+def _rules(config: Config, node: Node, path: str) -> _Changes:
     severities = dict(config.severities)
     for rule, key, value in _mapping(node, path):
         if rule not in rules.IDS:       # the registry: a misspelt rule would be ignored
@@ -232,10 +256,22 @@ def _rules(config, node, path):
     return {"severities": severities}
 
 
-def _hedges(config, node, path):
-    names = {"about": "about", "nearly": "nearly", "just over": "just_over",
-             "multiples": "multiples", "steps": "steps"}
-    changes = {}
+class _HedgeChanges(TypedDict, total=False):
+    about: Fraction
+    nearly: Fraction
+    just_over: Fraction
+    multiples: Fraction
+    steps: int | None
+
+
+# a hedge as settings name it -> its share's field of Tolerances ("steps" is read apart)
+_SHARES: dict[str, Literal["about", "nearly", "just_over", "multiples"]] = {
+    "about": "about", "nearly": "nearly", "just over": "just_over", "multiples": "multiples"}
+
+
+def _hedges(config: Config, node: Node, path: str) -> _Changes:
+    names = (*_SHARES, "steps")
+    changes: _HedgeChanges = {}
     for name, key, value in _mapping(node, path):
         if name not in names:
             raise ConfigError(f"{_where(path, key)}: unknown hedge '{name}'; {_expected(name, names)}")
@@ -243,26 +279,26 @@ def _hedges(config, node, path):
             off = value.text.strip().lower() in ("off", "none", "false", "no")
             changes["steps"] = None if off else _whole(value, path)
         else:
-            changes[names[name]] = _share(value, path)
+            changes[_SHARES[name]] = _share(value, path)
     return {"tolerances": replace(config.tolerances, **changes)}
 
 
-def _share(node, path) -> Fraction:
+def _share(node: Node, path: str) -> Fraction:
     match = re.fullmatch(r"(\d{1,3}(?:\.\d{1,6})?)\s*%", node.text.strip())
     if not match:
         raise ConfigError(f"{_where(path, node)}: '{node.text}' is not a percentage like 10%")
     return Fraction(match.group(1)) / 100
 
 
-def _rounding(config, node, path):
+def _rounding(config: Config, node: Node, path: str) -> _Changes:
     if node.text not in ROUNDINGS:
         raise ConfigError(f"{_where(path, node)}: rounding '{node.text}'; expected one of "
                           f"{', '.join(ROUNDINGS)}")
     return {"tolerances": replace(config.tolerances, rounding=node.text)}
 
 
-def _solver(config, node, path):
-    changes = {}
+def _solver(config: Config, node: Node, path: str) -> _Changes:
+    changes: _Changes = {}
     for name, key, value in _mapping(node, path):
         if name not in ("budget_ms", "bounds"):
             raise ConfigError(f"{_where(path, key)}: unknown solver setting '{name}'; "
@@ -274,12 +310,12 @@ def _solver(config, node, path):
     return changes
 
 
-def _nouns(config, node, path):
+def _nouns(config: Config, node: Node, path: str) -> _Changes:
     """Counted nouns a project adds to the vocabulary shipped with verify (units.py)."""
     if node.kind != "seq":
         raise ConfigError(f"{_where(path, node)}: expected a list of nouns, such as [sandwiches]")
     nouns = dict(config.nouns)
-    for item in node.value:
+    for item in node.children:
         try:
             nouns.update(units.project_nouns(item.text if item.kind == "scalar" else ""))
         except units.UnitError as error:
@@ -287,7 +323,7 @@ def _nouns(config, node, path):
     return {"nouns": nouns}
 
 
-def _limits(config, node, path):
+def _limits(config: Config, node: Node, path: str) -> _Changes:
     limits = dict(config.limits)
     for name, key, value in _mapping(node, path):
         if config.limits and name not in config.limits:
@@ -297,25 +333,25 @@ def _limits(config, node, path):
     return {"limits": limits}
 
 
-def _include(config, node, path):
+def _include(config: Config, node: Node, path: str) -> _Changes:
     """The files a folder walk checks: these patterns replace the ones before."""
     return {"include": _patterns(node, path)}
 
 
-def _exclude(config, node, path):
+def _exclude(config: Config, node: Node, path: str) -> _Changes:
     """Files and folders a folder walk skips: these patterns add to the ones before."""
     return {"exclude": config.exclude + _patterns(node, path)}
 
 
-def _patterns(node, path) -> tuple[str, ...]:
-    items = node.value if node.kind == "seq" else ()
+def _patterns(node: Node, path: str) -> tuple[str, ...]:
+    items = node.children
     if node.kind != "seq" or not all(i.kind == "scalar" and i.text.strip() for i in items):
         raise ConfigError(f"{_where(path, node)}: expected a list of patterns, such as "
                           "[drafts, \"*.draft.yaml\"]")
     return tuple(i.text.strip() for i in items)
 
 
-def _whole(node, path) -> int:
+def _whole(node: Node, path: str) -> int:
     text = node.text.replace("_", "")
     if not re.fullmatch(r"\d{1,12}", text):
         raise ConfigError(f"{_where(path, node)}: '{node.text}' is not a whole number")

@@ -5,15 +5,17 @@ The engine is the only place that gives findings their rule id and severity.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
 
+from verify import config as settings
 from verify import walk
 from verify.anchor import coverage, quotes
 from verify.config import Config
 from verify.evaluate import judge, rules, slips, waive
+from verify.evaluate.judge import Judgement
 from verify.evaluate.rules import Context
 from verify.load import claims
 from verify.model import (
@@ -32,6 +34,7 @@ from verify.model import (
 )
 from verify.project import project_root
 from verify.relate import corrections, quantities, relations
+from verify.relate.quantities import Article
 from verify.values import units
 
 
@@ -50,7 +53,6 @@ def check_paths(paths: list[str], config: Config | None = None,
 
 def project_settings() -> Callable[[Path], Config]:
     """project root -> its settings (config.for_project), each project read once a run."""
-    from verify import config as settings
     return cache(settings.for_project)
 
 
@@ -68,7 +70,7 @@ def run(files: list[str], config: Config | Callable[[str], Config], require_cove
     check = partial(_check_with, require_coverage=require_coverage)
     results = []
     if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor  # ~30 ms: only when asked for
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - ~30 ms: only when asked for
         with ProcessPoolExecutor(jobs) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
             for result in pool.map(check, files, configs, chunksize=chunk):
@@ -76,8 +78,8 @@ def run(files: list[str], config: Config | Callable[[str], Config], require_cove
                 if progress:
                     progress(len(results), len(files))
     else:
-        for path, settings in zip(files, configs):
-            results.append(check(path, settings))
+        for path, file_config in zip(files, configs, strict=True):     # one config per file
+            results.append(check(path, file_config))
             if progress:
                 progress(len(results), len(files))
     return RunResult(tuple(results))
@@ -122,9 +124,9 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
     claims_file, anchor_outcomes = quotes.anchor(loaded.claims_file)
     found = corrections.versions(claims_file)       # None: no source corrects another
     ctx = _context(found.corrected if found else claims_file, config)
-    if ctx.article.ambiguous:   # a scope that names no quantity: the file cannot be checked
+    if _article(ctx).ambiguous:   # a scope that names no quantity: the file cannot be checked
         return FileResult(path, findings=tuple(sorted(
-            (_input_error(_placed(o, subject, ctx)) for o, _, subject in _ambiguous(ctx.article, ctx)),
+            (_input_error(_placed(o, subject, ctx)) for o, _, subject in _ambiguous(_article(ctx), ctx)),
             key=Finding.sort_key)), fatal=True)
     evaluated: Evaluated = [(o, "anchor", None) for o in anchor_outcomes]
     evaluated += [(o, "anchor", None) for o in _anchored(claims_file, anchor_outcomes)]
@@ -152,19 +154,27 @@ def _context(claims_file: ClaimsFile, config: Config) -> Context:
                    relations.build(claims_file))
 
 
+def _article(ctx: Context) -> Article:
+    """The article's model, which every context the engine builds holds (only the narrowed
+    context a rule may make for itself leaves it out)."""
+    if ctx.article is None:
+        raise ValueError("a context without the article's model")
+    return ctx.article
+
+
 def _judged(ctx: Context) -> Evaluated:
     """The outcomes of the judge and of every rule on the file of `ctx`."""
-    claims_file, config = ctx.claims_file, ctx.config
-    verdicts = judge.judge(ctx.article, ctx)
+    claims_file, config, article = ctx.claims_file, ctx.config, _article(ctx)
+    verdicts = judge.judge(article, ctx)
     ctx = replace(ctx, implied=verdicts.implied)
     evaluated: Evaluated = []
-    for relation in _relations(claims_file, ctx.article):
+    for relation in _relations(claims_file, article):
         evaluated.extend(_relation(relation, ctx, verdicts))
     for relation in claims_file.relations:     # an explicit same ties quantities: its units only
         if relation.kind == "same":
             evaluated.extend(_every_relation(relation, ctx))
     evaluated.extend((o, rule, subject) for rule, o, subject in verdicts.conflicts + verdicts.notes)
-    evaluated.extend(_unconverted(ctx.article, ctx))
+    evaluated.extend(_unconverted(article, ctx))
     for rule in rules.of_claims():
         if config.enabled(rule.id):
             evaluated.extend((o, rule.id, claim) for claim in claims_file.claims
@@ -178,7 +188,7 @@ def _corrections(found: corrections.Versions, ctx: Context, judged: Evaluated) -
     published that the corrected figures settle, found by judging it as published too."""
     out: Evaluated = [(o, "correction", None) for o in found.outcomes]
     published = _context(found.published, ctx.config)
-    if published.article.ambiguous or not ctx.config.enabled("correction"):
+    if _article(published).ambiguous or not ctx.config.enabled("correction"):
         return out
     before = _stamped(_judged(published), published, False)
     after = _stamped(judged, ctx, False)
@@ -216,7 +226,7 @@ def _control_characters(claims_file: ClaimsFile) -> list[Outcome]:
     return out
 
 
-def _relations(claims_file: ClaimsFile, article) -> list[Relation]:
+def _relations(claims_file: ClaimsFile, article: Article) -> list[Relation]:
     """The relations the rules check: the file's own (a `same` only ties quantities together),
     one `same` per quantity stated by several claims, and the breakdowns' sums."""
     out = [r for r in claims_file.relations if r.kind != "same"]
@@ -230,7 +240,7 @@ def _relations(claims_file: ClaimsFile, article) -> list[Relation]:
     return out + list(article.implied)
 
 
-def _ambiguous(article, ctx: Context):
+def _ambiguous(article: Article, ctx: Context) -> Iterator[tuple[Outcome, str, Claim]]:
     """A scope that leaves out a dimension with several wholes says no quantity."""
     for claim_id, dim, wholes in article.ambiguous:
         yield (Outcome(Verdict.INVALID, f"claim {claim_id} leaves out {dim}, which has several "
@@ -238,12 +248,13 @@ def _ambiguous(article, ctx: Context):
                        (claim_id,)), "input", ctx.claims[claim_id])
 
 
-def _unconverted(article, ctx: Context):
+def _unconverted(article: Article, ctx: Context) -> Iterator[tuple[Outcome, str, Claim]]:
     """A quantity stated in units that do not convert (GBP and USD): a modelling error."""
     for claim_id, index in article.unconverted:
         claim, quantity = ctx.claims[claim_id], article.quantities[index]
+        unit = claim.figure.unit if claim.figure is not None else None    # a quantity's claim: set
         yield (Outcome(Verdict.INVALID, f"claim {claim_id} states {quantity.name} in "
-                       f"{claim.figure.unit}, which cannot be compared with {quantity.unit}, the "
+                       f"{unit}, which cannot be compared with {quantity.unit}, the "
                        "unit of its other claims", (claim_id,) + quantity.claims), "units", claim)
 
 
@@ -261,7 +272,8 @@ def _every_relation(relation: Relation, ctx: Context) -> Evaluated:
             if ctx.config.enabled(rule.id) for o in rule.check(relation, ctx)]
 
 
-def _relation(relation: Relation, ctx: Context, verdicts):
+def _relation(relation: Relation, ctx: Context,
+              verdicts: Judgement) -> Iterator[tuple[Outcome, str, Relation | Claim | None]]:
     """The rules of every relation (units) first; a relation they find invalid (across
     incompatible units) is not evaluated further.  Then the rule of its kind.
 
@@ -296,6 +308,8 @@ def _by_statement(relation: Relation, ctx: Context) -> list[Outcome]:
     of its statements in turn: "with 47, 4 + 21 = 25 is within the total" is still checked.
     The disagreement itself, and any choice that fails, are the judge's to report."""
     article = ctx.article
+    if article is None:
+        return []
     disagreeing = sorted({article.of_claim[i] for i in _ids(relation, ctx) if i in article.of_claim
                           and article.quantities[article.of_claim[i]].agreed is None})
     out: dict[str, Outcome] = {}
@@ -303,7 +317,7 @@ def _by_statement(relation: Relation, ctx: Context) -> list[Outcome]:
             *(article.quantities[q].statements for q in disagreeing)), MOST_READINGS):
         try:
             found = rules.by_kind()[relation.kind].check(relation, replace(ctx, choice=dict(
-                zip(disagreeing, picked))))
+                zip(disagreeing, picked, strict=True))))     # one statement per quantity
             for outcome in found:
                 if outcome.verdict is not Verdict.CONTRADICTION:
                     out.setdefault(outcome.message, replace(outcome, derived=()))
@@ -331,7 +345,7 @@ def _severity(outcome: Outcome, ceiling: Severity) -> Severity:
     return Severity.NOTE if outcome.derived or outcome.worth_noting else Severity.PASS
 
 
-def _placed(outcome: Outcome, subject, ctx: Context) -> Outcome:
+def _placed(outcome: Outcome, subject: Relation | Claim | None, ctx: Context) -> Outcome:
     """The outcome where it belongs.  A stage that said where (the loader, anchoring,
     coverage, waivers) is taken at its word; a rule's outcome is placed at the relation the
     file states, else at the first claim involved in the article's order (never an order of
@@ -352,6 +366,7 @@ def _placed(outcome: Outcome, subject, ctx: Context) -> Outcome:
 
 def _finding(rule: str, severity: Severity, outcome: Outcome) -> Finding:
     """The one place a Finding is made: an outcome stamped with its rule id and severity."""
+    assert outcome.location is not None, "an outcome is placed before it becomes a finding"
     return Finding(rule, severity, outcome.verdict, outcome.message, outcome.location,
                    outcome.claims, outcome.spans, outcome.quotes, outcome.arithmetic,
                    outcome.derived)

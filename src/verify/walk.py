@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
+from verify import config as configs
 from verify.config import Config, settings_folder
 from verify.project import PROJECT_MARKERS, project_root
 
@@ -50,9 +51,10 @@ def find(paths: list[str], exclude: tuple[str, ...] = (),
          settings: Callable[[Path], Config] | None = None) -> Found:
     """The files to check for `paths`; `settings(project root)` gives a project's settings
     (default: config.for_project), `exclude` adds patterns to every project's."""
-    from verify import config as configs
     settings = settings or configs.for_project
-    files, skipped, missing = [], [], []
+    files: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    missing: list[str] = []
     for path in paths:
         p = Path(path)
         if p.is_dir():
@@ -77,24 +79,26 @@ def is_claims_file(path: Path, limit: int) -> bool:
     return bool(_CLAIMS_KEY.search(head.removeprefix(b"\xef\xbb\xbf")))
 
 
-def _walk(top: Path, exclude: tuple[str, ...], settings) -> tuple[list[str], list[tuple[str, str]]]:
+def _walk(top: Path, exclude: tuple[str, ...],
+          settings: Callable[[Path], Config]) -> tuple[list[str], list[tuple[str, str]]]:
     inside = top.resolve()
     start = _project(project_root(inside), exclude, settings)
     # folder (as walked) -> (its project, its path from the project's root)
     where = {str(top): (start, PurePosixPath(inside.relative_to(start.root).as_posix()))}
-    found, skipped = [], []
+    found: list[Path] = []
+    skipped: list[tuple[str, str]] = []
     for folder, folders, names in os.walk(top):       # links to folders are not followed
         project, rel = where.pop(folder)
         kept = []
         for name in sorted(folders):
             sub = rel / name
             if not _skip(project, name, sub, True):
-                path = os.path.join(folder, name)
-                if any(os.path.exists(os.path.join(path, m)) for m in PROJECT_MARKERS):
-                    root = Path(path).resolve()
-                    where[path] = (_project(root, exclude, settings), PurePosixPath("."))
+                below = os.path.join(folder, name)
+                if any(os.path.exists(os.path.join(below, m)) for m in PROJECT_MARKERS):
+                    root = Path(below).resolve()
+                    where[below] = (_project(root, exclude, settings), PurePosixPath("."))
                 else:
-                    where[path] = (project, sub)
+                    where[below] = (project, sub)
                 kept.append(name)
         folders[:] = kept
         for name in names:
@@ -110,7 +114,7 @@ def _walk(top: Path, exclude: tuple[str, ...], settings) -> tuple[list[str], lis
     return [str(p) for p in sorted(found)], sorted(skipped)
 
 
-def _project(root: Path, exclude, settings) -> _Project:
+def _project(root: Path, exclude: tuple[str, ...], settings: Callable[[Path], Config]) -> _Project:
     config = settings(root)
     folder = settings_folder(root).resolve()
     inside = folder.is_relative_to(root) and folder != root

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from verify.engine import claims_files
+
 INTERVAL = 0.5      # seconds between polls: quick enough for a person, idle for a machine
 _SOURCE_FILE = re.compile(r"^\s*(?:-\s+)?file\s*:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", re.M)
 _CLEAR = "\x1b[2J\x1b[H"
@@ -23,8 +25,7 @@ _CLEAR = "\x1b[2J\x1b[H"
 
 def watched(paths: list[str]) -> list[str]:
     """The claims files of `paths` and the source files they name, sorted."""
-    from verify.engine import claims_files
-    found = set()
+    found: set[str] = set()
     for path in claims_files(paths):
         found.add(path)
         try:
@@ -36,9 +37,13 @@ def watched(paths: list[str]) -> list[str]:
     return sorted(found)
 
 
-def snapshot(files: list[str]) -> dict[str, tuple[int, int] | None]:
+# a file -> its modification time and size, None when it is gone
+Snapshot = dict[str, tuple[int, int] | None]
+
+
+def snapshot(files: list[str]) -> Snapshot:
     """Each file's modification time and size; None for a file that is gone."""
-    state: dict[str, tuple[int, int] | None] = {}
+    state: Snapshot = {}
     for path in files:
         try:
             info = os.stat(path)
@@ -49,7 +54,7 @@ def snapshot(files: list[str]) -> dict[str, tuple[int, int] | None]:
     return state
 
 
-def changed(before: dict, after: dict) -> list[str]:
+def changed(before: Snapshot, after: Snapshot) -> list[str]:
     """The files added, removed or modified between two snapshots."""
     return sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
 

@@ -6,17 +6,18 @@ of the checks it took part in.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 
 from verify.anchor.textindex import Folded, fold
-from verify.model import Claim, ClaimsFile, Finding, Location, Mark, Outcome, Span, Verdict
+from verify.extract.figures import Extracted, extract_figures
+from verify.model import Claim, ClaimsFile, Finding, Location, Mark, Outcome, Source, Span, Verdict
 
 MAX_UNCHECKED_HITS = 1000     # occurrences of one unchecked text that are marked
 _RANK = {"contradiction": 4, "disputed": 3, "conditional": 2, "verified": 1}
 
 
-def _figures(claims_file: ClaimsFile):
+def _figures(claims_file: ClaimsFile) -> Iterator[tuple[Source, Extracted]]:
     """(source, Extracted) for every figure in every source."""
-    from verify.extract.figures import extract_figures
     for source in claims_file.sources:
         for figure in extract_figures(source.text):
             yield source, figure
@@ -49,7 +50,7 @@ def _unchecked_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]
 class _Spans:
     """Character ranges of one source, merged, for fast 'does this overlap any?' questions."""
 
-    def __init__(self, spans):
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         merged: list[list[int]] = []
         for s, e in sorted(spans):
             if merged and s <= merged[-1][1]:
@@ -114,7 +115,7 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
     for source_id, spans in _unchecked_spans(claims_file).items():
         marked = _Spans([(m.start, m.end) for m in out.values() if m.source == source_id])
         unchecked = _Spans(spans)         # overlapping entries make one mark
-        for start, end in zip(unchecked.starts, unchecked.ends):
+        for start, end in zip(unchecked.starts, unchecked.ends, strict=True):
             if not marked.overlaps(start, end):
                 line = texts[source_id].count("\n", 0, start) + 1
                 col = start - (texts[source_id].rfind("\n", 0, start) + 1) + 1
@@ -145,7 +146,7 @@ def _in_conflict(claim: Claim, finding: Finding, claims_file: ClaimsFile) -> boo
     contradiction is part of it."""
     if finding.rule != "same":
         return True
-    stated: dict[str, set] = {}
+    stated: dict[str, set[object]] = {}
     for claim_id in finding.claims:
         other = claims_file.claim(claim_id)
         if other is not None:
@@ -154,6 +155,7 @@ def _in_conflict(claim: Claim, finding: Finding, claims_file: ClaimsFile) -> boo
     return not torn or claim.source in torn
 
 
-def _value(claim: Claim):
+def _value(claim: Claim) -> object:
+    """What a claim states, comparable and hashable: its interval, else its other values."""
     return claim.figure.interval if claim.figure is not None else (claim.date, claim.written,
                                                                    claim.items)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from fractions import Fraction
 
 from verify.anchor.textindex import Folded, fold
 from verify.extract.finders import glued
@@ -119,7 +120,7 @@ def _find_word(quote: str, written: str) -> tuple[int, int] | None:
     return (match.start(), len(match.group(0))) if match else None
 
 
-def _same_number(text: str, value) -> bool:
+def _same_number(text: str, value: Fraction | None) -> bool:
     try:
         return read_written(text.rstrip(".,")).value == value
     except FigureError:
@@ -132,10 +133,10 @@ def _not_found(claim: Claim, source: Folded, quote: str) -> Outcome:
     if len(parts) > 1 and any(p.strip() for p in parts):
         match = _changed_figures(parts, source)
         if match:
-            now = [g for g in match.groups()]
+            now = list(match.groups())
             was = _NUMBERISH.findall(quote)
             changes = ", ".join(f"{new} where the claim quotes {old}"
-                                for old, new in zip(was, now) if old != new)
+                                for old, new in zip(was, now, strict=True) if old != new)
             span = source.span(claim.source, match.start(), match.end())
             return _problem(claim, f"the quote of claim '{claim.id}' is not in source "
                             f"'{claim.source}': the source now says {changes} "
@@ -145,7 +146,7 @@ def _not_found(claim: Claim, source: Folded, quote: str) -> Outcome:
                     f"\"{claim.quote}\"; expected the source's exact words")
 
 
-def _changed_figures(parts: list[str], source: Folded) -> re.Match | None:
+def _changed_figures(parts: list[str], source: Folded) -> re.Match[str] | None:
     """The quote's words in the source with other figures (1 to 40 characters) between them.
 
     Bounded work for any quote and source: at most _QUOTE_FIGURES figures; the search runs

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 
 from verify.model import Span
 
@@ -59,15 +60,15 @@ class Folded:
         if self._searches == _INDEX_AFTER and len(self.text) >= _INDEX_CHARS:
             self._words = _WordIndex(self.text)
         starts = self._words.candidates(needle) if self._words is not None else None
+        found: list[int] = []
         if starts is not None:      # each search a scan of the whole text would be quadratic
-            found = []
             for start in starts:
                 if limit is not None and len(found) >= limit:
                     break
                 if self.text.startswith(needle, start):
                     found.append(start)
             return found
-        found, start = [], self.text.find(needle) if needle else -1
+        start = self.text.find(needle) if needle else -1
         while start != -1 and (limit is None or len(found) < limit):
             found.append(start)
             start = self.text.find(needle, start + 1)
@@ -103,19 +104,19 @@ class _WordIndex:
                 self.places.setdefault((a, b, c), []).append(at)
                 del window[0]
 
-    def candidates(self, needle: str):
+    def candidates(self, needle: str) -> Iterator[int] | None:
         """Offsets where `needle` may start, in order; None when it holds no three whole words."""
         words = [(m.start(), m.group()) for m in _WORD_RUN.finditer(needle)
                  if m.start() > 0 and m.end() < len(needle)]    # whole in every occurrence
-        best = None
+        best: tuple[int, Sequence[int]] | None = None
         for i in range(len(words) - 2):
             places = self.places.get((words[i][1], words[i + 1][1], words[i + 2][1]), ())
             if best is None or len(places) < len(best[1]):
                 best = (words[i][0], places)
         if best is None:
             return None
-        offset, places = best
-        return (place - offset for place in places if place >= offset)
+        offset, rarest = best
+        return (place - offset for place in rarest if place >= offset)
 
 
 class _Offsets:

@@ -67,7 +67,7 @@ def extract_figures(text: str) -> list[Extracted]:
     order = sorted(range(len(candidates)),
                    key=lambda i: (candidates[i][0] - candidates[i][1], i, candidates[i][0]))
     taken = bytearray(len(text))
-    chosen = []
+    chosen: list[Candidate] = []
     for i in order:
         start, end, kind, value, unit = candidates[i]
         if taken.find(1, start, end) != -1:
@@ -79,6 +79,8 @@ def extract_figures(text: str) -> list[Extracted]:
     newlines = [i for i, ch in enumerate(text) if ch == "\n"]
     figures = []
     for start, end, kind, value, unit in chosen:
+        if kind is None or value is None:
+            continue            # never: a candidate without a kind only blocks, and is not chosen
         line = bisect.bisect_left(newlines, start)
         col = start - (newlines[line - 1] + 1 if line else 0) + 1
         if isinstance(value, str):

@@ -12,14 +12,16 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from verify.values.dates import MONTHS
-from verify.values.numbers import (CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MAX_DIGITS, SCALES,
-                                   word_number)
+from verify.values.numbers import CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MAX_DIGITS, SCALES, word_number
 
 # A candidate: (start, end, kind, value, unit); kind None blocks its span (identifiers).
 Candidate = tuple[int, int, "str | None", "Fraction | str | None", "str | None"]
 
 _SP = r"[ \u00a0]"
-_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion"]
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                 "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                 "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion"]
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _TOKEN = "|".join(_NUMBER_WORDS)
 _WORD_SEQ = re.compile(rf"\b(?:{_TOKEN})(?:(?:{_SP}+and{_SP}+|{_SP}|-)(?:{_TOKEN}))*\b", re.I)
@@ -71,6 +73,7 @@ _SHARE = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|t
                     r"(?P<d>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
                     r"\b(?!-)", re.I)
 _HALF = re.compile(r"(?<![-\w])half\b(?!-)", re.I)
+_DOZENS: dict[str, int | Fraction] = {"a": 1, "half a": Fraction(1, 2)}
 _DOZEN = re.compile(rf"\b(?P<n>a|half{_SP}a|two|three|four|five|six|seven|eight|nine|ten)"
                     rf"{_SP}+dozen\b", re.I)
 _A_SCALE = re.compile(rf"\ba{_SP}+(?P<s>hundred|thousand|million|billion)\b(?!{_SP}+and\b)", re.I)
@@ -127,10 +130,7 @@ def _dates(text: str) -> Iterator[Candidate]:
             mon = parts["mon"]
             month = int(mon) if mon.isdigit() else _MONTH_OF[mon.rstrip(".")]
             year, day = parts.get("year"), parts.get("day")
-            if day is None:
-                value = f"{year}-{month:02d}"
-            else:
-                value = f"{year or '-'}-{month:02d}-{int(day):02d}"
+            value = f"{year}-{month:02d}" if day is None else f"{year or '-'}-{month:02d}-{int(day):02d}"
             yield m.start(), m.end(), "date", value, "date"
 
 
@@ -213,10 +213,10 @@ def _decorate(text: str, start: int, end: int, value: Fraction, kind: str, curre
         if (m := _ORDINAL.match(text, end)):
             kind, end = "ordinal", m.end()
         elif len(written) == 4 and 1900 <= value < 2100:
-            kind, value, unit = "year", written, "date"
+            kind, unit = "year", "date"
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
         return None             # glued letters we cannot read: "3D", "1990s", "5K"
-    return start, end, kind, value, unit
+    return start, end, kind, written if kind == "year" else value, unit     # a year as written
 
 
 def _is_noun(noun: str) -> bool:
@@ -242,13 +242,15 @@ def _word_figures(text: str) -> Iterator[Candidate]:
                 yield figure
     for m in _DOZEN.finditer(text):
         n = m.group("n").lower().replace("\u00a0", " ")
-        count = {"a": 1, "half a": Fraction(1, 2)}.get(n) or word_number(n)
-        yield m.start(), m.end(), "words", count * 12, None
+        count = _DOZENS.get(n) or word_number(n)
+        if count is None:
+            continue            # never: the pattern takes only number words
+        yield m.start(), m.end(), "words", Fraction(count) * 12, None
     for m in _A_SCALE.finditer(text):
         yield m.start(), m.end(), "words", Fraction(SCALES[m.group("s").lower()]), None
 
 
-def _longest_number(text: str, base: int, tokens: list, i: int) -> tuple[int, Fraction] | None:
+def _longest_number(text: str, base: int, tokens: list[re.Match[str]], i: int) -> tuple[int, Fraction] | None:
     """The longest run of tokens from i that reads as one number (at most 12 words).
 
     A run that does not read as a number never becomes one by adding words (except a
@@ -281,6 +283,8 @@ def _shares(text: str) -> Iterator[Candidate]:
         n, sep, denom = m.group("n").lower(), m.group("sep"), m.group("d").lower()
         plural = denom.endswith("s")
         count = 1 if n in ("a", "an", "one") else word_number(n)
+        if count is None:
+            continue            # never: the pattern takes only number words
         if (count == 1) == plural:
             continue            # "a thirds", "two third": not a fraction
         if sep != "-" and (not plural or denom == "quarters") and not _share_context(text, m):
@@ -292,7 +296,7 @@ def _shares(text: str) -> Iterator[Candidate]:
             yield m.start(), m.end(), "share", Fraction(1, 2), None
 
 
-def _share_context(text: str, m: re.Match) -> bool:
+def _share_context(text: str, m: re.Match[str]) -> bool:
     return bool(_SHARE_FOLLOWS.match(text, m.end())) or _prev_word(text, m.start()) in _HEDGE_BEFORE
 
 

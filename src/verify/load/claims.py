@@ -12,12 +12,15 @@ characters in a claim, warnings by default; `input: off` leaves them out.
 from __future__ import annotations
 
 import stat
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, Protocol
 
 from verify.config import Config
 from verify.load import corrections, schema, yamlread
-from verify.load.validate import MAX_PROBLEMS, Reader, TooMany, short
+from verify.load.validate import MAX_PROBLEMS, Fields, Reader, TooMany, short
+from verify.load.yamlread import Node
 from verify.model import (
     Breakdown,
     Claim,
@@ -32,7 +35,16 @@ from verify.model import (
 )
 from verify.project import inside_project, project_root
 from verify.values import dates, units
-from verify.values.numbers import ROUNDINGS, FigureError, duration, figure_from, rounding_place
+from verify.values.numbers import ROUNDINGS, FigureError, Tolerances, duration, figure_from, rounding_place
+
+
+class _Record(Protocol):
+    """A record with an id and a place in the file: a claim or a source."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def loc(self) -> Location | None: ...     # None only for a source no file declared
 
 
 @dataclass
@@ -76,7 +88,7 @@ def _load(reader: Reader, path: str, config: Config) -> Loaded:
     return Loaded(None if reader.problems else claims_file, reader.problems)
 
 
-def _read_text(reader: Reader, path: Path, limit: int, node) -> str | None:
+def _read_text(reader: Reader, path: Path, limit: int, node: Node | None) -> str | None:
     """A claims file (node None) or a source (node: its `file:` field) as text, or None with
     a problem.  Only regular files: a FIFO would block and /dev/zero would never end.  At most
     `limit` bytes are read, whatever size the file claims (files in /proc say 0)."""
@@ -120,14 +132,14 @@ def _read_text(reader: Reader, path: Path, limit: int, node) -> str | None:
 def _too_big(path: Path, size: int, limit: int, claims_file: bool, config: Config) -> str:
     if claims_file:
         return f"{path} is {size:,} bytes; the limit is {limit:,} (limits.file_bytes)"
-    path = short(str(path), 120)
+    shown = short(str(path), 120)
     total = config.limit("source_bytes")
     left = "" if limit == total else f", more than the {limit:,} left of the"
-    return (f"{path} is {size:,} bytes{left or '; the'} sources of one claims file may hold "
+    return (f"{shown} is {size:,} bytes{left or '; the'} sources of one claims file may hold "
             f"{total:,} bytes in all (limits.source_bytes)")
 
 
-def _build(reader: Reader, top: dict, folder: Path) -> ClaimsFile:
+def _build(reader: Reader, top: Fields, folder: Path) -> ClaimsFile:
     limit = reader.config.limit("claims")
     if len(_items(top, "claims")) > limit:      # before any claim is read: they cost time
         reader.problem(top["claims"][1], f"{len(_items(top, 'claims')):,} claims; the limit is "
@@ -158,7 +170,7 @@ def _build(reader: Reader, top: dict, folder: Path) -> ClaimsFile:
                       tuple(breakdowns), tuple(unchecked), _items(top, "waivers"))
 
 
-def _breakdown(reader: Reader, node) -> Breakdown | None:
+def _breakdown(reader: Reader, node: Node) -> Breakdown | None:
     fields = reader.record(node, schema.BREAKDOWN, "a breakdown")
     if not all(k in fields for k in ("dimension", "whole", "parts")):
         return None
@@ -184,14 +196,15 @@ def _breakdown(reader: Reader, node) -> Breakdown | None:
                      total, combine)
 
 
-def _scopes_in_breakdowns(reader: Reader, nodes, claims: list[Claim], breakdowns) -> None:
+def _scopes_in_breakdowns(reader: Reader, nodes: Sequence[Node], claims: list[Claim],
+                          breakdowns: list[Breakdown]) -> None:
     """A scope value of a dimension that has breakdowns must be one of their wholes or parts:
     a misspelt part would silently be another quantity."""
     known: dict[str, dict[str, str]] = {}
     for b in breakdowns:
         values = known.setdefault(b.dimension.strip().casefold(), {})
-        for value in (b.whole,) + tuple(b.parts):
-            values.setdefault(value.strip().casefold(), value.strip())
+        for name in (b.whole,) + tuple(b.parts):
+            values.setdefault(name.strip().casefold(), name.strip())
     if not known:
         return
     read = {c.id for c in claims}
@@ -201,18 +214,18 @@ def _scopes_in_breakdowns(reader: Reader, nodes, claims: list[Claim], breakdowns
         if scope is None or scope.kind != "map" or claim_id is None or claim_id.text not in read:
             continue
         for dimension, _, value in scope.items():
-            values = known.get(dimension.strip().casefold())
-            if values is None or value.kind != "scalar" or value.text is None:
+            named = known.get(dimension.strip().casefold())
+            if named is None or value.kind != "scalar" or value.text is None:
                 continue
-            if value.text.strip().casefold() not in values:
-                guess = reader.guess(value.text, list(values.values()))
+            if value.text.strip().casefold() not in named:
+                guess = reader.guess(value.text, list(named.values()))
                 hint = f"did you mean '{guess}'?" if guess else \
-                    f"expected one of: {', '.join(short(v, 30) for v in list(values.values())[:12])}"
+                    f"expected one of: {', '.join(short(v, 30) for v in list(named.values())[:12])}"
                 reader.problem(value, f"{short(dimension)} '{short(value.text)}' is not a whole or a "
                                f"part of any breakdown of {short(dimension)}; {hint}")
 
 
-def _counted_breakdowns(reader: Reader, relations, breakdowns) -> None:
+def _counted_breakdowns(reader: Reader, relations: list[Relation], breakdowns: list[Breakdown]) -> None:
     wholes = {b.whole.strip().casefold() for b in breakdowns}
     for relation in relations:
         whole = relation.get("breakdown") if relation.kind == "count" else None
@@ -226,9 +239,9 @@ def _counted_breakdowns(reader: Reader, relations, breakdowns) -> None:
 def _named_relations(relations: list[Relation]) -> list[Relation]:
     """Relations without an id are named by what they relate ("sum-total"), not by their place
     in the file, so that reordering a file renames nothing."""
-    taken = {r.id for r in relations if r.id is not None}
-    unnamed = sorted((r for r in relations if r.id is None), key=lambda r: repr(r.members))
-    named = {}
+    taken = {r.id for r in relations if r.id}
+    unnamed = sorted((r for r in relations if not r.id), key=lambda r: repr(r.members))
+    named: dict[int, Relation] = {}
     for relation in unnamed:
         first = relation.members[0][1] if relation.members else relation.kind
         base = f"{relation.kind}-{first if isinstance(first, str) else '-'.join(map(str, first))}"
@@ -255,7 +268,7 @@ def _one_breakdown_per_whole(reader: Reader, breakdowns: list[Breakdown]) -> Non
             seen[whole] = breakdown.loc
 
 
-def _unchecked(reader: Reader, node, source_ids: list[str]) -> Unchecked | None:
+def _unchecked(reader: Reader, node: Node, source_ids: list[str]) -> Unchecked | None:
     fields = reader.record(node, schema.UNCHECKED, "an unchecked entry")
     if "text" not in fields or "reason" not in fields:
         return None
@@ -264,27 +277,30 @@ def _unchecked(reader: Reader, node, source_ids: list[str]) -> Unchecked | None:
                      reader.loc(node), fields.get("occurrence", (None,))[0])
 
 
-def _items(top: dict, key: str):
-    return top.get(key, ((),))[0]
+def _items(top: Fields, key: str) -> tuple[Any, ...]:
+    """A list field of the file (its nodes, or its waivers), () when absent."""
+    items: tuple[Any, ...] = top.get(key, ((),))[0]
+    return items
 
 
-def _declared(nodes) -> list[str]:
+def _declared(nodes: Iterable[Node]) -> list[str]:
     """The ids the records of a list declare, in order, whether or not they could be read."""
     ids = (n.get("id") for n in nodes if n.kind == "map")
     return list(dict.fromkeys(i.text for i in ids if i is not None and i.kind == "scalar"))
 
 
-def _unique(reader, records, what):
-    seen = {}
+def _unique(reader: Reader, records: Sequence[_Record], what: str) -> None:
+    seen: dict[str, Location] = {}
     for record in records:
+        loc = record.loc or Location(reader.path)
         if record.id in seen:
             reader.add(f"{what} id '{short(record.id)}' is used twice (first at line "
-                       f"{seen[record.id].line}); expected unique ids", record.loc)
+                       f"{seen[record.id].line}); expected unique ids", loc)
         else:
-            seen[record.id] = record.loc
+            seen[record.id] = loc
 
 
-def _source(reader: Reader, node, folder: Path) -> Source | None:
+def _source(reader: Reader, node: Node, folder: Path) -> Source | None:
     fields = reader.record(node, schema.SOURCE, "a source")
     if "id" not in fields or "file" not in fields:
         return None
@@ -304,9 +320,9 @@ def _source(reader: Reader, node, folder: Path) -> Source | None:
                   fields.get("corrects", (None,))[0])
 
 
-def _roundings(reader: Reader, nodes) -> dict[str, str]:
+def _roundings(reader: Reader, nodes: Iterable[Node]) -> dict[str, str]:
     """Source id -> how it cuts its figures (`rounding:`), for the sources that say."""
-    out = {}
+    out: dict[str, str] = {}
     for node in nodes:
         ident, rounding = (node.get(k) if node.kind == "map" else None for k in ("id", "rounding"))
         if ident is not None and rounding is not None and ident.kind == rounding.kind == "scalar" \
@@ -315,14 +331,18 @@ def _roundings(reader: Reader, nodes) -> dict[str, str]:
     return out
 
 
-def _claim(reader: Reader, node, source_ids: list[str], roundings=None) -> Claim | None:
+def _claim(reader: Reader, node: Node, source_ids: list[str],
+           roundings: dict[str, str] | None = None) -> Claim | None:
     fields = reader.record(node, schema.CLAIM, "a claim")
     if "id" not in fields or "quote" not in fields:
         return None
-    value = lambda key, default=None: fields.get(key, (default,))[0]
+
+    def value(key: str, default: Any = None) -> Any:
+        return fields.get(key, (default,))[0]
+
     source = value("source") or (source_ids[0] if len(source_ids) == 1 else None)
     if "source" in fields and source not in source_ids:
-        reader.problem(fields["source"][1], f"claim '{value('id')}' names source '{short(source)}'; "
+        reader.problem(fields["source"][1], f"claim '{value('id')}' names source '{short(value('source'))}'; "
                        f"expected one of: {', '.join(source_ids) or '(no sources)'}")
     elif source is None and source_ids:     # no sources at all is reported once, not per claim
         reader.problem(node, f"claim '{value('id')}' names no source; expected 'source:' with one "
@@ -346,7 +366,7 @@ def _claim(reader: Reader, node, source_ids: list[str], roundings=None) -> Claim
         try:
             figure = figure_from(value("value"), unit if "unit" in fields else None,
                                  value("precision"), bool(integer), _tolerances(reader, value(
-                                     "rounding") or (roundings or {}).get(source)),
+                                     "rounding") or (roundings or {}).get(source or "")),
                                  place)
         except FigureError as error:
             reader.problem(fields["value"][1], str(error))
@@ -373,13 +393,13 @@ def _claim(reader: Reader, node, source_ids: list[str], roundings=None) -> Claim
                  earlier=bool(fields.get("earlier", (False,))[0]))
 
 
-def _tolerances(reader: Reader, rounding: str | None):
+def _tolerances(reader: Reader, rounding: str | None) -> Tolerances:
     """The settings' tolerances, with the rounding convention of the claim or its source."""
     tolerances = reader.config.tolerances
     return tolerances if rounding is None else replace(tolerances, rounding=rounding)
 
 
-def _is_count(reader, unit, fields) -> bool:
+def _is_count(reader: Reader, unit: str, fields: Fields) -> bool:
     try:
         return units.is_count(unit)
     except units.UnitError as error:
@@ -387,7 +407,8 @@ def _is_count(reader, unit, fields) -> bool:
         return False
 
 
-def _relation(reader: Reader, node, known: set[str], claim_kinds) -> Relation | None:
+def _relation(reader: Reader, node: Node, known: set[str],
+              claim_kinds: dict[str, frozenset[str]]) -> Relation | None:
     kinds = [k for k in schema.RELATIONS if node.kind == "map" and node.get(k) is not None]
     if len(kinds) != 1:
         reader.problem(node, f"a relation needs exactly one kind ({', '.join(schema.RELATIONS)}); "
@@ -399,7 +420,7 @@ def _relation(reader: Reader, node, known: set[str], claim_kinds) -> Relation | 
     if any(spec[1] and key not in fields for key, spec in table.items()):
         return None
     members = tuple((k, v) for k, (v, _) in fields.items() if k not in schema.RELATION_COMMON)
-    rel_id = fields.get("id", (None,))[0]
+    rel_id = fields.get("id", ("",))[0]      # "" (no id): named later, by what it relates
     shown_id = rel_id or kind
     if kind == "count" and "items" not in fields and "breakdown" not in fields:
         reader.problem(node, "a count relation needs 'items' (the names counted) or 'breakdown' "
@@ -414,7 +435,7 @@ def _relation(reader: Reader, node, known: set[str], claim_kinds) -> Relation | 
                     fields.get("quote", (None,))[0], fields.get("source", (None,))[0], waivers)
 
 
-def _enough_members(reader, kind, fields, rel_id) -> bool:
+def _enough_members(reader: Reader, kind: str, fields: Fields, rel_id: str) -> bool:
     """An empty list of claims relates nothing (and rules index the first member)."""
     for role, (value, node) in fields.items():
         needed = 2 if (kind, role) == ("same", "same") else 1
@@ -426,9 +447,10 @@ def _enough_members(reader, kind, fields, rel_id) -> bool:
     return True
 
 
-def _check_refs(reader, kind, fields, known, rel_id) -> None:
+def _check_refs(reader: Reader, kind: str, fields: Fields, known: set[str], rel_id: str) -> None:
     id_roles = [k for k, spec in schema.RELATIONS[kind].items()
-                if spec.type in ("id", "ids", "claims", "figure") and not isinstance(fields.get(k, ("",))[0], Unstated)]
+                if spec.type in ("id", "ids", "claims", "figure")
+                and not isinstance(fields.get(k, ("",))[0], Unstated)]
     if kind == "rank":
         id_roles = ["claim", "than"] + (["among"] if isinstance(fields.get("among", ("",))[0], tuple) else [])
     named = []
@@ -459,21 +481,22 @@ def _check_refs(reader, kind, fields, known, rel_id) -> None:
                        "a relation cannot relate a claim to itself")
 
 
-def _claim_kinds(read) -> dict[str, frozenset[str]]:
+def _claim_kinds(read: list[tuple[Claim, Node]]) -> dict[str, frozenset[str]]:
     """Claim id -> the kinds of claim it is (schema.CLAIM_KINDS), for the roles that name it:
     a quantity has a figure, a date, weekday or time claim a value in that unit, a list items."""
     out: dict[str, frozenset[str]] = {}
     for claim, node in read:
         kinds = {"quantity"} if claim.figure is not None else set()
-        if claim.written is not None:       # its unit was read: it is one of NON_QUANTITIES
-            kinds.add(units.canonical(node.get("unit").text))
+        unit = node.get("unit")
+        if claim.written is not None and unit is not None:   # its unit was read: one of NON_QUANTITIES
+            kinds.add(units.canonical(unit.text))
         if claim.items:
             kinds.add("list")
         out.setdefault(claim.id, frozenset(kinds))     # an id used twice is reported already
     return out
 
 
-def _check_kinds(reader, kind, fields, kinds) -> None:
+def _check_kinds(reader: Reader, kind: str, fields: Fields, kinds: dict[str, frozenset[str]]) -> None:
     """Every claim a role names must be of a kind the role accepts (schema.RELATIONS): a change
     from a weekday, or a sum with a list for a part, has no figure to compute with."""
     for role, spec in schema.RELATIONS[kind].items():
@@ -494,8 +517,8 @@ def _check_kinds(reader, kind, fields, kinds) -> None:
                            f"{kind}'s '{role}' needs {needs}")
 
 
-def _entry(node, text: str):
+def _entry(node: Node, text: str) -> Node:
     """The node of a list's entry `text` (the list itself if not found), or the scalar."""
     if node.kind != "seq":
         return node
-    return next((item for item in node.value if item.kind == "scalar" and item.text == text), node)
+    return next((item for item in node.children if item.kind == "scalar" and item.text == text), node)

@@ -5,7 +5,8 @@ meant) and `verify schema` (which prints it as JSON Schema for editors).
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from verify.evaluate.rules import IDS as RULE_IDS
 from verify.values.numbers import PRECISIONS, ROUNDINGS
@@ -37,16 +38,22 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
+# a field declared by (type, required, help), or as a Field
+Spec = tuple[str, bool, str] | Field
+Table = Mapping[str, Spec]
+# JSON Schema as written out: JSON data
+JsonObject = dict[str, Any]
+
 # field -> (type, required, help).  Types: text, id, ids, texts, bool, int, date, scope,
 # waivers, enum:a|b, among, claims (an id or a list of ids), figure (an id or {measure, scope}).
-WAIVER = {
+WAIVER: Table = {
     # a rule of the registry; input problems are fixed, never waived
     "rule": ("enum:" + "|".join(r for r in RULE_IDS if r != "input"), True,
              "the rule whose finding is waived, e.g. same"),
     "reason": ("text", True, "why the editor accepts it; required"),
     "claims": ("ids", False, "only findings about these claims (file-level waivers)"),
 }
-SOURCE = {
+SOURCE: Table = {
     "id": ("id", True, "how claims name this source, e.g. article"),
     "file": ("text", True, "the source text, relative to the claims file"),
     "title": ("text", False, "headline or title"),
@@ -59,7 +66,7 @@ SOURCE = {
                  "or a corrected version of the article): its figures replace theirs"),
     "note": ("text", False, "free text for people"),
 }
-CLAIM = {
+CLAIM: Table = {
     "id": ("id", True, "a short name, unique in the file"),
     "source": ("id", False, "the source quoted; may be left out when there is one source"),
     "quote": ("text", True, "the source's exact words containing the figure"),
@@ -85,7 +92,7 @@ CLAIM = {
     "waive": ("waivers", False, "findings about this claim an editor has accepted"),
     "note": ("text", False, "free text for people"),
 }
-RELATION_COMMON = {
+RELATION_COMMON: Table = {
     "id": ("id", False, "a name for the relation (default: rel-N)"),
     "quote": ("text", False, "the words that assert the relation, e.g. Kentucky had the most arrests"),
     "source": ("id", False, "the source of the quote"),
@@ -96,7 +103,7 @@ RELATION_COMMON = {
 # (a share or a change is stated in percent or as a multiple, so its own claim is not).
 # `accepts`: the kinds of claim (CLAIM_KINDS) a role that names claims takes; the loader
 # refuses any other at the role, so no rule meets a claim it cannot judge.
-RELATIONS = {
+RELATIONS: dict[str, dict[str, Field]] = {
     "same": {"same": Field("ids", True, "claims that state the same quantity", compared=True,
                            accepts=QUANTITY)},
     "sum": {"sum": Field("id", True, "the total", compared=True, accepts=QUANTITY),
@@ -171,7 +178,7 @@ def compared_roles(kind: str) -> tuple[str, ...]:
     return tuple(role for role, spec in RELATIONS.get(kind, {}).items() if spec.compared)
 
 
-BREAKDOWN = {
+BREAKDOWN: Table = {
     "dimension": ("text", True, "the scope dimension, e.g. place"),
     "whole": ("text", True, "the scope value that is made of the parts, e.g. all states"),
     "parts": ("texts", True, "the scope values it is made of"),
@@ -184,14 +191,14 @@ BREAKDOWN = {
                 "subgroups: the whole lies between its parts); default sum, but a share or rate "
                 "broken down without `total:` must say which"),
 }
-UNCHECKED = {
+UNCHECKED: Table = {
     "text": ("text", True, "the words of the source left without a claim"),
     "reason": ("text", True, "why they need no check"),
     "source": ("id", False, "the source (default: every source, so the order of sources "
                "never matters)"),
     "occurrence": ("int", False, "which occurrence, when the words occur more than once"),
 }
-FILE = {
+FILE: Table = {
     "version": ("enum:1", False, "claims language version"),
     "sources": ("list:source", True, "the documents quoted"),
     "breakdowns": ("list:breakdown", False, "scope values made of parts"),
@@ -203,7 +210,7 @@ FILE = {
 RECORDS = {"source": SOURCE, "claim": CLAIM, "breakdown": BREAKDOWN, "unchecked": UNCHECKED}
 
 
-def json_schema() -> dict:
+def json_schema() -> JsonObject:
     """The claims language as JSON Schema (draft 2020-12), for editors' completion."""
     defs = {name: _object(fields) for name, fields in RECORDS.items()}
     defs["waiver"] = _object(WAIVER)
@@ -216,14 +223,14 @@ def json_schema() -> dict:
     return schema
 
 
-def _object(fields: dict) -> dict:
+def _object(fields: Table) -> JsonObject:
     return {"type": "object", "additionalProperties": False,
             "required": sorted(k for k, spec in fields.items() if spec[1]),
             "properties": {k: {**_type(spec[0]), "description": spec[2]} for k, spec in fields.items()}}
 
 
-def _type(kind: str) -> dict:
-    scalar = {"type": ["string", "number"]}
+def _type(kind: str) -> JsonObject:
+    scalar: JsonObject = {"type": ["string", "number"]}
     if kind.startswith("enum:"):
         return {"enum": kind[5:].split("|") + ([1] if kind == "enum:1" else [])}
     if kind.startswith("list:"):

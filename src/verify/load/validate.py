@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from verify.config import Config
 from verify.load import schema
+from verify.load.yamlread import Node
 from verify.model import Location, Outcome, Unstated, Verdict, Waiver
 from verify.values.numbers import duration
 
@@ -21,6 +24,12 @@ UNSTATED = {
     "measure": ("text", True, "what is counted or measured, as a claim would say it"),
     "scope": ("scope", False, "where/when/who, as a claim would say it, e.g. {year: 2022}"),
 }
+
+# A record's fields as read: name -> (its value, the node it was read from).  The value's type
+# follows the field's type in the schema table (text -> str, ids -> tuple[str, ...], bool ->
+# bool, waivers -> tuple[Waiver, ...]): a string the type checker cannot follow, so this is
+# where YAML becomes the model, and the loader builds typed records from these values.
+Fields = dict[str, tuple[Any, Node]]
 
 MAX_PROBLEMS = 1000      # past this many, a file is not read further: nobody reads on
 HINT_BUDGET = 20_000     # string comparisons a file may spend on "did you mean" hints
@@ -33,12 +42,13 @@ class TooMany(Exception):
 class Reader:
     """Walks the node tree against the schema tables, collecting problems."""
 
-    def __init__(self, path: str, config: Config):
-        self.path, self.config, self.problems = path, config, []
+    def __init__(self, path: str, config: Config) -> None:
+        self.path, self.config = path, config
+        self.problems: list[Outcome] = []
         self.hint_budget = HINT_BUDGET
         self.source_room = config.limit("source_bytes")    # bytes the sources may still hold
 
-    def problem(self, node, message: str) -> None:
+    def problem(self, node: Node | None, message: str) -> None:
         line, col = (node.line, node.col) if node is not None else (1, 1)
         self.add(message, Location(self.path, line, col))
 
@@ -47,22 +57,22 @@ class Reader:
             raise TooMany(location)
         self.problems.append(Outcome(Verdict.INVALID, message, location=location))
 
-    def guess(self, word: str, options) -> str | None:
+    def guess(self, word: str, options: Iterable[str]) -> str | None:
         """The option closest to a mistyped word, while the file's hint budget lasts
         (difflib is slow: thousands of unknown ids against thousands of claims would hang)."""
-        options = list(options)
-        if len(options) > self.hint_budget:
+        listed = list(options)
+        if len(listed) > self.hint_budget:
             return None
-        self.hint_budget -= len(options)
-        found = difflib.get_close_matches(word, options, n=1)
+        self.hint_budget -= len(listed)
+        found = difflib.get_close_matches(word, listed, n=1)
         return found[0] if found else None
 
-    def record(self, node, fields: dict, what: str) -> dict:
+    def record(self, node: Node | None, fields: schema.Table, what: str) -> Fields:
         """A mapping checked against a field table -> {name: (value, node)}."""
         if node is None or node.kind != "map":
             self.problem(node, f"{what} must be a mapping of fields ({', '.join(fields)})")
             return {}
-        out = {}
+        out: Fields = {}
         for key, key_node, value in node.items():
             if key not in fields:
                 guess = self.guess(key, fields)
@@ -77,7 +87,7 @@ class Reader:
                 self.problem(node, f"{what} has no '{key}'; expected {help_text}")
         return out
 
-    def convert(self, node, kind: str, what: str):
+    def convert(self, node: Node, kind: str, what: str) -> Any:
         if node.kind == "scalar" and node.value == DRAFT_PLACEHOLDER:
             self.problem(node, f"{what} is still {DRAFT_PLACEHOLDER} from `verify extract --draft`; "
                          "complete it, or delete the claim")
@@ -85,7 +95,8 @@ class Reader:
         if kind.startswith("list:"):
             return self.sequence(node, what, lambda item: item)
         if kind in ("ids", "texts"):
-            return self.sequence(node, what, lambda item: self.scalar(item, "id" if kind == "ids" else "text", what))
+            scalar = "id" if kind == "ids" else "text"
+            return self.sequence(node, what, lambda item: self.scalar(item, scalar, what))
         if kind == "scope":
             if node.kind != "map":
                 self.problem(node, f"{what} must be a mapping such as {{place: Missouri}}")
@@ -108,14 +119,14 @@ class Reader:
             return self.scalar(node, "text", what)
         return self.scalar(node, kind, what)
 
-    def sequence(self, node, what, each):
+    def sequence(self, node: Node, what: str, each: Callable[[Node], Any]) -> Any:
         if node.kind != "seq":
             self.problem(node, f"{what} must be a list")
             return BAD
-        items = [each(item) for item in node.value]
+        items = [each(item) for item in node.children]
         return tuple(item for item in items if item is not BAD)
 
-    def scalar(self, node, kind: str, what: str):
+    def scalar(self, node: Node, kind: str, what: str) -> Any:
         if node.kind != "scalar" or node.value is None:
             self.problem(node, f"{what} must be {'a single value' if node.kind != 'scalar' else 'given'}")
             return BAD
@@ -135,7 +146,7 @@ class Reader:
             return text.lower() in ("true", "yes")
         return int(text) if kind == "int" else text
 
-    def waiver(self, node):
+    def waiver(self, node: Node) -> Waiver | object:
         fields = self.record(node, schema.WAIVER, "waiver")
         if "rule" not in fields or "reason" not in fields:
             return BAD
@@ -144,13 +155,13 @@ class Reader:
             return BAD
         return Waiver(fields["rule"][0], fields["reason"][0], self.loc(node), fields.get("claims", ((),))[0])
 
-    def loc(self, node) -> Location:
+    def loc(self, node: Node) -> Location:
         return Location(self.path, node.line, node.col)
 
 
 BAD = object()
 # scalar kind -> (test of the text, what is expected); built once, not per value read
-_CHECKS = {
+_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "id": (lambda text: re.fullmatch(schema.ID_PATTERN[1:-1], text), "an id: letters, digits, - _ . :"),
     "bool": (lambda text: text.lower() in ("true", "false", "yes", "no"), "true or false"),
     "int": (lambda text: re.fullmatch(r"[1-9]\d{0,5}", text), "a whole number from 1"),

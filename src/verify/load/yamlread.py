@@ -15,13 +15,21 @@ place, for reports to show under the message.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 import yaml
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python PyYAML
     from yaml import SafeLoader as _Loader
+
+# what a Node holds, by kind: a scalar's text (None for an empty/`~`/`null` plain scalar), a
+# list's items, a mapping's (key, value) pairs
+NodeValue = str | None | list["Node"] | list[tuple["Node", "Node"]]
+# a syntax mistake found: line, column and what to say
+Found = tuple[int, int, str]
 
 MAX_DEPTH = 64           # the package defaults; limits.depth and limits.nodes override them
 MAX_NODES = 100_000
@@ -34,26 +42,37 @@ class Node:
     kind: str                  # "scalar" | "seq" | "map"
     line: int                  # 1-based
     col: int                   # 1-based
-    value: object = None       # str | None | list[Node] | list[tuple[Node, Node]]
+    value: NodeValue = None
     plain: bool = True         # scalar written without quotes
 
     @property
     def text(self) -> str:
         return "" if self.value is None else str(self.value)
 
+    @property
+    def children(self) -> list[Node]:
+        """A list's items (the list itself, so appending adds one); [] for any other kind."""
+        # the kind says which member of NodeValue the value is; the cast only tells mypy
+        return cast("list[Node]", self.value) if self.kind == "seq" else []
+
+    @property
+    def pairs(self) -> list[tuple[Node, Node]]:
+        """A mapping's (key, value) node pairs (the list itself); [] for any other kind."""
+        return cast("list[tuple[Node, Node]]", self.value) if self.kind == "map" else []
+
     def get(self, key: str) -> Node | None:
-        for k, v in self.value:
+        for k, v in self.pairs:
             if k.value == key:
                 return v
         return None
 
-    def items(self):
+    def items(self) -> list[tuple[str, Node, Node]]:
         """(key text, key node, value node); an empty or `~` key is the text "", never None."""
-        return [(k.text, k, v) for k, v in self.value]
+        return [(k.text, k, v) for k, v in self.pairs]
 
 
 class YamlError(ValueError):
-    def __init__(self, line: int, col: int, message: str, excerpt: tuple[str, ...] = ()):
+    def __init__(self, line: int, col: int, message: str, excerpt: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.line, self.col, self.message, self.excerpt = line, col, message, excerpt
 
@@ -62,7 +81,7 @@ class YamlError(ValueError):
 class _Open:
     node: Node
     pending_key: Node | None = None
-    keys: dict = field(default_factory=dict)
+    keys: dict[str, Node] = field(default_factory=dict)
 
 
 _NULLS = ("", "~", "null", "Null", "NULL")
@@ -79,20 +98,23 @@ def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> N
         for event in yaml.parse(text, Loader=_Loader):
             if type(event) is _SCALAR and not event.tag and stack:   # most events: kept short
                 count += 1
-                mark = event.start_mark
+                mark = event.start_mark     # the parser marks every event; the stubs allow None
+                line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
                 if count > max_nodes:
-                    raise YamlError(mark.line + 1, mark.column + 1, f"more than {max_nodes:,} YAML "
+                    raise YamlError(line, col, f"more than {max_nodes:,} YAML "
                                     "values (limits.nodes); expected a claims file for one article")
                 plain = not event.style     # '' from the C parser, None from the Python one
                 value = None if plain and event.value in _NULLS else event.value
-                _attach(stack, Node("scalar", mark.line + 1, mark.column + 1, value, plain))
+                _attach(stack, Node("scalar", line, col, value, plain))
                 continue
             if isinstance(event, _SKIPPED):
                 continue
-            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             if isinstance(event, yaml.DocumentStartEvent):
                 if root is not None:
-                    raise YamlError(line, col, "a second YAML document ('---'); expected one document per file")
+                    raise YamlError(line, col, "a second YAML document ('---'); "
+                                    "expected one document per file")
                 continue
             if isinstance(event, yaml.AliasEvent):
                 raise YamlError(line, col, f"alias '*{event.anchor}' is not allowed; "
@@ -156,7 +178,7 @@ def _indentation(text: str) -> str:
     return text[:len(text) - len(text.lstrip(" \t"))]
 
 
-def _tab(lines: list[str], line: int):
+def _tab(lines: list[str], line: int) -> Found | None:
     """A tab in the indentation of the line PyYAML stopped at (YAML allows only spaces)."""
     if not 1 <= line <= len(lines) or "\t" not in _indentation(lines[line - 1]):
         return None
@@ -168,9 +190,10 @@ def _tab(lines: list[str], line: int):
 _QUOTED = "while scanning a quoted scalar"
 
 
-def _unclosed_quote(lines: list[str], error, line: int, col: int):
+def _unclosed_quote(lines: list[str], error: yaml.MarkedYAMLError, line: int, col: int) -> Found | None:
     """A quote opened and never closed: PyYAML either reads to the end of the file, or reads
     on to the next quote and stops just after it."""
+    start: tuple[int, int] | None
     if error.context == _QUOTED and error.context_mark is not None:
         start = (error.context_mark.line + 1, error.context_mark.column + 1)
     elif 1 <= line <= len(lines) and 2 <= col <= len(lines[line - 1]) + 1 \
@@ -186,7 +209,7 @@ def _unclosed_quote(lines: list[str], error, line: int, col: int):
             "ends")
 
 
-def _open_quote_before(lines: list[str], line: int):
+def _open_quote_before(lines: list[str], line: int) -> tuple[int, int] | None:
     """The last line before `line` whose value opens a quote it does not close."""
     for n in range(line - 1, 0, -1):
         text = lines[n - 1]
@@ -204,7 +227,7 @@ def _closed(value: str) -> bool:
     return body.replace("\\\\", "").replace('\\"', "").count('"') % 2 == 1
 
 
-def _unclosed_bracket(lines: list[str], error):
+def _unclosed_bracket(lines: list[str], error: yaml.MarkedYAMLError) -> Found | None:
     """'[a, b' or '{id: a' never closed, or an item in it without its comma."""
     if not (error.context or "").startswith("while parsing a flow") or error.context_mark is None:
         return None
@@ -215,7 +238,7 @@ def _unclosed_bracket(lines: list[str], error):
             f"lacks its comma: close it with {closing} and separate the items with commas")
 
 
-def _second_colon(lines: list[str], error, line: int, col: int):
+def _second_colon(lines: list[str], error: yaml.MarkedYAMLError, line: int, col: int) -> Found | None:
     """'key: value: more' on one line: YAML reads the second ': ' as a key in a value."""
     if "mapping values are not allowed" not in (error.problem or "") or not 1 <= line <= len(lines):
         return None
@@ -229,7 +252,7 @@ _INDENT_PROBLEMS = ("mapping values are not allowed", "expected key", "expected 
                     "expected '-' indicator")
 
 
-def _indent(lines: list[str], error, line: int):
+def _indent(lines: list[str], error: yaml.MarkedYAMLError, line: int) -> Found | None:
     """A line indented unlike the field above it."""
     if not any(p in (error.problem or "") for p in _INDENT_PROBLEMS) or not 1 <= line <= len(lines):
         return None
@@ -264,7 +287,7 @@ def _char_offset(text: str, offset: int) -> int:
     return len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
 
 
-def _refuse_tag(event, line: int, col: int) -> None:
+def _refuse_tag(event: yaml.Event, line: int, col: int) -> None:
     tag = getattr(event, "tag", None)
     implicit = getattr(event, "implicit", True)
     if isinstance(implicit, tuple):
@@ -281,7 +304,7 @@ def _attach(stack: list[_Open], node: Node) -> Node | None:
         return node
     parent = stack[-1]
     if parent.node.kind == "seq":
-        parent.node.value.append(node)
+        parent.node.children.append(node)
     elif parent.pending_key is None:
         if node.kind != "scalar":
             raise YamlError(node.line, node.col, "a mapping key must be plain text")
@@ -293,6 +316,6 @@ def _attach(stack: list[_Open], node: Node) -> Node | None:
         parent.keys[key] = node
         parent.pending_key = node
     else:
-        parent.node.value.append((parent.pending_key, node))
+        parent.node.pairs.append((parent.pending_key, node))
         parent.pending_key = None
     return None

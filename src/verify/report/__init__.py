@@ -6,10 +6,12 @@ the engine.  `formats()` is the registry the CLI uses.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TextIO
 
-from verify.model import Severity
+from verify.model import RunResult, Severity
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,11 @@ def default_show_level(name: str) -> Severity:
     return DEFAULT_SHOW_LEVEL.get(name, Severity.NOTE)
 
 
-def formats():
+# a format's writer: the run's result, written to `out` as the options say
+Writer = Callable[[RunResult, TextIO, ReportOptions], None]
+
+
+def formats() -> dict[str, Writer]:
     """name -> write(result, out, options); modules are imported on first use."""
     return {name: importlib.import_module(f"verify.report.{module}").write
             for name, module in MODULES.items()}

@@ -5,20 +5,26 @@ Nothing here decides anything about a finding; it only selects, counts and words
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 import verify
 from verify.model import FileResult, Finding, Interval, RunResult, Severity, Source, Span, Verdict
+from verify.report import ReportOptions
 from verify.values.numbers import fmt, fmt_interval
 
 TOOL_NAME = "verify"
 TOOL_VERSION = verify.__version__
+
+# a JSON object as the machine formats write it (json, sarif, the html page's data)
+JsonDict = dict[str, Any]
 
 # Plain words for each verdict, as an editor reads them.
 VERDICT_WORDS = {
@@ -57,7 +63,7 @@ def fingerprint_hash(finding: Finding, root: str = ".") -> str:
     return hashlib.sha256(fingerprint(finding, root).encode("utf-8")).hexdigest()
 
 
-def finding_dict(finding: Finding, file: FileResult, root: str = ".") -> dict:
+def finding_dict(finding: Finding, file: FileResult, root: str = ".") -> JsonDict:
     """Finding.to_dict() with paths relative to `root` and the portable fingerprint."""
     data = finding.to_dict({s.id: s for s in file.sources})
     data["location"]["path"] = relpath(finding.location.path, root)
@@ -65,14 +71,14 @@ def finding_dict(finding: Finding, file: FileResult, root: str = ".") -> dict:
     return data
 
 
-def is_listed(finding: Finding, options) -> bool:
+def is_listed(finding: Finding, options: ReportOptions) -> bool:
     """Listed in a report: at or above the show level, and not waived unless asked for."""
     if finding.severity < options.show_level:
         return False
     return finding.waived is None or options.show_waived
 
 
-def fails(finding: Finding, options) -> bool:
+def fails(finding: Finding, options: ReportOptions) -> bool:
     """At or above the fail level and not waived."""
     return (options.fail_level is not None and finding.waived is None
             and finding.severity >= options.fail_level)
@@ -87,7 +93,7 @@ def ordered_files(result: RunResult, root: str = ".") -> list[FileResult]:
     return sorted(result.files, key=lambda f: (relpath(f.path, root), f.path))
 
 
-def listed(file: FileResult, options) -> list[tuple[int, Finding]]:
+def listed(file: FileResult, options: ReportOptions) -> list[tuple[int, Finding]]:
     return [(i, f) for i, f in ordered(file) if is_listed(f, options)]
 
 
@@ -100,8 +106,8 @@ class Summary:
     fatal: int
     claims: int
     checks: int
-    severity: dict
-    verdict: dict
+    severity: dict[str, int]      # severity label -> findings
+    verdict: dict[str, int]       # verdict value -> checks
     waived: int
 
     @property
@@ -116,14 +122,14 @@ class Summary:
     def notes(self) -> int:
         return self.severity["note"]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JsonDict:
         return {"files": self.files, "fatal": self.fatal, "claims": self.claims,
                 "checks": self.checks, "severity": dict(self.severity),
                 "verdict": dict(self.verdict), "waived": self.waived}
 
 
-def summarize(files: Iterable[FileResult]) -> Summary:
-    files = list(files)
+def summarize(results: Iterable[FileResult]) -> Summary:
+    files = list(results)
     severity = {s.label: 0 for s in Severity}
     verdict = {v.value: 0 for v in Verdict}
     waived = checks = 0
@@ -188,10 +194,10 @@ def quotes(finding: Finding, file: FileResult) -> list[Quote]:
             spans.append(None if at is None else rest[at])
             rest = rest if at is None else rest[at + 1:]
     return [Quote(claim, text, span, sources.get(span.source) if span else None)
-            for (claim, text), span in zip(finding.quotes, spans)]
+            for (claim, text), span in zip(finding.quotes, spans, strict=True)]   # one per quote
 
 
-def _inside_quote(text: str, span: Span, sources: dict) -> bool:
+def _inside_quote(text: str, span: Span, sources: dict[str, Source]) -> bool:
     source = sources.get(span.source)
     if source is None or not text:
         return False
@@ -253,9 +259,8 @@ def in_words(text: str) -> str:
     return "".join(parts)
 
 
-def write_json(data: dict, out: TextIO) -> None:
+def write_json(data: JsonDict, out: TextIO) -> None:
     """Stable JSON: sorted keys, fixed separators, UTF-8 as is, one trailing newline."""
-    import json
     json.dump(data, out, sort_keys=True, indent=2, separators=(",", ": "), ensure_ascii=False)
     out.write("\n")
 
@@ -266,11 +271,11 @@ def _mode_for_new_file() -> int:
     return 0o666 & ~mask
 
 
-def write_atomically(path: str | os.PathLike, render: Callable[[TextIO], None]) -> None:
-    """Write a report to `path` through a temporary file in the same directory, renamed
+def write_atomically(target: str | os.PathLike[str], render: Callable[[TextIO], None]) -> None:
+    """Write a report to `target` through a temporary file in the same directory, renamed
     into place only once `render` has finished: an interrupted or failed run leaves the
     previous report as it was and never a partial file."""
-    path = os.fspath(path)
+    path = os.fspath(target)
     directory = os.path.dirname(os.path.abspath(path))
     try:
         mode = os.stat(path).st_mode & 0o7777
@@ -286,8 +291,6 @@ def write_atomically(path: str | os.PathLike, render: Callable[[TextIO], None]) 
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

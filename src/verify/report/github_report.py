@@ -18,8 +18,8 @@ import os
 from collections.abc import Mapping
 from typing import TextIO
 
-from verify.model import Finding, RunResult, Severity
-from verify.report import markdown_report
+from verify.model import FileResult, Finding, RunResult, Severity
+from verify.report import ReportOptions, markdown_report
 from verify.report.common import detail_lines, headline, listed, ordered_files, relpath, summarize
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice",
@@ -35,7 +35,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding, file, root: str = ".") -> str:
+def annotation(finding: Finding, file: FileResult, root: str = ".") -> str:
     """One workflow command.  A waived finding (listed only with show_waived) becomes a
     notice, since the editor's waiver keeps it from failing the run."""
     command = "notice" if finding.waived is not None else COMMAND[finding.severity]
@@ -48,7 +48,7 @@ def annotation(finding: Finding, file, root: str = ".") -> str:
     return f"::{command} {rendered}::{escape_data(message)}"
 
 
-def write(result: RunResult, out: TextIO, options,
+def write(result: RunResult, out: TextIO, options: ReportOptions,
           env: Mapping[str, str] | None = None) -> None:
     files = ordered_files(result, options.root)
     written: dict[str, int] = {}
@@ -65,7 +65,7 @@ def write(result: RunResult, out: TextIO, options,
             markdown_report.write(result, summary, options)
 
 
-def summary_line(files, written: dict[str, int]) -> str:
+def summary_line(files: list[FileResult], written: dict[str, int]) -> str:
     """'verify: 1 error, ...; 34 checks held', and which annotations GitHub will not show."""
     summary = summarize(files)
     text = f"verify: {headline(summary)}; {summary.verdict['holds']} checks held"

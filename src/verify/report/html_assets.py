@@ -74,7 +74,8 @@ margin:0 0 1rem}
 .mark .badge{font:700 .7rem/1 system-ui,sans-serif;vertical-align:super;margin-left:.1rem}
 .mark:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}
 .s-contradiction{background:var(--red-bg);border-color:var(--red)}.s-contradiction .badge{color:var(--red)}
-.s-disputed{background:#fff;border-color:var(--red);border-bottom-style:dotted}.s-disputed .badge{color:var(--red)}
+.s-disputed{background:#fff;border-color:var(--red);border-bottom-style:dotted}\
+.s-disputed .badge{color:var(--red)}
 .s-conditional{background:var(--amber-bg);border-color:#d98e04}.s-conditional .badge{color:var(--amber)}
 .s-verified{background:var(--green-bg);border-color:var(--green)}.s-verified .badge{color:var(--green)}
 .s-uncovered,.s-unchecked,.s-other{background:var(--grey-bg);border-color:#90a4ae}
@@ -123,7 +124,8 @@ ids.forEach(function(k){var c=document.getElementById('c-'+k);if(!c)return;
 var n=c.cloneNode(true);n.removeAttribute('id');pop.appendChild(n);});
 if(!ids.length){var p=document.createElement('p');p.textContent=m.dataset.note||'';pop.appendChild(p);}
 pop.hidden=false;m.setAttribute('aria-expanded','true');place(m);}
-function hide(){if(pinned)return;pop.hidden=true;if(shown)shown.setAttribute('aria-expanded','false');shown=null;}
+function hide(){if(pinned)return;pop.hidden=true;\
+if(shown)shown.setAttribute('aria-expanded','false');shown=null;}
 function later(){clearTimeout(timer);timer=setTimeout(hide,200);}
 function mark(e){return e.target.closest?e.target.closest('.mark[role=button]'):null;}
 function copy(b){var pre=b.parentNode.querySelector('pre.snippet');if(!pre)return;

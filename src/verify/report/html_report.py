@@ -25,10 +25,12 @@ from html import escape
 from typing import TextIO
 
 from verify.model import FileResult, Finding, Mark, RunResult, Source, Verdict
+from verify.report import ReportOptions
 from verify.report.common import (
     TOOL_NAME,
     TOOL_VERSION,
     Quote,
+    Summary,
     headline,
     in_words,
     listed,
@@ -77,7 +79,7 @@ _BREAK = re.compile(r"\r?\n[ \t]*(?:\r?\n[ \t]*)+")     # a blank line: a new pa
 _NEWLINE = re.compile(r"\r?\n")                         # a hard wrap: a space
 
 
-def write(result: RunResult, out: TextIO, options) -> None:
+def write(result: RunResult, out: TextIO, options: ReportOptions) -> None:
     out.write(render(result, options))
 
 
@@ -85,7 +87,7 @@ def category(finding: Finding) -> str:
     return "waived" if finding.waived is not None else finding.verdict.value
 
 
-def counts(files) -> dict[str, int]:
+def counts(files: list[FileResult]) -> dict[str, int]:
     found = dict.fromkeys(CATEGORY, 0)
     for file in files:
         for finding in file.findings:
@@ -93,16 +95,20 @@ def counts(files) -> dict[str, int]:
     return found
 
 
-def render(result: RunResult, options) -> str:
+def render(result: RunResult, options: ReportOptions) -> str:
     files = ordered_files(result, options.root)
     index = _Index(files)
     shown = sorted(((file, i, f) for file in files for i, f in listed(file, options)),
                    key=lambda item: -item[2].severity)     # most serious first
-    groups = {"problem": [], "uncovered": [], "derived": [], "waived": []}
+    groups: dict[str, list[tuple[FileResult, int, Finding]]] = {
+        "problem": [], "uncovered": [], "derived": [], "waived": []}
     for item in shown:
         groups[_group(item[2])].append(item)
     summary = summarize(files)
-    card = lambda item: _finding(item[2], item[1], item[0], index, "f", options)  # noqa: E731
+
+    def card(item: tuple[FileResult, int, Finding]) -> str:
+        return _finding(item[2], item[1], item[0], index, "f", options)
+
     parts = ["<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
              '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
              f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n',
@@ -164,7 +170,8 @@ class _Index:
                     self.figures.setdefault((file.path, i), []).append((anchor, mark.text))
 
 
-def _answer(files, found: dict[str, int], summary, options) -> str:
+def _answer(files: list[FileResult], found: dict[str, int], summary: Summary,
+            options: ReportOptions) -> str:
     """The verdict first, in plain words, then the counts by category."""
     fatal = summary.fatal
     if found["invalid"] or fatal:
@@ -215,7 +222,7 @@ def _legend() -> str:
 
 
 def _finding(finding: Finding, i: int, file: FileResult, index: _Index, prefix: str,
-             options) -> str:
+             options: ReportOptions) -> str:
     """A finding's card; `i` is its index in file.findings."""
     name = category(finding)
     glyph, tag = CATEGORY[name][:2]
@@ -295,7 +302,9 @@ def _who_says_found(found: list[Quote]) -> dict[str, list[str]]:
 
 
 def _figure(quote: Quote) -> str:
-    return quote.source.text[quote.span.start:quote.span.end] if quote.source else ""
+    if quote.source is None or quote.span is None:     # a quote has a source only with a span
+        return ""
+    return quote.source.text[quote.span.start:quote.span.end]
 
 
 def _quote(quote: Quote) -> str:
@@ -320,7 +329,7 @@ def _spaced(text: str) -> str:
     return escape(re.sub(r"\s+", " ", text))
 
 
-def _waiver(finding: Finding, file: FileResult, options) -> str:
+def _waiver(finding: Finding, file: FileResult, options: ReportOptions) -> str:
     offer = suggestion(finding, file, options.root)
     if offer is None:
         return ""
@@ -332,7 +341,7 @@ def _waiver(finding: Finding, file: FileResult, options) -> str:
             f'<button type="button" class="copy">Copy</button></details>')
 
 
-def _file(file: FileResult, index: _Index, options) -> str:
+def _file(file: FileResult, index: _Index, options: ReportOptions) -> str:
     path = relpath(file.path, options.root)
     parts = [f'<section class="file" aria-label="{escape(path)}">']
     if file.fatal:
@@ -345,7 +354,7 @@ def _file(file: FileResult, index: _Index, options) -> str:
     return "".join(parts)
 
 
-def _appendix(file: FileResult, index: _Index, options) -> str:
+def _appendix(file: FileResult, index: _Index, options: ReportOptions) -> str:
     checks = ordered(file)
     if not checks:
         return ""
@@ -354,7 +363,8 @@ def _appendix(file: FileResult, index: _Index, options) -> str:
     return _more(title, [_finding(f, i, file, index, "c", options) for i, f in checks], "all")
 
 
-def _source(file: FileResult, source: Source, marks, index: _Index, options) -> str:
+def _source(file: FileResult, source: Source, marks: list[tuple[str, Mark]], index: _Index,
+            options: ReportOptions) -> str:
     meta = [escape(source_path(file, source, options.root))]
     if source.published:
         meta.append(f"published {escape(source.published)}")

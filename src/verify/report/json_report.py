@@ -18,9 +18,11 @@ from __future__ import annotations
 from typing import TextIO
 
 from verify.model import FileResult, Mark, RunResult
+from verify.report import ReportOptions
 from verify.report.common import (
     TOOL_NAME,
     TOOL_VERSION,
+    JsonDict,
     finding_dict,
     listed,
     ordered_files,
@@ -33,11 +35,11 @@ from verify.report.common import (
 SCHEMA_VERSION = 1
 
 
-def write(result: RunResult, out: TextIO, options) -> None:
+def write(result: RunResult, out: TextIO, options: ReportOptions) -> None:
     write_json(build(result, options), out)
 
 
-def build(result: RunResult, options) -> dict:
+def build(result: RunResult, options: ReportOptions) -> JsonDict:
     files = ordered_files(result, options.root)
     return {
         "schema": SCHEMA_VERSION,
@@ -47,7 +49,7 @@ def build(result: RunResult, options) -> dict:
     }
 
 
-def _file(file: FileResult, options) -> dict:
+def _file(file: FileResult, options: ReportOptions) -> JsonDict:
     return {
         "path": relpath(file.path, options.root),
         "claims": file.claims,
@@ -59,11 +61,11 @@ def _file(file: FileResult, options) -> dict:
     }
 
 
-def _mark_key(mark: Mark):
+def _mark_key(mark: Mark) -> tuple[str, int, int, str]:
     return (mark.source, mark.start, mark.end, mark.status)
 
 
-def _mark(mark: Mark) -> dict:
+def _mark(mark: Mark) -> JsonDict:
     return {"source": mark.source, "start": mark.start, "end": mark.end, "line": mark.line,
             "column": mark.col, "text": mark.text, "status": mark.status,
             "claims": list(mark.claims)}

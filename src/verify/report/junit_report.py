@@ -22,10 +22,11 @@ from typing import TextIO
 
 from verify import __version__
 from verify.model import FileResult, Finding, RunResult, Verdict
+from verify.report import ReportOptions
 from verify.report.common import VERDICT_WORDS, detail_lines, fails, ordered, ordered_files, relpath
 
 
-def write(result: RunResult, out: TextIO, options) -> None:
+def write(result: RunResult, out: TextIO, options: ReportOptions) -> None:
     root = build(result, options)
     ET.indent(root, space="  ")
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -33,7 +34,7 @@ def write(result: RunResult, out: TextIO, options) -> None:
     out.write("\n")
 
 
-def build(result: RunResult, options) -> ET.Element:
+def build(result: RunResult, options: ReportOptions) -> ET.Element:
     suites = ET.Element("testsuites")
     started = options.started or datetime.now(UTC)
     timestamp = started.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
@@ -42,7 +43,7 @@ def build(result: RunResult, options) -> ET.Element:
     return suites
 
 
-def _suite(file: FileResult, n: int, timestamp: str, options) -> ET.Element:
+def _suite(file: FileResult, n: int, timestamp: str, options: ReportOptions) -> ET.Element:
     path = relpath(file.path, options.root)
     suite = ET.Element("testsuite", name=_clean(path) or "(no name)")
     properties = ET.SubElement(suite, "properties")
@@ -80,7 +81,7 @@ def _details(finding: Finding, file: FileResult, path: str) -> list[str]:
             *(f"    {line}" for line in detail_lines(finding, file))]
 
 
-def _case(finding: Finding, file: FileResult, path: str, options) -> ET.Element:
+def _case(finding: Finding, file: FileResult, path: str, options: ReportOptions) -> ET.Element:
     name = f"{finding.rule}: {', '.join(finding.claims) or '(file)'}"
     case = ET.Element("testcase", name=_clean(name), classname=_clean(path) or "(no name)",
                       time="0")

@@ -7,9 +7,11 @@ and arithmetic goes in code fences longer than any run of backticks it contains.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TextIO
 
 from verify.model import FileResult, Finding, RunResult
+from verify.report import ReportOptions
 from verify.report.common import VERDICT_WORDS, listed, ordered_files, quotes, relpath, summarize
 
 # inline Markdown, tables, and GitHub's @mentions and #references (a PR comment must not
@@ -24,18 +26,18 @@ def escape(text: str) -> str:
     return " ".join(text.split())
 
 
-def _fence(lines) -> list[str]:
+def _fence(lines: Iterable[str]) -> list[str]:
     body = "\n".join(lines)
     longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
     fence = "`" * max(3, longest + 1)
     return [fence, *body.split("\n"), fence]
 
 
-def write(result: RunResult, out: TextIO, options) -> None:
+def write(result: RunResult, out: TextIO, options: ReportOptions) -> None:
     out.write("\n".join(render(result, options)) + "\n")
 
 
-def render(result: RunResult, options) -> list[str]:
+def render(result: RunResult, options: ReportOptions) -> list[str]:
     files = ordered_files(result, options.root)
     summary = summarize(files)
     lines = ["## verify: claim-consistency report", "",
@@ -52,7 +54,7 @@ def render(result: RunResult, options) -> list[str]:
     return lines
 
 
-def _file(file: FileResult, options) -> list[str]:
+def _file(file: FileResult, options: ReportOptions) -> list[str]:
     shown = sorted(listed(file, options), key=lambda pair: -pair[1].severity)   # errors first
     if not shown and not file.fatal:
         return []
@@ -64,7 +66,7 @@ def _file(file: FileResult, options) -> list[str]:
     return lines
 
 
-def _finding(finding: Finding, file: FileResult, options) -> list[str]:
+def _finding(finding: Finding, file: FileResult, options: ReportOptions) -> list[str]:
     where = f"{relpath(finding.location.path, options.root)}:{finding.location.line}:" \
             f"{finding.location.col}"
     head = (f"- **{finding.severity.label}** `{finding.rule.replace('`', '')}` "

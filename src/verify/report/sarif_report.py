@@ -19,10 +19,13 @@ from __future__ import annotations
 from typing import TextIO
 from urllib.parse import quote as urlquote
 
+from verify.evaluate.rules import catalogue as rules_catalogue
 from verify.model import FileResult, Finding, RunResult, Severity
+from verify.report import ReportOptions
 from verify.report.common import (
     TOOL_NAME,
     TOOL_VERSION,
+    JsonDict,
     fingerprint_hash,
     ordered,
     ordered_files,
@@ -40,11 +43,11 @@ KIND_LEVEL = {Severity.ERROR: ("fail", "error"), Severity.WARNING: ("fail", "war
 SRCROOT = "%SRCROOT%"
 
 
-def write(result: RunResult, out: TextIO, options) -> None:
+def write(result: RunResult, out: TextIO, options: ReportOptions) -> None:
     write_json(build(result, options), out)
 
 
-def build(result: RunResult, options) -> dict:
+def build(result: RunResult, options: ReportOptions) -> JsonDict:
     files = ordered_files(result, options.root)
     chosen = [(file, finding) for file in files for _, finding in ordered(file)
               if _emitted(finding, options)]
@@ -65,16 +68,18 @@ def build(result: RunResult, options) -> dict:
     }
 
 
-def _emitted(finding: Finding, options) -> bool:
+def _emitted(finding: Finding, options: ReportOptions) -> bool:
     return finding.severity >= options.show_level
 
 
-def _catalogue() -> dict:
-    from verify.evaluate.rules import catalogue
-    return dict(catalogue())
 
 
-def _rules(seen: set[str]) -> list[dict]:
+def _catalogue() -> dict[str, tuple[str, str]]:
+    """rule id -> (summary, manual) of the registry (tests replace it to leave it out)."""
+    return rules_catalogue()
+
+
+def _rules(seen: set[str]) -> list[JsonDict]:
     catalogue = _catalogue()
     rules = []
     for rule_id in sorted(seen | set(catalogue)):
@@ -88,7 +93,7 @@ def _rules(seen: set[str]) -> list[dict]:
     return rules
 
 
-def _location(path: str, line: int, col: int, end_col: int | None = None) -> dict:
+def _location(path: str, line: int, col: int, end_col: int | None = None) -> JsonDict:
     region = {"startLine": max(1, line), "startColumn": max(1, col)}
     if end_col is not None:
         region["endColumn"] = end_col
@@ -97,9 +102,9 @@ def _location(path: str, line: int, col: int, end_col: int | None = None) -> dic
         "region": region}}
 
 
-def _related(finding: Finding, file: FileResult, root: str) -> list[dict]:
+def _related(finding: Finding, file: FileResult, root: str) -> list[JsonDict]:
     sources = {s.id: s for s in file.sources}
-    related = []
+    related: list[JsonDict] = []
     for quote in quotes(finding, file):
         span, source = quote.span, sources.get(quote.span.source) if quote.span else None
         if span is None or source is None:
@@ -113,7 +118,7 @@ def _related(finding: Finding, file: FileResult, root: str) -> list[dict]:
     return related
 
 
-def _result(finding: Finding, file: FileResult, index: dict, options) -> dict:
+def _result(finding: Finding, file: FileResult, index: dict[str, int], options: ReportOptions) -> JsonDict:
     unplaced = [q.describe() for q in quotes(finding, file) if q.span is None]
     text = "\n".join([finding.message, *finding.arithmetic,
                       *(f"derived: {fact}" for fact in finding.derived), *unplaced])

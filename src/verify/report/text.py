@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from verify.model import RunResult, Severity
+from verify.model import FileResult, RunResult, Severity
+from verify.report import ReportOptions
 from verify.report.common import detail_lines, headline, listed, ordered_files, summarize
 
 RESET = "\x1b[0m"
@@ -26,7 +27,7 @@ def paint(text: str, style: str, colour: bool) -> str:
     return f"{COLOUR[style]}{text}{RESET}" if colour and text else text
 
 
-def write(result: RunResult, out: TextIO, options) -> None:
+def write(result: RunResult, out: TextIO, options: ReportOptions) -> None:
     files = ordered_files(result, options.root)
     colour = options.colour
     for file in files:
@@ -40,7 +41,7 @@ def write(result: RunResult, out: TextIO, options) -> None:
     out.write(summary_line(files, options) + "\n")
 
 
-def summary_line(files, options) -> str:
+def summary_line(files: list[FileResult], options: ReportOptions) -> str:
     """'1 error, 0 warnings, 2 notes, 0 waived in 1 file (21 claims); 34 checks held', with
     a pointer to --show-level note when notes were counted but not listed."""
     summary = summarize(files)

@@ -80,22 +80,39 @@ class Mention:
     date: Written | None
 
 
+@dataclass
+class _Run:
+    """Weekdays, or dates, joined only by "and", "or", commas or dashes: where they are
+    written, and the names (kind "name") or the days (kind "date") they give."""
+
+    start: int
+    end: int
+    kind: str
+    names: list[str]
+    days: list[Written]
+
+    @property
+    def size(self) -> int:
+        return len(self.names) + len(self.days)
+
+
 def read(text: str) -> list[Mention]:
     """The days `text` names, in order, each weekday paired with the date next to it."""
-    runs = _runs(text, [(m.start(), m.end(), "name", [_name(m)]) for m in _WEEKDAY.finditer(text)
-                        if _counts(m)] + [(s, e, "date", list(d)) for s, e, d in _dates(text)])
-    mentions, paired = [], set()
-    for index, (_, _, kind, items) in enumerate(runs):
+    runs = _runs(text, [_Run(m.start(), m.end(), "name", [_name(m)], []) for m in _WEEKDAY.finditer(text)
+                        if _counts(m)] + [_Run(s, e, "date", [], list(d)) for s, e, d in _dates(text)])
+    mentions: list[Mention] = []
+    paired: set[int] = set()
+    for index, run in enumerate(runs):
         if index in paired:
             continue
         partner = _partner(text, runs, index, paired)
-        if partner is None:
-            mentions += [Mention(i, None) if kind == "name" else Mention(None, i) for i in items]
+        if partner is None:     # one of the two lists is empty: a run is of one kind
+            mentions += [Mention(n, None) for n in run.names] + [Mention(None, d) for d in run.days]
             continue
         paired.add(partner)
-        others = runs[partner][3]
-        names, days = (items, others) if kind == "name" else (others, items)
-        mentions += [Mention(n, d) for n, d in zip(names, days)]
+        other = runs[partner]
+        names, days = (run.names, other.days) if run.kind == "name" else (other.names, run.days)
+        mentions += [Mention(n, d) for n, d in zip(names, days, strict=True)]   # as many: _partner
     return mentions
 
 
@@ -133,20 +150,22 @@ def nearest(written: Written, anchor: datetime.date) -> int:
     return min(years, key=distance)
 
 
-def _name(match: re.Match) -> str:
-    if match.group("full"):
-        return match.group("full").capitalize()
+def _name(match: re.Match[str]) -> str:
+    full: str | None = match.group("full")
+    if full:
+        return full.capitalize()
     return DAYS[_ABBREVIATIONS[match.group("abbr").lower()]]
 
 
-def _counts(match: re.Match) -> bool:
+def _counts(match: re.Match[str]) -> bool:
     """An abbreviation is a weekday only when capitalised: "sun", "sat" and "wed" are words."""
     return bool(match.group("full")) or match.group("abbr")[0].isupper()
 
 
 def _dates(text: str) -> list[tuple[int, int, tuple[Written, ...]]]:
     """Each date written, as (start, end, the days it names): "August 26 and 27" names two."""
-    found, taken = [], bytearray(len(text))
+    found: list[tuple[int, int, tuple[Written, ...]]] = []
+    taken = bytearray(len(text))
     for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
         for m in pattern.finditer(text):
             if taken.find(1, m.start(), m.end()) != -1:
@@ -161,30 +180,29 @@ def _dates(text: str) -> list[tuple[int, int, tuple[Written, ...]]]:
     return sorted(found, key=lambda f: f[0])
 
 
-def _runs(text: str, items: list) -> list[list]:
-    """Weekdays, or dates, joined only by "and", "or", commas or dashes, are one run:
-    [start, end, kind, entries]."""
-    runs: list[list] = []
-    for start, end, kind, entries in sorted(items, key=lambda i: i[0]):
+def _runs(text: str, items: list[_Run]) -> list[_Run]:
+    """Weekdays, or dates, joined only by "and", "or", commas or dashes, are one run."""
+    runs: list[_Run] = []
+    for item in sorted(items, key=lambda i: i.start):
         last = runs[-1] if runs else None
-        if last and last[2] == kind and _CONNECTOR.fullmatch(text, last[1], start):
-            last[1], last[3] = end, last[3] + entries
+        if last and last.kind == item.kind and _CONNECTOR.fullmatch(text, last.end, item.start):
+            last.end, last.names, last.days = item.end, last.names + item.names, last.days + item.days
         else:
-            runs.append([start, end, kind, entries])
+            runs.append(item)
     return runs
 
 
-def _partner(text: str, runs: list, index: int, paired: set) -> int | None:
+def _partner(text: str, runs: list[_Run], index: int, paired: set[int]) -> int | None:
     """The run of the other kind written next to run `index` (the next one first, then the
     one before) with as many entries, or None."""
-    start, end, kind, entries = runs[index]
+    run = runs[index]
     for other in (index + 1, index - 1):
         if not 0 <= other < len(runs) or other in paired:
             continue
-        o_start, o_end, o_kind, o_entries = runs[other]
-        if o_kind == kind or len(o_entries) != len(entries):
+        near = runs[other]
+        if near.kind == run.kind or near.size != run.size:
             continue
-        between = text[end:o_start] if other > index else text[o_end:start]
+        between = text[run.end:near.start] if other > index else text[near.end:run.start]
         if len(_WORD.findall(between)) <= _NEAR and not any(ch.isdigit() for ch in between):
             return other
     return None

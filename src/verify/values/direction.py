@@ -92,7 +92,9 @@ _BEFORE_FILLER = frozenset(
     ["a", "an", "the", "by", "of", "just", "only", "another", "further", "additional", "extra", "fully"]
     + [hedge for hedge in HEDGES if " " not in hedge and hedge not in WORDS])
 _AFTER_FILLER = frozenset(
-    ["percent", "per", "cent", "pct", "percentage", "point", "points", "hundred", "thousand", "million", "billion", "trillion", "dollars", "euros", "pounds", "annual", "yearly", "monthly", "overall", "year-on-year", "year-over-year"])
+    ["percent", "per", "cent", "pct", "percentage", "point", "points", "hundred", "thousand",
+     "million", "billion", "trillion", "dollars", "euros", "pounds", "annual", "yearly",
+     "monthly", "overall", "year-on-year", "year-over-year"])
 # Hedges of several words, longest first, so that "no more than 15%" is one hedge and "more" is
 # never read as the word that governs the figure: "rose more than 15%", "up to 15%", "as much as".
 _HEDGES = tuple(sorted((tuple(p.split()) for p in HEDGES if " " in p), key=lambda h: (-len(h), h)))

@@ -39,6 +39,7 @@ WORD_FRACTIONS = {
 WORD_COUNTS = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "a score of": 20,
                "no": 0, "none": 0, "zero": 0, "a single": 1, "a hundred": 100,
                "a thousand": 1000, "a million": 10**6}
+MULTIPLES: dict[str, int | Fraction]
 MULTIPLES = {"doubled": 2, "double": 2, "twice": 2, "tripled": 3, "triple": 3, "trebled": 3,
              "quadrupled": 4, "halved": Fraction(1, 2)}
 # "one in five", "1 out of every 3", "nine in 10": a share written as a ratio.
@@ -125,7 +126,7 @@ def word_number(text: str) -> Fraction | None:
         return WORD_FRACTIONS[words]
     if not re.fullmatch(r"[a-z ]+", words) or len(words) > 200:
         return None
-    from text_to_num import text2num  # imported here: only number words need it
+    from text_to_num import text2num  # noqa: PLC0415 - start-up time: only number words need it
     try:
         return Fraction(text2num(words, "en"))
     except (ValueError, IndexError):
@@ -143,6 +144,7 @@ def duration(text: str) -> tuple[Fraction, str] | None:
     if match is None or len(text) > units.MAX_UNIT_LENGTH:
         return None
     number, word = match.groups()
+    value: Fraction | None
     if number is None or number.lower() in ("a", "an"):
         value = Fraction(1)
     elif number[0].isdigit():
@@ -292,14 +294,14 @@ def _read_number(text: str, original: str, depth: int = 0) -> tuple[Fraction, Fr
                               "article does")
         value, step = parse_digits(text)
         return value * scale, step * scale
-    value = word_number(text)
-    if value is None:
+    word = word_number(text)
+    if word is None:
         raise FigureError(f"'{_short(original)}' is not a figure; expected digits ('102', "
                           "'1.2 million', '47%', '$3.20') or number words ('two', 'Twenty-one', "
                           "'a dozen')")
     if scale != 1:
-        return value * scale, None
-    return value, None
+        return word * scale, None
+    return word, None
 
 
 @dataclass(frozen=True)
@@ -362,6 +364,7 @@ def figure_from(value_text: str, unit: str | None, precision: str | None,
     return Figure(value_text, interval, reading, unit, precision, integer, value, rounded)
 
 
+PLACES: dict[str, int | Fraction]
 PLACES = {"one": 1, "ones": 1, "unit": 1, "units": 1, "ten": 10, "tens": 10, "hundred": 100,
           "hundreds": 100, "thousand": 10**3, "thousands": 10**3, "million": 10**6,
           "millions": 10**6, "billion": 10**9, "billions": 10**9, "tenth": Fraction(1, 10),
@@ -417,7 +420,7 @@ def _default_precision(text: str, written: Written) -> str:
 def _interval(value: Fraction, step: Fraction | None, precision: str,
               tol: Tolerances, multiple: bool = False) -> Interval:
     if multiple and precision in ("exact", "rounded"):     # "doubled": 2 give or take 5%
-        spread = max(abs(value) * tol.multiples, (step or 0) / 2)
+        spread = max(abs(value) * tol.multiples, (step or Fraction(0)) / 2)
         return Interval(value - spread, value + spread)
     if precision == "exact":
         return Interval.point(value)

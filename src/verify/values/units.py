@@ -14,9 +14,14 @@ Counted nouns, currencies, people and percent are decided without pint (its impo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:       # pint itself is imported on first use (registry)
+    import pint
 
 MAX_UNIT_LENGTH = 40
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
@@ -36,11 +41,11 @@ class UnitError(ValueError):
 class UnknownUnit(UnitError):
     """A plain word that is no unit, currency or counted noun this run knows."""
 
-    def __init__(self, word: str, nouns: dict[str, str]):
+    def __init__(self, word: str, nouns: dict[str, str]) -> None:
         self.word, self.nouns = word, nouns
         super().__init__(self.message())
 
-    def message(self, guess=None) -> str:
+    def message(self, guess: Callable[[str, list[str]], str | None] | None = None) -> str:
         """The problem, with the closest known word if `guess(word, options)` finds one."""
         options = suggestions(self.nouns)
         word = self.word.lower()
@@ -55,9 +60,9 @@ class UnknownUnit(UnitError):
 
 
 @lru_cache(maxsize=1)
-def registry():
-    import pint  # ~150 ms: only runs when two different units must be compared
-    ureg = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
+def registry() -> pint.UnitRegistry[Fraction]:
+    import pint  # noqa: PLC0415 - ~150 ms: only runs when two different units must be compared
+    ureg: pint.UnitRegistry[Fraction] = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
     with resources.as_file(resources.files("verify") / "data" / "units.txt") as path:
         ureg.load_definitions(str(path))
     _IN_PINT.clear()
@@ -302,11 +307,12 @@ def factor(from_unit: str, to_unit: str) -> Fraction:
         return Fraction(1)
     if {from_unit, to_unit} <= {"1", "percent"}:
         return Fraction(1, 100) if from_unit == "percent" else Fraction(100)
-    quick = (_quick_dimension(from_unit), _quick_dimension(to_unit))
-    if None not in quick and quick[0] != quick[1]:
-        raise UnitError(f"{from_unit} ({quick[0]}) cannot be compared with {to_unit} ({quick[1]})")
-    if None not in quick and quick[0].startswith("["):
-        return Fraction(1)     # people, a currency code, points, a noun: one unit, its aliases
+    here, there = _quick_dimension(from_unit), _quick_dimension(to_unit)
+    if here is not None and there is not None:
+        if here != there:
+            raise UnitError(f"{from_unit} ({here}) cannot be compared with {to_unit} ({there})")
+        if here.startswith("["):
+            return Fraction(1)     # people, a currency code, points, a noun: one unit, its aliases
     source, target = _unit(from_unit), _unit(to_unit)
     if source.dimensionality != target.dimensionality:
         raise UnitError(f"{from_unit} ({dimension(from_unit)}) cannot be compared with "
@@ -323,14 +329,14 @@ def compatible(a: str, b: str) -> bool:
     return True
 
 
-def _unit(unit: str):
+def _unit(unit: str) -> pint.Unit:
     ureg = registry()
     parts = unit.split("/")
     units = [_named(ureg, part) for part in parts]
     return units[0] / units[1] if len(units) == 2 else units[0]
 
 
-def _named(ureg, word: str):
+def _named(ureg: pint.UnitRegistry[Fraction], word: str) -> pint.Unit:
     """A registry unit by its checked name; an unknown noun becomes a counted thing."""
     if not _WORD.fullmatch(word):
         raise UnitError(f"unit '{word}' is not a unit name")
@@ -360,7 +366,7 @@ def _named(ureg, word: str):
                         "expected a word such as people, USD, km, states") from None
 
 
-def _define_counted(ureg, word: str, singular: str) -> str:
+def _define_counted(ureg: pint.UnitRegistry[Fraction], word: str, singular: str) -> str:
     """Defines `word` as a unit of the counted noun `singular` (a shipped noun's, or one of
     its own under a name no word can take, `count_<singular>`), each once; returns `word`."""
     if singular in vocabulary():
@@ -382,7 +388,7 @@ def _counted(singular: str, word: str) -> str:
     return f"{singular} = [count_{singular}]" + (f" = {word}" if word != singular else "")
 
 
-def _parse(ureg, name: str):
+def _parse(ureg: pint.UnitRegistry[Fraction], name: str) -> pint.Unit:
     """pint's lookup of a name, as if every vocabulary noun and currency code were defined:
     those pint would find for it (the name, or the name less a plural "s") are defined first."""
     for word in (name, name[:-1] if name.endswith("s") and len(name) > 2 else None):
