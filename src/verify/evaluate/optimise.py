@@ -8,7 +8,8 @@ their bounds are asked once.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from fractions import Fraction
 from types import ModuleType
 from typing import Any
@@ -151,6 +152,21 @@ def _rows(compiled: _Compiled, touched: Sequence[_Component],
 _UNBOUNDED_PAST = 10**40     # an integer objective found above this is taken as unbounded
 
 
+@contextmanager
+def _scope(solver: Z3, clock: _Clock) -> Iterator[None]:
+    """A scope of `solver` (what is added in it is taken back after), its calls timed out by
+    what is left of the clock; raises TimeoutError when nothing is left."""
+    left = clock.left_ms()
+    if left <= 0:
+        raise TimeoutError
+    solver.push()
+    try:
+        solver.set("timeout", left)
+        yield
+    finally:
+        solver.pop()
+
+
 def _int_extreme(z3: ModuleType, solver: Z3, objective: Z3, clock: _Clock,
                  maximise: bool) -> Fraction | None:
     """Exact optimum of a whole-number objective by galloping then bisecting with plain checks.
@@ -161,12 +177,7 @@ def _int_extreme(z3: ModuleType, solver: Z3, objective: Z3, clock: _Clock,
 
     def at_least(bound: int | None) -> int | None:
         """A value of sign*objective >= bound, or None when none exists; raises on unknown."""
-        left = clock.left_ms()
-        if left <= 0:
-            raise TimeoutError
-        solver.push()
-        try:
-            solver.set("timeout", left)
+        with _scope(solver, clock):
             if bound is not None:
                 solver.add(objective >= bound if maximise else objective <= -bound)
             status = str(solver.check())
@@ -175,8 +186,6 @@ def _int_extreme(z3: ModuleType, solver: Z3, objective: Z3, clock: _Clock,
             if status != "sat":
                 return None
             return sign * int(_as_fraction(solver.model().eval(objective, model_completion=True)))
-        finally:
-            solver.pop()
 
     try:
         best = at_least(None)
@@ -218,44 +227,36 @@ def _extreme(opt: Z3, objective: Z3, clock: _Clock, maximise: bool,
     numbers and reals: z3's Optimize has been seen to answer those wrongly (the greatest x
     with x <= 0 and a whole n > x gave -1, not 0), so its answer is kept only when the
     solver confirms it: attained, and nothing beyond it."""
-    left = clock.left_ms()
-    if left <= 0:
-        return None
-    opt.push()
     try:
-        opt.set("timeout", left)
-        handle = opt.maximize(objective) if maximise else opt.minimize(objective)
-        if str(opt.check()) != "sat":
-            return None
-        infinity, value, epsilon = handle.upper_values() if maximise else handle.lower_values()
-        if _as_fraction(infinity) != 0:
-            return None
-        if check is not None and not _confirmed(check, objective, value, epsilon, clock, maximise):
-            return None
-        return _as_fraction(value)
-    finally:
-        opt.pop()
+        with _scope(opt, clock):
+            handle = opt.maximize(objective) if maximise else opt.minimize(objective)
+            if str(opt.check()) != "sat":
+                return None
+            infinity, value, epsilon = handle.upper_values() if maximise else handle.lower_values()
+            if _as_fraction(infinity) != 0:
+                return None
+            if check is not None and not _confirmed(check, objective, value, epsilon, clock, maximise):
+                return None
+            return _as_fraction(value)
+    except TimeoutError:        # no time left to ask
+        return None
 
 
 def _confirmed(solver: Z3, objective: Z3, value: Z3, epsilon: Z3, clock: _Clock, maximise: bool) -> bool:
     """Is `value` the attained optimum: reached, and nothing beyond it?"""
     if _as_fraction(epsilon) != 0:
         return False
-    for beyond, status in ((False, "sat"), (True, "unsat")):
-        left = clock.left_ms()
-        if left <= 0:
-            return False
-        solver.push()
-        try:
-            solver.set("timeout", left)
-            if beyond:
-                solver.add(objective > value if maximise else objective < value)
-            else:
-                solver.add(objective == value)
-            if str(solver.check()) != status:
-                return False
-        finally:
-            solver.pop()
+    try:
+        for beyond, status in ((False, "sat"), (True, "unsat")):
+            with _scope(solver, clock):
+                if beyond:
+                    solver.add(objective > value if maximise else objective < value)
+                else:
+                    solver.add(objective == value)
+                if str(solver.check()) != status:
+                    return False
+    except TimeoutError:        # no time left to ask
+        return False
     return True
 
 

@@ -28,7 +28,7 @@ import math
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from types import ModuleType
@@ -409,6 +409,27 @@ class Conflicts:
     feasible: frozenset[str] = frozenset()
 
 
+@dataclass
+class _Tally:
+    """What the search of the parts has found so far, gathered for `Conflicts`."""
+
+    found: list[tuple[str, ...]] = field(default_factory=list)
+    undecided: list[str] = field(default_factory=list)
+    feasible: set[str] = field(default_factory=set)
+    complete: bool = True
+
+    def searched(self, groups: Sequence[str], own: list[tuple[str, ...]], done: bool,
+                 unsure: bool) -> None:
+        """One part's search (`_all_sets`): its sets; the part is undecided when the search
+        was, and feasible when it finished without a set."""
+        if unsure:
+            self.undecided.extend(groups)
+        elif not own and done:
+            self.feasible.update(groups)
+        self.found.extend(own)
+        self.complete = self.complete and done
+
+
 CHUNK = 64      # independent parts asked together in one call
 
 
@@ -437,22 +458,19 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
     else:
         with clock.free():
             compiled = _Compiled(problem)
-    found: list[tuple[str, ...]] = []
-    undecided: list[str] = []
-    complete = True
-    feasible: set[str] = set()
+    tally = _Tally()
     components = compiled.components
     if oracle:
         left: list[_Component] = []
         for comp in components:
             if clock.left_ms() <= 0:
-                undecided.extend(comp.groups)
+                tally.undecided.extend(comp.groups)
                 continue
             with clock.free():
                 part = _Part(compiled, comp, clock)
                 first = part.exact(comp.groups)
             if first == "sat":
-                feasible.update(comp.groups)
+                tally.feasible.update(comp.groups)
             elif first == "unknown":
                 left.append(comp)       # not decided exactly: z3's, with the parts left to it
             else:
@@ -460,21 +478,12 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
                 if len(own) >= most and not unsure:
                     left.append(comp)
                     continue
-                if unsure:
-                    undecided.extend(comp.groups)
-                elif not own and done:
-                    feasible.update(comp.groups)
-                found.extend(own)
-                complete = complete and done
+                tally.searched(comp.groups, own, done, unsure)
         components = left
     if components:
-        more = _z3_conflicts(compiled, components, clock, most)
-        found.extend(more.sets)
-        undecided.extend(more.undecided)
-        feasible.update(more.feasible)
-        complete = complete and more.complete
-    return Conflicts(tuple(sorted(set(found))), complete and not undecided, tuple(undecided),
-                     frozenset(feasible))
+        _z3_conflicts(compiled, components, clock, most, tally)
+    return Conflicts(tuple(sorted(set(tally.found))), tally.complete and not tally.undecided,
+                     tuple(tally.undecided), frozenset(tally.feasible))
 
 
 class _Part:
@@ -522,18 +531,14 @@ class _Part:
 
 
 def _z3_conflicts(compiled: _Compiled, components: list[_Component], clock: _Clock,
-                  most: int) -> Conflicts:
-    """`conflicts()` of the given components by z3 alone."""
+                  most: int, tally: _Tally) -> None:
+    """`conflicts()` of the given components by z3 alone, added to `tally`."""
     import z3  # noqa: PLC0415 (z3 loads only when a file needs it: start-up time)
     ctx = z3.Context()
-    found: list[tuple[str, ...]] = []
-    undecided: list[str] = []
-    complete = True
-    feasible: set[str] = set()
     for start in range(0, len(components), CHUNK):
         chunk = components[start:start + CHUNK]
         if clock.left_ms() <= 0:       # spent: the rest is undecided, without setting it up
-            undecided.extend(g for comp in chunk for g in comp.groups)
+            tally.undecided.extend(g for comp in chunk for g in comp.groups)
             continue
         part_of = {g: k for k, comp in enumerate(chunk) for g in comp.groups}
         together = z3.Solver(ctx=ctx)
@@ -553,21 +558,15 @@ def _z3_conflicts(compiled: _Compiled, components: list[_Component], clock: _Clo
                 searched.add(k)
                 comp = chunk[k]
                 if clock.left_ms() <= 0:
-                    undecided.extend(comp.groups)
+                    tally.undecided.extend(comp.groups)
                     continue
                 solver = z3.Solver(ctx=ctx)
                 solver.from_string(compiled.smt(comp))
                 own_lits = _Lits(z3, ctx, {g: compiled.literal[g] for g in comp.groups})
                 own, done, unsure = _all_sets(_z3_decider(solver, own_lits, clock), comp.groups, most)
-                if unsure:
-                    undecided.extend(comp.groups)
-                elif not own and done:
-                    feasible.update(comp.groups)
-                found.extend(own)
-                complete = complete and done
+                tally.searched(comp.groups, own, done, unsure)
         if status == "sat":      # every part not searched holds
-            feasible.update(g for g, k in part_of.items() if k not in searched)
-    return Conflicts(tuple(found), complete, tuple(undecided), frozenset(feasible))
+            tally.feasible.update(g for g, k in part_of.items() if k not in searched)
 
 
 def _all_sets(decide: Decider, groups: Sequence[str],

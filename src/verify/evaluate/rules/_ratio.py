@@ -137,3 +137,12 @@ def _minus(a: Interval, b: Interval) -> Interval:
 
 def divide(a: Fraction, b: Fraction) -> Fraction | None:
     return None if b <= 0 else a / b
+
+
+def quotient(name: str, per: Fraction = Fraction(1)) -> Form:
+    """s = per × x / y: an average, a frequency, a multiple, a rate per so many (`per`)."""
+    return Form(name,
+                f=lambda x, y: divide(per * x, y),
+                x_for=lambda y, s: y * s / per,
+                y_for=lambda x, s: divide(per * x, s),
+                symbol=("" if per == 1 else f"{fmt(per)} × ") + "{x} / {y}")

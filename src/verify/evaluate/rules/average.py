@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from verify.evaluate.rules import Context, Outcome, described, values
 from verify.evaluate.rules._per import convert, require, split, stated
-from verify.evaluate.rules._ratio import Form, divide, evaluate
+from verify.evaluate.rules._ratio import evaluate, quotient
 from verify.model import Relation
 
 ID = "average"
@@ -46,11 +46,7 @@ SUMMARY = "an average must be its total divided by its count"
 APPLIES = "relation"
 KIND = "average"
 
-AVERAGE = Form("average",
-               f=lambda t, n: divide(t, n),
-               x_for=lambda n, s: n * s,
-               y_for=lambda t, s: divide(t, s),
-               symbol="{x} / {y}")
+AVERAGE = quotient("average")       # the total over the count
 
 
 def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:

@@ -50,7 +50,7 @@ from fractions import Fraction
 
 from verify.anchor.quotes import figure_at
 from verify.evaluate.rules import Context, Outcome, Value, described, values
-from verify.evaluate.rules._ratio import Form, divide, evaluate
+from verify.evaluate.rules._ratio import Form, divide, evaluate, quotient
 from verify.model import Claim, Interval, Relation, Unstated, Verdict
 from verify.relate.relations import change_form, signed
 from verify.values import direction, units
@@ -67,8 +67,7 @@ FORMS = {
                     x_for=lambda a, s: a * (100 + s) / 100,
                     y_for=lambda b, s: divide(100 * b, 100 + s),
                     symbol="({x} − {y}) / {y}"),
-    "multiple": Form("multiple", f=lambda b, a: divide(b, a), x_for=lambda a, s: a * s,
-                     y_for=lambda b, s: divide(b, s), symbol="{x} / {y}"),
+    "multiple": quotient("multiple"),
     "difference": Form("difference", f=lambda b, a: b - a, x_for=lambda a, s: a + s,
                        y_for=lambda b, s: b - s, symbol="{x} − {y}"),
 }

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from verify.evaluate.rules import Context, Outcome, described, values
 from verify.evaluate.rules._per import constant, convert, split, stated
-from verify.evaluate.rules._ratio import Form, combined, divide, evaluate
+from verify.evaluate.rules._ratio import combined, evaluate, quotient
 from verify.model import Relation
 from verify.values import units
 from verify.values.numbers import duration, fmt
@@ -46,16 +46,7 @@ SUMMARY = "a time between events, or events per time, must match the count in it
 APPLIES = "relation"
 KIND = "frequency"
 
-GAP = Form("frequency",                 # the period over the count
-           f=lambda t, c: divide(t, c),
-           x_for=lambda c, g: c * g,
-           y_for=lambda t, g: divide(t, g),
-           symbol="{x} / {y}")
-PER_TIME = Form("frequency",            # the count over the period
-                f=lambda c, t: divide(c, t),
-                x_for=lambda t, r: t * r,
-                y_for=lambda c, r: divide(c, r),
-                symbol="{x} / {y}")
+FREQUENCY = quotient("frequency")
 
 
 def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
@@ -78,7 +69,7 @@ def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     written = f"{relation.get('period')}" + ("" if unit == time else f" ({fmt(exact, time)})")
     period = constant(result.claim, exact, time, written, f"the period ({relation.get('period')})")
     ids = result.ids + count.ids
-    if bottom is None:
-        yield evaluate(GAP, result, period, count, what, ids)
-    else:
-        yield evaluate(PER_TIME, result, convert(count, top), period, what, ids)
+    if bottom is None:          # a time between events: the period over the count
+        yield evaluate(FREQUENCY, result, period, count, what, ids)
+    else:                       # events per time: the count over the period
+        yield evaluate(FREQUENCY, result, convert(count, top), period, what, ids)

@@ -36,23 +36,13 @@ from fractions import Fraction
 
 from verify.evaluate.rules import Context, Outcome, described, values
 from verify.evaluate.rules._per import convert, require, split, stated
-from verify.evaluate.rules._ratio import Form, combined, divide, evaluate
+from verify.evaluate.rules._ratio import combined, evaluate, quotient
 from verify.model import Relation
-from verify.values.numbers import fmt
 
 ID = "rate"
 SUMMARY = "a rate per so many people must be its count over its population, scaled"
 APPLIES = "relation"
 KIND = "rate"
-
-
-def form(per: Fraction) -> Form:
-    """r = per × c / p: grows with the count c, shrinks with the population p."""
-    return Form("rate",
-                f=lambda c, p: divide(per * c, p),
-                x_for=lambda p, r: p * r / per,
-                y_for=lambda c, r: divide(per * c, r),
-                symbol=("" if per == 1 else f"{fmt(per)} × ") + "{x} / {y}")
 
 
 def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
@@ -66,5 +56,5 @@ def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     what = described(result.claim)
     require(population.unit, bottom, "population", what)
     per = Fraction(str(relation.get("per") or "1").replace(",", ""))
-    yield evaluate(form(per), result, count, population, what,
+    yield evaluate(quotient("rate", per), result, count, population, what,
                    result.ids + count.ids + population.ids)
