@@ -102,3 +102,37 @@ def test_every_guess_is_marked_and_quotes_its_words():
     assert '# guessed from "detained 11"' in lines["measure"]
     assert "# guessed" in lines["scope"] and "Iowa" in lines["scope"].split("#")[1]
     assert PLACEHOLDER not in draft.split("claims:")[1]
+
+
+def test_a_line_break_inside_a_paragraph_ends_no_sentence():
+    text = ("Floods damaged 1,000 homes, officials said. In Ames,\n"
+            "420 homes were damaged, and in Boone 318.\n"
+            "\n"
+            "Kentucky had\n"
+            "the most arrests.\n")
+    assert [" ".join(text[lo:hi].split()) for lo, hi in sentences(text) if text[lo:hi].strip()] == [
+        "Floods damaged 1,000 homes, officials said.",
+        "In Ames, 420 homes were damaged, and in Boone 318.",
+        "Kentucky had the most arrests."]
+
+
+def test_blank_lines_list_items_and_label_lines_end_sentences():
+    text = ("Results\n"
+            "Ballots cast: 4,777\n"
+            "- Yes 4,562\n"
+            "2) No 215\n"
+            "Percentages are truncated\n"
+            "\n"
+            "Headline without a stop\n"
+            "\n"
+            "Body.\n")
+    assert [text[lo:hi].strip() for lo, hi in sentences(text) if text[lo:hi].strip()] == [
+        "Results", "Ballots cast: 4,777", "- Yes 4,562", "2) No 215", "Percentages are truncated",
+        "Headline without a stop", "Body."]
+
+
+def test_a_wrapped_sentence_keeps_its_place_for_the_scope():
+    # "in Iowa" and the figure are one sentence across the wrap; the next sentence's Texas
+    # does not count
+    text = "Police in Iowa said they had\ndetained 11 people. Texas gave no figure.\n"
+    assert _one(text, "11").scope == (("place", "Iowa"),)

@@ -27,14 +27,19 @@ from importlib import resources
 from verify.extract.figures import Extracted
 from verify.values.dates import DAYS, MONTHS
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?[ \t]+(?=[“\"‘'(]?[A-Z0-9])|\n")
+SPACE = r"(?:[ \t]*\n[ \t]*|[ \t]+)"     # white space within a paragraph: at most one line break
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]*")
+# A line that starts an item of its own: a list item ("- ", "* ", "• ", "1. ", "2) ") or a
+# label and its value ("Ballots cast: 4,777").
+_ITEM = re.compile(r"[ \t]*(?:[-*•][ \t]|\d{1,2}[.)][ \t]|[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,2}:[ \t])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Mt|No|Jr|Sr|"
                            r"Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Inc|Co|Corp|Ltd|Ave|vs)|(?:\b[A-Z]\.)+[A-Z])\.$")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s(?:and|but|while|whereas|although)\s")
 _PUNCTUATION = re.compile(r"[,;:()—–]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_CAPITALISED = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z][a-z]")
-_IN_NAME = re.compile(r"\b(?:in|across|throughout)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)")
+_CAPITALISED = re.compile(rf"{SPACE}(?:of{SPACE})?[A-Z][a-z]")
+_IN_NAME = re.compile(rf"\b(?:in|across|throughout){SPACE}([A-Z][a-z]+(?:{SPACE}[A-Z][a-z]+)*)")
 _NOT_PLACES = {*MONTHS, *DAYS, "The", "A", "An", "His", "Her", "Their", "Its", "Our", "My",
                "This", "That", "All", "Some", "Each", "Total", "Addition"}
 _BODIES = {"General", "Department", "Office", "Police", "Court", "Council", "Agency", "Service",
@@ -78,16 +83,35 @@ def _data(name: str) -> str:
 
 @lru_cache(maxsize=8)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """The sentences (and headline lines) of a text, as spans; "Aug. 27", "Mr. Smith" and
-    "U.S. officials" end no sentence."""
-    out, lo = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group() != "\n" and _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start()):
-            continue
-        out.append((lo, m.start()))
-        lo = m.end()
-    out.append((lo, len(text)))
+    """The sentences (and headline lines) of a text, as spans.  A blank line ends one, and so
+    does the line break before and after a list item or a label line ("Yes: 4,562"); any other
+    line break is a hard wrap inside a paragraph and ends nothing.  "Aug. 27", "Mr. Smith"
+    and "U.S. officials" end no sentence."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in _blocks(text):
+        for m in _SENTENCE_END.finditer(text, lo, hi):
+            if _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start()):
+                continue
+            out.append((lo, m.start()))
+            lo = m.end()
+        out.append((lo, hi))
     return tuple(out)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """The paragraphs and items of a text, as spans: its lines, joined where a line break
+    is a hard wrap."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)
+             if m.start() == 0 or text[m.start() - 1] == "\n"]
+    blocks = [lines[0]]
+    for (p_lo, p_hi), (lo, hi) in zip(lines, lines[1:]):
+        wrapped = (text[p_lo:p_hi].strip() and text[lo:hi].strip()
+                   and not _ITEM.match(text, p_lo, p_hi) and not _ITEM.match(text, lo, hi))
+        if wrapped:
+            blocks[-1] = (blocks[-1][0], hi)
+        else:
+            blocks.append((lo, hi))
+    return blocks
 
 
 def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:

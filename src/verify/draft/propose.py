@@ -34,20 +34,22 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from verify.draft import guess
-from verify.draft.guess import sentence_of
+from verify.draft.guess import SPACE, sentence_of
 from verify.extract.figures import Extracted
 from verify.values import direction, units
 from verify.values.numbers import FigureError, read_written
 
-_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){0,3}"
-_LIST = re.compile(rf"({_NAME})((?:,[ \t]+{_NAME}){{1,}}),?[ \t]+and[ \t]+({_NAME})")
-_LEADING = re.compile(r"^(?:(?:In|On|At|The|And|But|From|For|With|By|Of|While)[ \t]+)+")
-_NOUN_AFTER = re.compile(r"[ \t]+(?:\w+[ \t]+){0,3}?(?:the|these|those|all)[ \t]+([a-z]+)")
-_RANK = re.compile(rf"({_NAME})[ \t]+(?:had|has|have|saw|made|reported|recorded)[ \t]+the[ \t]+"
-                   r"(most|fewest|least|highest|lowest|largest|smallest)[ \t]+(?:number[ \t]+of[ \t]+)?([a-z]+)")
+_S = SPACE
+_GAP = r"(?:[ \t]+|(?<![.!?])[ \t]*\n[ \t]*)"     # on past a wrap, not past a full stop
+_NAME = rf"[A-Z][\w.'’-]*(?:{_GAP}(?:of{_S})?[A-Z][\w.'’-]*){{0,3}}"
+_LIST = re.compile(rf"({_NAME})((?:,{_S}{_NAME}){{1,}}),?{_S}and{_S}({_NAME})")
+_LEADING = re.compile(rf"^(?:(?:In|On|At|The|And|But|From|For|With|By|Of|While){_S})+")
+_NOUN_AFTER = re.compile(rf"{_GAP}(?:\w+{_S}){{0,3}}?(?:the|these|those|all){_S}([a-z]+)")
+_RANK = re.compile(rf"({_NAME}){_S}(?:had|has|have|saw|made|reported|recorded){_S}the{_S}"
+                   rf"(most|fewest|least|highest|lowest|largest|smallest){_S}(?:number{_S}of{_S})?([a-z]+)")
 _RANK_KIND = {"most": "most", "highest": "most", "largest": "most",
               "fewest": "least", "least": "least", "lowest": "least", "smallest": "least"}
-_SUBSET = re.compile(r"[ \t]+of[ \t]+(?:the|those|these|them|all)[ \t]+(?:\w+[ \t]+)?([a-z]+)")
+_SUBSET = re.compile(rf"{_S}of{_S}(?:the|those|these|them|all){_S}(?:\w+{_S})?([a-z]+)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,9 @@ def lists(text: str) -> list[Listed]:
     for m in _LIST.finditer(text):
         first = _LEADING.sub("", m.group(1))
         start = m.start(1) + len(m.group(1)) - len(first)
-        names = [first] + [n.strip() for n in m.group(2).split(",") if n.strip()] + [m.group(3)]
+        names = [_one_line(n) for n in [first, *m.group(2).split(","), m.group(3)] if n.strip()]
+        if names[-1].endswith(".") and names[-1].count(".") == 1:
+            names[-1] = names[-1][:-1]          # "... Lee and Polk." ends its sentence
         if len(set(names)) < 3 or any(guess.measure_words().get(n.lower()) for n in names):
             continue
         noun, end = _noun(text, start, m.end())
@@ -77,7 +81,7 @@ def lists(text: str) -> list[Listed]:
         places = set(guess.places())
         dimension = "place" if all(n in places for n in names) or noun in _PLACE_NOUNS else \
             units.vocabulary()[noun][0]
-        found.append(Listed(start, end, tuple(names), noun, dimension, text[start:end]))
+        found.append(Listed(start, end, tuple(names), noun, dimension, _one_line(text[start:end])))
     return found
 
 
@@ -90,9 +94,9 @@ def _noun(text: str, start: int, end: int) -> tuple[str | None, int]:
     counted noun before them in their sentence ("six counties: Adams, ...")."""
     vocabulary = units.vocabulary()
     after = _NOUN_AFTER.match(text, end)
-    if after and after.group(1) in vocabulary:
+    lo, hi = guess.sentence_of(text, start, end)
+    if after and after.group(1) in vocabulary and after.end() <= hi:
         return vocabulary[after.group(1)][1], after.end()
-    lo, _ = guess.sentence_of(text, start, end)
     for word in reversed(re.findall(r"[a-z]+", text[lo:start])[-6:]):
         if word in vocabulary and vocabulary[word][1] == word:
             return word, end
@@ -116,7 +120,8 @@ def ranks(text: str) -> list[Ranked]:
         part = _LEADING.sub("", m.group(1))
         if measure is not None:
             start = m.end(1) - len(part)
-            out.append(Ranked(part, _RANK_KIND[m.group(2)], measure, start, text[start:m.end()]))
+            out.append(Ranked(_one_line(part), _RANK_KIND[m.group(2)], measure, start,
+                              _one_line(text[start:m.end()])))
     return out
 
 
@@ -193,11 +198,11 @@ def structure(source: str, text: str, claims: list, found: list[Listed], taken: 
     return lists_out, breakdowns_out, relations
 
 
-_FROM_TO = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}?to[ \t]+")     # "from $2.50 a ride to $2"
-_OF_BEFORE = re.compile(r"\b[Oo]f[ \t]+(?:[\w'’]+[ \t]+){0,3}$")  # "Of the village's 960"
-_TOTAL_GAP = re.compile(r"[^\d:;.!?$]{0,80}?:[ \t]*$")           # "102 people: " before the parts
-_INCLUDING = re.compile(r"[^\d:;.!?$]{0,80}?,?[ \t]+including[ \t]+$")
-_PART_GAP = re.compile(r"[^\d:;.!?$]*?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+_FROM_TO = re.compile(rf"{_S}(?:[a-z]+{_S}){{0,3}}?to{_S}")     # "from $2.50 a ride to $2"
+_OF_BEFORE = re.compile(rf"\b[Oo]f{_S}(?:[\w'’]+{_S}){{0,3}}$")  # "Of the village's 960"
+_TOTAL_GAP = re.compile(rf"[^\d:;.!?$]{{0,80}}?:(?:{_S})?$")      # "102 people: " before the parts
+_INCLUDING = re.compile(rf"[^\d:;.!?$]{{0,80}}?,?{_S}including{_S}$")
+_PART_GAP = re.compile(rf"[^\d:;.!?$]*?(?:,(?:{_S})?(?:and{_S})?|{_S}and{_S})$")
 
 
 def arithmetic(text: str, claims: list) -> list:
@@ -205,9 +210,8 @@ def arithmetic(text: str, claims: list) -> list:
     support, each quoting its words; nothing where they do not."""
     out: list = []
     by_sentence: dict[tuple[int, int], list] = {}
-    unwrapped = re.sub(r"(?<=[^\n])\n(?=[^\n])", " ", text)     # a line break inside a paragraph
     for c in claims:
-        by_sentence.setdefault(sentence_of(unwrapped, c.figure.start, c.figure.end), []).append(c)
+        by_sentence.setdefault(sentence_of(text, c.figure.start, c.figure.end), []).append(c)
     for (lo, hi), here in sorted(by_sentence.items()):
         percents = [c for c in here if _percent(c)]
         counts = [c for c in here if not _percent(c) and c.unit != "percent" and _number(c) is not None]
@@ -227,7 +231,7 @@ def _change(text: str, pct, way, counts: list) -> list:
     for a in counts:
         b = next((b for b in counts if b.figure.start > a.figure.end
                   and _FROM_TO.fullmatch(text, a.figure.end, b.figure.start)), None)
-        said = re.search(r"\bfrom[ \t]+$", text[:a.figure.start])
+        said = re.search(rf"\bfrom{_S}$", text[:a.figure.start])
         if b is not None and said:
             words = f"{_q(way.words)} ... {_q(_span(text, said.start(), b.figure.end))}"
             return [("change", [("change", pct.id), ("from", a.id), ("to", b.id)],
@@ -270,7 +274,7 @@ def _sum(text: str, here: list, counts: list) -> list:
                 break
             parts.append(c)
         if len(parts) < 2 or any(p not in counts for p in parts) \
-                or not re.search(r"(?:,[ \t]*|[ \t])and[ \t]+$",
+                or not re.search(rf"(?:,(?:{_S})?|{_S})and{_S}$",
                                  text[parts[-2].figure.end:parts[-1].figure.start]):
             continue
         words = _q(_span(text, total.figure.start, parts[-1].figure.end))
@@ -297,13 +301,18 @@ def _number(c):
             return None
 
 
+def _one_line(words: str) -> str:
+    """Words as one line: a hard wrap inside them is a space."""
+    return re.sub(r"\s+", " ", words).strip()
+
+
 def _span(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text[max(0, start):end]).strip()
 
 
 def _figure_words(text: str, f: Extracted) -> str:
     """The figure and the noun it counts, as written: "11 other states", "12-state"."""
-    m = re.match(r"(?:[ \t]+(?:other|more|new|additional))?[ \t]+[a-z]+", text[f.end:])
+    m = re.match(rf"(?:{_S}(?:other|more|new|additional))?{_S}[a-z]+", text[f.end:])
     return f.text if f.kind == "compound" or m is None else text[f.start:f.end + m.end()]
 
 
