@@ -136,3 +136,45 @@ def test_a_wrapped_sentence_keeps_its_place_for_the_scope():
     # does not count
     text = "Police in Iowa said they had\ndetained 11 people. Texas gave no figure.\n"
     assert _one(text, "11").scope == (("place", "Iowa"),)
+
+
+@pytest.mark.parametrize("text, figure, unit, measure, scope", [
+    ("In Ames, 420 homes were damaged, and in Boone 318.", "318", "homes", "damaged", None),
+    ("Inspectors confirmed damage to 1,012 homes: 402 in Ames, 318 in Boone and 190 in Cole.",
+     "190", "homes", "damaged", (("place", "Cole"),)),
+    ("Adults received 2.0 million of the shots and children 1.2 million.", "1.2 million", "shots", "vaccinated", None),
+])
+def test_a_bare_count_counts_the_noun_counted_before_it(text, figure, unit, measure, scope):
+    claim = _one(text, figure)
+    assert claim.unit == unit and claim.unit_words and claim.unit_words in " ".join(text.split())
+    assert (claim.measure.value if claim.measure else None) == measure
+    if scope is not None:
+        assert claim.scope == scope
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Harlan County had 27 road deaths, a rate of 18 per 100,000.", "100,000"),   # after "per"
+    ("The county has 27 deaths and 18 percent of roads are unsafe.", "18 percent"),
+    ("The county counted 27 deaths and 18 bridges.", "18"),          # a noun of its own
+])
+def test_a_count_with_its_own_noun_or_after_per_takes_no_other(text, figure):
+    claim = _one(text, figure)
+    assert claim.unit_words == ""
+
+
+@pytest.mark.parametrize("text, first, then, scopes", [
+    ("Sales reached 4,212 tickets this year, up from 2,106 last year.", "2,106", "4,212",
+     ((("year", "last"),), (("year", "this"),))),
+    ("The fair sold 1,015 tickets last year, up from 812 the year before.", "812", "1,015",
+     ((("year", "before last"),), (("year", "last"),))),
+    ("The fair sold 1,015 tickets in 2023, up from 812 the previous year.", "812", "1,015",
+     ((("year", "2022"),), (("year", "2023"),))),
+    ("Iowa sold 1,015 tickets this month, up from 812 a month earlier.", "812", "1,015",
+     ((("month", "last"), ("place", "Iowa")), (("month", "this"), ("place", "Iowa")))),
+    # no period named: a person says
+    ("The fair sold 1,015 tickets, up from 812.", "812", "1,015", (None, None)),
+])
+def test_a_pair_is_told_apart_by_the_periods_its_words_name(text, first, then, scopes):
+    a, b = _one(text, first), _one(text, then)
+    assert (a.unit, a.measure.value) == (b.unit, b.measure.value) == ("tickets", "sold")
+    assert (a.scope, b.scope) == scopes

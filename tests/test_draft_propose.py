@@ -157,3 +157,63 @@ def test_a_sum_proposed_is_checked(tmp_path):
 ])
 def test_no_sum_where_the_words_do_not_list_parts(text):
     assert [r for r in _relations(text) if r[0] == "sum"] == []
+
+
+# -- before and after: "B, up from A" -------------------------------------------------------
+
+@pytest.mark.parametrize("text, change, first, then, way", [
+    ("Transit carried 1,015,000 trips last year, up from 812,000 the year before, an increase "
+     "of 30%.\n", "30%", "812,000", "1,015,000", "rise"),
+    ("The county sold 900 permits this year, down 10% from 1,000 last year.\n",
+     "10%", "1,000", "900", "fall"),
+])
+def test_a_change_for_b_up_or_down_from_a(text, change, first, then, way):
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "change"
+    assert [(role, by_id[value].figure.text) for role, value in fields] == [
+        ("change", change), ("from", first), ("to", then)]
+    assert comment.endswith(f'": a {way}') and f"{then}" in comment and f"from {first}" in comment
+    before, after = by_id[dict(fields)["from"]], by_id[dict(fields)["to"]]
+    # one measure and unit, at two times
+    assert before.unit == after.unit and before.measure.value == after.measure.value
+    assert by_id[dict(fields)["change"]].measure.value == "change in " + before.measure.value
+
+
+def test_up_from_without_a_percent_is_a_rank(tmp_path):
+    text = "The club sold 4,212 tickets this year, up from 2,106 last year.\n"
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "rank"
+    roles = dict(fields)
+    assert (roles["rank"], by_id[roles["claim"]].figure.text, by_id[roles["than"]].figure.text) == (
+        "more", "4,212", "2,106")
+    assert comment == 'from "4,212 tickets this year, up from 2,106": a rise'
+    assert [by_id[roles["claim"]].scope, by_id[roles["than"]].scope] == [(("year", "this"),), (("year", "last"),)]
+    draft, result = _checked(tmp_path, text)
+    assert not result.fatal and _errors(result) == []
+    assert any(f.rule == "rank" and f.severity.label == "pass" for f in result.findings)
+
+
+def test_down_from_is_checked(tmp_path):
+    # "down from" 300 to 400 is wrong: the rank proposed says so
+    draft, result = _checked(tmp_path, "The shelter took in 400 dogs this year, down from 300 last year.\n")
+    assert "rank: fewer" in draft
+    assert [f.rule for f in _errors(result)] == ["rank"]
+
+
+@pytest.mark.parametrize("text", [
+    "The shelter took in 400 dogs, 300 cats and 20 rabbits.\n",         # no before and after
+    "The shelter took in 400 dogs this year. It was up from 300 last year.\n",   # two sentences
+])
+def test_no_pair_where_the_words_do_not_give_one(text):
+    assert [r for r in _relations(text) if r[0] in ("rank", "change")] == []
+
+
+def test_a_rank_reads_across_a_hard_wrap():
+    text = ("Iowa, Ohio and Texas were among the states. Ohio had\n"
+            "the most arrests, with 40 people detained in Ohio.\n")
+    kinds = [r[0] for r in _relations(text)]
+    assert "rank" in kinds

@@ -32,6 +32,7 @@ import json
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from verify.draft import guess
 from verify.draft.guess import SPACE, sentence_of
@@ -50,6 +51,9 @@ _RANK = re.compile(rf"({_NAME}){_S}(?:had|has|have|saw|made|reported|recorded){_
 _RANK_KIND = {"most": "most", "highest": "most", "largest": "most",
               "fewest": "least", "least": "least", "lowest": "least", "smallest": "least"}
 _SUBSET = re.compile(rf"{_S}of{_S}(?:the|those|these|them|all){_S}(?:\w+{_S})?([a-z]+)")
+
+
+Relation = tuple[str, list[tuple[str, str]], str]     # kind, [(role, YAML value)], comment
 
 
 @dataclass(frozen=True)
@@ -215,10 +219,7 @@ def arithmetic(text: str, claims: list) -> list:
     for (lo, hi), here in sorted(by_sentence.items()):
         percents = [c for c in here if _percent(c)]
         counts = [c for c in here if not _percent(c) and c.unit != "percent" and _number(c) is not None]
-        for pct in percents:
-            way = direction.read(text[lo:hi], pct.figure.start - lo, pct.figure.end - lo)
-            if way.way is not None:
-                out += _change(text, pct, way, counts)
+        out += _changes(text, lo, hi, percents, counts)
         share = [c for c in percents if direction.read(text[lo:hi], c.figure.start - lo,
                                                        c.figure.end - lo).way is None]
         if len(share) == 1 and len(percents) == 1 and _number(share[0]) <= 100:
@@ -227,15 +228,62 @@ def arithmetic(text: str, claims: list) -> list:
     return out
 
 
-def _change(text: str, pct, way, counts: list) -> list:
+_UP_FROM = re.compile(rf"(?:(?:[^\d;:!?.]|\b(?:19|20)\d\d\b){{0,80}}?,{_S})?(up|down|higher|lower)"
+                      rf"(?:{_S}(?:by{_S})?[\d.,]+(?:%|{_S}percent))?{_S}from{_S}")  # "B, up 5% from A"
+_SAID_FROM = re.compile(rf"(?:\b([A-Za-z]+){_S})?\b(from){_S}$")                 # "fell from A"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two figures the words give as a quantity before and after: "from A to B", "B, up
+    from A".  `way` is what the words between them say (rise, fall), or None."""
+
+    first: Any
+    then: Any
+    words: str
+    way: str | None
+
+
+def pairs(text: str, counts: list[Any]) -> list[Pair]:
+    """The before-and-after pairs among one sentence's figures: "rose from A to B", "from A
+    to B", "B, up from A", "B, down 5% from A"."""
+    out = []
     for a in counts:
+        said = _SAID_FROM.search(text, max(0, a.figure.start - 40), a.figure.start)
+        if said is None:
+            continue
         b = next((b for b in counts if b.figure.start > a.figure.end
                   and _FROM_TO.fullmatch(text, a.figure.end, b.figure.start)), None)
-        said = re.search(rf"\bfrom{_S}$", text[:a.figure.start])
-        if b is not None and said:
-            words = f"{_q(way.words)} ... {_q(_span(text, said.start(), b.figure.end))}"
-            return [("change", [("change", pct.id), ("from", a.id), ("to", b.id)],
-                     f"from {words}: a {way.way}")]
+        if b is not None:
+            way = direction.WORDS.get((said.group(1) or "").lower())
+            out.append(Pair(a, b, _span(text, said.start(2), b.figure.end), way))
+            continue
+        before = [b for b in counts if b.figure.end <= said.start()]
+        up = _UP_FROM.fullmatch(text, before[-1].figure.end, a.figure.start) if before else None
+        if up is not None:
+            way = direction.RISE if up.group(1) in ("up", "higher") else direction.FALL
+            out.append(Pair(a, before[-1], _span(text, before[-1].figure.start, a.figure.end), way))
+    return out
+
+
+def _changes(text: str, lo: int, hi: int, percents: list[Any], counts: list[Any]) -> list[Relation]:
+    """A change for a pair and the one percent a rise or fall word governs in its sentence;
+    without such a percent, a pair whose words say which way is a rank: "B, up from A" says
+    B is more than A."""
+    governed = [(p, way) for p in percents
+                if (way := direction.read(text[lo:hi], p.figure.start - lo, p.figure.end - lo)).way]
+    found = pairs(text, counts)
+    if len(found) != 1:
+        return []
+    pair = found[0]
+    if len(governed) == 1:
+        pct, way = governed[0]
+        return [("change", [("change", pct.id), ("from", pair.first.id), ("to", pair.then.id)],
+                 f"from {_q(way.words)} ... {_q(pair.words)}: a {way.way}")]
+    if not governed and pair.way is not None:
+        rank = "more" if pair.way == direction.RISE else "fewer"
+        return [("rank", [("rank", rank), ("claim", pair.then.id), ("than", pair.first.id)],
+                 f"from {_q(pair.words)}: a {pair.way}")]
     return []
 
 

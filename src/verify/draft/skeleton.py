@@ -19,8 +19,9 @@ from dataclasses import dataclass, field, replace
 
 from verify.anchor.textindex import Folded, fold
 from verify.draft import propose
-from verify.draft.guess import Guess, guess_measure, guess_scope, place_names, sentence_of
-from verify.draft.propose import Listed
+from verify.draft.guess import (BEFORE, Guess, Place, before, counted_before, guess_measure, guess_period,
+                                guess_scope, place_names, sentence_of)
+from verify.draft.propose import Listed, Relation
 from verify.extract.figures import Extracted, extract_figures
 from verify.load.validate import DRAFT_PLACEHOLDER
 from verify.values import dates, units
@@ -69,6 +70,7 @@ class Drafted:
     scope_words: str
     unit: str | None
     unit_guessed: bool
+    unit_words: str = ""        # the words a unit taken from another figure came from
 
 
 @dataclass
@@ -105,8 +107,9 @@ def plan(texts: list[Text]) -> Plan:
         wholes = {listed.dimension: "all " + listed.noun for listed in found if listed.dimension == "place"}
         nouns = {listed.noun for listed in found}
         named = place_names(t.text, extra)
-        drafted = [_drafted(t, f, named, wholes, nouns, taken)
-                   for f in _dated_weekdays(extract_figures(t.text), t.text)]
+        drafted: list[Drafted] = []
+        for f in _dated_weekdays(extract_figures(t.text), t.text):
+            drafted.append(_drafted(t, f, named, wholes, nouns, taken, drafted))
         result.claims += _distinct(t.text, drafted)
         lists, breakdowns, relations = propose.structure(
             t.id, t.text, [c for c in result.claims if c.source == t.id], found, taken,
@@ -114,29 +117,70 @@ def plan(texts: list[Text]) -> Plan:
         result.lists += lists
         result.breakdowns += breakdowns
         result.relations += relations
-    result.claims = _changed(result.claims, result.relations)
+    result.claims = _changed({t.id: t.text for t in texts}, result.claims, result.relations)
     return result
 
 
-def _changed(claims: list[Drafted], relations: list) -> list[Drafted]:
-    """A proposed change's figures are not one quantity: the change's measure is "change in"
-    that of its earlier figure, and the earlier and later figures of one measure and scope
-    get scopes a person says (which year, which month: the words rarely do)."""
+def _changed(texts: dict[str, str], claims: list[Drafted], relations: list[Relation]) -> list[Drafted]:
+    """The two figures of a proposed change ("from A to B", "B, up from A"; a `change` or a
+    `rank ... than`) are one measure at two times: the one whose words say no unit or measure
+    takes the other's ("4,212 new cardholders this year, up from 2,106 last year"), and the
+    two get the periods their words name ("this year", "last year"; "the year before" is the
+    one before the other's) or, when the words name none, scopes a person says.  A change's
+    measure is "change in" that of its earlier figure."""
     by_id = {c.id: c for c in claims}
     for kind, fields, _ in relations:
-        if kind != "change":
-            continue
         roles = dict(fields)
-        change, first, then = by_id[roles["change"]], by_id[roles["from"]], by_id[roles["to"]]
-        if first.measure is not None and change.measure is not None \
-                and change.measure.value == first.measure.value:
-            by_id[change.id] = replace(change, measure=Guess("change in " + first.measure.value,
-                                                             change.measure.words))
+        if kind == "change":
+            first_id, then_id = roles["from"], roles["to"]
+        elif kind == "rank" and "than" in roles:
+            first_id, then_id = roles["than"], roles["claim"]
+        else:
+            continue
+        text = texts[by_id[then_id].source]
+        first, then = _one_measure(text, by_id[first_id], by_id[then_id])
+        if kind == "change":
+            change = by_id[roles["change"]]
+            if first.measure is not None and (change.measure is None or change.measure.value == first.measure.value):
+                said = change.measure.words if change.measure is not None else change.figure.text
+                by_id[change.id] = replace(change, measure=Guess("change in " + first.measure.value, said),
+                                           scope=(), scope_words="")
         if first.measure is not None and then.measure is not None \
                 and first.measure.value == then.measure.value and first.scope == then.scope:
-            by_id[first.id] = replace(first, scope=None, scope_words="")
-            by_id[then.id] = replace(then, scope=None, scope_words="")
+            first, then = _periods(text, first, then)
+        by_id[first.id], by_id[then.id] = first, then
     return [by_id[c.id] for c in claims]
+
+
+def _one_measure(text: str, first: Drafted, then: Drafted) -> tuple[Drafted, Drafted]:
+    """A figure of a pair with no unit or measure of its own takes its partner's (and its
+    scope, when it has none)."""
+    lo, hi = sorted((first, then), key=lambda c: c.figure.start)
+    words = re.sub(r"\s+", " ", text[lo.figure.start:hi.figure.end])
+    out = []
+    for c, other in ((first, then), (then, first)):
+        if c.unit is None and other.unit is not None:
+            c = replace(c, unit=other.unit, unit_guessed=True, unit_words=words)
+        if c.measure is None and other.measure is not None and c.unit == other.unit:
+            c = replace(c, measure=Guess(other.measure.value, words),
+                        scope=other.scope if c.scope is None else c.scope, scope_words=other.scope_words)
+        out.append(c)
+    return out[0], out[1]
+
+
+def _periods(text: str, first: Drafted, then: Drafted) -> tuple[Drafted, Drafted]:
+    """The scopes of a pair of one measure and scope, told apart by the periods their words
+    name; a person says them (the placeholder) where the words do not."""
+    was = guess_period(text, first.figure.start, first.figure.end)
+    now = guess_period(text, then.figure.start, then.figure.end)
+    if was is not None and now is not None and was.value == BEFORE and now.value != BEFORE:
+        was = replace(was, value=before(now.value) or BEFORE)
+    if was is None or now is None or was.dimension != now.dimension or BEFORE in (was.value, now.value) \
+            or was.value == now.value or first.scope is None:
+        return replace(first, scope=None, scope_words=""), replace(then, scope=None, scope_words="")
+    return tuple(replace(c, scope=tuple(sorted((*c.scope, (p.dimension, p.value)))),  # type: ignore[return-value]
+                         scope_words=" ... ".join(w for w in (c.scope_words, p.words) if w))
+                 for c, p in ((first, was), (then, now)))
 
 
 def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
@@ -156,9 +200,16 @@ def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
     return out
 
 
-def _drafted(t: Text, f: Extracted, named, wholes: dict[str, str], nouns: set[str],
-             taken: set[str]) -> Drafted:
+def _drafted(t: Text, f: Extracted, named: list[Place], wholes: dict[str, str], nouns: set[str],
+             taken: set[str], earlier: list[Drafted]) -> Drafted:
     unit, guessed = _unit_guess(f, t.text)
+    source = None
+    if unit is None:         # "and in Boone 318": the count of the noun counted before it
+        counted = [(c.figure, c.unit) for c in earlier if c.unit is not None and c.unit_guessed]
+        found_in = counted_before(t.text, f, counted)
+        source = next((c for c in earlier if c.figure == found_in), None)
+        if source is not None:
+            unit, guessed = source.unit, True
     if unit is not None:
         try:
             unit = units.canonical(unit)
@@ -168,15 +219,20 @@ def _drafted(t: Text, f: Extracted, named, wholes: dict[str, str], nouns: set[st
         ident = _unique(f"{t.id}-{_slug_words(f.text)}", taken)
         return Drafted(ident, t.id, f, None, None, "", unit, guessed)
     measure = guess_measure(t.text, f, unit)
+    words = re.sub(r"\s+", " ", t.text[source.figure.start:f.end]) if source is not None else ""
+    if len(words) > 60 and source is not None:
+        words = f"{source.figure.text} ... {f.text}"
+    if measure is None and source is not None and source.measure is not None:
+        measure = Guess(source.measure.value, words)
     if unit in nouns:
-        scope, words = (), ""              # a count of the list's noun: of the whole list
+        scope, scope_words = (), ""        # a count of the list's noun: of the whole list
     else:
         found = guess_scope(t.text, f, named, wholes) if measure is not None else None
-        scope, words = found if found is not None else (None, "")
+        scope, scope_words = found if found is not None else (None, "")
     parts = [t.id, measure.value if measure else (unit or "figure")]
     parts += [v for _, v in scope or ()] or ([] if measure else [f.text])
-    return Drafted(_unique(_slug_words("-".join(parts)), taken), t.id, f, measure, scope, words,
-                   unit, guessed)
+    return Drafted(_unique(_slug_words("-".join(parts)), taken), t.id, f, measure, scope, scope_words,
+                   unit, guessed, words)
 
 
 def render(p: Plan) -> str:
@@ -283,7 +339,8 @@ def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: st
     if c.unit is None or (f.kind in ("pair", "ordinal") and not c.unit):
         lines.append(f"    unit: {PLACEHOLDER}   # people, states, USD, percent, ...?")
     else:
-        lines.append(f"    unit: {_q(c.unit)}" + ("   # guessed from the next words" if c.unit_guessed else ""))
+        why = f"from {_q(c.unit_words)}" if c.unit_words else "from the next words"
+        lines.append(f"    unit: {_q(c.unit)}" + (f"   # guessed {why}" if c.unit_guessed else ""))
     return lines
 
 
@@ -394,10 +451,15 @@ def _unit_guess(f: Extracted, text: str) -> tuple[str | None, bool]:
             continue
         if word in _PEOPLE:
             return "people", True
-        if (word.endswith("s") and f.value != "1") or f.value == "1":
+        if (_plural(word) and f.value != "1") or f.value == "1":
             return word, True
         break
     return None, False
+
+
+def _plural(word: str) -> bool:
+    """A word that reads as a plural noun: "homes", "buses"; not "previous", "across", "this"."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
 
 
 def _dated_weekdays(figures: list[Extracted], text: str) -> list[Extracted]:
