@@ -74,6 +74,12 @@ def test_a_figure_of_no_place_is_scoped_to_the_whole_a_list_names():
     ("Police freed 5 offenders.", "5", "people"),
     ("In a 12-state human trafficking sting, police worked.", "12-state", "states"),
     ("The county lost 3 bridges.", "3", "bridges"),
+    # past at most two modifiers to the plural noun
+    ("Harlan recorded 27 road deaths last year.", "27", "deaths"),
+    ("Millbrook's 12 public schools teach children.", "12", "schools"),
+    ("Twelve repair crews worked through the night.", "Twelve", "crews"),
+    ("Clinics gave 1,200 of the flu shots.", "1,200", "shots"),
+    ("The team lost one game.", "one", "games"),
 ])
 def test_units_normalised_to_the_vocabulary(text, figure, unit):
     assert _one(text, figure).unit == unit
@@ -178,3 +184,14 @@ def test_a_pair_is_told_apart_by_the_periods_its_words_name(text, first, then, s
     a, b = _one(text, first), _one(text, then)
     assert (a.unit, a.measure.value) == (b.unit, b.measure.value) == ("tickets", "sold")
     assert (a.scope, b.scope) == scopes
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Of 960 registered voters, 470 cast ballots.", "470"),        # a verb and its object
+    ("Of 960 registered voters, 470 cast ballots.", "960"),        # "registered": a verb form
+    ("The crash killed 4 in the city.", "4"),                      # no noun follows
+    ("One death every seven minutes: one every three hours.", "one"),
+    ("Harlan had 18 per 100,000 residents.", "18"),
+])
+def test_no_unit_where_no_plural_noun_follows(text, figure):
+    assert _one(text, figure).unit is None

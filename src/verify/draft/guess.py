@@ -57,6 +57,21 @@ class Guess:
     words: str
 
 
+@dataclass(frozen=True)
+class Drafted:
+    """One drafted claim: its figure, and the guesses for what a person must say."""
+
+    id: str
+    source: str
+    figure: Extracted
+    measure: Guess | None
+    scope: tuple[tuple[str, str], ...] | None       # None: the placeholder
+    scope_words: str
+    unit: str | None
+    unit_guessed: bool
+    unit_words: str = ""        # the words a unit taken from another figure came from
+
+
 @lru_cache(maxsize=1)
 def measure_words() -> dict[str, str]:
     """Each word of data/measures.txt (lowercase) -> the measure it names."""
@@ -240,78 +255,3 @@ def _span(text: str, f: Extracted, place: tuple[int, int, str, str, bool]) -> st
     if len(words) > 60:
         return place[2]
     return words
-
-
-
-BEFORE = "before"       # a period given relative to another: "the year before", "a year earlier"
-_PERIODS = "year|month|week|quarter|season"
-_PERIOD = re.compile(
-    rf"\b(?P<when>this|last|next){SPACE}(?P<a>{_PERIODS})\b"
-    rf"|\bthe{SPACE}(?P<b>{_PERIODS}){SPACE}before\b"
-    rf"|\bthe{SPACE}(?:previous|prior|preceding){SPACE}(?P<c>{_PERIODS})\b"
-    rf"|\ba{SPACE}(?P<d>{_PERIODS}){SPACE}(?:earlier|before)\b"
-    rf"|\ba{SPACE}(?P<e>{_PERIODS}){SPACE}ago\b"
-    rf"|\bin{SPACE}(?P<year>(?:19|20)\d\d)\b")
-
-
-@dataclass(frozen=True)
-class Period:
-    """A period the words name: a dimension ("year") and its value ("last", "2022", or
-    BEFORE, to be read against the period it is compared with)."""
-
-    dimension: str
-    value: str
-    words: str
-
-
-def guess_period(text: str, start: int, end: int) -> Period | None:
-    """The period the clause of text[start:end] names, the nearest: "this year" -> year:
-    this, "last month" -> month: last, "a year ago" -> year: last, "in 2022" -> year: 2022;
-    "the year before", "the previous year", "a year earlier" -> year: BEFORE."""
-    lo, hi = clause_of(text, start, end)
-    found = []
-    for m in _PERIOD.finditer(text, lo, hi):
-        if m.group("year"):
-            dimension, value = "year", m.group("year")
-        elif m.group("a"):
-            dimension, value = m.group("a"), m.group("when")
-        elif m.group("e"):
-            dimension, value = m.group("e"), "last"
-        else:
-            dimension, value = m.group("b") or m.group("c") or m.group("d"), BEFORE
-        distance = min(abs(m.start() - end), abs(start - m.end()))
-        found.append((distance, Period(dimension, value, re.sub(r"\s+", " ", m.group()))))
-    return min(found, key=lambda x: x[0])[1] if found else None
-
-
-def before(value: str) -> str | None:
-    """The period just before one ("last" -> "before last", "2023" -> "2022"), or None when
-    the words cannot say."""
-    if value.isdigit():
-        return str(int(value) - 1)
-    return {"this": "last", "last": "before last", "next": "this"}.get(value)
-
-
-_NEXT_TOKEN = re.compile(r"\s*([A-Za-z]+|[^\sA-Za-z0-9]|$)")
-# words that may follow a count whose noun is left out: "and in Boone 318.", "18 each",
-# "2,510 voted no" (and any word of the measure vocabulary)
-_AFTER_BARE = {"in", "at", "on", "for", "from", "each", "apiece", "were", "was", "had", "did",
-               "made", "went", "came"}
-_BARE_KINDS = ("number", "words")
-
-
-def counted_before(text: str, f: Extracted, earlier: list[tuple[Extracted, str]]) -> Extracted | None:
-    """The figure whose noun a bare count leaves out, from `earlier` (figure, counted noun)
-    of the text: the nearest earlier one of its sentence, when no noun follows the count
-    ("In Ames, 420 homes were damaged, and in Boone 318"; "Adults received 2.0 million of
-    the shots and children 1.2 million"; "4,100 residents voted yes, 2,510 voted no").  Not
-    a count after "per" ("18 per 100,000") nor one before a unit word the figure lacks."""
-    if f.kind not in _BARE_KINDS or re.search(r"\bper\s+$", text[max(0, f.start - 6):f.start]):
-        return None
-    token = _NEXT_TOKEN.match(text, f.end)
-    word = token.group(1) if token else ""
-    if word.isalpha() and word.lower() not in _AFTER_BARE and word.lower() not in measure_words():
-        return None
-    lo, _ = sentence_of(text, f.start, f.end)
-    before = [e for e, _ in earlier if lo <= e.start and e.end <= f.start and e.kind in _BARE_KINDS]
-    return before[-1] if before else None

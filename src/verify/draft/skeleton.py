@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from verify.anchor.textindex import Folded, fold
-from verify.draft import propose
-from verify.draft.guess import (BEFORE, Guess, Place, before, counted_before, guess_measure, guess_period,
-                                guess_scope, place_names, sentence_of)
-from verify.draft.propose import Listed, Relation
+from verify.draft import pairs, propose
+from verify.draft.counted import counted_before, guess_unit
+from verify.draft.guess import Drafted, Guess, Place, guess_measure, guess_scope, place_names, sentence_of
+from verify.draft.propose import Listed
 from verify.extract.figures import Extracted, extract_figures
 from verify.load.validate import DRAFT_PLACEHOLDER
 from verify.values import dates, units
@@ -33,14 +33,8 @@ QUOTE_WORDS = 2          # words either side of the figure to start with
 MAX_QUOTE_WORDS = 24
 MAX_TITLE_WORDS = 20      # a longer first line is the lead paragraph, not a headline
 
-_PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
-           "adults", "residents", "voters", "students", "officers", "suspects", "workers",
-           "employees", "fans", "participants", "patients", "members", "migrants"}
-_SKIP_BEFORE_NOUN = {"other", "more", "new", "additional", "extra", "fewer", "of", "the", "its",
-                     "their", "his", "her", "these", "those", "total", "than"}
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’()[],.;:!?—–"
-_FOLLOWING = re.compile(r"((?:[ \u00a0]+[a-z]+\b(?![-'’]))*)")   # plain lowercase words only
 _DATELINE = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+", re.I)
 _WEEKDAY_GAP = re.compile(r",?[ \u00a0]+")     # "Monday, March 14": the weekday of that day
 _DAY_OF_MONTH = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")    # "2023-03-14", "--03-14" (no year)
@@ -56,21 +50,6 @@ class Text:
     text: str
     title: str | None = None
     published: str | None = None
-
-
-@dataclass(frozen=True)
-class Drafted:
-    """One drafted claim: its figure, and the guesses for what a person must say."""
-
-    id: str
-    source: str
-    figure: Extracted
-    measure: Guess | None
-    scope: tuple[tuple[str, str], ...] | None       # None: the placeholder
-    scope_words: str
-    unit: str | None
-    unit_guessed: bool
-    unit_words: str = ""        # the words a unit taken from another figure came from
 
 
 @dataclass
@@ -117,70 +96,8 @@ def plan(texts: list[Text]) -> Plan:
         result.lists += lists
         result.breakdowns += breakdowns
         result.relations += relations
-    result.claims = _changed({t.id: t.text for t in texts}, result.claims, result.relations)
+    result.claims = pairs.changed({t.id: t.text for t in texts}, result.claims, result.relations)
     return result
-
-
-def _changed(texts: dict[str, str], claims: list[Drafted], relations: list[Relation]) -> list[Drafted]:
-    """The two figures of a proposed change ("from A to B", "B, up from A"; a `change` or a
-    `rank ... than`) are one measure at two times: the one whose words say no unit or measure
-    takes the other's ("4,212 new cardholders this year, up from 2,106 last year"), and the
-    two get the periods their words name ("this year", "last year"; "the year before" is the
-    one before the other's) or, when the words name none, scopes a person says.  A change's
-    measure is "change in" that of its earlier figure."""
-    by_id = {c.id: c for c in claims}
-    for kind, fields, _ in relations:
-        roles = dict(fields)
-        if kind == "change":
-            first_id, then_id = roles["from"], roles["to"]
-        elif kind == "rank" and "than" in roles:
-            first_id, then_id = roles["than"], roles["claim"]
-        else:
-            continue
-        text = texts[by_id[then_id].source]
-        first, then = _one_measure(text, by_id[first_id], by_id[then_id])
-        if kind == "change":
-            change = by_id[roles["change"]]
-            if first.measure is not None and (change.measure is None or change.measure.value == first.measure.value):
-                said = change.measure.words if change.measure is not None else change.figure.text
-                by_id[change.id] = replace(change, measure=Guess("change in " + first.measure.value, said),
-                                           scope=(), scope_words="")
-        if first.measure is not None and then.measure is not None \
-                and first.measure.value == then.measure.value and first.scope == then.scope:
-            first, then = _periods(text, first, then)
-        by_id[first.id], by_id[then.id] = first, then
-    return [by_id[c.id] for c in claims]
-
-
-def _one_measure(text: str, first: Drafted, then: Drafted) -> tuple[Drafted, Drafted]:
-    """A figure of a pair with no unit or measure of its own takes its partner's (and its
-    scope, when it has none)."""
-    lo, hi = sorted((first, then), key=lambda c: c.figure.start)
-    words = re.sub(r"\s+", " ", text[lo.figure.start:hi.figure.end])
-    out = []
-    for c, other in ((first, then), (then, first)):
-        if c.unit is None and other.unit is not None:
-            c = replace(c, unit=other.unit, unit_guessed=True, unit_words=words)
-        if c.measure is None and other.measure is not None and c.unit == other.unit:
-            c = replace(c, measure=Guess(other.measure.value, words),
-                        scope=other.scope if c.scope is None else c.scope, scope_words=other.scope_words)
-        out.append(c)
-    return out[0], out[1]
-
-
-def _periods(text: str, first: Drafted, then: Drafted) -> tuple[Drafted, Drafted]:
-    """The scopes of a pair of one measure and scope, told apart by the periods their words
-    name; a person says them (the placeholder) where the words do not."""
-    was = guess_period(text, first.figure.start, first.figure.end)
-    now = guess_period(text, then.figure.start, then.figure.end)
-    if was is not None and now is not None and was.value == BEFORE and now.value != BEFORE:
-        was = replace(was, value=before(now.value) or BEFORE)
-    if was is None or now is None or was.dimension != now.dimension or BEFORE in (was.value, now.value) \
-            or was.value == now.value or first.scope is None:
-        return replace(first, scope=None, scope_words=""), replace(then, scope=None, scope_words="")
-    return tuple(replace(c, scope=tuple(sorted((*c.scope, (p.dimension, p.value)))),  # type: ignore[return-value]
-                         scope_words=" ... ".join(w for w in (c.scope_words, p.words) if w))
-                 for c, p in ((first, was), (then, now)))
 
 
 def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
@@ -202,7 +119,7 @@ def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
 
 def _drafted(t: Text, f: Extracted, named: list[Place], wholes: dict[str, str], nouns: set[str],
              taken: set[str], earlier: list[Drafted]) -> Drafted:
-    unit, guessed = _unit_guess(f, t.text)
+    unit, guessed = guess_unit(f, t.text)
     source = None
     if unit is None:         # "and in Boone 318": the count of the noun counted before it
         counted = [(c.figure, c.unit) for c in earlier if c.unit is not None and c.unit_guessed]
@@ -433,33 +350,6 @@ def guess_title(text: str) -> str | None:
     first = next((line for line in text.split("\n") if line.strip()), "")
     title = _DATELINE.sub("", first).strip().rstrip(".")
     return title if 0 < len(title.split()) <= MAX_TITLE_WORDS else None
-
-
-def _unit_guess(f: Extracted, text: str) -> tuple[str | None, bool]:
-    """The unit the claim states: from the figure itself, else the next plain noun."""
-    if f.kind == "share" or f.unit == "percentage points":
-        return "percent", False     # points of a percentage are compared as percents
-    if f.unit:
-        unit = f.unit.split("-")[0]             # "year-old" -> "year": units are single words
-        if f.kind == "compound" and unit in ("date", "weekday", "time"):
-            unit += "s"                         # "two-time champion": times, not a time of day
-        return unit, False
-    if f.kind in ("pair", "ordinal"):
-        return None, False
-    for word in _FOLLOWING.match(text, f.end).group(1).split()[:4]:
-        if word in _SKIP_BEFORE_NOUN:
-            continue
-        if word in _PEOPLE:
-            return "people", True
-        if (_plural(word) and f.value != "1") or f.value == "1":
-            return word, True
-        break
-    return None, False
-
-
-def _plural(word: str) -> bool:
-    """A word that reads as a plural noun: "homes", "buses"; not "previous", "across", "this"."""
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
 
 
 def _dated_weekdays(figures: list[Extracted], text: str) -> list[Extracted]:

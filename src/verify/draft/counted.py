@@ -1,0 +1,89 @@
+"""What a drafted figure counts: its unit, guessed from the words after it, or from a
+figure before it whose noun it leaves out.
+
+  unit     the unit the figure carries ("$", "%", "12-state"), else the plural noun after
+           it, past a few words that are not nouns ("other", "of the") and at most two
+           modifiers ("27 road deaths" -> deaths, "12 public schools" -> schools); nouns of
+           people ("persons", "victims", "offenders") are `people`.
+  bare     a count with no noun of its own takes the noun counted before it in its
+           sentence ("In Ames, 420 homes were damaged, and in Boone 318" -> homes).
+"""
+from __future__ import annotations
+
+import re
+
+from verify.draft.guess import SPACE, measure_words, sentence_of
+from verify.extract.figures import Extracted
+
+PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
+           "adults", "residents", "voters", "students", "officers", "suspects", "workers",
+           "employees", "fans", "participants", "patients", "members", "migrants"}
+_SKIP_BEFORE_NOUN = {"other", "more", "new", "additional", "extra", "fewer", "of", "the", "its",
+                     "their", "his", "her", "these", "those", "total", "than"}
+_FOLLOWING = re.compile(rf"((?:(?:{SPACE}|\u00a0+)[a-z]+\b(?![-'’]))*)")   # plain lowercase words only
+# words that are no modifier of a noun to come: the count's noun is not after them
+_NOT_MODIFIERS = {"in", "on", "at", "to", "of", "for", "from", "with", "by", "into", "over", "under",
+                  "and", "or", "but", "than", "per", "each", "every", "a", "an", "this", "that",
+                  "last", "next", "were", "was", "are", "is", "be", "been", "had", "have", "has",
+                  "will", "would", "could", "can", "may", "did", "do", "does", "said", "says",
+                  "who", "which", "whom", "where", "when", "while", "as", "so", "out", "up",
+                  "down", "off", "about", "ago", "later", "earlier", "before", "after", "since"}
+MAX_MODIFIERS = 2
+_NEXT_TOKEN = re.compile(r"\s*([A-Za-z]+|[^\sA-Za-z0-9]|$)")
+# words that may follow a count whose noun is left out: "and in Boone 318.", "18 each",
+# "2,510 voted no" (and any word of the measure vocabulary)
+_AFTER_BARE = {"in", "at", "on", "for", "from", "each", "apiece", "were", "was", "had", "did",
+               "made", "went", "came"}
+_BARE_KINDS = ("number", "words")
+
+
+def counted_before(text: str, f: Extracted, earlier: list[tuple[Extracted, str]]) -> Extracted | None:
+    """The figure whose noun a bare count leaves out, from `earlier` (figure, counted noun)
+    of the text: the nearest earlier one of its sentence, when no noun follows the count
+    ("In Ames, 420 homes were damaged, and in Boone 318"; "Adults received 2.0 million of
+    the shots and children 1.2 million"; "4,100 residents voted yes, 2,510 voted no").  Not
+    a count after "per" ("18 per 100,000") nor one before a unit word the figure lacks."""
+    if f.kind not in _BARE_KINDS or re.search(r"\bper\s+$", text[max(0, f.start - 6):f.start]):
+        return None
+    token = _NEXT_TOKEN.match(text, f.end)
+    word = token.group(1) if token else ""
+    if word.isalpha() and word.lower() not in _AFTER_BARE and word.lower() not in measure_words():
+        return None
+    lo, _ = sentence_of(text, f.start, f.end)
+    before = [e for e, _ in earlier if lo <= e.start and e.end <= f.start and e.kind in _BARE_KINDS]
+    return before[-1] if before else None
+
+
+def guess_unit(f: Extracted, text: str) -> tuple[str | None, bool]:
+    """The unit the claim states: from the figure itself, else the next plain noun."""
+    if f.kind == "share" or f.unit == "percentage points":
+        return "percent", False     # points of a percentage are compared as percents
+    if f.unit:
+        unit = f.unit.split("-")[0]             # "year-old" -> "year": units are single words
+        if f.kind == "compound" and unit in ("date", "weekday", "time"):
+            unit += "s"                         # "two-time champion": times, not a time of day
+        return unit, False
+    if f.kind in ("pair", "ordinal"):
+        return None, False
+    following = _FOLLOWING.match(text, f.end)
+    modifiers = 0
+    for word in (following.group(1).split() if following else [])[:6]:
+        if word in _SKIP_BEFORE_NOUN:
+            continue
+        if word in PEOPLE:
+            return "people", True
+        if word in _NOT_MODIFIERS:
+            break
+        if (plural(word) and f.value != "1") or f.value == "1":
+            return word, True
+        if modifiers == MAX_MODIFIERS or word.endswith(("ed", "ing", "ly")) or word in measure_words():
+            break               # "470 cast ballots": a verb, perhaps, and its object
+        modifiers += 1          # "27 road deaths", "12 public schools"
+    return None, False
+
+
+def plural(word: str) -> bool:
+    """A word that reads as a plural noun: "homes", "buses"; not "previous", "across", "this"."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
