@@ -40,6 +40,17 @@ def test_no_measure_word_leaves_the_placeholder():
     assert claim.measure is None and claim.scope is None
 
 
+@pytest.mark.parametrize("text, figure, unit, measure", [
+    ("Kentucky had the most arrests, 31, ahead of Indiana.", "31", "arrests", "arrested"),
+    ("Ohio made the fewest arrests, 18 each.", "18", "arrests", "arrested"),
+    ("Among the suspects, 11 were charged.", "11", "people", "charged"),
+])
+def test_a_bare_count_after_its_noun_counts_that_noun(text, figure, unit, measure):
+    claim = _one(text, figure)
+    assert (claim.unit, claim.measure.value) == (unit, measure)
+    assert claim.unit_words in text and claim.unit_guessed
+
+
 @pytest.mark.parametrize("text, figure, scope", [
     ("Police in Iowa detained 11 people.", "11", (("place", "Iowa"),)),
     ("Four people were arrested in Texas, while seven people were apprehended in Nebraska.",

@@ -6,13 +6,16 @@ figure before it whose noun it leaves out.
            modifiers ("27 road deaths" -> deaths, "12 public schools" -> schools); nouns of
            people ("persons", "victims", "offenders") are `people`.
   bare     a count with no noun of its own takes the noun counted before it in its
-           sentence ("In Ames, 420 homes were damaged, and in Boone 318" -> homes).
+           sentence ("In Ames, 420 homes were damaged, and in Boone 318" -> homes), or
+           the plural noun it follows after a comma or colon ("had the most arrests, 31"
+           -> arrests), and the measure that goes with it.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from verify.draft.guess import SPACE, measure_words, sentence_of
+from verify.draft.guess import SPACE, Drafted, Guess, measure_words, sentence_of
 from verify.extract.figures import Extracted
 
 PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
@@ -29,6 +32,7 @@ _NOT_MODIFIERS = {"in", "on", "at", "to", "of", "for", "from", "with", "by", "in
                   "who", "which", "whom", "where", "when", "while", "as", "so", "out", "up",
                   "down", "off", "about", "ago", "later", "earlier", "before", "after", "since"}
 MAX_MODIFIERS = 2
+MAX_WORDS = 60           # a longer quote of the words borrowed from is shortened
 _NEXT_TOKEN = re.compile(r"\s*([A-Za-z]+|[^\sA-Za-z0-9]|$)")
 # words that may follow a count whose noun is left out: "and in Boone 318.", "18 each",
 # "2,510 voted no" (and any word of the measure vocabulary)
@@ -52,6 +56,56 @@ def counted_before(text: str, f: Extracted, earlier: list[tuple[Extracted, str]]
     lo, _ = sentence_of(text, f.start, f.end)
     before = [e for e, _ in earlier if lo <= e.start and e.end <= f.start and e.kind in _BARE_KINDS]
     return before[-1] if before else None
+
+
+_NOUN_BEFORE = re.compile(rf"\b([a-z]+){SPACE}?[,:]{SPACE}$")
+
+
+def noun_before(text: str, f: Extracted) -> str | None:
+    """The plural noun a bare count follows, set off by a comma or colon, when no noun
+    follows it: "Kentucky had the most arrests, 31, ahead of ..." -> arrests."""
+    if f.kind not in _BARE_KINDS:
+        return None
+    m = _NOUN_BEFORE.search(text, max(0, f.start - 30), f.start)
+    token = _NEXT_TOKEN.match(text, f.end)
+    word = token.group(1).lower() if token else ""
+    if m is None or not plural(m.group(1)) or m.group(1) in _NOT_MODIFIERS \
+            or (word.isalpha() and word not in _AFTER_BARE):
+        return None
+    return m.group(1)
+
+
+@dataclass(frozen=True)
+class Borrowed:
+    """The unit (and measure) a bare count takes from words before it, and those words."""
+
+    unit: str
+    measure: Guess | None
+    words: str
+
+
+def borrowed(text: str, f: Extracted, earlier: list[Drafted]) -> Borrowed | None:
+    """What a count with no noun after it counts: the noun of the figure before it in its
+    sentence (`counted_before`), else the noun it follows (`noun_before`)."""
+    counted = [(c.figure, c.unit) for c in earlier if c.unit is not None and c.unit_guessed]
+    found = counted_before(text, f, counted)
+    source = next((c for c in earlier if c.figure == found), None)
+    if source is not None and source.unit is not None:
+        words = _one_line(text[source.figure.start:f.end])
+        if len(words) > MAX_WORDS:
+            words = f"{source.figure.text} ... {f.text}"
+        measure = Guess(source.measure.value, words) if source.measure is not None else None
+        return Borrowed(source.unit, measure, words)
+    noun = noun_before(text, f)
+    if noun is not None:
+        words = _one_line(text[text.rindex(noun, 0, f.start):f.end])
+        return Borrowed("people" if noun in PEOPLE else noun,
+                        Guess(measure_words().get(noun, noun), words), words)
+    return None
+
+
+def _one_line(words: str) -> str:
+    return re.sub(r"\s+", " ", words).strip()
 
 
 def guess_unit(f: Extracted, text: str) -> tuple[str | None, bool]:

@@ -46,6 +46,7 @@ _BODIES = {"General", "Department", "Office", "Police", "Court", "Council", "Age
            "Services", "Bureau", "University", "College", "School", "Hospital", "Company",
            "Corporation", "Party", "Senate", "House", "Congress", "Committee", "Board"}
 Place = tuple[int, int, str, str, bool]     # start, end, name, dimension, known (see place_names)
+_OTHER = re.compile(rf"{SPACE}(other|more|additional|new)\b")
 MAX_MEASURE_DISTANCE = 8      # words between a figure and the word naming its measure
 
 
@@ -169,9 +170,9 @@ def guess_measure(text: str, f: Extracted, unit: str | None) -> Guess | None:
             return found
     if unit and unit not in ("people", "percent", "points") and unit.isalpha() and unit.islower() \
             and (f.kind == "compound" or _counts_noun(text, f, unit)):
-        other = re.match(r"[ \t]+(other|more|additional|new)\b", text[f.end:])
+        other = _OTHER.match(text, f.end)
         if other:
-            return Guess(f"{other.group(1)} {unit}", text[f.start:f.end + other.end()])
+            return Guess(f"{other.group(1)} {unit}", text[f.start:f.end + len(other.group())])
         return Guess(unit, f.text)
     return None
 

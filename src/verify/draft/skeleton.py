@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 
 from verify.anchor.textindex import Folded, fold
 from verify.draft import pairs, propose
-from verify.draft.counted import counted_before, guess_unit
-from verify.draft.guess import Drafted, Guess, Place, guess_measure, guess_scope, place_names, sentence_of
+from verify.draft.counted import borrowed, guess_unit
+from verify.draft.guess import Drafted, Place, guess_measure, guess_scope, place_names, sentence_of
 from verify.draft.propose import Listed
 from verify.extract.figures import Extracted, extract_figures
 from verify.load.validate import DRAFT_PLACEHOLDER
@@ -120,13 +120,9 @@ def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
 def _drafted(t: Text, f: Extracted, named: list[Place], wholes: dict[str, str], nouns: set[str],
              taken: set[str], earlier: list[Drafted]) -> Drafted:
     unit, guessed = guess_unit(f, t.text)
-    source = None
-    if unit is None:         # "and in Boone 318": the count of the noun counted before it
-        counted = [(c.figure, c.unit) for c in earlier if c.unit is not None and c.unit_guessed]
-        found_in = counted_before(t.text, f, counted)
-        source = next((c for c in earlier if c.figure == found_in), None)
-        if source is not None:
-            unit, guessed = source.unit, True
+    taken_from = borrowed(t.text, f, earlier) if unit is None else None
+    if taken_from is not None:      # "and in Boone 318", "the most arrests, 31"
+        unit, guessed = taken_from.unit, True
     if unit is not None:
         try:
             unit = units.canonical(unit)
@@ -136,11 +132,8 @@ def _drafted(t: Text, f: Extracted, named: list[Place], wholes: dict[str, str], 
         ident = _unique(f"{t.id}-{_slug_words(f.text)}", taken)
         return Drafted(ident, t.id, f, None, None, "", unit, guessed)
     measure = guess_measure(t.text, f, unit)
-    words = re.sub(r"\s+", " ", t.text[source.figure.start:f.end]) if source is not None else ""
-    if len(words) > 60 and source is not None:
-        words = f"{source.figure.text} ... {f.text}"
-    if measure is None and source is not None and source.measure is not None:
-        measure = Guess(source.measure.value, words)
+    if measure is None and taken_from is not None:
+        measure = taken_from.measure
     if unit in nouns:
         scope, scope_words = (), ""        # a count of the list's noun: of the whole list
     else:
@@ -149,7 +142,7 @@ def _drafted(t: Text, f: Extracted, named: list[Place], wholes: dict[str, str], 
     parts = [t.id, measure.value if measure else (unit or "figure")]
     parts += [v for _, v in scope or ()] or ([] if measure else [f.text])
     return Drafted(_unique(_slug_words("-".join(parts)), taken), t.id, f, measure, scope, scope_words,
-                   unit, guessed, words)
+                   unit, guessed, taken_from.words if taken_from is not None else "")
 
 
 def render(p: Plan) -> str:
