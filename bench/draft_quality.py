@@ -77,8 +77,8 @@ def compare(path: Path, verbose: bool) -> dict:
     texts = {s["id"]: (path.parent / s["file"]).read_text(encoding="utf-8") for s in sources}
     ids = unique_ids([_slug_words(Path(s["file"]).stem) for s in sources]) if len(sources) > 1 \
         else ["article"]
-    drafted = plan([Text(i, s["file"], texts[s["id"]]) for i, s in zip(ids, sources)])
-    draft_source = {s["id"]: i for i, s in zip(ids, sources)}
+    drafted = plan([Text(i, s["file"], texts[s["id"]]) for i, s in zip(ids, sources, strict=False)])
+    draft_source = {s["id"]: i for i, s in zip(ids, sources, strict=False)}
     counts = {"claims": 0, "found": 0, "unit": 0, "measure": 0, "scope": 0, "all": 0}
     for claim in data.get("claims", []):
         if "value" not in claim or str(claim.get("unit")) in ("date", "weekday", "time"):

@@ -159,7 +159,8 @@ def test_a_wrapped_sentence_keeps_its_place_for_the_scope():
     ("In Ames, 420 homes were damaged, and in Boone 318.", "318", "homes", "damaged", None),
     ("Inspectors confirmed damage to 1,012 homes: 402 in Ames, 318 in Boone and 190 in Cole.",
      "190", "homes", "damaged", (("place", "Cole"),)),
-    ("Adults received 2.0 million of the shots and children 1.2 million.", "1.2 million", "shots", "vaccinated", None),
+    ("Adults received 2.0 million of the shots and children 1.2 million.", "1.2 million", "shots",
+     "vaccinated", None),
 ])
 def test_a_bare_count_counts_the_noun_counted_before_it(text, figure, unit, measure, scope):
     claim = _one(text, figure)
@@ -173,6 +174,7 @@ def test_a_bare_count_counts_the_noun_counted_before_it(text, figure, unit, meas
     ("Harlan County had 27 road deaths, a rate of 18 per 100,000.", "100,000"),   # after "per"
     ("The county has 27 deaths and 18 percent of roads are unsafe.", "18 percent"),
     ("The county counted 27 deaths and 18 bridges.", "18"),          # a noun of its own
+    ("Nearly 1,200 of the shots went to residents over 65.", "65"),    # an age
 ])
 def test_a_count_with_its_own_noun_or_after_per_takes_no_other(text, figure):
     claim = _one(text, figure)

@@ -69,7 +69,7 @@ def test_a_share_with_its_part_and_whole(tmp_path, text, share, part, whole, wor
 
 
 def test_a_share_proposed_is_checked(tmp_path):
-    draft, result = _checked(tmp_path, "Inspectors failed 564 of the 1,200 wells, or 57%.\n", "wells")
+    _draft, result = _checked(tmp_path, "Inspectors failed 564 of the 1,200 wells, or 57%.\n", "wells")
     assert [f.rule for f in _errors(result)] == ["share"]
 
 
@@ -86,11 +86,14 @@ def test_no_share_where_the_words_do_not_give_part_and_whole(text):
 # -- change -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, change, first, then, said, way, unit", [
-    ("Ridership rose 15% from 200,000 riders to 230,000.\n", "15%", "200,000", "230,000", "rose", "rise", "riders"),
-    ("Over the year the base fare fell from $2.50 to $2, a cut of 20%.\n", "20%", "$2.50", "$2", "cut", "fall", "USD"),
+    ("Ridership rose 15% from 200,000 riders to 230,000.\n",
+     "15%", "200,000", "230,000", "rose", "rise", "riders"),
+    ("Over the year the base fare fell from $2.50 to $2, a cut of 20%.\n",
+     "20%", "$2.50", "$2", "cut", "fall", "USD"),
     ("Membership was up 15% from 200 to 230 last year.\n", "15%", "200", "230", "up", "rise", "members"),
 ])
-def test_a_change_from_the_rise_or_fall_word_and_from_to(tmp_path, text, change, first, then, said, way, unit):
+def test_a_change_from_the_rise_or_fall_word_and_from_to(tmp_path, text, change, first, then, said, way,
+                                                         unit):
     p = plan([Text("article", "a.txt", text)])
     by_id = {c.id: c.figure.text for c in p.claims}
     (kind, fields, comment), = p.relations
@@ -106,7 +109,7 @@ def test_a_change_from_the_rise_or_fall_word_and_from_to(tmp_path, text, change,
 
 
 def test_a_change_proposed_is_checked(tmp_path):
-    draft, result = _checked(tmp_path, "Ridership rose 25% from 200,000 riders to 230,000.\n", "riders")
+    _draft, result = _checked(tmp_path, "Ridership rose 25% from 200,000 riders to 230,000.\n", "riders")
     assert [f.rule for f in _errors(result)] == ["change"]
 
 
@@ -140,12 +143,13 @@ def test_parts_after_including_are_not_all_of_the_total(tmp_path):
     text = "The council spent $4.2 million, including $1.9 million on parks and $1.2 million on roads.\n"
     ((kind, fields, _),) = _relations(text)
     assert kind == "sum" and fields[2] == ("complete", "false")
-    draft, result = _checked(tmp_path, text, unit="USD")
+    _draft, result = _checked(tmp_path, text, unit="USD")
     assert not result.fatal and _errors(result) == []
 
 
 def test_a_sum_proposed_is_checked(tmp_path):
-    draft, result = _checked(tmp_path, "Police arrested 102 people: 40 in Iowa, 35 in Ohio and 25 in Utah.\n")
+    text = "Police arrested 102 people: 40 in Iowa, 35 in Ohio and 25 in Utah.\n"
+    _draft, result = _checked(tmp_path, text)
     assert [f.rule for f in _errors(result)] == ["sum"]
 
 
@@ -191,8 +195,9 @@ def test_up_from_without_a_percent_is_a_rank(tmp_path):
     assert (roles["rank"], by_id[roles["claim"]].figure.text, by_id[roles["than"]].figure.text) == (
         "more", "4,212", "2,106")
     assert comment == 'from "4,212 tickets this year, up from 2,106": a rise'
-    assert [by_id[roles["claim"]].scope, by_id[roles["than"]].scope] == [(("year", "this"),), (("year", "last"),)]
-    draft, result = _checked(tmp_path, text)
+    assert [by_id[roles["claim"]].scope, by_id[roles["than"]].scope] == [
+        (("year", "this"),), (("year", "last"),)]
+    _draft, result = _checked(tmp_path, text)
     assert not result.fatal and _errors(result) == []
     assert any(f.rule == "rank" and f.severity.label == "pass" for f in result.findings)
 
@@ -217,3 +222,34 @@ def test_a_rank_reads_across_a_hard_wrap():
             "the most arrests, with 40 people detained in Ohio.\n")
     kinds = [r[0] for r in _relations(text)]
     assert "rank" in kinds
+
+
+# -- subset -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, part, whole, words", [
+    ("Clinics gave 2,410 flu shots in October. Nearly 1,200 of the shots went to adults.\n",
+     "1,200", "2,410", "1,200 of the shots"),
+    ("Of the 2,410 people vaccinated, 2,450 had booked online.\n",
+     "2,450", "2,410", "Of the 2,410 people vaccinated, 2,450"),
+])
+def test_a_subset_from_of_the_words(tmp_path, text, part, whole, words):
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c.figure.text for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "subset"
+    assert [(role, by_id[value]) for role, value in fields] == [("subset", part), ("of", whole)]
+    assert comment == f'from "{words}"'
+
+
+def test_a_subset_proposed_is_checked(tmp_path):
+    # 2,450 of 2,410 cannot be
+    _draft, result = _checked(tmp_path, "Of the 2,410 people vaccinated, 2,450 had booked online.\n")
+    assert [f.rule for f in _errors(result)] == ["subset"]
+
+
+@pytest.mark.parametrize("text", [
+    "Of the village's 960 registered voters, 470 cast ballots, nearly half.\n",   # a share says it
+    "Of the 2,410 shots, most went to adults; 300 people waited.\n",             # no comma pair
+])
+def test_no_subset_where_the_words_do_not_give_one(text):
+    assert [r for r in _relations(text) if r[0] == "subset"] == []

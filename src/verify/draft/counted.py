@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.draft.guess import SPACE, Drafted, Guess, measure_words, sentence_of
+from verify.draft.guess import SPACE, Drafted, Guess, measure_words, one_line, sentence_of
 from verify.extract.figures import Extracted
 
 PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
@@ -47,7 +47,7 @@ def counted_before(text: str, f: Extracted, earlier: list[tuple[Extracted, str]]
     ("In Ames, 420 homes were damaged, and in Boone 318"; "Adults received 2.0 million of
     the shots and children 1.2 million"; "4,100 residents voted yes, 2,510 voted no").  Not
     a count after "per" ("18 per 100,000") nor one before a unit word the figure lacks."""
-    if f.kind not in _BARE_KINDS or re.search(r"\bper\s+$", text[max(0, f.start - 6):f.start]):
+    if f.kind not in _BARE_KINDS or _after_a_bound(text, f):
         return None
     token = _NEXT_TOKEN.match(text, f.end)
     word = token.group(1) if token else ""
@@ -56,6 +56,16 @@ def counted_before(text: str, f: Extracted, earlier: list[tuple[Extracted, str]]
     lo, _ = sentence_of(text, f.start, f.end)
     before = [e for e, _ in earlier if lo <= e.start and e.end <= f.start and e.kind in _BARE_KINDS]
     return before[-1] if before else None
+
+
+_BOUND = re.compile(r"\b(?:over|under|above|below|aged?|ages|than|per|of|to|from|between|by|at|"
+                    r"number|no|page|route|highway|top)\s+$", re.I)
+
+
+def _after_a_bound(text: str, f: Extracted) -> bool:
+    """A count after "over", "aged", "per", "from"... is an age, a bound or a rate, not a
+    count of the noun before it ("residents over 65", "18 per 100,000")."""
+    return _BOUND.search(text, max(0, f.start - 12), f.start) is not None
 
 
 _NOUN_BEFORE = re.compile(rf"\b([a-z]+){SPACE}?[,:]{SPACE}$")
@@ -91,21 +101,17 @@ def borrowed(text: str, f: Extracted, earlier: list[Drafted]) -> Borrowed | None
     found = counted_before(text, f, counted)
     source = next((c for c in earlier if c.figure == found), None)
     if source is not None and source.unit is not None:
-        words = _one_line(text[source.figure.start:f.end])
+        words = one_line(text[source.figure.start:f.end])
         if len(words) > MAX_WORDS:
             words = f"{source.figure.text} ... {f.text}"
         measure = Guess(source.measure.value, words) if source.measure is not None else None
         return Borrowed(source.unit, measure, words)
     noun = noun_before(text, f)
     if noun is not None:
-        words = _one_line(text[text.rindex(noun, 0, f.start):f.end])
+        words = one_line(text[text.rindex(noun, 0, f.start):f.end])
         return Borrowed("people" if noun in PEOPLE else noun,
                         Guess(measure_words().get(noun, noun), words), words)
     return None
-
-
-def _one_line(words: str) -> str:
-    return re.sub(r"\s+", " ", words).strip()
 
 
 def guess_unit(f: Extracted, text: str) -> tuple[str | None, bool]:

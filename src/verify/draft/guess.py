@@ -19,6 +19,8 @@ A clause is the part of a sentence between commas, semicolons, "and", "but", "wh
 """
 from __future__ import annotations
 
+import itertools
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +47,7 @@ _NOT_PLACES = {*MONTHS, *DAYS, "The", "A", "An", "His", "Her", "Their", "Its", "
 _BODIES = {"General", "Department", "Office", "Police", "Court", "Council", "Agency", "Service",
            "Services", "Bureau", "University", "College", "School", "Hospital", "Company",
            "Corporation", "Party", "Senate", "House", "Congress", "Committee", "Board"}
+Scope = tuple[tuple[str, str], ...]          # (dimension, value) pairs, sorted
 Place = tuple[int, int, str, str, bool]     # start, end, name, dimension, known (see place_names)
 _OTHER = re.compile(rf"{SPACE}(other|more|additional|new)\b")
 MAX_MEASURE_DISTANCE = 8      # words between a figure and the word naming its measure
@@ -66,7 +69,7 @@ class Drafted:
     source: str
     figure: Extracted
     measure: Guess | None
-    scope: tuple[tuple[str, str], ...] | None       # None: the placeholder
+    scope: Scope | None       # None: the placeholder
     scope_words: str
     unit: str | None
     unit_guessed: bool
@@ -121,7 +124,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)
              if m.start() == 0 or text[m.start() - 1] == "\n"]
     blocks = [lines[0]]
-    for (p_lo, p_hi), (lo, hi) in zip(lines, lines[1:]):
+    for (p_lo, p_hi), (lo, hi) in itertools.pairwise(lines):
         wrapped = (text[p_lo:p_hi].strip() and text[lo:hi].strip()
                    and not _ITEM.match(text, p_lo, p_hi) and not _ITEM.match(text, lo, hi))
         if wrapped:
@@ -161,7 +164,7 @@ def guess_measure(text: str, f: Extracted, unit: str | None) -> Guess | None:
     and sex workers were rescued"); else the figure counts its noun."""
     lo, hi = clause_of(text, f.start, f.end)
     s_lo, s_hi = sentence_of(text, f.start, f.end)
-    wide = [m for m in _PUNCTUATION.finditer(text, s_lo, s_hi)]
+    wide = list(_PUNCTUATION.finditer(text, s_lo, s_hi))
     w_lo = max([m.end() for m in wide if m.end() <= f.start], default=s_lo)
     w_hi = min([m.start() for m in wide if m.start() >= f.end], default=s_hi)
     for start, end, counted in ((lo, hi, False), (lo, hi, True), (w_lo, w_hi, True)):
@@ -179,7 +182,7 @@ def guess_measure(text: str, f: Extracted, unit: str | None) -> Guess | None:
 
 def _nearest(text: str, f: Extracted, lo: int, hi: int, counted: bool) -> Guess | None:
     vocabulary = measure_words()
-    before = [m for m in _WORD.finditer(text, lo, f.start)][::-1]
+    before = list(_WORD.finditer(text, lo, f.start))[::-1]
     after = list(_WORD.finditer(text, f.end, hi))
     for distance in range(MAX_MEASURE_DISTANCE):
         for words in (after, before):
@@ -196,7 +199,7 @@ def _counts_noun(text: str, f: Extracted, unit: str) -> bool:
     return any(w.lower().startswith(unit[:-1]) for w in following)
 
 
-def _between(text: str, f: Extracted, word: re.Match) -> str:
+def _between(text: str, f: Extracted, word: re.Match[str]) -> str:
     start, end = min(f.start, word.start()), max(f.end, word.end())
     return re.sub(r"\s+", " ", text[start:end])
 
@@ -256,3 +259,18 @@ def _span(text: str, f: Extracted, place: tuple[int, int, str, str, bool]) -> st
     if len(words) > 60:
         return place[2]
     return words
+
+
+def one_line(words: str) -> str:
+    """Words as one line: a hard wrap (any run of white space) inside them is a space."""
+    return re.sub(r"\s+", " ", words).strip()
+
+
+def span(text: str, start: int, end: int) -> str:
+    """text[start:end] as one line."""
+    return one_line(text[max(0, start):end])
+
+
+def quoted(value: str) -> str:
+    """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)

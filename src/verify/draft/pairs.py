@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from verify.draft.arithmetic import Relation
 from verify.draft.guess import SPACE, Drafted, Guess, clause_of
-from verify.draft.propose import Relation
 
 BEFORE = "before"       # a period given relative to another: "the year before", "a year earlier"
 _PERIODS = "year|month|week|quarter|season"
@@ -91,7 +91,8 @@ def changed(texts: dict[str, str], claims: list[Drafted], relations: list[Relati
         first, then = _one_measure(text, by_id[first_id], by_id[then_id])
         if kind == "change":
             change = by_id[roles["change"]]
-            if first.measure is not None and (change.measure is None or change.measure.value == first.measure.value):
+            named = change.measure.value if change.measure is not None else None
+            if first.measure is not None and named in (None, first.measure.value):
                 said = change.measure.words if change.measure is not None else change.figure.text
                 by_id[change.id] = replace(change, measure=Guess("change in " + first.measure.value, said),
                                            scope=(), scope_words="")
@@ -128,6 +129,9 @@ def _periods(text: str, first: Drafted, then: Drafted) -> tuple[Drafted, Drafted
     if was is None or now is None or was.dimension != now.dimension or BEFORE in (was.value, now.value) \
             or was.value == now.value or first.scope is None:
         return replace(first, scope=None, scope_words=""), replace(then, scope=None, scope_words="")
-    return tuple(replace(c, scope=tuple(sorted((*c.scope, (p.dimension, p.value)))),  # type: ignore[return-value]
-                         scope_words=" ... ".join(w for w in (c.scope_words, p.words) if w))
-                 for c, p in ((first, was), (then, now)))
+    return _with_period(first, was), _with_period(then, now)
+
+
+def _with_period(c: Drafted, period: Period) -> Drafted:
+    scope = tuple(sorted((*(c.scope or ()), (period.dimension, period.value))))
+    return replace(c, scope=scope, scope_words=" ... ".join(w for w in (c.scope_words, period.words) if w))

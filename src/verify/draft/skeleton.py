@@ -12,6 +12,7 @@ rule reads it), not a weekday claim and a separate date claim.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime
 import json
 import re
@@ -19,9 +20,10 @@ from dataclasses import dataclass, field, replace
 
 from verify.anchor.textindex import Folded, fold
 from verify.draft import pairs, propose
+from verify.draft.arithmetic import Relation
 from verify.draft.counted import borrowed, guess_unit
-from verify.draft.guess import Drafted, Place, guess_measure, guess_scope, place_names, sentence_of
-from verify.draft.propose import Listed
+from verify.draft.guess import Drafted, Place, Scope, guess_measure, guess_scope, place_names, sentence_of
+from verify.draft.propose import Breakdown, ListClaim
 from verify.extract.figures import Extracted, extract_figures
 from verify.load.validate import DRAFT_PLACEHOLDER
 from verify.values import dates, units
@@ -58,9 +60,9 @@ class Plan:
 
     texts: list[Text]
     claims: list[Drafted] = field(default_factory=list)
-    lists: list[tuple[str, str, Listed]] = field(default_factory=list)    # (claim id, source, list)
-    breakdowns: list[tuple[str, str, tuple[str, ...], str]] = field(default_factory=list)
-    relations: list[tuple[str, list[tuple[str, str]], str]] = field(default_factory=list)
+    lists: list[ListClaim] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
 
 def draft_claims(source_file: str, text: str, title: str | None = None,
@@ -73,11 +75,12 @@ def draft_sources(files: list[tuple[str, str]]) -> str:
     """One claims file for several texts, given as (file name, text): one source each, its
     id from the file name."""
     ids = unique_ids([_slug_words(re.sub(r"\.[^.]*$", "", name)) or "source" for name, _ in files])
-    return render(plan([Text(i, name, text) for i, (name, text) in zip(ids, files)]))
+    return render(plan([Text(i, name, text) for i, (name, text) in zip(ids, files, strict=False)]))
 
 
 def plan(texts: list[Text]) -> Plan:
-    """Guess every claim and propose structure for the texts (see verify.draft.guess, verify.draft.propose)."""
+    """Guess every claim and propose structure for the texts (see verify.draft.guess,
+    verify.draft.counted, verify.draft.propose, verify.draft.arithmetic, verify.draft.pairs)."""
     result = Plan(texts)
     taken: set[str] = set()
     for t in texts:
@@ -103,7 +106,7 @@ def plan(texts: list[Text]) -> Plan:
 def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
     """Different figures of one sentence are rarely one quantity told twice: where the guesses
     give two of them one measure, scope and unit, the scope is left for a person to say."""
-    groups: dict[tuple, set[str]] = {}
+    groups: dict[tuple[tuple[int, int], str, Scope, str | None], set[str]] = {}
     for c in drafted:
         if c.measure is not None and c.scope is not None:
             key = (sentence_of(text, c.figure.start, c.figure.end), c.measure.value, c.scope, c.unit)
@@ -124,16 +127,15 @@ def _drafted(t: Text, f: Extracted, named: list[Place], wholes: dict[str, str], 
     if taken_from is not None:      # "and in Boone 318", "the most arrests, 31"
         unit, guessed = taken_from.unit, True
     if unit is not None:
-        try:
+        with contextlib.suppress(units.UnitError):
             unit = units.canonical(unit)
-        except units.UnitError:
-            pass
     if f.kind in ("weekday", "dated weekday", "date", "year", "time", "pair", "ordinal"):
         ident = _unique(f"{t.id}-{_slug_words(f.text)}", taken)
         return Drafted(ident, t.id, f, None, None, "", unit, guessed)
     measure = guess_measure(t.text, f, unit)
     if measure is None and taken_from is not None:
         measure = taken_from.measure
+    scope: Scope | None
     if unit in nouns:
         scope, scope_words = (), ""        # a count of the list's noun: of the whole list
     else:
@@ -179,7 +181,7 @@ def render(p: Plan) -> str:
         out[-1] = "claims: []   # no figures found"
     if p.relations:
         out += ["", "relations:"]
-        for kind, fields, words in p.relations:
+        for _kind, fields, words in p.relations:
             first, *rest = fields
             out.append(f"  - {first[0]}: {first[1]}   # guessed {words}")
             out += [f"    {key}: {value}" for key, value in rest]
@@ -240,7 +242,8 @@ def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: st
                "no place named near it")
         lines.append(f"    scope: {scope}   # guessed: {why}")
     else:
-        lines.append(f"    scope: {PLACEHOLDER}   # whose, where, when? e.g. {{place: Missouri}}; {{}} for all")
+        lines.append(f"    scope: {PLACEHOLDER}   # whose, where, when? "
+                     "e.g. {place: Missouri}; {} for all")
     lines.append(f"    value: {_q(value)}")
     if f.kind == "ordinal":
         lines[-1] += f"   # written {f.text!r}: a rank, or a count of a run"
