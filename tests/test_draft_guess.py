@@ -91,6 +91,8 @@ def test_a_figure_of_no_place_is_scoped_to_the_whole_a_list_names():
     ("Twelve repair crews worked through the night.", "Twelve", "crews"),
     ("Clinics gave 1,200 of the flu shots.", "1,200", "shots"),
     ("The team lost one game.", "one", "games"),
+    ("Of 960 registered voters, 470 cast ballots.", "960", "people"),   # a verb form, then people
+    ("Of 960 registered voters, 470 cast ballots.", "470", "people"),   # the voters before it
 ])
 def test_units_normalised_to_the_vocabulary(text, figure, unit):
     assert _one(text, figure).unit == unit
@@ -200,11 +202,42 @@ def test_a_pair_is_told_apart_by_the_periods_its_words_name(text, first, then, s
 
 
 @pytest.mark.parametrize("text, figure", [
-    ("Of 960 registered voters, 470 cast ballots.", "470"),        # a verb and its object
-    ("Of 960 registered voters, 470 cast ballots.", "960"),        # "registered": a verb form
+    ("Officials said 470 cast ballots.", "470"),                   # a verb and its object
+    ("Officials said 960 registered late.", "960"),                # a verb form, no noun
     ("The crash killed 4 in the city.", "4"),                      # no noun follows
     ("One death every seven minutes: one every three hours.", "one"),
     ("Harlan had 18 per 100,000 residents.", "18"),
 ])
 def test_no_unit_where_no_plural_noun_follows(text, figure):
     assert _one(text, figure).unit is None
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("Police in four states made 100 arrests in a week.", "four", "states"),
+    ("Deputies in four counties made 95 arrests.", "four", "counties"),
+])
+def test_a_count_of_places_counts_them_whatever_the_verb(text, figure, measure):
+    assert _one(text, figure).measure.value == measure
+
+
+@pytest.mark.parametrize("text, figure, scope", [
+    # a place named with its kind is a place of that dimension
+    ("Harlan County recorded 27 road deaths last year.", "27", (("county", "Harlan"),)),
+    ("The year before, the north district alone recorded 380 thefts.", "380", (("district", "north"),)),
+    ("The North region gave 1.8 million shots.", "1.8 million", (("region", "North"),)),
+    # a figure alone in its clause belongs to the clause before it
+    ("Adams County had the most arrests, 24, and Brown County made 19.", "24", (("county", "Adams"),)),
+    ("Adams County had the most arrests, 24, and Brown County made 19.", "19", (("county", "Brown"),)),
+    # "In <place>," introduces the clause after it
+    ("In Ames, 420 homes were damaged, and in Boone 318.", "420", (("place", "Ames"),)),
+    ("In Ames, 420 homes were damaged, and in Boone 318.", "318", (("place", "Boone"),)),
+])
+def test_scope_from_a_place_with_its_kind_or_the_clause_before(text, figure, scope):
+    assert _one(text, figure).scope == scope
+
+
+def test_a_list_of_counties_breaks_down_by_county():
+    text = "Adams, Clay and Polk were among the counties hit. Adams County lost 40 homes.\n"
+    p = plan([Text("article", "a.txt", text)])
+    assert [(b[0], b[1], b[2]) for b in p.breakdowns] == [("county", "all counties", ("Adams", "Clay", "Polk"))]
+    assert _one(text, "40").scope == (("county", "Adams"),)

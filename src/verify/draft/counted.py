@@ -126,8 +126,9 @@ def guess_unit(f: Extracted, text: str) -> tuple[str | None, bool]:
     if f.kind in ("pair", "ordinal"):
         return None, False
     following = _FOLLOWING.match(text, f.end)
+    words = following.group(1).split()[:6] if following else []
     modifiers = 0
-    for word in (following.group(1).split() if following else [])[:6]:
+    for i, word in enumerate(words):
         if word in _SKIP_BEFORE_NOUN:
             continue
         if word in PEOPLE:
@@ -137,6 +138,8 @@ def guess_unit(f: Extracted, text: str) -> tuple[str | None, bool]:
         if (plural(word) and f.value != "1") or f.value == "1":
             return word, True
         if modifiers == MAX_MODIFIERS or word.endswith(("ed", "ing", "ly")) or word in measure_words():
+            if modifiers < MAX_MODIFIERS and words[i + 1:i + 2] and words[i + 1] in PEOPLE:
+                return "people", True       # "960 registered voters", "3 injured workers"
             break               # "470 cast ballots": a verb, perhaps, and its object
         modifiers += 1          # "27 road deaths", "12 public schools"
     return None, False

@@ -41,7 +41,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s(?:and|but|while|whereas|although)\
 _PUNCTUATION = re.compile(r"[,;:()—–]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CAPITALISED = re.compile(rf"{SPACE}(?:of{SPACE})?[A-Z][a-z]")
-_IN_NAME = re.compile(rf"\b(?:in|across|throughout){SPACE}([A-Z][a-z]+(?:{SPACE}[A-Z][a-z]+)*)")
+_IN_NAME = re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout){SPACE}([A-Z][a-z]+(?:{SPACE}[A-Z][a-z]+)*)")
 _NOT_PLACES = {*MONTHS, *DAYS, "The", "A", "An", "His", "Her", "Their", "Its", "Our", "My",
                "This", "That", "All", "Some", "Each", "Total", "Addition"}
 _BODIES = {"General", "Department", "Office", "Police", "Court", "Council", "Agency", "Service",
@@ -49,6 +49,17 @@ _BODIES = {"General", "Department", "Office", "Police", "Court", "Council", "Age
            "Corporation", "Party", "Senate", "House", "Congress", "Committee", "Board"}
 Scope = tuple[tuple[str, str], ...]          # (dimension, value) pairs, sorted
 Place = tuple[int, int, str, str, bool]     # start, end, name, dimension, known (see place_names)
+# A place named with its kind, the kind its dimension: "Harlan County" -> county: Harlan,
+# "the north district" -> district: north, "The North region" -> region: North.
+KINDS = ("county", "parish", "borough", "district", "region", "ward")
+PLACE_NOUNS = {"states", "counties", "cities", "countries", "towns", "provinces", "regions",
+               "districts", "neighborhoods", "villages", "parishes", "boroughs", "territories"}
+_KIND_NAME = re.compile(rf"\b((?:(?:San|Santa|St\.|Saint|Los|Las|New|El|La|Fort|Port){SPACE})?[A-Z][a-z]+)"
+                        rf"{SPACE}(County|Parish|Borough|District|Region|Ward)\b")
+_KIND_COMPASS = re.compile(rf"\b[Tt]he{SPACE}((?i:north|south|east|west|northern|southern|eastern|western|"
+                           rf"central|centre|center|inner|outer)){SPACE}((?i:district|region|ward|zone))\b")
+_INTRODUCED = re.compile(r"\s*(?:In|At|Across|Throughout|For)\s+(?:the\s+)?")    # "In Ames, ..."
+_ALONE = re.compile(r"[\s,;:()—–]*(?:about|nearly|almost|some|just|only|roughly|around)?[\s,;:()—–]*")
 _OTHER = re.compile(rf"{SPACE}(other|more|additional|new)\b")
 MAX_MEASURE_DISTANCE = 8      # words between a figure and the word naming its measure
 
@@ -162,6 +173,8 @@ def guess_measure(text: str, f: Extracted, unit: str | None) -> Guess | None:
     measure only when no other word does ("Turnout was 12,480 votes": turnout; "made 100
     arrests": arrested).  A clause that names none is read on to the next comma ("47 victims
     and sex workers were rescued"); else the figure counts its noun."""
+    if unit in PLACE_NOUNS:         # "police in four states made 100 arrests": four states
+        return _count_of(text, f, unit)
     lo, hi = clause_of(text, f.start, f.end)
     s_lo, s_hi = sentence_of(text, f.start, f.end)
     wide = list(_PUNCTUATION.finditer(text, s_lo, s_hi))
@@ -171,13 +184,20 @@ def guess_measure(text: str, f: Extracted, unit: str | None) -> Guess | None:
         found = _nearest(text, f, start, end, counted)
         if found is not None:
             return found
-    if unit and unit not in ("people", "percent", "points") and unit.isalpha() and unit.islower() \
-            and (f.kind == "compound" or _counts_noun(text, f, unit)):
-        other = _OTHER.match(text, f.end)
-        if other:
-            return Guess(f"{other.group(1)} {unit}", text[f.start:f.end + len(other.group())])
-        return Guess(unit, f.text)
+    if unit and unit not in ("people", "percent", "points") and unit.isalpha() and unit.islower():
+        return _count_of(text, f, unit)
     return None
+
+
+def _count_of(text: str, f: Extracted, unit: str) -> Guess | None:
+    """A count of the noun after the figure: "12-state" -> states, "11 other states" ->
+    other states; None when the noun is not right after it."""
+    if not (f.kind == "compound" or _counts_noun(text, f, unit)):
+        return None
+    other = _OTHER.match(text, f.end)
+    if other:
+        return Guess(f"{other.group(1)} {unit}", one_line(text[f.start:f.end + len(other.group())]))
+    return Guess(unit, f.text)
 
 
 def _nearest(text: str, f: Extracted, lo: int, hi: int, counted: bool) -> Guess | None:
@@ -207,15 +227,21 @@ def _between(text: str, f: Extracted, word: re.Match[str]) -> str:
 def place_names(text: str, extra: dict[str, str]) -> list[tuple[int, int, str, str, bool]]:
     """Every place the text names, as (start, end, name, dimension, known), longest name first
     where they overlap; `extra` adds names (a list's parts) with their dimension.  A name is
-    known when it is shipped or listed; other capitalised names after "in" are places too."""
+    known when it is shipped or listed; other capitalised names after "in" are places too,
+    and a name with its kind ("Harlan County", "the north district") is a place of that
+    dimension (county: Harlan; district: north)."""
+    found: list[Place] = []
+    taken = bytearray(len(text))
+    for m in [*_KIND_NAME.finditer(text), *_KIND_COMPASS.finditer(text)]:   # "Harlan County"
+        if taken.find(1, m.start(), m.end()) == -1:
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            found.append((m.start(), m.end(), one_line(m.group(1)), m.group(2).lower(), True))
     names = dict.fromkeys(places(), "place")
     names.update(extra)
     known = set(names)
     for m in _IN_NAME.finditer(text):         # "in Ames", "in Boone County": a place too
         if m.group(1).split()[0] not in _NOT_PLACES and m.group(1).split()[-1] not in _BODIES:
             names.setdefault(m.group(1), "place")
-    found: list[tuple[int, int, str, str, bool]] = []
-    taken = bytearray(len(text))
     for name in sorted(names, key=lambda n: (-len(n), n)):
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             if taken.find(1, m.start(), m.end()) == -1:
@@ -234,11 +260,17 @@ def guess_scope(text: str, f: Extracted, named: list[tuple[int, int, str, str, b
     """The scope of a figure and the words it came from, or None when the sentence names
     several places and the figure's clause none of them."""
     lo, hi = clause_of(text, f.start, f.end)
+    s_lo, s_hi = sentence_of(text, f.start, f.end)
+    if _ALONE.fullmatch(text[lo:f.start] + " " + text[f.end:hi]) and lo - 2 > s_lo:
+        lo, _ = clause_of(text, lo - 2, lo - 1)     # "Adams County had the most arrests, 24,"
     in_clause = [p for p in named if lo <= p[0] and p[1] <= hi and _scoping(text, p)]
+    if not in_clause and lo - 2 > s_lo:      # "In Ames, 420 homes were damaged"
+        p_lo, p_hi = clause_of(text, lo - 2, lo - 1)
+        in_clause = [p for p in named if p_lo <= p[0] and p[1] <= p_hi and _scoping(text, p)
+                     and _INTRODUCED.fullmatch(text[p_lo:p[0]]) and not text[p[1]:p_hi].strip()]
     if in_clause:
         nearest = min(in_clause, key=lambda p: min(abs(p[0] - f.end), abs(f.start - p[1])))
         return ((nearest[3], nearest[2]),), _span(text, f, nearest)
-    s_lo, s_hi = sentence_of(text, f.start, f.end)
     in_sentence = [p for p in named if s_lo <= p[0] and p[1] <= s_hi and _scoping(text, p)]
     distinct = {(p[3], p[2]) for p in in_sentence}
     if len(distinct) > 1:      # "in Missouri, which took place ... in Kansas City": the known one

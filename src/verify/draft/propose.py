@@ -71,14 +71,13 @@ def lists(text: str) -> list[Listed]:
         if noun is None:
             continue
         places = set(guess.places())
-        dimension = "place" if all(n in places for n in names) or noun in _PLACE_NOUNS else \
-            units.vocabulary()[noun][0]
+        singular = units.vocabulary()[noun][0]
+        dimension = singular if singular in guess.KINDS else \
+            "place" if all(n in places for n in names) or noun in guess.PLACE_NOUNS else singular
         found.append(Listed(start, end, tuple(names), noun, dimension, one_line(text[start:end])))
     return found
 
 
-_PLACE_NOUNS = {"states", "counties", "cities", "countries", "towns", "provinces", "regions",
-                "districts", "neighborhoods", "villages", "parishes", "boroughs", "territories"}
 
 
 def _noun(text: str, start: int, end: int) -> tuple[str | None, int]:
