@@ -239,5 +239,6 @@ def test_scope_from_a_place_with_its_kind_or_the_clause_before(text, figure, sco
 def test_a_list_of_counties_breaks_down_by_county():
     text = "Adams, Clay and Polk were among the counties hit. Adams County lost 40 homes.\n"
     p = plan([Text("article", "a.txt", text)])
-    assert [(b[0], b[1], b[2]) for b in p.breakdowns] == [("county", "all counties", ("Adams", "Clay", "Polk"))]
+    assert [(b[0], b[1], b[2]) for b in p.breakdowns] == [
+        ("county", "all counties", ("Adams", "Clay", "Polk"))]
     assert _one(text, "40").scope == (("county", "Adams"),)
