@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from verify.anchor.textindex import Folded, fold
-from verify.draft.skeleton import Text, _slug_words, plan, unique_ids
+from verify.draft.skeleton import Text, _slug_words, known_unit, plan, unique_ids
 from verify.load import yamlread
 from verify.values import units
 
@@ -92,7 +92,7 @@ def compare(path: Path, verbose: bool) -> dict:
                 print(f"    {claim['id']}: no draft claim for its figure")
             continue
         counts["found"] += 1
-        unit = _unit(claim.get("unit")) == _unit(match.unit) if match.unit else False
+        unit = _unit(claim.get("unit")) == _unit(match.unit) if match.unit and known_unit(match.unit) else False
         measure = _measure_matches(match.measure.value if match.measure else None, claim.get("measure"))
         scope = match.scope is not None and _scope(dict(match.scope)) == _scope(claim.get("scope"))
         counts["unit"] += unit

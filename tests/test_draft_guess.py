@@ -242,3 +242,14 @@ def test_a_list_of_counties_breaks_down_by_county():
     assert [(b[0], b[1], b[2]) for b in p.breakdowns] == [
         ("county", "all counties", ("Adams", "Clay", "Polk"))]
     assert _one(text, "40").scope == (("county", "Adams"),)
+
+
+def test_a_unit_the_checker_does_not_know_is_left_to_say_with_the_noun():
+    draft = draft_claims("a.txt", "The library signed up 4,212 new cardholders.\n")
+    (line,) = [line for line in draft.splitlines() if line.strip().startswith("unit:")]
+    assert line.split("#")[0].strip() == f"unit: {PLACEHOLDER}" and '"cardholders"?' in line
+
+
+def test_an_age_is_drafted_with_the_digits_it_can_read():
+    (claim,) = yaml.safe_load(draft_claims("a.txt", "A 90-year-old water main burst.\n"))["claims"]
+    assert (claim["measure"], claim["value"], claim["unit"]) == ("age", "90", "year")

@@ -175,6 +175,8 @@ def guess_measure(text: str, f: Extracted, unit: str | None) -> Guess | None:
     and sex workers were rescued"); else the figure counts its noun."""
     if unit in PLACE_NOUNS:         # "police in four states made 100 arrests": four states
         return _count_of(text, f, unit)
+    if f.kind == "compound" and (f.unit or "").endswith("-old"):     # "a 90-year-old main"
+        return Guess("age", f.text)
     lo, hi = clause_of(text, f.start, f.end)
     s_lo, s_hi = sentence_of(text, f.start, f.end)
     wide = list(_PUNCTUATION.finditer(text, s_lo, s_hi))

@@ -251,6 +251,9 @@ def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: st
         lines[-1] += "   # the checker cannot read this wording yet: rewrite it, or list it as unchecked"
     if c.unit is None or (f.kind in ("pair", "ordinal") and not c.unit):
         lines.append(f"    unit: {PLACEHOLDER}   # people, states, USD, percent, ...?")
+    elif not known_unit(c.unit):
+        lines.append(f"    unit: {PLACEHOLDER}   # {_q(c.unit)}? not a unit verify knows: add it under "
+                     "nouns: in checks/, or say people, ...")
     else:
         why = f"from {_q(c.unit_words)}" if c.unit_words else "from the next words"
         lines.append(f"    unit: {_q(c.unit)}" + (f"   # guessed {why}" if c.unit_guessed else ""))
@@ -271,10 +274,21 @@ _unique, _slug_words = propose.unique, propose.slug
 
 
 def _value(f: Extracted) -> str:
-    """The value as written, or its digits where only they can be read ("54°F", "14th")."""
-    if f.kind == "ordinal" or (f.kind == "number" and f.unit and f.unit.startswith("deg")):
+    """The value as written, or its digits where only they can be read ("54°F", "14th",
+    "90-year-old")."""
+    if f.kind == "ordinal" or (f.kind == "number" and f.unit and f.unit.startswith("deg")) \
+            or (f.kind == "compound" and not _readable(f.text)):
         return f.value
     return f.text
+
+
+def known_unit(unit: str) -> bool:
+    """Is `unit` one the checker reads (a unit, a currency, a counted noun it ships)?"""
+    try:
+        units.canonical(unit)
+    except units.UnitError:
+        return False
+    return True
 
 
 def quote_for(folded: Folded, f: Extracted) -> tuple[str, int | None]:
