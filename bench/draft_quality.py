@@ -92,7 +92,8 @@ def compare(path: Path, verbose: bool) -> dict:
                 print(f"    {claim['id']}: no draft claim for its figure")
             continue
         counts["found"] += 1
-        unit = _unit(claim.get("unit")) == _unit(match.unit) if match.unit and known_unit(match.unit) else False
+        known = match.unit is not None and known_unit(match.unit)
+        unit = known and _unit(claim.get("unit")) == _unit(match.unit)
         measure = _measure_matches(match.measure.value if match.measure else None, claim.get("measure"))
         scope = match.scope is not None and _scope(dict(match.scope)) == _scope(claim.get("scope"))
         counts["unit"] += unit

@@ -59,7 +59,8 @@ def test_subset_for_x_of_those_nouns():
     p = plan([Text("article", "a.txt", text)])
     by_id = {c.id: c for c in p.claims}
     subsets = [dict(f) for kind, f, _ in p.relations if kind == "subset"]
-    assert [(by_id[s["subset"]].figure.text, by_id[s["of"]].figure.text) for s in subsets] == [("Three", "six")]
+    assert [(by_id[s["subset"]].figure.text, by_id[s["of"]].figure.text) for s in subsets] == [
+        ("Three", "six")]
     counts = [dict(f) for kind, f, _ in p.relations if kind == "count"]
     # "six counties:" names five: the count is proposed all the same, for the checker to dispute
     assert sorted(by_id[c["count"]].figure.text for c in counts) == ["Three", "six"]
