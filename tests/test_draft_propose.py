@@ -253,3 +253,23 @@ def test_a_subset_proposed_is_checked(tmp_path):
 ])
 def test_no_subset_where_the_words_do_not_give_one(text):
     assert [r for r in _relations(text) if r[0] == "subset"] == []
+
+
+# -- rank among the other figures ------------------------------------------------------------
+
+def test_a_rank_without_a_list_is_among_the_other_places_figures(tmp_path):
+    text = "Police made 100 arrests. Kentucky had the most arrests, 31, ahead of Indiana with 33.\n"
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c.figure.text for c in p.claims}
+    (kind, fields, _comment), = p.relations
+    roles = dict(fields)
+    assert (kind, roles["rank"], by_id[roles["claim"]]) == ("rank", "most", "31")
+    assert roles["among"] == "[article-arrested-indiana]" and by_id["article-arrested-indiana"] == "33"
+    _draft, result = _checked(tmp_path, text)
+    assert [f.rule for f in _errors(result)] == ["rank"]        # 33 is more than "the most", 31
+
+
+def test_a_county_ranks_by_its_name_without_the_kind():
+    text = "Adams County had the most arrests, 24, and Brown County made 19.\n"
+    ((kind, fields, _),) = _relations(text)
+    assert kind == "rank" and dict(fields)["among"] == "[article-arrested-brown]"

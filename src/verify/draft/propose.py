@@ -37,6 +37,7 @@ _RANK = re.compile(rf"({_NAME}){_S}(?:had|has|have|saw|made|reported|recorded){_
                    rf"(most|fewest|least|highest|lowest|largest|smallest){_S}(?:number{_S}of{_S})?([a-z]+)")
 _RANK_KIND = {"most": "most", "highest": "most", "largest": "most",
               "fewest": "least", "least": "least", "lowest": "least", "smallest": "least"}
+_KIND_SUFFIX = re.compile(r" (?:County|Parish|Borough|District|Region|Ward)$")
 _SUBSET = re.compile(rf"{_S}of{_S}(?:the|those|these|them|all){_S}([a-z]+)(?:{_S}([a-z]+))?")
 _OF_THE = re.compile(rf"\b[Oo]f{_S}the{_S}(?:[\w'’]+{_S}){{0,2}}$")             # "Of the 2,410 people"
 _THEN_PART = re.compile(rf"[^\d;:.!?]{{0,60}}?,{_S}(?:(?:about|nearly|almost|some|only|just){_S})?")
@@ -190,16 +191,31 @@ def _counts(text: str, listed: Listed, list_id: str,
 
 def _ranks(text: str, mine: list[Drafted], wholes: dict[str, str]) -> list[Relation]:
     """"Kentucky had the most arrests": a rank of Kentucky's figure of that measure in the
-    sentence, among the whole Kentucky is a part of."""
+    sentence, among the whole Kentucky is a part of; where no list or breakdown names that
+    whole, among the text's other figures of that measure and unit scoped to a place of the
+    same dimension ("Indiana with 33", "Ohio ... 18")."""
     out: list[Relation] = []
     for ranked in ranks(text):
         lo, hi = sentence_of(text, ranked.start, ranked.start + len(ranked.words))
+        part = _KIND_SUFFIX.sub("", ranked.part)           # "Adams County" -> county: Adams
         claim = next((c for c in mine if lo <= c.figure.start < hi and c.measure
                       and c.measure.value == ranked.measure and c.scope
-                      and any(v == ranked.part for _, v in c.scope)), None)
-        if claim is not None and ranked.part in wholes:
-            out.append(("rank", [("rank", ranked.kind), ("claim", claim.id),
-                                 ("among", quoted(wholes[ranked.part]))], f"from {quoted(ranked.words)}"))
+                      and any(v == part for _, v in c.scope)), None)
+        if claim is None:
+            continue
+        if part in wholes:
+            among = quoted(wholes[part])
+        else:
+            dimensions = {d for d, _ in claim.scope or ()}
+            others = [c.id for c in mine if c is not claim and c.measure is not None
+                      and c.measure.value == ranked.measure
+                      and c.unit == claim.unit and c.scope and c.scope != claim.scope
+                      and {d for d, _ in c.scope} == dimensions]
+            if not others:
+                continue
+            among = "[" + ", ".join(others) + "]"
+        out.append(("rank", [("rank", ranked.kind), ("claim", claim.id), ("among", among)],
+                    f"from {quoted(ranked.words)}"))
     return out
 
 
