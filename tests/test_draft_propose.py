@@ -273,3 +273,17 @@ def test_a_county_ranks_by_its_name_without_the_kind():
     text = "Adams County had the most arrests, 24, and Brown County made 19.\n"
     ((kind, fields, _),) = _relations(text)
     assert kind == "rank" and dict(fields)["among"] == "[article-arrested-brown]"
+
+
+def test_the_parts_of_a_sum_take_the_totals_measure_and_leave_the_scope_to_say(tmp_path):
+    text = ("The council approved a $4.2 million parks budget: $2.1 million for maintenance,\n"
+            "$1.2 million for playgrounds and $0.9 million for programs.\n")
+    p = plan([Text("article", "a.txt", text)])
+    by_text = {c.figure.text: c for c in p.claims}
+    assert [r[0] for r in p.relations] == ["sum"]
+    for part in ("$2.1 million", "$1.2 million", "$0.9 million"):
+        claim = by_text[part]
+        assert (claim.measure.value, claim.unit, claim.scope) == ("budget", "USD", None)
+        assert claim.measure.words.startswith("$4.2 million") and claim.measure.words.endswith(part)
+    _draft, result = _checked(tmp_path, text, unit="USD")
+    assert not result.fatal and _errors(result) == []

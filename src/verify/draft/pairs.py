@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, replace
 
 from verify.draft.arithmetic import Relation
-from verify.draft.guess import SPACE, Drafted, Guess, clause_of
+from verify.draft.counted import MAX_WORDS
+from verify.draft.guess import SPACE, Drafted, Guess, clause_of, one_line
 
 BEFORE = "before"       # a period given relative to another: "the year before", "a year earlier"
 _PERIODS = "year|month|week|quarter|season"
@@ -77,10 +78,17 @@ def changed(texts: dict[str, str], claims: list[Drafted], relations: list[Relati
     takes the other's ("4,212 new cardholders this year, up from 2,106 last year"), and the
     two get the periods their words name ("this year", "last year"; "the year before" is the
     one before the other's) or, when the words name none, scopes a person says.  A change's
-    measure is "change in" that of its earlier figure."""
+    measure is "change in" that of its earlier figure.  The parts of a proposed `sum` with no
+    measure of their own are parts of the total's ("$4.2 million parks budget for next year:
+    $1.9 million for maintenance, ..."); what sets them apart is for a person to say."""
     by_id = {c.id: c for c in claims}
     for kind, fields, _ in relations:
         roles = dict(fields)
+        if kind == "sum":
+            total = by_id[roles["sum"]]
+            for part in roles["parts"].strip("[]").split(", "):
+                by_id[part] = _part_of(texts[total.source], total, by_id[part])
+            continue
         if kind == "change":
             first_id, then_id = roles["from"], roles["to"]
         elif kind == "rank" and "than" in roles:
@@ -101,6 +109,18 @@ def changed(texts: dict[str, str], claims: list[Drafted], relations: list[Relati
             first, then = _periods(text, first, then)
         by_id[first.id], by_id[then.id] = first, then
     return [by_id[c.id] for c in claims]
+
+
+def _part_of(text: str, total: Drafted, part: Drafted) -> Drafted:
+    """A part of a sum takes the total's measure (and unit) when its words give none."""
+    if part.measure is not None or total.measure is None or part.unit not in (None, total.unit):
+        return part
+    words = one_line(text[total.figure.start:part.figure.end])
+    if len(words) > MAX_WORDS:
+        words = f"{total.figure.text} ... {part.figure.text}"
+    return replace(part, measure=Guess(total.measure.value, words), unit=total.unit,
+                   unit_guessed=part.unit_guessed or part.unit is None,
+                   unit_words=part.unit_words or (words if part.unit is None else ""))
 
 
 def _one_measure(text: str, first: Drafted, then: Drafted) -> tuple[Drafted, Drafted]:
