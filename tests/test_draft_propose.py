@@ -287,3 +287,11 @@ def test_the_parts_of_a_sum_take_the_totals_measure_and_leave_the_scope_to_say(t
         assert claim.measure.words.startswith("$4.2 million") and claim.measure.words.endswith(part)
     _draft, result = _checked(tmp_path, text, unit="USD")
     assert not result.fatal and _errors(result) == []
+
+
+def test_a_pair_settled_by_its_partner_gets_an_id_that_says_what_it_is():
+    text = "The club sold 4,212 tickets this year, up from 2,106 last year.\n"
+    p = plan([Text("article", "a.txt", text)])
+    assert [c.id for c in p.claims] == ["article-sold-this", "article-sold-last"]
+    ((_kind, fields, _),) = p.relations
+    assert dict(fields)["claim"] == "article-sold-this" and dict(fields)["than"] == "article-sold-last"
