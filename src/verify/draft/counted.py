@@ -41,12 +41,12 @@ _AFTER_BARE = {"in", "at", "on", "for", "from", "each", "apiece", "were", "was",
 _BARE_KINDS = ("number", "words")
 
 
-def counted_before(text: str, f: Extracted, earlier: list[tuple[Extracted, str]]) -> Extracted | None:
-    """The figure whose noun a bare count leaves out, from `earlier` (figure, counted noun)
-    of the text: the nearest earlier one of its sentence, when no noun follows the count
-    ("In Ames, 420 homes were damaged, and in Boone 318"; "Adults received 2.0 million of
-    the shots and children 1.2 million"; "4,100 residents voted yes, 2,510 voted no").  Not
-    a count after "per" ("18 per 100,000") nor one before a unit word the figure lacks."""
+def counted_before(text: str, f: Extracted, earlier: list[Drafted]) -> Drafted | None:
+    """The drafted figure whose noun a bare count leaves out: the nearest earlier one of its
+    sentence with a noun guessed from its words, when no noun follows the count ("In Ames,
+    420 homes were damaged, and in Boone 318"; "Adults received 2.0 million of the shots
+    and children 1.2 million"; "4,100 residents voted yes, 2,510 voted no").  Not a count
+    after "per" ("18 per 100,000") nor one before a word that is no verb of the vocabulary."""
     if f.kind not in _BARE_KINDS or _after_a_bound(text, f):
         return None
     token = _NEXT_TOKEN.match(text, f.end)
@@ -54,8 +54,13 @@ def counted_before(text: str, f: Extracted, earlier: list[tuple[Extracted, str]]
     if word.isalpha() and word.lower() not in _AFTER_BARE and word.lower() not in measure_words():
         return None
     lo, _ = sentence_of(text, f.start, f.end)
-    before = [e for e, _ in earlier if lo <= e.start and e.end <= f.start and e.kind in _BARE_KINDS]
-    return before[-1] if before else None
+    for c in reversed(earlier):             # drafted in order: stop at the sentence's start
+        if c.figure.start < lo:
+            break
+        if c.figure.end <= f.start and c.figure.kind in _BARE_KINDS and c.unit is not None \
+                and c.unit_guessed:
+            return c
+    return None
 
 
 _BOUND = re.compile(r"\b(?:over|under|above|below|aged?|ages|than|per|of|to|from|between|by|at|"
@@ -97,9 +102,7 @@ class Borrowed:
 def borrowed(text: str, f: Extracted, earlier: list[Drafted]) -> Borrowed | None:
     """What a count with no noun after it counts: the noun of the figure before it in its
     sentence (`counted_before`), else the noun it follows (`noun_before`)."""
-    counted = [(c.figure, c.unit) for c in earlier if c.unit is not None and c.unit_guessed]
-    found = counted_before(text, f, counted)
-    source = next((c for c in earlier if c.figure == found), None)
+    source = counted_before(text, f, earlier)
     if source is not None and source.unit is not None:
         words = one_line(text[source.figure.start:f.end])
         if len(words) > MAX_WORDS:

@@ -19,6 +19,7 @@ A clause is the part of a sentence between commas, semicolons, "and", "but", "wh
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import re
@@ -147,10 +148,19 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence holding text[start:end] (the first one it starts in)."""
-    for lo, hi in sentences(text):
-        if start < hi or hi == len(text):
-            return lo, max(hi, end)
-    return 0, len(text)
+    spans = sentences(text)
+    i = bisect.bisect_right(_sentence_ends(text), start)     # the first that ends after start
+    if i == len(spans):
+        i = next((j for j, (_, hi) in enumerate(spans) if hi == len(text)), len(spans))
+    if i == len(spans):
+        return 0, len(text)
+    lo, hi = spans[i]
+    return lo, max(hi, end)
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(hi for _, hi in sentences(text))
 
 
 def clause_of(text: str, start: int, end: int) -> tuple[int, int]:

@@ -15,6 +15,7 @@ import contextlib
 import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from verify.anchor.textindex import Folded
 from verify.draft import pairs, propose
@@ -238,9 +239,15 @@ def _source(t: Text) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _folded(text: str) -> Folded:
+    """A source folded once for all its claims' quotes (folding is linear in the text)."""
+    return Folded(text)
+
+
 def _claim_lines(c: Drafted, t: Text, published: str | None, several: bool) -> list[str]:
     """The YAML lines of the claim(s) for one figure: two for a pair ("7-2"), one per side."""
-    quote, occurrence = quote_for(Folded(t.text), c.figure)
+    quote, occurrence = quote_for(_folded(t.text), c.figure)
     f = c.figure
     if f.kind == "pair":
         first, second = f.value.split("-")
