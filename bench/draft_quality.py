@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from verify.anchor.textindex import Folded, fold
-from verify.draft.skeleton import Text, _slug_words, plan, unique_ids
+from verify.draft.skeleton import Text, _slug_words, known_unit, plan, unique_ids
+from verify.load import yamlread
 from verify.values import units
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,8 +59,20 @@ def _scope(scope) -> tuple:
     return tuple(sorted((str(k).lower(), _norm(v)) for k, v in (scope or {}).items()))
 
 
+def _plain(node: yamlread.Node | None) -> Any:
+    """A claims file as the checker reads it: every scalar as written (`side: yes` is the
+    text "yes", not True), as dicts, lists and strings."""
+    if node is None:
+        return None
+    if node.kind == "map":
+        return {key: _plain(value) for key, _, value in node.items()}
+    if node.kind == "seq":
+        return [_plain(item) for item in node.value]
+    return node.value
+
+
 def compare(path: Path, verbose: bool) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _plain(yamlread.read(path.read_text(encoding="utf-8")))
     sources = [s for s in data.get("sources", []) if s.get("file")]
     texts = {s["id"]: (path.parent / s["file"]).read_text(encoding="utf-8") for s in sources}
     ids = unique_ids([_slug_words(Path(s["file"]).stem) for s in sources]) if len(sources) > 1 \
@@ -81,7 +93,8 @@ def compare(path: Path, verbose: bool) -> dict:
                 print(f"    {claim['id']}: no draft claim for its figure")
             continue
         counts["found"] += 1
-        unit = _unit(claim.get("unit")) == _unit(match.unit) if match.unit else False
+        known = match.unit is not None and known_unit(match.unit)
+        unit = known and _unit(claim.get("unit")) == _unit(match.unit)
         measure = _measure_matches(match.measure.value if match.measure else None, claim.get("measure"))
         scope = match.scope is not None and _scope(dict(match.scope)) == _scope(claim.get("scope"))
         counts["unit"] += unit

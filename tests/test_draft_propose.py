@@ -69,7 +69,7 @@ def test_a_share_with_its_part_and_whole(tmp_path, text, share, part, whole, wor
 
 
 def test_a_share_proposed_is_checked(tmp_path):
-    _, result = _checked(tmp_path, "Inspectors failed 564 of the 1,200 wells, or 57%.\n", "wells")
+    _draft, result = _checked(tmp_path, "Inspectors failed 564 of the 1,200 wells, or 57%.\n", "wells")
     assert [f.rule for f in _errors(result)] == ["share"]
 
 
@@ -109,7 +109,7 @@ def test_a_change_from_the_rise_or_fall_word_and_from_to(tmp_path, text, change,
 
 
 def test_a_change_proposed_is_checked(tmp_path):
-    _, result = _checked(tmp_path, "Ridership rose 25% from 200,000 riders to 230,000.\n", "riders")
+    _draft, result = _checked(tmp_path, "Ridership rose 25% from 200,000 riders to 230,000.\n", "riders")
     assert [f.rule for f in _errors(result)] == ["change"]
 
 
@@ -143,12 +143,13 @@ def test_parts_after_including_are_not_all_of_the_total(tmp_path):
     text = "The council spent $4.2 million, including $1.9 million on parks and $1.2 million on roads.\n"
     ((kind, fields, _),) = _relations(text)
     assert kind == "sum" and fields[2] == ("complete", "false")
-    _, result = _checked(tmp_path, text, unit="USD")
+    _draft, result = _checked(tmp_path, text, unit="USD")
     assert not result.fatal and _errors(result) == []
 
 
 def test_a_sum_proposed_is_checked(tmp_path):
-    _, result = _checked(tmp_path, "Police arrested 102 people: 40 in Iowa, 35 in Ohio and 25 in Utah.\n")
+    text = "Police arrested 102 people: 40 in Iowa, 35 in Ohio and 25 in Utah.\n"
+    _draft, result = _checked(tmp_path, text)
     assert [f.rule for f in _errors(result)] == ["sum"]
 
 
@@ -160,3 +161,137 @@ def test_a_sum_proposed_is_checked(tmp_path):
 ])
 def test_no_sum_where_the_words_do_not_list_parts(text):
     assert [r for r in _relations(text) if r[0] == "sum"] == []
+
+
+# -- before and after: "B, up from A" -------------------------------------------------------
+
+@pytest.mark.parametrize("text, change, first, then, way", [
+    ("Transit carried 1,015,000 trips last year, up from 812,000 the year before, an increase "
+     "of 30%.\n", "30%", "812,000", "1,015,000", "rise"),
+    ("The county sold 900 permits this year, down 10% from 1,000 last year.\n",
+     "10%", "1,000", "900", "fall"),
+])
+def test_a_change_for_b_up_or_down_from_a(text, change, first, then, way):
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "change"
+    assert [(role, by_id[value].figure.text) for role, value in fields] == [
+        ("change", change), ("from", first), ("to", then)]
+    assert comment.endswith(f'": a {way}') and f"{then}" in comment and f"from {first}" in comment
+    before, after = by_id[dict(fields)["from"]], by_id[dict(fields)["to"]]
+    # one measure and unit, at two times
+    assert before.unit == after.unit and before.measure.value == after.measure.value
+    assert by_id[dict(fields)["change"]].measure.value == "change in " + before.measure.value
+
+
+def test_up_from_without_a_percent_is_a_rank(tmp_path):
+    text = "The club sold 4,212 tickets this year, up from 2,106 last year.\n"
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "rank"
+    roles = dict(fields)
+    assert (roles["rank"], by_id[roles["claim"]].figure.text, by_id[roles["than"]].figure.text) == (
+        "more", "4,212", "2,106")
+    assert comment == 'from "4,212 tickets this year, up from 2,106": a rise'
+    assert [by_id[roles["claim"]].scope, by_id[roles["than"]].scope] == [
+        (("year", "this"),), (("year", "last"),)]
+    _draft, result = _checked(tmp_path, text)
+    assert not result.fatal and _errors(result) == []
+    assert any(f.rule == "rank" and f.severity.label == "pass" for f in result.findings)
+
+
+def test_down_from_is_checked(tmp_path):
+    # "down from" 300 to 400 is wrong: the rank proposed says so
+    draft, result = _checked(tmp_path, "The shelter took in 400 dogs this year, down from 300 last year.\n")
+    assert "rank: fewer" in draft
+    assert [f.rule for f in _errors(result)] == ["rank"]
+
+
+@pytest.mark.parametrize("text", [
+    "The shelter took in 400 dogs, 300 cats and 20 rabbits.\n",         # no before and after
+    "The shelter took in 400 dogs this year. It was up from 300 last year.\n",   # two sentences
+])
+def test_no_pair_where_the_words_do_not_give_one(text):
+    assert [r for r in _relations(text) if r[0] in ("rank", "change")] == []
+
+
+def test_a_rank_reads_across_a_hard_wrap():
+    text = ("Iowa, Ohio and Texas were among the states. Ohio had\n"
+            "the most arrests, with 40 people detained in Ohio.\n")
+    kinds = [r[0] for r in _relations(text)]
+    assert "rank" in kinds
+
+
+# -- subset -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, part, whole, words", [
+    ("Clinics gave 2,410 flu shots in October. Nearly 1,200 of the shots went to adults.\n",
+     "1,200", "2,410", "1,200 of the shots"),
+    ("Of the 2,410 people vaccinated, 2,450 had booked online.\n",
+     "2,450", "2,410", "Of the 2,410 people vaccinated, 2,450"),
+])
+def test_a_subset_from_of_the_words(tmp_path, text, part, whole, words):
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c.figure.text for c in p.claims}
+    (kind, fields, comment), = p.relations
+    assert kind == "subset"
+    assert [(role, by_id[value]) for role, value in fields] == [("subset", part), ("of", whole)]
+    assert comment == f'from "{words}"'
+
+
+def test_a_subset_proposed_is_checked(tmp_path):
+    # 2,450 of 2,410 cannot be
+    _draft, result = _checked(tmp_path, "Of the 2,410 people vaccinated, 2,450 had booked online.\n")
+    assert [f.rule for f in _errors(result)] == ["subset"]
+
+
+@pytest.mark.parametrize("text", [
+    "Of the village's 960 registered voters, 470 cast ballots, nearly half.\n",   # a share says it
+    "Of the 2,410 shots, most went to adults; 300 people waited.\n",             # no comma pair
+])
+def test_no_subset_where_the_words_do_not_give_one(text):
+    assert [r for r in _relations(text) if r[0] == "subset"] == []
+
+
+# -- rank among the other figures ------------------------------------------------------------
+
+def test_a_rank_without_a_list_is_among_the_other_places_figures(tmp_path):
+    text = "Police made 100 arrests. Kentucky had the most arrests, 31, ahead of Indiana with 33.\n"
+    p = plan([Text("article", "a.txt", text)])
+    by_id = {c.id: c.figure.text for c in p.claims}
+    (kind, fields, _comment), = p.relations
+    roles = dict(fields)
+    assert (kind, roles["rank"], by_id[roles["claim"]]) == ("rank", "most", "31")
+    assert roles["among"] == "[article-arrested-indiana]" and by_id["article-arrested-indiana"] == "33"
+    _draft, result = _checked(tmp_path, text)
+    assert [f.rule for f in _errors(result)] == ["rank"]        # 33 is more than "the most", 31
+
+
+def test_a_county_ranks_by_its_name_without_the_kind():
+    text = "Adams County had the most arrests, 24, and Brown County made 19.\n"
+    ((kind, fields, _),) = _relations(text)
+    assert kind == "rank" and dict(fields)["among"] == "[article-arrested-brown]"
+
+
+def test_the_parts_of_a_sum_take_the_totals_measure_and_leave_the_scope_to_say(tmp_path):
+    text = ("The council approved a $4.2 million parks budget: $2.1 million for maintenance,\n"
+            "$1.2 million for playgrounds and $0.9 million for programs.\n")
+    p = plan([Text("article", "a.txt", text)])
+    by_text = {c.figure.text: c for c in p.claims}
+    assert [r[0] for r in p.relations] == ["sum"]
+    for part in ("$2.1 million", "$1.2 million", "$0.9 million"):
+        claim = by_text[part]
+        assert (claim.measure.value, claim.unit, claim.scope) == ("budget", "USD", None)
+        assert claim.measure.words.startswith("$4.2 million") and claim.measure.words.endswith(part)
+    _draft, result = _checked(tmp_path, text, unit="USD")
+    assert not result.fatal and _errors(result) == []
+
+
+def test_a_pair_settled_by_its_partner_gets_an_id_that_says_what_it_is():
+    text = "The club sold 4,212 tickets this year, up from 2,106 last year.\n"
+    p = plan([Text("article", "a.txt", text)])
+    assert [c.id for c in p.claims] == ["article-sold-this", "article-sold-last"]
+    ((_kind, fields, _),) = p.relations
+    assert dict(fields)["claim"] == "article-sold-this" and dict(fields)["than"] == "article-sold-last"

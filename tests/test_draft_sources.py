@@ -6,11 +6,12 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from verify import config
 from verify.cli import main as cli_main
-from verify.draft.skeleton import PLACEHOLDER, Text, draft_claims, plan
+from verify.draft.skeleton import PLACEHOLDER, Text, draft_claims, draft_sources, plan
 from verify.engine import check_file
 
 
@@ -142,3 +143,31 @@ def test_the_readme_tutorial_shows_the_seed_draft_as_it_is():
             assert not line.strip() or line.strip() in lines, line
     left = [line for line in draft.splitlines() if PLACEHOLDER in line.split("#")[0]]
     assert "ten lines" in readme and len(left) == 10
+
+
+def _example_files() -> list[Path]:
+    return sorted([*ROOT.glob("claims/*.yaml"), *ROOT.glob("examples/*/*.yaml")])
+
+
+@pytest.mark.parametrize("path", _example_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_example_drafts_into_a_file_that_loads_once_filled(tmp_path, path):
+    """The draft of every example's sources is accepted by the checker once each FILL-IN is
+    replaced and each guess accepted: no guessed unit it does not know, no value it cannot read."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    files = [s["file"] for s in data["sources"] if s.get("file")]
+    texts = [(name, (path.parent / name).read_text(encoding="utf-8")) for name in files]
+    for name, text in texts:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    draft = draft_sources(texts) if len(texts) > 1 else draft_claims(*texts[0])
+    filled, ident = [], ""
+    for line in draft.splitlines():
+        if line.startswith("  - id: "):
+            ident = line.split()[2]
+        line = re.sub(r"measure: FILL-IN.*", f'measure: "{ident}"', line)
+        line = re.sub(r"scope: FILL-IN.*", f'scope: {{claim: "{ident}"}}', line)
+        line = re.sub(r"unit: FILL-IN.*", "unit: people", line)
+        line = re.sub(r"date: FILL-IN.*", "date: 2021-08-27", line)
+        filled.append(re.sub(r"[ \t]+# guessed.*", "", line))
+    (tmp_path / "c.yaml").write_text("\n".join(filled) + "\n", encoding="utf-8")
+    result = check_file(str(tmp_path / "c.yaml"), config.load([]))
+    assert not result.fatal, [f.message for f in result.findings if f.rule == "input"]

@@ -1,5 +1,5 @@
-"""Structure a draft proposes from the words of a text: lists, breakdowns, counts, ranks,
-subsets, shares, changes and sums.
+"""Structure a draft proposes from the words of a text: lists, breakdowns, counts, ranks
+and subsets (shares, changes and sums: verify.draft.arithmetic).
 
   list       three or more capitalised names joined by commas and "and", with the noun they
              are ("Illinois, Iowa, ... and Wisconsin were among the states"; "six counties:
@@ -12,42 +12,37 @@ subsets, shares, changes and sums.
   rank       "<part> had the most <noun>": the part's figure of that measure is the most
              among the breakdown's whole.
   subset     "<figure> of the/those <noun>": part of the nearest earlier figure of that noun.
-  share      a percent ("47%", "nearly half") that no rise or fall word governs, in a sentence
-             with a whole and a smaller part: "564 of the 1,200 wells, or 47%", "Of the 960
-             registered voters, 470 cast ballots, nearly half" (the whole is the figure after
-             "of"), or two figures of one noun ("tested 1,200 wells and found 564 wells
-             fouled, 47%"; the larger is the whole).  One percent and one such pair only.
-  change     a percent a rise or fall word governs (verify.values.direction's vocabulary: "up 15%",
-             "a cut of 20%") in a sentence with "from <figure> to <figure>", not two percents
-             (points or percent: a person says).
-  sum        a total, a colon, then its parts and nothing else: "arrested 102 people: 40 in
-             Iowa, 35 in Ohio and 27 in Utah" (complete); "including 40 in Iowa and 35 in
-             Ohio" after the total: parts of it, not all (complete: false).
-
 Each proposal keeps the words it came from, for the draft to quote.
 """
 from __future__ import annotations
 
-import json
+import itertools
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 
 from verify.draft import guess
-from verify.draft.guess import sentence_of
+from verify.draft.arithmetic import Relation, arithmetic
+from verify.draft.guess import SPACE, Drafted, one_line, quoted, sentence_of
 from verify.extract.figures import Extracted
-from verify.values import direction, units
+from verify.values import units
 from verify.values.numbers import FigureError, read_written
 
-_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){0,3}"
-_LIST = re.compile(rf"({_NAME})((?:,[ \t]+{_NAME}){{1,}}),?[ \t]+and[ \t]+({_NAME})")
-_LEADING = re.compile(r"^(?:(?:In|On|At|The|And|But|From|For|With|By|Of|While)[ \t]+)+")
-_NOUN_AFTER = re.compile(r"[ \t]+(?:\w+[ \t]+){0,3}?(?:the|these|those|all)[ \t]+([a-z]+)")
-_RANK = re.compile(rf"({_NAME})[ \t]+(?:had|has|have|saw|made|reported|recorded)[ \t]+the[ \t]+"
-                   r"(most|fewest|least|highest|lowest|largest|smallest)[ \t]+(?:number[ \t]+of[ \t]+)?([a-z]+)")
+_S = SPACE
+_GAP = r"(?:[ \t]+|(?<![.!?])[ \t]*\n[ \t]*)"     # on past a wrap, not past a full stop
+_NAME = rf"[A-Z][\w.'’-]*(?:{_GAP}(?:of{_S})?[A-Z][\w.'’-]*){{0,3}}"
+_LIST = re.compile(rf"({_NAME})((?:,{_S}{_NAME}){{1,}}),?{_S}and{_S}({_NAME})")
+_LEADING = re.compile(rf"^(?:(?:In|On|At|The|And|But|From|For|With|By|Of|While){_S})+")
+_NOUN_AFTER = re.compile(rf"{_GAP}(?:\w+{_S}){{0,3}}?(?:the|these|those|all){_S}([a-z]+)")
+_RANK = re.compile(rf"({_NAME}){_S}(?:had|has|have|saw|made|reported|recorded){_S}the{_S}"
+                   rf"(most|fewest|least|highest|lowest|largest|smallest){_S}(?:number{_S}of{_S})?([a-z]+)")
 _RANK_KIND = {"most": "most", "highest": "most", "largest": "most",
               "fewest": "least", "least": "least", "lowest": "least", "smallest": "least"}
-_SUBSET = re.compile(r"[ \t]+of[ \t]+(?:the|those|these|them|all)[ \t]+(?:\w+[ \t]+)?([a-z]+)")
+_KIND_SUFFIX = re.compile(r" (?:County|Parish|Borough|District|Region|Ward)$")
+_SUBSET = re.compile(rf"{_S}of{_S}(?:the|those|these|them|all){_S}([a-z]+)(?:{_S}([a-z]+))?")
+_OF_THE = re.compile(rf"\b[Oo]f{_S}the{_S}(?:[\w'’]+{_S}){{0,2}}$")             # "Of the 2,410 people"
+_THEN_PART = re.compile(rf"[^\d;:.!?]{{0,60}}?,{_S}(?:(?:about|nearly|almost|some|only|just){_S})?")
+ListClaim = tuple[str, str, "Listed"]                      # claim id, source, the list
+Breakdown = tuple[str, str, tuple[str, ...], str]          # dimension, whole, parts, words
 
 
 @dataclass(frozen=True)
@@ -68,21 +63,22 @@ def lists(text: str) -> list[Listed]:
     for m in _LIST.finditer(text):
         first = _LEADING.sub("", m.group(1))
         start = m.start(1) + len(m.group(1)) - len(first)
-        names = [first] + [n.strip() for n in m.group(2).split(",") if n.strip()] + [m.group(3)]
+        names = [one_line(n) for n in [first, *m.group(2).split(","), m.group(3)] if n.strip()]
+        if names[-1].endswith(".") and names[-1].count(".") == 1:
+            names[-1] = names[-1][:-1]          # "... Lee and Polk." ends its sentence
         if len(set(names)) < 3 or any(guess.measure_words().get(n.lower()) for n in names):
             continue
         noun, end = _noun(text, start, m.end())
         if noun is None:
             continue
         places = set(guess.places())
-        dimension = "place" if all(n in places for n in names) or noun in _PLACE_NOUNS else \
-            units.vocabulary()[noun][0]
-        found.append(Listed(start, end, tuple(names), noun, dimension, text[start:end]))
+        singular = units.vocabulary()[noun][0]
+        dimension = singular if singular in guess.KINDS else \
+            "place" if all(n in places for n in names) or noun in guess.PLACE_NOUNS else singular
+        found.append(Listed(start, end, tuple(names), noun, dimension, one_line(text[start:end])))
     return found
 
 
-_PLACE_NOUNS = {"states", "counties", "cities", "countries", "towns", "provinces", "regions",
-                "districts", "neighborhoods", "villages", "parishes", "boroughs", "territories"}
 
 
 def _noun(text: str, start: int, end: int) -> tuple[str | None, int]:
@@ -90,9 +86,9 @@ def _noun(text: str, start: int, end: int) -> tuple[str | None, int]:
     counted noun before them in their sentence ("six counties: Adams, ...")."""
     vocabulary = units.vocabulary()
     after = _NOUN_AFTER.match(text, end)
-    if after and after.group(1) in vocabulary:
+    lo, hi = guess.sentence_of(text, start, end)
+    if after and after.group(1) in vocabulary and after.end() <= hi:
         return vocabulary[after.group(1)][1], after.end()
-    lo, _ = guess.sentence_of(text, start, end)
     for word in reversed(re.findall(r"[a-z]+", text[lo:start])[-6:]):
         if word in vocabulary and vocabulary[word][1] == word:
             return word, end
@@ -116,15 +112,20 @@ def ranks(text: str) -> list[Ranked]:
         part = _LEADING.sub("", m.group(1))
         if measure is not None:
             start = m.end(1) - len(part)
-            out.append(Ranked(part, _RANK_KIND[m.group(2)], measure, start, text[start:m.end()]))
+            out.append(Ranked(one_line(part), _RANK_KIND[m.group(2)], measure, start,
+                              one_line(text[start:m.end()])))
     return out
 
 
-def subset_noun(text: str, end: int) -> str | None:
-    """The plural noun of "<figure> of the/those <noun>" right after a figure ending at `end`."""
+def subset_noun(text: str, end: int) -> tuple[str, int] | None:
+    """The plural noun of "<figure> of the/those [new] <noun>" right after a figure ending at
+    `end`, and where those words end."""
     m = _SUBSET.match(text, end)
-    if m and m.group(1) in units.vocabulary():
-        return units.vocabulary()[m.group(1)][1]
+    vocabulary = units.vocabulary()
+    for group in (1, 2) if m else ():
+        assert m is not None
+        if m.group(group) in vocabulary:
+            return vocabulary[m.group(group)][1], m.end(group)
     return None
 
 
@@ -136,174 +137,112 @@ def other_place(text: str, listed: Listed, start: int, end: int) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def structure(source: str, text: str, claims: list, found: list[Listed], taken: set[str],
-              breakdowns: list) -> tuple[list, list, list]:
-    """The list claims (id, source, Listed), breakdowns (dimension, whole, parts, words) and
-    relations (kind, [(role, YAML value)], comment) one text's drafted claims suggest;
+def structure(source: str, text: str, claims: list[Drafted], found: list[Listed], taken: set[str],
+              breakdowns: list[Breakdown]) -> tuple[list[ListClaim], list[Breakdown], list[Relation]]:
+    """The list claims, breakdowns and relations one text's drafted claims suggest;
     `breakdowns` are those proposed already (a whole is broken down once)."""
-    lists_out: list = []
-    breakdowns_out: list = []
-    relations: list = []
+    lists_out: list[ListClaim] = []
+    breakdowns_out: list[Breakdown] = []
+    relations: list[Relation] = []
     mine = [c for c in claims if c.figure.kind not in ("pair", "ordinal")]
     for listed in found:
         list_id = unique(slug(f"{source}-{listed.noun}-named"), taken)
         lists_out.append((list_id, source, listed))
-        counts = [c for c in mine if c.unit == listed.noun and _integer(c.figure) is not None]
-        extra = None
-        for c in counts:
-            if c.measure and c.measure.value.startswith("other ") and _integer(c.figure) == len(listed.names):
-                extra = other_place(text, listed, c.figure.start, c.figure.end)
-                relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
-                                         f"from {_q(_figure_words(text, c.figure))} and the "
-                                         f"{len(listed.names)} {listed.noun} listed"))
+        extra, counted = _counts(text, listed, list_id, mine)
+        relations += counted
         parts = ((extra,) if extra else ()) + listed.names
         if not any(b[1] == "all " + listed.noun for b in breakdowns + breakdowns_out):
             breakdowns_out.append((listed.dimension, "all " + listed.noun, parts,
-                                      listed.words + (f" (and {extra}, the one other)" if extra else "")))
-        for c in counts:
-            n = _integer(c.figure)
-            if c.measure and c.measure.value.startswith("other "):
-                continue
-            if n == len(listed.names) or _same_sentence(text, c.figure, listed):
-                relations.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
-                                         f"from {_q(_figure_words(text, c.figure))} and the "
-                                         f"{len(listed.names)} {listed.noun} listed"))
-            elif extra and n == len(parts):
-                relations.append(("count", [("count", c.id), ("items", f"[{_q(extra)}, {list_id}]")],
-                                         f"from {_q(_figure_words(text, c.figure))}: {extra} and "
-                                         f"the {len(listed.names)} {listed.noun} listed"))
+                                   listed.words + (f" (and {extra}, the one other)" if extra else "")))
     wholes = {name: "all " + listed.noun for listed in found for name in listed.names}
     for b in breakdowns + breakdowns_out:
         wholes.update(dict.fromkeys(b[2], b[1]))
-    for ranked in ranks(text):
-        lo, hi = sentence_of(text, ranked.start, ranked.start + len(ranked.words))
-        claim = next((c for c in mine if lo <= c.figure.start < hi and c.measure
-                      and c.measure.value == ranked.measure and c.scope
-                      and (("place", ranked.part) in c.scope or any(v == ranked.part for _, v in c.scope))), None)
-        if claim is not None and ranked.part in wholes:
-            relations.append(("rank", [("rank", ranked.kind), ("claim", claim.id),
-                                              ("among", _q(wholes[ranked.part]))], f"from {_q(ranked.words)}"))
-    for i, c in enumerate(mine):
-        noun = subset_noun(text, c.figure.end)
-        whole = next((w for w in reversed(mine[:i]) if noun and w.unit == noun), None)
-        if whole is not None:
-            words = text[c.figure.start:c.figure.end + len(_SUBSET.match(text, c.figure.end).group())]
-            relations.append(("subset", [("subset", c.id), ("of", whole.id)], f"from {_q(words)}"))
-    relations += arithmetic(text, mine)
+    relations += _ranks(text, mine, wholes)
+    shares = arithmetic(text, mine)
+    relations += _subsets(text, mine, shares) + shares
     return lists_out, breakdowns_out, relations
 
 
-_FROM_TO = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}?to[ \t]+")     # "from $2.50 a ride to $2"
-_OF_BEFORE = re.compile(r"\b[Oo]f[ \t]+(?:[\w'’]+[ \t]+){0,3}$")  # "Of the village's 960"
-_TOTAL_GAP = re.compile(r"[^\d:;.!?$]{0,80}?:[ \t]*$")           # "102 people: " before the parts
-_INCLUDING = re.compile(r"[^\d:;.!?$]{0,80}?,?[ \t]+including[ \t]+$")
-_PART_GAP = re.compile(r"[^\d:;.!?$]*?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+def _counts(text: str, listed: Listed, list_id: str,
+            mine: list[Drafted]) -> tuple[str | None, list[Relation]]:
+    """The count relations of a list's figures, and the one place the list leaves out when
+    "11 other states" says there is one."""
+    out: list[Relation] = []
+    counts = [c for c in mine if c.unit == listed.noun and _integer(c.figure) is not None]
+    extra = None
+    listed_words = f"{len(listed.names)} {listed.noun} listed"
+    for c in counts:
+        if c.measure and c.measure.value.startswith("other ") and _integer(c.figure) == len(listed.names):
+            extra = other_place(text, listed, c.figure.start, c.figure.end)
+            out.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
+                        f"from {quoted(_figure_words(text, c.figure))} and the {listed_words}"))
+    for c in counts:
+        n = _integer(c.figure)
+        if c.measure and c.measure.value.startswith("other "):
+            continue
+        if n == len(listed.names) or _same_sentence(text, c.figure, listed):
+            out.append(("count", [("count", c.id), ("items", f"[{list_id}]")],
+                        f"from {quoted(_figure_words(text, c.figure))} and the {listed_words}"))
+        elif extra and n == len(listed.names) + 1:
+            out.append(("count", [("count", c.id), ("items", f"[{quoted(extra)}, {list_id}]")],
+                        f"from {quoted(_figure_words(text, c.figure))}: {extra} and the {listed_words}"))
+    return extra, out
 
 
-def arithmetic(text: str, claims: list) -> list:
-    """The share, change and sum relations (kind, [(role, id)], comment) the words of a text
-    support, each quoting its words; nothing where they do not."""
-    out: list = []
-    by_sentence: dict[tuple[int, int], list] = {}
-    unwrapped = re.sub(r"(?<=[^\n])\n(?=[^\n])", " ", text)     # a line break inside a paragraph
-    for c in claims:
-        by_sentence.setdefault(sentence_of(unwrapped, c.figure.start, c.figure.end), []).append(c)
-    for (lo, hi), here in sorted(by_sentence.items()):
-        percents = [c for c in here if _percent(c)]
-        counts = [c for c in here if not _percent(c) and c.unit != "percent" and _number(c) is not None]
-        for pct in percents:
-            way = direction.read(text[lo:hi], pct.figure.start - lo, pct.figure.end - lo)
-            if way.way is not None:
-                out += _change(text, pct, way, counts)
-        share = [c for c in percents if direction.read(text[lo:hi], c.figure.start - lo,
-                                                       c.figure.end - lo).way is None]
-        if len(share) == 1 and len(percents) == 1 and _number(share[0]) <= 100:
-            out += _share(text, share[0], counts)
-        out += _sum(text, here, counts)
+def _ranks(text: str, mine: list[Drafted], wholes: dict[str, str]) -> list[Relation]:
+    """"Kentucky had the most arrests": a rank of Kentucky's figure of that measure in the
+    sentence, among the whole Kentucky is a part of; where no list or breakdown names that
+    whole, among the text's other figures of that measure and unit scoped to a place of the
+    same dimension ("Indiana with 33", "Ohio ... 18")."""
+    out: list[Relation] = []
+    for ranked in ranks(text):
+        lo, hi = sentence_of(text, ranked.start, ranked.start + len(ranked.words))
+        part = _KIND_SUFFIX.sub("", ranked.part)           # "Adams County" -> county: Adams
+        claim = next((c for c in mine if lo <= c.figure.start < hi and c.measure
+                      and c.measure.value == ranked.measure and c.scope
+                      and any(v == part for _, v in c.scope)), None)
+        if claim is None:
+            continue
+        if part in wholes:
+            among = quoted(wholes[part])
+        else:
+            dimensions = {d for d, _ in claim.scope or ()}
+            others = [c.id for c in mine if c is not claim and c.measure is not None
+                      and c.measure.value == ranked.measure
+                      and c.unit == claim.unit and c.scope and c.scope != claim.scope
+                      and {d for d, _ in c.scope} == dimensions]
+            if not others:
+                continue
+            among = "[" + ", ".join(others) + "]"
+        out.append(("rank", [("rank", ranked.kind), ("claim", claim.id), ("among", among)],
+                    f"from {quoted(ranked.words)}"))
     return out
 
 
-def _change(text: str, pct, way, counts: list) -> list:
-    for a in counts:
-        b = next((b for b in counts if b.figure.start > a.figure.end
-                  and _FROM_TO.fullmatch(text, a.figure.end, b.figure.start)), None)
-        said = re.search(r"\bfrom[ \t]+$", text[:a.figure.start])
-        if b is not None and said:
-            words = f"{_q(way.words)} ... {_q(_span(text, said.start(), b.figure.end))}"
-            return [("change", [("change", pct.id), ("from", a.id), ("to", b.id)],
-                     f"from {words}: a {way.way}")]
-    return []
-
-
-def _share(text: str, pct, counts: list) -> list:
-    of = [c for c in counts if _OF_BEFORE.search(text, 0, c.figure.start)]
-    if len(of) == 1:
-        whole = of[0]
-        parts = [c for c in counts if c is not whole and _number(c) < _number(whole)]
-    else:
-        pairs = [(p, w) for p in counts for w in counts
-                 if p.unit is not None and p.unit == w.unit and _number(p) < _number(w)]
-        if len(pairs) != 1 or len([c for c in counts if c.unit == pairs[0][0].unit]) != 2:
-            return []
-        (part, whole), parts = pairs[0], [pairs[0][0]]
-    if len(parts) != 1:
-        return []
-    part = parts[0]
-    first = min(pct.figure.start, part.figure.start, whole.figure.start)
-    last = max(pct.figure.end, part.figure.end, whole.figure.end)
-    return [("share", [("share", pct.id), ("part", part.id), ("whole", whole.id)],
-             f"from {_q(_span(text, first, last))}")]
-
-
-def _sum(text: str, here: list, counts: list) -> list:
-    for i, total in enumerate(here):
-        if total not in counts:
-            continue
-        rest = here[i + 1:]
-        complete = next((value for gap, value in ((_TOTAL_GAP, "true"), (_INCLUDING, "false"))
-                         if rest and gap.fullmatch(text, total.figure.end, rest[0].figure.start)), None)
-        if complete is None:
-            continue
-        parts = [rest[0]]
-        for c in rest[1:]:
-            if not _PART_GAP.fullmatch(text, parts[-1].figure.end, c.figure.start):
-                break
-            parts.append(c)
-        if len(parts) < 2 or any(p not in counts for p in parts) \
-                or not re.search(r"(?:,[ \t]*|[ \t])and[ \t]+$",
-                                 text[parts[-2].figure.end:parts[-1].figure.start]):
-            continue
-        words = _q(_span(text, total.figure.start, parts[-1].figure.end))
-        return [("sum", [("sum", total.id), ("parts", "[" + ", ".join(p.id for p in parts) + "]"),
-                         ("complete", complete)], f"from {words}")]
-    return []
-
-
-def _percent(c) -> bool:
-    return (c.figure.kind in ("percent", "share") and c.figure.unit != "percentage points"
-            and _number(c) is not None)
-
-
-def _number(c):
-    """The figure's value as a Fraction, or None when it is not one number."""
-    if c.figure.kind in ("pair", "ordinal", "date", "year", "time", "weekday", "dated weekday"):
-        return None
-    try:
-        return read_written(c.figure.text).value
-    except FigureError:
-        try:
-            return Fraction(c.figure.value)
-        except (ValueError, ZeroDivisionError):
-            return None
-
-
-def _span(text: str, start: int, end: int) -> str:
-    return re.sub(r"\s+", " ", text[max(0, start):end]).strip()
+def _subsets(text: str, mine: list[Drafted], shares: list[Relation]) -> list[Relation]:
+    """"Three of those counties": part of the nearest earlier figure of that noun.  "Of the
+    2,410 people vaccinated, 2,450 had booked": the figure after the comma is part of the
+    one after "Of the" (unless a share says so already)."""
+    out: list[Relation] = []
+    for i, c in enumerate(mine):
+        noun = subset_noun(text, c.figure.end)
+        whole = next((w for w in reversed(mine[:i]) if noun and w.unit == noun[0]), None)
+        if whole is not None and noun is not None:
+            out.append(("subset", [("subset", c.id), ("of", whole.id)],
+                        f"from {quoted(one_line(text[c.figure.start:noun[1]]))}"))
+    shared = {(dict(fields)["part"], dict(fields)["whole"]) for kind, fields, _ in shares if kind == "share"}
+    for whole, part in itertools.pairwise(mine):
+        of = _OF_THE.search(text, max(0, whole.figure.start - 40), whole.figure.start)
+        if of and _THEN_PART.fullmatch(text, whole.figure.end, part.figure.start) \
+                and whole.unit is not None and part.unit == whole.unit and (part.id, whole.id) not in shared:
+            out.append(("subset", [("subset", part.id), ("of", whole.id)],
+                        f"from {quoted(one_line(text[of.start():part.figure.end]))}"))
+    return out
 
 
 def _figure_words(text: str, f: Extracted) -> str:
     """The figure and the noun it counts, as written: "11 other states", "12-state"."""
-    m = re.match(r"(?:[ \t]+(?:other|more|new|additional))?[ \t]+[a-z]+", text[f.end:])
+    m = re.match(rf"(?:{_S}(?:other|more|new|additional))?{_S}[a-z]+", text[f.end:])
     return f.text if f.kind == "compound" or m is None else text[f.start:f.end + m.end()]
 
 
@@ -336,6 +275,3 @@ def unique(ident: str, taken: set[str]) -> str:
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
-
-def _q(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)

@@ -11,39 +11,42 @@ rule reads it), not a weekday claim and a separate date claim.
 """
 from __future__ import annotations
 
-import bisect
-import datetime
+import contextlib
 import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from verify.anchor.textindex import Folded, fold
-from verify.draft import propose
-from verify.draft.guess import Guess, guess_measure, guess_scope, place_names, sentence_of
-from verify.draft.propose import Listed
+from verify.anchor.textindex import Folded
+from verify.draft import pairs, propose
+from verify.draft.arithmetic import Relation
+from verify.draft.counted import borrowed, guess_unit
+from verify.draft.guess import (
+    KINDS,
+    Drafted,
+    Guess,
+    Place,
+    Scope,
+    guess_measure,
+    guess_scope,
+    place_names,
+    sentence_of,
+)
+from verify.draft.propose import Breakdown, ListClaim
+from verify.draft.quoting import (
+    PLACEHOLDER,
+    date_line,
+    dated_weekdays,
+    guess_published,
+    guess_title,
+    quote_for,
+    weekday_hint,
+)
 from verify.extract.figures import Extracted, extract_figures
-from verify.load.validate import DRAFT_PLACEHOLDER
-from verify.values import dates, units
+from verify.values import units
 from verify.values.numbers import FigureError, read_written
 
-PLACEHOLDER = DRAFT_PLACEHOLDER      # the one the loader refuses (verify.load.validate)
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/claims.schema.json"
-QUOTE_WORDS = 2          # words either side of the figure to start with
-MAX_QUOTE_WORDS = 24
-MAX_TITLE_WORDS = 20      # a longer first line is the lead paragraph, not a headline
-
-_PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
-           "adults", "residents", "voters", "students", "officers", "suspects", "workers",
-           "employees", "fans", "participants", "patients", "members", "migrants"}
-_SKIP_BEFORE_NOUN = {"other", "more", "new", "additional", "extra", "fewer", "of", "the", "its",
-                     "their", "his", "her", "these", "those", "total", "than"}
-_TOKEN = re.compile(r"\S+")
-_EDGE_PUNCT = "\"'“”‘’()[],.;:!?—–"
-_FOLLOWING = re.compile(r"((?:[ \u00a0]+[a-z]+\b(?![-'’]))*)")   # plain lowercase words only
-_DATELINE = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+", re.I)
-_WEEKDAY_GAP = re.compile(r",?[ \u00a0]+")     # "Monday, March 14": the weekday of that day
-_DAY_OF_MONTH = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")    # "2023-03-14", "--03-14" (no year)
-_WEEKDAYS = list(dates.DAYS)
 
 
 @dataclass(frozen=True)
@@ -57,29 +60,15 @@ class Text:
     published: str | None = None
 
 
-@dataclass(frozen=True)
-class Drafted:
-    """One drafted claim: its figure, and the guesses for what a person must say."""
-
-    id: str
-    source: str
-    figure: Extracted
-    measure: Guess | None
-    scope: tuple[tuple[str, str], ...] | None       # None: the placeholder
-    scope_words: str
-    unit: str | None
-    unit_guessed: bool
-
-
 @dataclass
 class Plan:
     """Everything a draft proposes, before it is written as YAML."""
 
     texts: list[Text]
     claims: list[Drafted] = field(default_factory=list)
-    lists: list[tuple[str, str, Listed]] = field(default_factory=list)    # (claim id, source, list)
-    breakdowns: list[tuple[str, str, tuple[str, ...], str]] = field(default_factory=list)
-    relations: list[tuple[str, list[tuple[str, str]], str]] = field(default_factory=list)
+    lists: list[ListClaim] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
 
 def draft_claims(source_file: str, text: str, title: str | None = None,
@@ -92,21 +81,24 @@ def draft_sources(files: list[tuple[str, str]]) -> str:
     """One claims file for several texts, given as (file name, text): one source each, its
     id from the file name."""
     ids = unique_ids([_slug_words(re.sub(r"\.[^.]*$", "", name)) or "source" for name, _ in files])
-    return render(plan([Text(i, name, text) for i, (name, text) in zip(ids, files)]))
+    return render(plan([Text(i, name, text) for i, (name, text) in zip(ids, files, strict=False)]))
 
 
 def plan(texts: list[Text]) -> Plan:
-    """Guess every claim and propose structure for the texts (see verify.draft.guess, verify.draft.propose)."""
+    """Guess every claim and propose structure for the texts (see verify.draft.guess,
+    verify.draft.counted, verify.draft.propose, verify.draft.arithmetic, verify.draft.pairs)."""
     result = Plan(texts)
     taken: set[str] = set()
     for t in texts:
         found = propose.lists(t.text)
         extra = {name: listed.dimension for listed in found for name in listed.names}
-        wholes = {listed.dimension: "all " + listed.noun for listed in found if listed.dimension == "place"}
+        wholes = {listed.dimension: "all " + listed.noun for listed in found
+                  if listed.dimension == "place" or listed.dimension in KINDS}
         nouns = {listed.noun for listed in found}
         named = place_names(t.text, extra)
-        drafted = [_drafted(t, f, named, wholes, nouns, taken)
-                   for f in _dated_weekdays(extract_figures(t.text), t.text)]
+        drafted: list[Drafted] = []
+        for f in dated_weekdays(extract_figures(t.text), t.text):
+            drafted.append(_drafted(t, f, named, wholes, nouns, taken, drafted))
         result.claims += _distinct(t.text, drafted)
         lists, breakdowns, relations = propose.structure(
             t.id, t.text, [c for c in result.claims if c.source == t.id], found, taken,
@@ -114,35 +106,16 @@ def plan(texts: list[Text]) -> Plan:
         result.lists += lists
         result.breakdowns += breakdowns
         result.relations += relations
-    result.claims = _changed(result.claims, result.relations)
+    before = {c.id: c for c in result.claims}
+    result.claims = pairs.changed({t.id: t.text for t in texts}, result.claims, result.relations)
+    _renamed(result, before, taken)
     return result
-
-
-def _changed(claims: list[Drafted], relations: list) -> list[Drafted]:
-    """A proposed change's figures are not one quantity: the change's measure is "change in"
-    that of its earlier figure, and the earlier and later figures of one measure and scope
-    get scopes a person says (which year, which month: the words rarely do)."""
-    by_id = {c.id: c for c in claims}
-    for kind, fields, _ in relations:
-        if kind != "change":
-            continue
-        roles = dict(fields)
-        change, first, then = by_id[roles["change"]], by_id[roles["from"]], by_id[roles["to"]]
-        if first.measure is not None and change.measure is not None \
-                and change.measure.value == first.measure.value:
-            by_id[change.id] = replace(change, measure=Guess("change in " + first.measure.value,
-                                                             change.measure.words))
-        if first.measure is not None and then.measure is not None \
-                and first.measure.value == then.measure.value and first.scope == then.scope:
-            by_id[first.id] = replace(first, scope=None, scope_words="")
-            by_id[then.id] = replace(then, scope=None, scope_words="")
-    return [by_id[c.id] for c in claims]
 
 
 def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
     """Different figures of one sentence are rarely one quantity told twice: where the guesses
     give two of them one measure, scope and unit, the scope is left for a person to say."""
-    groups: dict[tuple, set[str]] = {}
+    groups: dict[tuple[tuple[int, int], str, Scope, str | None], set[str]] = {}
     for c in drafted:
         if c.measure is not None and c.scope is not None:
             key = (sentence_of(text, c.figure.start, c.figure.end), c.measure.value, c.scope, c.unit)
@@ -156,27 +129,57 @@ def _distinct(text: str, drafted: list[Drafted]) -> list[Drafted]:
     return out
 
 
-def _drafted(t: Text, f: Extracted, named, wholes: dict[str, str], nouns: set[str],
-             taken: set[str]) -> Drafted:
-    unit, guessed = _unit_guess(f, t.text)
+def _drafted(t: Text, f: Extracted, named: list[Place], wholes: dict[str, str], nouns: set[str],
+             taken: set[str], earlier: list[Drafted]) -> Drafted:
+    unit, guessed = guess_unit(f, t.text)
+    taken_from = borrowed(t.text, f, earlier) if unit is None else None
+    if taken_from is not None:      # "and in Boone 318", "the most arrests, 31"
+        unit, guessed = taken_from.unit, True
     if unit is not None:
-        try:
+        with contextlib.suppress(units.UnitError):
             unit = units.canonical(unit)
-        except units.UnitError:
-            pass
     if f.kind in ("weekday", "dated weekday", "date", "year", "time", "pair", "ordinal"):
         ident = _unique(f"{t.id}-{_slug_words(f.text)}", taken)
         return Drafted(ident, t.id, f, None, None, "", unit, guessed)
     measure = guess_measure(t.text, f, unit)
+    if measure is None and taken_from is not None:
+        measure = taken_from.measure
+    scope: Scope | None
     if unit in nouns:
-        scope, words = (), ""              # a count of the list's noun: of the whole list
+        scope, scope_words = (), ""        # a count of the list's noun: of the whole list
     else:
         found = guess_scope(t.text, f, named, wholes) if measure is not None else None
-        scope, words = found if found is not None else (None, "")
-    parts = [t.id, measure.value if measure else (unit or "figure")]
+        scope, scope_words = found if found is not None else (None, "")
+    ident = _ident(t.id, f, measure, scope, unit, taken)
+    return Drafted(ident, t.id, f, measure, scope, scope_words, unit, guessed,
+                   taken_from.words if taken_from is not None else "")
+
+
+def _ident(source: str, f: Extracted, measure: Guess | None, scope: Scope | None, unit: str | None,
+           taken: set[str]) -> str:
+    """A claim id that says what the claim is: `<source>-<measure>-<scope>`."""
+    parts = [source, measure.value if measure else (unit or "figure")]
     parts += [v for _, v in scope or ()] or ([] if measure else [f.text])
-    return Drafted(_unique(_slug_words("-".join(parts)), taken), t.id, f, measure, scope, words,
-                   unit, guessed)
+    return _unique(_slug_words("-".join(parts)), taken)
+
+
+def _renamed(p: Plan, before: dict[str, Drafted], taken: set[str]) -> None:
+    """New ids for the claims whose measure or scope the proposed structure settled ("up
+    from 2,106 last year": article-figure-2-106 -> article-new-cardholders-last), in the
+    claims and the relations that name them."""
+    names: dict[str, str] = {}
+    for i, c in enumerate(p.claims):
+        was = before[c.id]
+        if (c.measure, c.scope) != (was.measure, was.scope) and c.measure is not None:
+            new = _ident(c.source, c.figure, c.measure, c.scope, c.unit, taken)
+            names[c.id] = new
+            p.claims[i] = replace(c, id=new)
+    if names:
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        def rename(value: str) -> str:
+            return pattern.sub(lambda m: names[m.group(1)], value)
+        p.relations = [(kind, [(role, rename(value)) for role, value in fields], words)
+                       for kind, fields, words in p.relations]
 
 
 def render(p: Plan) -> str:
@@ -213,7 +216,7 @@ def render(p: Plan) -> str:
         out[-1] = "claims: []   # no figures found"
     if p.relations:
         out += ["", "relations:"]
-        for kind, fields, words in p.relations:
+        for _kind, fields, words in p.relations:
             first, *rest = fields
             out.append(f"  - {first[0]}: {first[1]}   # guessed {words}")
             out += [f"    {key}: {value}" for key, value in rest]
@@ -236,9 +239,15 @@ def _source(t: Text) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _folded(text: str) -> Folded:
+    """A source folded once for all its claims' quotes (folding is linear in the text)."""
+    return Folded(text)
+
+
 def _claim_lines(c: Drafted, t: Text, published: str | None, several: bool) -> list[str]:
     """The YAML lines of the claim(s) for one figure: two for a pair ("7-2"), one per side."""
-    quote, occurrence = quote_for(Folded(t.text), c.figure)
+    quote, occurrence = quote_for(_folded(t.text), c.figure)
     f = c.figure
     if f.kind == "pair":
         first, second = f.value.split("-")
@@ -257,9 +266,9 @@ def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: st
         lines.append(f"    occurrence: {occurrence}   # the quote occurs more than once")
     if f.kind == "weekday":
         return lines + [f"    value: {_q(value)}", "    unit: weekday",
-                        f"    date: {PLACEHOLDER}   # which day? {_weekday_hint(f.value, published)}"]
+                        f"    date: {PLACEHOLDER}   # which day? {weekday_hint(f.value, published)}"]
     if f.kind == "dated weekday":
-        return lines + [f"    value: {_q(value)}", "    unit: date", _date_line(f.value, published)]
+        return lines + [f"    value: {_q(value)}", "    unit: date", date_line(f.value, published)]
     if f.kind in ("date", "year", "time"):
         return lines + [f"    measure: {PLACEHOLDER}   # what happened then?",
                         f"    value: {_q(value)}", f"    unit: {f.unit}"]
@@ -274,7 +283,8 @@ def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: st
                "no place named near it")
         lines.append(f"    scope: {scope}   # guessed: {why}")
     else:
-        lines.append(f"    scope: {PLACEHOLDER}   # whose, where, when? e.g. {{place: Missouri}}; {{}} for all")
+        lines.append(f"    scope: {PLACEHOLDER}   # whose, where, when? "
+                     "e.g. {place: Missouri}; {} for all")
     lines.append(f"    value: {_q(value)}")
     if f.kind == "ordinal":
         lines[-1] += f"   # written {f.text!r}: a rank, or a count of a run"
@@ -282,8 +292,12 @@ def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: st
         lines[-1] += "   # the checker cannot read this wording yet: rewrite it, or list it as unchecked"
     if c.unit is None or (f.kind in ("pair", "ordinal") and not c.unit):
         lines.append(f"    unit: {PLACEHOLDER}   # people, states, USD, percent, ...?")
+    elif not known_unit(c.unit):
+        lines.append(f"    unit: {PLACEHOLDER}   # {_q(c.unit)}? not a unit verify knows: add it under "
+                     "nouns: in checks/, or say people, ...")
     else:
-        lines.append(f"    unit: {_q(c.unit)}" + ("   # guessed from the next words" if c.unit_guessed else ""))
+        why = f"from {_q(c.unit_words)}" if c.unit_words else "from the next words"
+        lines.append(f"    unit: {_q(c.unit)}" + (f"   # guessed {why}" if c.unit_guessed else ""))
     return lines
 
 
@@ -301,150 +315,21 @@ _unique, _slug_words = propose.unique, propose.slug
 
 
 def _value(f: Extracted) -> str:
-    """The value as written, or its digits where only they can be read ("54°F", "14th")."""
-    if f.kind == "ordinal" or (f.kind == "number" and f.unit and f.unit.startswith("deg")):
+    """The value as written, or its digits where only they can be read ("54°F", "14th",
+    "90-year-old")."""
+    if f.kind == "ordinal" or (f.kind == "number" and f.unit and f.unit.startswith("deg")) \
+            or (f.kind == "compound" and not _readable(f.text)):
         return f.value
     return f.text
 
 
-def quote_for(folded: Folded, f: Extracted) -> tuple[str, int | None]:
-    """A verbatim window around the figure, on its line, grown until it occurs once.
-
-    Occurrences are counted as the anchoring step finds quotes (typography folded).  The
-    figure must be the first match of its own words in the quote, since that is where
-    anchoring looks for the value.  Returns the quote and, when even the longest window
-    repeats, its 1-based occurrence."""
-    text = folded.original
-    line_start = text.rfind("\n", 0, f.start) + 1
-    line_end = text.find("\n", f.end)
-    line_end = len(text) if line_end == -1 else line_end
-    words = [m.span() for m in _TOKEN.finditer(text, line_start, line_end)]
-    first = next(i for i, (s, e) in enumerate(words) if e > f.start)
-    last = next(i for i, (s, e) in reversed(list(enumerate(words))) if s < f.end)
-    lo, hi = max(0, first - QUOTE_WORDS), min(len(words) - 1, last + QUOTE_WORDS)
-    if _earlier_match(text, words[lo][0], f):
-        lo = first              # "47 ... 47": start the quote at the figure
-    grow_right = True
-    while True:
-        start, end = _trim(text, words[lo][0], words[hi][1], f)
-        quote = text[start:end]
-        hits = folded.find_all(fold(quote))
-        if len(hits) == 1:
-            return quote, None
-        can_right = hi < len(words) - 1
-        can_left = lo > 0 and not _earlier_match(text, words[lo - 1][0], f)
-        if hi - lo + 1 >= MAX_QUOTE_WORDS or not (can_right or can_left):
-            at = bisect.bisect_left(folded.index, start)
-            return quote, bisect.bisect_left(hits, at) + 1
-        if (grow_right and can_right) or not can_left:
-            hi += 1
-        else:
-            lo -= 1
-        grow_right = not grow_right
-
-
-def _trim(text: str, start: int, end: int, f: Extracted) -> tuple[int, int]:
-    """Drop punctuation at the ends of the window, never into the figure itself."""
-    while start < f.start and text[start] in _EDGE_PUNCT:
-        start += 1
-    while end > f.end and text[end - 1] in _EDGE_PUNCT:
-        end -= 1
-    return start, end
-
-
-def _earlier_match(text: str, start: int, f: Extracted) -> bool:
-    """Do the figure's words occur in text[start:f.start] (where anchoring would look first)?"""
-    pattern = r"(?<![\w.,])" + re.escape(fold(f.text)) + r"(?!\w)"
-    return re.search(pattern, fold(text[start:f.start] + " "), re.I) is not None
-
-
-def guess_published(text: str, figures: list[Extracted]) -> str | None:
-    """A full date in a dateline: in parentheses or after at most six words of its line,
-    within the first three non-empty lines."""
-    heads = [i for i, line in enumerate(text.split("\n")) if line.strip()][:3]
-    for f in figures:
-        if f.kind != "date" or len(f.value) != 10 or f.line - 1 not in heads:
-            continue
-        before = text[text.rfind("\n", 0, f.start) + 1:f.start]
-        if before.rstrip().endswith("(") or len(before.split()) <= 6:
-            return f.value
-    return None
-
-
-def guess_title(text: str) -> str | None:
-    """The first line, when it reads like a headline (not a whole paragraph)."""
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    title = _DATELINE.sub("", first).strip().rstrip(".")
-    return title if 0 < len(title.split()) <= MAX_TITLE_WORDS else None
-
-
-def _unit_guess(f: Extracted, text: str) -> tuple[str | None, bool]:
-    """The unit the claim states: from the figure itself, else the next plain noun."""
-    if f.kind == "share" or f.unit == "percentage points":
-        return "percent", False     # points of a percentage are compared as percents
-    if f.unit:
-        unit = f.unit.split("-")[0]             # "year-old" -> "year": units are single words
-        if f.kind == "compound" and unit in ("date", "weekday", "time"):
-            unit += "s"                         # "two-time champion": times, not a time of day
-        return unit, False
-    if f.kind in ("pair", "ordinal"):
-        return None, False
-    for word in _FOLLOWING.match(text, f.end).group(1).split()[:4]:
-        if word in _SKIP_BEFORE_NOUN:
-            continue
-        if word in _PEOPLE:
-            return "people", True
-        if (word.endswith("s") and f.value != "1") or f.value == "1":
-            return word, True
-        break
-    return None, False
-
-
-def _dated_weekdays(figures: list[Extracted], text: str) -> list[Extracted]:
-    """A weekday followed by the day of the month it names ("Monday, March 14, 2023") is one
-    figure, of kind "dated weekday": one claim, checked by the date rule, not two."""
-    out: list[Extracted] = []
-    for f in figures:
-        last = out[-1] if out else None
-        if (last is not None and last.kind == "weekday" and f.kind == "date"
-                and _DAY_OF_MONTH.fullmatch(f.value) and _WEEKDAY_GAP.fullmatch(text, last.end, f.start)):
-            out[-1] = Extracted(last.start, f.end, last.line, last.col, text[last.start:f.end],
-                                "dated weekday", f.value, "date")
-        else:
-            out.append(f)
-    return out
-
-
-def _date_line(value: str, published: str | None) -> str:
-    """The `date:` of a dated weekday: its day, the year read around publication when none is
-    written ("--03-14" published 2023-03-10 is 2023-03-14), or the placeholder."""
-    month, day = int(value[-5:-3]), int(value[-2:])
-    year, why = None if value.startswith("--") else int(value[:4]), ""
-    if year is None:
-        try:
-            anchor = datetime.date.fromisoformat(published or "")
-        except ValueError:
-            return f"    date: {PLACEHOLDER}   # which year? none is written, and no publication date"
-        year = dates.nearest(dates.Written(month, day, None, value), anchor)
-        why = "   # no year is written: read as " + (
-            f"{year}, the year of publication" if year == anchor.year else
-            f"{year}, the nearest {dates.MONTHS[month - 1]} {day} to publication")
+def known_unit(unit: str) -> bool:
+    """Is `unit` one the checker reads (a unit, a currency, a counted noun it ships)?"""
     try:
-        return f"    date: {datetime.date(year, month, day).isoformat()}{why}"
-    except ValueError:
-        return (f"    date: {PLACEHOLDER}   # there is no {dates.MONTHS[month - 1]} {day}"
-                + (f" in {year}" if year else "") + ": check the article")
-
-
-def _weekday_hint(weekday: str, published: str | None) -> str:
-    try:
-        day = datetime.date.fromisoformat(published or "")
-    except ValueError:
-        return "an ISO date, e.g. 2021-08-27"
-    back = (day.weekday() - _WEEKDAYS.index(weekday)) % 7
-    before = day - datetime.timedelta(days=back)
-    after = before + datetime.timedelta(days=7)
-    return f"{before.isoformat()} (on or before publication) or {after.isoformat()} (after)"
+        units.canonical(unit)
+    except units.UnitError:
+        return False
+    return True
 
 
 def _readable(value: str) -> bool:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from verify import config
 from verify.anchor import coverage, quotes
-from verify.draft.skeleton import Text, _claim_lines, _unique, guess_published, plan
+from verify.draft.quoting import guess_published
+from verify.draft.skeleton import Text, _claim_lines, _unique, plan
 from verify.extract.figures import extract_figures
 from verify.load import claims
 
