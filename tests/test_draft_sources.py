@@ -167,6 +167,7 @@ def test_every_example_drafts_into_a_file_that_loads_once_filled(tmp_path, path)
         line = re.sub(r"scope: FILL-IN.*", f'scope: {{claim: "{ident}"}}', line)
         line = re.sub(r"unit: FILL-IN.*", "unit: people", line)
         line = re.sub(r"date: FILL-IN.*", "date: 2021-08-27", line)
+        line = re.sub(r"title: FILL-IN.*", 'title: "A title"', line)    # a note has no headline
         filled.append(re.sub(r"[ \t]+# guessed.*", "", line))
     (tmp_path / "c.yaml").write_text("\n".join(filled) + "\n", encoding="utf-8")
     result = check_file(str(tmp_path / "c.yaml"), config.load([]))
