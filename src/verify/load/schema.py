@@ -186,10 +186,10 @@ BREAKDOWN: Table = {
              "some (the others are unknowns, bounded by the relations)"),
     "total": ("text", False, "the whole's value when the article does not print it, exactly: "
               "100% for the answers of one question (default: a figure of the whole, if any)"),
-    "combine": ("enum:sum|average", False, "how the parts make the whole: `sum` (counts, "
-                "amounts, the answers of one question) or `average` (the shares or rates of "
-                "subgroups: the whole lies between its parts); default sum, but a share or rate "
-                "broken down without `total:` must say which"),
+    "combine": ("enum:sum|average", False, "how the parts' shares or rates make the whole's: "
+                "`sum` (the answers of one question, a vote between candidates) or `average` "
+                "(subgroups: the whole lies between its parts); counts and amounts always add, "
+                "and a share or rate broken down without `total:` must say which"),
 }
 UNCHECKED: Table = {
     "text": ("text", True, "the words of the source left without a claim"),

@@ -83,15 +83,16 @@ def _cube_sums(article: Article) -> None:
 
 
 def _combine(breakdown: Breakdown, unit: str) -> str | None:
-    """How a breakdown's parts make its whole: as it says; a sum when it gives a `total:`
-    (the answers of one question); else a sum, except for a share or a rate, which a
-    breakdown into subgroups averages rather than adds (86% of girls and 80% of boys are not
-    166% of pupils): None, it must say which."""
+    """How a breakdown's parts make its whole, for a measure in `unit`: counts and amounts
+    add, whatever the breakdown says (its students add up, though its students per school
+    average); a share or a rate, as the breakdown says, or added when it gives a `total:` (the
+    answers of one question); else None: subgroups' shares average rather than add (86% of
+    girls and 80% of boys are not 166% of pupils), so it must say which."""
+    if not units.is_ratio(unit):
+        return "sum"
     if breakdown.combine is not None:
         return breakdown.combine
-    if breakdown.total is not None or not units.is_ratio(unit):
-        return "sum"
-    return None
+    return "sum" if breakdown.total is not None else None
 
 
 def _add_mean(article: Article, breakdown: Breakdown, whole_q: int, parts: list[int]) -> None:
@@ -113,11 +114,12 @@ def _add_mean(article: Article, breakdown: Breakdown, whole_q: int, parts: list[
 
 def _not_added(article: Article, breakdown: Breakdown, whole_q: int, parts: list[int]) -> None:
     """A share or rate broken down without saying how its parts make the whole: nothing is
-    assumed, and a warning at the breakdown says so (once for its measure)."""
+    assumed, and when the whole and a part have figures (a check left undone), a warning at
+    the breakdown says so (once for its measure)."""
     quantities = article.quantities
     whole = quantities[whole_q]
     stated = [q for q in [whole_q, *parts] if quantities[q].statements]
-    if not stated:
+    if not whole.statements or len(stated) < 2:
         return
     key = f"{fold(breakdown.dimension)}={fold(breakdown.whole)}|{whole.measure}"
     if any(key == seen for seen, _ in article.not_added):
