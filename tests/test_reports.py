@@ -607,6 +607,20 @@ def test_html_marks_by_status_with_claims_and_labels():
     assert "47 people were rescued" in body and "rescued and received" in body
 
 
+@pytest.mark.parametrize("slip, expected", [
+    (Severity.WARNING, "The figures do not agree: 1 contradiction"),
+    (Severity.ERROR, "The figures do not agree: 1 contradiction, and 1 input problem to fix"),
+])
+def test_html_answer_leads_with_a_contradiction_not_a_modelling_slip(slip, expected):
+    """An input warning (a measure spelled two ways) is counted beside the answer, never put
+    in its place: the contradiction is what the editor must see first."""
+    warning = Finding("input", slip, Verdict.INVALID, "measure 'arrestd' is one slip away",
+                      claim_loc("iowa-arrested"), claims=("iowa-arrested",))
+    findings = [*seed_findings(), warning]
+    head = render(html_report, RunResult((seed_file(findings),))).split("<main>", 1)[0]
+    assert re.search(rf"<h1>.*{re.escape(expected)}</h1>", head), head
+
+
 def test_html_answer_first_then_counts_by_category():
     text = render(html_report)
     head = text.split("<main>", 1)[0]

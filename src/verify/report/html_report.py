@@ -173,14 +173,21 @@ class _Index:
 def _answer(files: list[FileResult], found: dict[str, int], summary: Summary,
             options: ReportOptions) -> str:
     """The verdict first, in plain words, then the counts by category."""
-    fatal = summary.fatal
-    if found["invalid"] or fatal:
+    # input that stops a check (a file not checked, an input error) leads, unless figures
+    # contradict each other: that is the answer, and the input problems are counted beside it;
+    # a modelling slip (an input warning) never hides a contradiction
+    blocking = summary.fatal or any(
+        f.verdict is Verdict.INVALID and f.waived is None and f.severity.label == "error"
+        for file in files for f in file.findings)
+    if found["contradiction"]:
+        kind, glyph = "contradiction", "\u2717"
+        words = f"The figures do not agree: {plural(found['contradiction'], 'contradiction')}"
+        if blocking:
+            words += f", and {plural(found['invalid'], 'input problem')} to fix"
+    elif blocking or found["invalid"]:
         kind, glyph = "invalid", "\u2717"
         words = (f"The claims {'file has' if len(files) == 1 else 'files have'} "
                  f"{plural(found['invalid'], 'input problem')} to fix")
-    elif found["contradiction"]:
-        kind, glyph = "contradiction", "\u2717"
-        words = f"The figures do not agree: {plural(found['contradiction'], 'contradiction')}"
     elif any(f.verdict is Verdict.UNCOVERED and f.waived is None and f.severity.label == "error"
              for file in files for f in file.findings):
         kind, glyph = "uncovered", "\u25cb"
