@@ -122,3 +122,26 @@ def test_the_seed_and_examples_have_no_slips():
     for path in files:
         result = check_file(str(path), config.load([]))
         assert not [f for f in result.findings if "did you mean" in f.message or "guessed" in f.message], path
+
+
+def test_two_measures_a_word_apart_are_no_slip(tmp_path):
+    """'not arrested' beside 'arrested' (or 'new roads budget' beside 'road budget') are two
+    measures, not one misspelt: difflib finds them close, but four typed characters part them."""
+    warnings = _check(tmp_path, KENTUCKY.format(measure="not arrested", place="Kentucky",
+                                                unit="people"))
+    assert [w for w in warnings if "did you mean" in w.message] == []
+
+
+def test_the_slip_warning_is_the_same_whatever_the_order_of_the_claims(tmp_path):
+    """Two measures used once each: the warning stands at the one more likely misspelt, by its
+    words, and names the other's claims in sorted order; the file's order plays no part."""
+    one = KENTUCKY.format(measure="arrestd", place="Kentucky", unit="people")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    found = []
+    for claims in (HEAD + one, HEAD.split("claims:\n")[0] + "claims:\n" + one
+                   + HEAD.split("claims:\n")[1]):
+        (tmp_path / "c.yaml").write_text(claims, encoding="utf-8")
+        result = check_file(str(tmp_path / "c.yaml"), config.load([]))
+        found.append([(f.claims, f.message) for f in result.findings if "did you mean" in f.message])
+    assert found[0] == found[1] == [(("kentucky",), found[0][0][1])]
+    assert "did you mean 'arrested'" in found[0][0][1]

@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
+from importlib import resources
 
 from verify.model import Claim, ClaimsFile, Location, Outcome, Verdict
 from verify.values import units
 
-CLOSE = 0.8        # difflib ratio from which two spellings are one slip apart
+CLOSE = 0.8        # difflib ratio from which two spellings may be one slip apart ...
+SLIPS = 2          # ... confirmed by at most this many typed characters wrong, missing, extra
+                   # or swapped ("arrestd", "arrests" beside "arrested"; not "new roads budget"
+                   # beside "road budget", which are two measures)
 _GUESSED = re.compile(r"#\s*guessed\b")
 
 
@@ -46,9 +51,54 @@ def _warning(message: str, loc: Location, claims: tuple[str, ...]) -> Outcome:
 
 
 def _closest(word: str, choices: list[str]) -> str | None:
+    """The choice `word` is most likely a slip of: close by difflib's ratio, and confirmed by
+    the typed characters that differ; ties go to the first in sorted order."""
     lowered = {c.lower(): c for c in choices if c.lower() != word.lower()}
-    found = difflib.get_close_matches(word.lower(), sorted(lowered), n=1, cutoff=CLOSE)
-    return lowered[found[0]] if found else None
+    limit = 1 if len(word) < 6 else SLIPS
+    for found in difflib.get_close_matches(word.lower(), sorted(lowered), n=3, cutoff=CLOSE):
+        if _typed_apart(word.lower(), found, limit) <= limit:
+            return lowered[found]
+    return None
+
+
+def _slip_of(a: str, b: str) -> bool:
+    """Of two spellings one slip apart, is `a` the slip?  The one whose words are not all
+    words verify knows (measures.txt, nouns.txt) is; else the shorter (a letter dropped is
+    the commoner slip); else the later in sorted order."""
+    def key(m: str) -> tuple[bool, int, str]:
+        return (all(w in _known_words() for w in re.findall(r"[a-z]+", m.lower())), len(m), m)
+    known_a, known_b = key(a)[0], key(b)[0]
+    if known_a != known_b:
+        return known_b
+    return (len(a), b) < (len(b), a)
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Every word of the shipped measure and noun vocabularies, lowercased."""
+    text = (resources.files("verify") / "data" / "measures.txt").read_text(encoding="utf-8")
+    words = set(re.findall(r"[a-z]+", re.sub(r"#.*", "", text).lower()))
+    return frozenset(words | set(units.vocabulary()))
+
+
+def _typed_apart(a: str, b: str, limit: int) -> int:
+    """Characters wrong, missing, extra or swapped between a and b (optimal string alignment
+    distance); any count above `limit` is returned as limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return min(row[-1], limit + 1)
 
 
 def _measures(claims_file: ClaimsFile) -> list[Outcome]:
@@ -62,11 +112,10 @@ def _measures(claims_file: ClaimsFile) -> list[Outcome]:
             continue
         others = [m for m in by_measure if m != measure]
         near = _closest(measure, others)
-        order = {c.id: i for i, c in enumerate(claims_file.claims)}
-        # two measures used once each: one warning, at the later claim, naming both
-        if near is not None and (len(by_measure[near]) > 1
-                                 or order[by_measure[near][0].id] < order[claims[0].id]):
-            users = ", ".join(c.id for c in by_measure[near][:3])
+        # two measures used once each: one warning, at the one more likely the slip (by the
+        # words, never by the order of the file), naming both
+        if near is not None and (len(by_measure[near]) > 1 or _slip_of(measure, near)):
+            users = ", ".join(sorted(c.id for c in by_measure[near])[:3])
             out.append(_warning(
                 f"measure '{measure}' of claim '{claims[0].id}' is used by no other claim, and "
                 f"'{near}' ({users}) is one slip away; did you mean '{near}'? (a measure spelled "
