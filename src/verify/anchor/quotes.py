@@ -4,7 +4,9 @@ Matching ignores only what typesetting changes: runs of white space, typographic
 apostrophes, dashes.  A quote found twice is ambiguous unless the claim names the occurrence.
 If the article is edited, stale quotes fail here.  The claimed figure must be a figure of the
 quote as extraction reads it: digits glued to a word or code ("Time4Change", "COVID-19") are
-none, so a quote whose figure was edited away does not pass on them.
+none, so a quote whose figure was edited away does not pass on them.  A quote that hedges
+its figure ("about 6,900") while the value does not ("6,900") is a warning: read as written
+the claim is narrower than the article's words.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from fractions import Fraction
 from verify.anchor.textindex import Folded, fold
 from verify.extract.finders import glued
 from verify.model import Claim, ClaimsFile, Outcome, Span, Verdict
-from verify.values.numbers import FigureError, read_written
+from verify.values.numbers import HEDGES, FigureError, read_written
 
 _NUMBERISH = re.compile(r"\d[\d,.]*|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
@@ -54,9 +56,32 @@ def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Outcome]]:
             anchored.append(claim)
             continue
         span, problems = _locate(claim, source)
-        findings.extend(problems)
+        findings.extend(problems or _hedge_left_out(claim))
         anchored.append(replace(claim, span=span) if span else claim)
     return replace(claims_file, claims=tuple(anchored)), findings
+
+
+# a hedge phrase ending just before a figure ("about 6,900", "nearly $4.6 million")
+_HEDGE_BEFORE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True))
+                           + r")\s+[$\u20ac\u00a3\u00a5]?\Z", re.IGNORECASE)
+
+
+def _hedge_left_out(claim: Claim) -> list[Outcome]:
+    """A quote that hedges its figure ("about 6,900") with a value that does not ("6,900"):
+    read as written, the claim is exact to its last digit, narrower than the article's words,
+    so a check could fail (or a bound be derived) that the words do not support."""
+    found = figure_at(claim)
+    if found is None or claim.figure is None or claim.figure.precision not in ("exact", "rounded"):
+        return []
+    quote, start, end = found
+    hedge = _HEDGE_BEFORE.search(quote[:start])
+    if hedge is None:
+        return []
+    said = quote[hedge.start():end]
+    return [Outcome(Verdict.CONDITIONAL, f"the quote of claim '{claim.id}' says \"{said}\", but its "
+                    f"value is \"{claim.figure.text}\", read without the hedge (narrower than the "
+                    f"article's words); expected value: \"{hedge.group(1).lower()} "
+                    f"{claim.figure.text}\"", (claim.id,))]
 
 
 def _locate(claim: Claim, source: Folded) -> tuple[Span | None, list[Outcome]]:
