@@ -447,3 +447,16 @@ def test_figures_at_the_start_of_wrapped_lines_are_found_and_must_be_covered(tmp
         encoding="utf-8")
     code, out, _ = run("check", str(tmp_path / "c.yaml"), "--require-coverage")
     assert code == 1 and '"3-state" (line 3 of wire.txt) is not covered' in out
+
+
+@pytest.mark.parametrize("words, value", [
+    ("an average of about 6,900 vehicles", "about 6,900"),
+    ("brought in nearly $4.6 million", "nearly $4.6 million"),
+    ("more than 40 trucks crossed", "more than 40"),
+    ("paid 6,900 in fees", "6,900"),
+])
+def test_a_drafted_value_keeps_the_hedge_the_article_gives_it(words, value):
+    """A value drafted without its hedge would read as exact (narrower than the article)."""
+    from verify.draft.skeleton import draft_claims
+    draft = draft_claims("a.txt", f"The county {words} last year.\n")
+    assert f"    value: \"{value}\"" in draft.splitlines(), draft

@@ -17,7 +17,7 @@ from fractions import Fraction
 from verify.anchor.textindex import Folded, fold
 from verify.extract.finders import glued
 from verify.model import Claim, ClaimsFile, Outcome, Span, Verdict
-from verify.values.numbers import HEDGES, FigureError, read_written
+from verify.values.numbers import FigureError, hedge_before, read_written
 
 _NUMBERISH = re.compile(r"\d[\d,.]*|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
@@ -61,11 +61,6 @@ def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Outcome]]:
     return replace(claims_file, claims=tuple(anchored)), findings
 
 
-# a hedge phrase ending just before a figure ("about 6,900", "nearly $4.6 million")
-_HEDGE_BEFORE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True))
-                           + r")\s+[$\u20ac\u00a3\u00a5]?\Z", re.IGNORECASE)
-
-
 def _hedge_left_out(claim: Claim) -> list[Outcome]:
     """A quote that hedges its figure ("about 6,900") with a value that does not ("6,900"):
     read as written, the claim is exact to its last digit, narrower than the article's words,
@@ -74,14 +69,14 @@ def _hedge_left_out(claim: Claim) -> list[Outcome]:
     if found is None or claim.figure is None or claim.figure.precision not in ("exact", "rounded"):
         return []
     quote, start, end = found
-    hedge = _HEDGE_BEFORE.search(quote[:start])
+    hedge = hedge_before(quote[:start])
     if hedge is None:
         return []
-    said = quote[hedge.start():end]
+    said = quote[quote.lower().rindex(hedge, 0, start):end]
     return [Outcome(Verdict.CONDITIONAL, f"the quote of claim '{claim.id}' says \"{said}\", but its "
                     f"value is \"{claim.figure.text}\", read without the hedge (narrower than the "
-                    f"article's words); expected value: \"{hedge.group(1).lower()} "
-                    f"{claim.figure.text}\"", (claim.id,))]
+                    f"article's words); expected value: \"{hedge} {claim.figure.text}\"",
+                    (claim.id,))]
 
 
 def _locate(claim: Claim, source: Folded) -> tuple[Span | None, list[Outcome]]:

@@ -44,7 +44,7 @@ from verify.draft.quoting import (
 )
 from verify.extract.figures import Extracted, extract_figures
 from verify.values import units
-from verify.values.numbers import FigureError, read_written
+from verify.values.numbers import FigureError, hedge_before, read_written
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/claims.schema.json"
 
@@ -254,7 +254,11 @@ def _claim_lines(c: Drafted, t: Text, published: str | None, several: bool) -> l
         head = [f"  # {f.text!r} states two figures (a score, vote, record or range): one claim each"]
         return (head + _claim(c, c.id + "-a", quote, occurrence, first, t.text, published, several)
                 + [""] + _claim(c, c.id + "-b", quote, occurrence, second, t.text, published, several))
-    return _claim(c, c.id, quote, occurrence, _value(f), t.text, published, several)
+    value = _value(f)
+    hedge = hedge_before(t.text[:f.start]) if f.kind not in ("date", "weekday", "pair") else None
+    if hedge is not None and _readable(f"{hedge} {value}"):
+        value = f"{hedge} {value}"          # "about 6,900": the article's words, not 6,900 exact
+    return _claim(c, c.id, quote, occurrence, value, t.text, published, several)
 
 
 def _claim(c: Drafted, ident: str, quote: str, occurrence: int | None, value: str, text: str,

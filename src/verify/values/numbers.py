@@ -66,6 +66,18 @@ HEDGES = {
     "up to": "up to", "at most": "up to", "no more than": "up to", "as many as": "up to",
     "as much as": "up to", "as high as": "up to",
 }
+# a hedge phrase ending just before a figure ("about 6,900", "nearly $4.6 million")
+_HEDGE_BEFORE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True))
+                           + r")\s+[$\u20ac\u00a3\u00a5]?\Z", re.IGNORECASE)
+
+
+def hedge_before(text: str) -> str | None:
+    """The hedge that ends `text`, the words just before a figure ("an average of about "
+    -> "about"), lowercased; None when there is none."""
+    found = _HEDGE_BEFORE.search(text[-40:])
+    return found.group(1).lower() if found else None
+
+
 # Hedges around a figure (not bounds): as printed they are the figure; the hedge is how far
 # the true value may stray from it.
 VAGUE = ("about", "nearly", "just over")
