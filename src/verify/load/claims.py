@@ -226,13 +226,17 @@ def _scopes_in_breakdowns(reader: Reader, nodes: Sequence[Node], claims: list[Cl
 
 
 def _counted_breakdowns(reader: Reader, relations: list[Relation], breakdowns: list[Breakdown]) -> None:
+    """A breakdown a relation names by its whole (a count's `breakdown:`, a rank's `among:`)
+    must be one of the file's: a misspelt whole would leave the relation nothing to compare."""
     wholes = {b.whole.strip().casefold() for b in breakdowns}
     for relation in relations:
-        whole = relation.get("breakdown") if relation.kind == "count" else None
-        if whole is not None and whole.strip().casefold() not in wholes:
+        whole = relation.get("breakdown") if relation.kind == "count" else \
+            relation.get("among") if relation.kind == "rank" else None
+        if isinstance(whole, str) and whole.strip().casefold() not in wholes:
             guess = reader.guess(whole, [b.whole for b in breakdowns])
             hint = f"; did you mean '{guess}'?" if guess else ""
-            reader.add(f"count relation {short(relation.id)} counts the parts of '{short(whole)}', "
+            what = "counts the parts of" if relation.kind == "count" else "ranks among the parts of"
+            reader.add(f"{relation.kind} relation {short(relation.id)} {what} '{short(whole)}', "
                        f"which is not a breakdown whole of this file{hint}", relation.loc)
 
 
