@@ -215,3 +215,17 @@ def test_a_breakdown_says_how_its_parts_combine_in_words_it_knows(tmp_path, sett
                     f"    parts: [Kentucky, Ohio]\n    {setting}\n")
     _, found = problems(write(tmp_path, text))
     assert [f.location.line for f in found if expected in f.message] == [len(CLEAN.splitlines()) + 5]
+
+
+@pytest.mark.parametrize("published, says", [
+    ("2026-02-30", "'2026-02-30', a day that does not exist (February 2026 has 28 days)"),
+    ("2026-13-01", "'2026-13-01', and there is no month 13"),
+])
+def test_a_date_the_calendar_lacks_says_why(tmp_path, published, says):
+    _, found = problems(write(tmp_path, CLEAN.replace("2021-08-27", published)))
+    (problem,) = found
+    assert says in problem.message and problem.location.line == 5
+
+
+def test_a_leap_day_is_a_day(tmp_path):
+    assert problems(write(tmp_path, CLEAN.replace("2021-08-27", "2024-02-29")))[1] == []

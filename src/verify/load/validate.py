@@ -7,6 +7,7 @@ everything else as written.
 """
 from __future__ import annotations
 
+import calendar
 import datetime
 import difflib
 import re
@@ -140,7 +141,8 @@ class Reader:
             options = kind[5:].split("|")
             check = (lambda text: text in options, "one of: " + ", ".join(options))
         if check is not None and not check[0](text):
-            self.problem(node, f"{what} is '{text[:60]}'; expected {check[1]}")
+            why = _no_such_day(text) if kind in ("date", "day") else None
+            self.problem(node, f"{what} is '{text[:60]}'{why or ''}; expected {check[1]}")
             return BAD
         if kind == "bool":
             return text.lower() in ("true", "yes")
@@ -178,6 +180,20 @@ def short(text: str, length: int = 60) -> str:
     """Input echoed in a message: a 1 MB key must not make a 1 MB message."""
     return text if len(text) <= length else text[:length] + "..."
 DRAFT_PLACEHOLDER = "FILL-IN"     # what `verify extract --draft` leaves for a person to complete
+
+
+def _no_such_day(text: str) -> str | None:
+    """', a day that does not exist (February has 28 days in 2026)' for a well-formed date
+    the calendar lacks; None otherwise."""
+    for part in text.split("/"):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", part):
+            year, month, day = map(int, part.split("-"))
+            if not 1 <= month <= 12:
+                return f", and there is no month {month}"
+            days = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= days:
+                return f", a day that does not exist ({calendar.month_name[month]} {year} has {days} days)"
+    return None
 
 
 def _valid_date(text: str) -> bool:
