@@ -5,7 +5,6 @@ Nothing here decides anything about a finding; it only selects, counts and words
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
@@ -54,6 +53,7 @@ def fingerprint(finding: Finding, root: str = ".") -> str:
 
 
 def fingerprint_hash(finding: Finding, root: str = ".") -> str:
+    import hashlib  # noqa: PLC0415  (loads OpenSSL, ~5 ms: only the reports that hash need it)
     return hashlib.sha256(fingerprint(finding, root).encode("utf-8")).hexdigest()
 
 
