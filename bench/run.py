@@ -185,8 +185,10 @@ def _summary(report: Path) -> str:
         return "no JSON report"
     errors = sum(f["severity"] == "error" for f in findings)
     undecided = any(f["rule"] == "solve" and "not decided" in f["message"] for f in findings)
+    underived = any(f["rule"] == "solve" and "were not derived" in f["message"] for f in findings)
     return (f"{len(findings):,} findings, {errors:,} errors; whole-article check "
-            + ("NOT decided within solver.budget_ms" if undecided else "decided"))
+            + ("NOT decided within solver.budget_ms" if undecided else "decided")
+            + ("; derived bounds NOT all derived within it" if underived else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
