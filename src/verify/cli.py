@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
-import json
 import os
 import re
 import sys
@@ -114,6 +113,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         if args.command == "rules":
             return _rules(args.rule, out)
         if args.command == "schema":
+            import json
+
             from verify.load.schema import json_schema
             out.write(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n")
             return 0
@@ -410,6 +411,7 @@ def _extract(argv: list[str], out: TextIO) -> int:
         else:
             out.write(draft_claims(_basename(args.articles[0]), texts[0][1]))
         return 0
+    import json  # printing figures only: `verify check` does not load it
     text = texts[0][1]
     figures = extract_figures(text)
     if args.format == "json":

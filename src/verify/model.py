@@ -99,6 +99,8 @@ class Interval:
 
     def scale(self, factor: Fraction) -> Interval:
         """Every value multiplied by a positive exact factor."""
+        if factor == 1 and type(self.lo) in _EXACT and type(self.hi) in _EXACT:
+            return self             # the same values (most conversions are to the same unit)
         return Interval(
             None if self.lo is None else self.lo * factor,
             None if self.hi is None else self.hi * factor,
@@ -109,6 +111,9 @@ class Interval:
         lo = None if self.lo is None or other.lo is None else self.lo + other.lo
         hi = None if self.hi is None or other.hi is None else self.hi + other.hi
         return Interval(lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed)
+
+
+_EXACT = (Fraction, type(None))     # ends that multiplying by 1 leaves as they are
 
 
 def _tighter(a: Fraction | None, a_closed: bool, b: Fraction | None, b_closed: bool,

@@ -231,7 +231,8 @@ def _revise_one(d: _Domains, row: Row) -> list[int]:
 
 def _bound_each(d: _Domains, row: Row, ends: Sequence[End], upper: bool, strict: bool,
                 changed: list[int]) -> None:
-    """c*x <op> rhs - (sum of the other terms' ends), for each term; `upper` for <=."""
+    """c*x <op> rhs - (sum of the other terms' ends), for each term; `upper` for <=.
+    (`_div`, `round_hi`/`round_lo` and `tightens_hi`/`tightens_lo` written out: the hot loop.)"""
     unbounded = -1
     total: Exact = 0
     opens = 0
@@ -245,21 +246,39 @@ def _bound_each(d: _Domains, row: Row, ends: Sequence[End], upper: bool, strict:
             if e[1]:
                 opens += 1
     rhs = row.rhs
+    integer, lo, hi, lo_open, hi_open = d.integer, d.lo, d.hi, d.lo_open, d.hi_open
     for k, (i, c) in enumerate(row.terms):
         if unbounded >= 0 and unbounded != k:
             continue
         value, is_open, _ = ends[k]
         rest = total - value if value is not None else total
-        bound = _div(rhs - rest, c)
+        a = rhs - rest
+        if type(a) is int:                      # _div
+            q, r = divmod(a, c)
+            bound: Exact = q if not r else Fraction(a, c)
+        else:
+            bound = cast(Fraction, a) / c       # a Fraction: ints were divided above
         is_strict = strict or (opens - (1 if is_open and value is not None else 0)) > 0
         if (c > 0) == upper:
-            bound, is_strict = d.round_hi(i, bound, is_strict)
-            if not d.tightens_hi(i, bound, is_strict):
+            if integer[i]:                      # round_hi
+                if type(bound) is int:
+                    bound = bound - 1 if is_strict else bound
+                else:
+                    bound = math.ceil(bound) - 1 if is_strict else math.floor(bound)
+                is_strict = False
+            end = hi[i]                         # tightens_hi
+            if not (end is None or bound < end or (bound == end and is_strict and not hi_open[i])):
                 continue
             d.set_hi(i, bound, is_strict, _why(row, ends, k))
         else:
-            bound, is_strict = d.round_lo(i, bound, is_strict)
-            if not d.tightens_lo(i, bound, is_strict):
+            if integer[i]:                      # round_lo
+                if type(bound) is int:
+                    bound = bound + 1 if is_strict else bound
+                else:
+                    bound = math.floor(bound) + 1 if is_strict else math.ceil(bound)
+                is_strict = False
+            end = lo[i]                         # tightens_lo
+            if not (end is None or bound > end or (bound == end and is_strict and not lo_open[i])):
                 continue
             d.set_lo(i, bound, is_strict, _why(row, ends, k))
         changed.append(i)

@@ -51,13 +51,13 @@ def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Q
             for target, coefficient in sorted(c.terms, key=lambda t: t[1] < 0):
                 if whole_steps and abs(coefficient) != 1:
                     continue
-                others = [(i, f) for i, f in c.terms if i != target]
-                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
-                bound = _solve_for(values, coefficient, c.op, c.rhs)
+                bound = _bound(c, target, coefficient, known, quantities)
                 current = known.get(target) or _open(quantities[target])
                 tighter = current.intersect(bound)
                 if tighter == current:
                     continue
+                others = [(i, f) for i, f in c.terms if i != target]
+                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
                 empty = tighter.is_empty() or (quantities[target].integer and not integer_in(tighter))
                 if not empty:
                     known[target] = tighter
@@ -103,6 +103,54 @@ def _solve_for(values: Iterable[tuple[Interval, Fraction]], coefficient: Fractio
     if upper:
         return Interval(None, bound.hi, True, bound.hi_closed and op != "<" and op != ">")
     return Interval(bound.lo, None, bound.lo_closed and op != ">" and op != "<", True)
+
+
+def _bound(c: Constraint, target: int, coefficient: Fraction, known: dict[int, Interval],
+           quantities: list[Quantity]) -> Interval:
+    """`_solve_for` of the constraint's other terms, without an interval per term: the
+    interval of x in coefficient*x + sum(f*v) <op> rhs.  Only the end an inequality bounds is
+    computed, a sum with an unbounded term stops adding (its end is None), and the sums are
+    kept as whole numerator and denominator, made a Fraction once (the same exact values)."""
+    op = c.op
+    want_lo = op != "<=" and op != "<"      # rest's lower end: for ==, >=, >
+    want_hi = op != ">=" and op != ">"      # rest's upper end: for ==, <=, <
+    rhs = c.rhs
+    lo_n, lo_d = (rhs.numerator, rhs.denominator) if want_lo else (0, 0)   # d 0: None
+    hi_n, hi_d = (rhs.numerator, rhs.denominator) if want_hi else (0, 0)
+    lo_closed = hi_closed = True
+    for i, f in c.terms:
+        if i == target:
+            continue
+        v = known.get(i) or _open(quantities[i])
+        g_n, g_d = -f.numerator, f.denominator            # the term is -f*v
+        if g_n >= 0:       # keeps v's ends in place
+            a, a_closed, b, b_closed = v.lo, v.lo_closed, v.hi, v.hi_closed
+        else:              # turns v over
+            a, a_closed, b, b_closed = v.hi, v.hi_closed, v.lo, v.lo_closed
+        lo_closed = lo_closed and a_closed
+        hi_closed = hi_closed and b_closed
+        if lo_d:
+            if a is None:
+                lo_d = 0
+            else:
+                n, d = a.numerator * g_n, a.denominator * g_d
+                lo_n, lo_d = (lo_n + n, 1) if lo_d == 1 and d == 1 else (lo_n * d + n * lo_d, lo_d * d)
+        if hi_d:
+            if b is None:
+                hi_d = 0
+            else:
+                n, d = b.numerator * g_n, b.denominator * g_d
+                hi_n, hi_d = (hi_n + n, 1) if hi_d == 1 and d == 1 else (hi_n * d + n * hi_d, hi_d * d)
+    c_n, c_d = coefficient.numerator, coefficient.denominator     # x = (rhs - rest)/c
+    lo = Fraction(lo_n * c_d, lo_d * c_n) if lo_d else None
+    hi = Fraction(hi_n * c_d, hi_d * c_n) if hi_d else None
+    if c_n < 0:
+        lo, hi, lo_closed, hi_closed = hi, lo, hi_closed, lo_closed
+    if op == "==":
+        return Interval(lo, hi, lo_closed, hi_closed)
+    if (op in ("<=", "<")) == (c_n > 0):
+        return Interval(None, hi, True, hi_closed and op != "<" and op != ">")
+    return Interval(lo, None, lo_closed and op != ">" and op != "<", True)
 
 
 def _scale(interval: Interval, factor: Fraction) -> Interval:

@@ -133,11 +133,14 @@ def _scopes(claims_file: ClaimsFile) -> list[Outcome]:
     parts = sorted({p for b in claims_file.breakdowns for p in b.parts}
                    | {b.whole for b in claims_file.breakdowns})
     out = []
+    closest: dict[str, str | None] = {}      # a value seen again has the same nearest part
     for claim in claims_file.claims:
         for dimension, value in claim.scope:
             if value in names or dimension in broken_down:
                 continue
-            near = _closest(value, parts)
+            if value not in closest:
+                closest[value] = _closest(value, parts)
+            near = closest[value]
             if near is not None:
                 out.append(_warning(
                     f"scope {dimension}: '{value}' of claim '{claim.id}' is in no breakdown, and "
@@ -178,7 +181,9 @@ def _dimensions(claims_file: ClaimsFile) -> list[Outcome]:
 
 
 def _guessed(path: str, text: str) -> list[Outcome]:
-    out = []
+    out: list[Outcome] = []
+    if "guessed" not in text:       # no mark at all: no line to look at
+        return out
     for number, line in enumerate(text.splitlines(), 1):
         m = _GUESSED.search(line)
         if m and not line.lstrip().startswith("#"):

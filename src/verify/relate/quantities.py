@@ -23,7 +23,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import cast
 
 from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated
@@ -77,11 +77,11 @@ class Quantity:
         shown = [v for _, v in self.scope]
         return f"{self.measure} ({', '.join(shown)})" if shown else self.measure
 
-    @property
+    @cached_property        # frozen: computed once (asked for each relation and rule)
     def claims(self) -> tuple[str, ...]:
         return tuple(c for s in self.statements for c in s.claims)
 
-    @property
+    @cached_property
     def agreed(self) -> Interval | None:
         """The values every statement allows (whole numbers for counts); None if they disagree."""
         return overlap([s.interval for s in self.statements], self.integer) if self.statements \

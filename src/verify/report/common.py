@@ -6,8 +6,6 @@ Nothing here decides anything about a finding; it only selects, counts and words
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import re
 import tempfile
@@ -60,6 +58,7 @@ def fingerprint(finding: Finding, root: str = ".") -> str:
 
 
 def fingerprint_hash(finding: Finding, root: str = ".") -> str:
+    import hashlib  # noqa: PLC0415  (loads OpenSSL, ~5 ms: only the reports that hash need it)
     return hashlib.sha256(fingerprint(finding, root).encode("utf-8")).hexdigest()
 
 
@@ -261,6 +260,7 @@ def in_words(text: str) -> str:
 
 def write_json(data: JsonDict, out: TextIO) -> None:
     """Stable JSON: sorted keys, fixed separators, UTF-8 as is, one trailing newline."""
+    import json  # noqa: PLC0415  (only the machine formats write JSON: a text report does not load it)
     json.dump(data, out, sort_keys=True, indent=2, separators=(",", ": "), ensure_ascii=False)
     out.write("\n")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from verify.model import Figure, Interval
 from verify.values import units
@@ -329,6 +330,7 @@ class Tolerances:
     rounding: str = "half-up"       # a convention of ROUNDINGS: how a rounded figure was cut
 
 
+@lru_cache(maxsize=8192)     # a pure function of its arguments; archives repeat their figures
 def figure_from(value_text: str, unit: str | None, precision: str | None,
                 integer: bool, tolerances: Tolerances = Tolerances(),
                 rounded_to: Fraction | None = None) -> Figure:
