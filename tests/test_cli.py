@@ -605,3 +605,14 @@ def test_the_pre_commit_hook_file_and_the_recipes_in_docs_ci_are_valid(run, seed
     monkeypatch.chdir(project)
     for hook in local:
         assert run(*hook["entry"].split()[1:], *hook.get("args", []))[0] == 0
+
+
+def test_the_module_runs_every_command_as_the_verify_command_does(tmp_path):
+    """`python -m verify.cli extract` (the hostile tests run the module so) reaches the
+    extract command: the module's entry point is the last thing it defines."""
+    import subprocess
+    import sys
+    (tmp_path / "a.txt").write_text("Police arrested 102 people.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "verify.cli", "extract", "a.txt"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "102" in done.stdout, done.stderr

@@ -353,10 +353,6 @@ def _shard(files: list[str], spec: str) -> list[str]:
     return [f for i, f in enumerate(sorted(files)) if i % n == k - 1]
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 # -- verify extract --------------------------------------------------------------
 
 class _ExtractUsage(Exception):
@@ -479,3 +475,7 @@ def _read_article(path: str) -> str | None:
             return None
     print(f"{path}: {problem}", file=sys.stderr)
     return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
