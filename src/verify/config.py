@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypedDict
 
-from verify.evaluate import rules
+from verify import ruleids
 from verify.load import yamlread
 from verify.load.yamlread import Node
 from verify.model import Severity
@@ -242,9 +242,9 @@ def _mapping(node: Node, path: str) -> list[tuple[str, Node, Node]]:
 def _rules(config: Config, node: Node, path: str) -> _Changes:
     severities = dict(config.severities)
     for rule, key, value in _mapping(node, path):
-        if rule not in rules.IDS:       # the registry: a misspelt rule would be ignored
+        if rule not in ruleids.IDS:       # the registry: a misspelt rule would be ignored
             raise ConfigError(f"{_where(path, key)}: unknown rule '{rule}'; "
-                              f"{_expected(rule, rules.IDS)}")
+                              f"{_expected(rule, ruleids.IDS)}")
         text = value.text.strip().lower()
         if text in ("off", "false", "no", "disabled"):
             severities[rule] = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from verify.evaluate.rules import IDS as RULE_IDS
+from verify.ruleids import IDS as RULE_IDS
 from verify.values.numbers import PRECISIONS, ROUNDINGS
 
 

@@ -22,7 +22,6 @@ ids are stages the engine runs itself; their modules' docstrings are their manua
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -30,6 +29,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from verify import ruleids
 from verify.model import Claim, ClaimsFile, Interval
 from verify.model import Outcome as Outcome  # re-exported: the rules take it from here
 from verify.values import units as unitdefs
@@ -40,14 +40,8 @@ if TYPE_CHECKING:       # types only: the settings loader reads this registry
     from verify.relate.quantities import Article, Statement
 
 # rule id -> the module whose docstring is its manual, in the order `verify rules` and
-# docs/rules.md list them: the rule modules of this package (rules/<id>.py, found here, so a
-# new rule is its module), then the stages the engine runs itself.
-NAMES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
-STAGES = {"anchor": "verify.anchor.quotes", "solve": "verify.evaluate.judge",
-          "coverage": "verify.anchor.coverage", "waiver": "verify.evaluate.waive",
-          "input": "verify.load.claims", "correction": "verify.relate.corrections"}
-MODULES = {**{name: f"verify.evaluate.rules.{name}" for name in NAMES}, **STAGES}
-IDS = tuple(MODULES)
+# docs/rules.md list them (verify/ruleids.py): this package's modules, then the stages.
+IDS, MODULES, NAMES, STAGES = ruleids.IDS, ruleids.MODULES, ruleids.NAMES, ruleids.STAGES
 
 
 @dataclass(frozen=True)
