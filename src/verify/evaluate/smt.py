@@ -263,27 +263,29 @@ def _components(nvars: int, formulas: list[_Formula]) -> list[_Component]:
 # -- feasibility and minimal conflicts -------------------------------------
 
 class _Clock:
-    """A wall-clock budget shared by every z3 call of one request.  Time spent `free()` is not
-    counted: verify.evaluate.exact's propagation of a part, which ends in time proportional to the
-    part's size (like reading it), so a large file is not cut short by its size alone."""
+    """A budget of this process's CPU time shared by every z3 call of one request: what a file
+    costs, not what other work on the machine takes, so a loaded machine (CI, --jobs) decides
+    what a quiet one does.  Time spent `free()` is not counted: verify.evaluate.exact's
+    propagation of a part, which ends in time proportional to the part's size (like reading
+    it), so a large file is not cut short by its size alone."""
 
     def __init__(self, budget_ms: int) -> None:
-        self.deadline = time.monotonic() + max(int(budget_ms), 1) / 1000
+        self.deadline = time.process_time() + max(int(budget_ms), 1) / 1000
         self.freed = False
 
     def left_ms(self) -> int:
-        return int((self.deadline - time.monotonic()) * 1000)
+        return int((self.deadline - time.process_time()) * 1000)
 
     @contextmanager
     def free(self) -> Iterator[None]:
         if self.freed:           # inside another free() already
             yield
             return
-        start, self.freed = time.monotonic(), True
+        start, self.freed = time.process_time(), True
         try:
             yield
         finally:
-            self.deadline += time.monotonic() - start
+            self.deadline += time.process_time() - start
             self.freed = False
 
 
