@@ -229,3 +229,117 @@ def test_a_date_the_calendar_lacks_says_why(tmp_path, published, says):
 
 def test_a_leap_day_is_a_day(tmp_path):
     assert problems(write(tmp_path, CLEAN.replace("2021-08-27", "2024-02-29")))[1] == []
+
+
+# What a new user tripped over: each message says what is wrong where it is, once, and what
+# to write instead.
+
+def _messages(out, path):
+    return re.findall(rf"^{re.escape(str(path))}:(\d+):(\d+): error input (.*)$", out, re.M)
+
+
+def test_a_files_mistakes_come_in_line_order_not_claim_id_order(tmp_path, run):
+    claims = "".join(f"  - id: {name}\n    source: relase\n    quote: arrested 102 persons\n"
+                     f"    value: 102\n    unit: people\n" for name in ("zeta", "mid", "alpha"))
+    path = write(tmp_path, CLEAN.replace("    published: 2021-08-27\n", "") + claims)
+    code, out, _ = run("check", str(path))
+    assert code == 2
+    lines = [int(line) for line, _, message in _messages(out, path) if "relase" in message]
+    assert len(lines) == 3 and lines == sorted(lines), out
+
+
+BREAKDOWN = """\
+breakdowns:
+  - dimension: district
+    whole: all districts
+    parts: [North, South, East, West]
+    size: 3
+relations:
+  - count: total
+    breakdown: all districts
+"""
+
+
+def test_a_refused_breakdown_is_one_error_not_two(tmp_path, run):
+    path = write(tmp_path, CLEAN + BREAKDOWN)
+    code, out, _ = run("check", str(path))
+    assert code == 2
+    found = _messages(out, path)
+    assert [(int(line), message) for line, _, message in found] == [
+        (16, "size 3 is less than the 4 parts listed; expected the number of parts in all, "
+             "named or not")], out
+
+
+def test_a_count_of_a_breakdown_no_file_declares_is_still_an_error(tmp_path, run):
+    path = write(tmp_path, CLEAN + BREAKDOWN.replace("    size: 3\n", "").replace(
+        "breakdown: all districts", "breakdown: all distrcts"))
+    code, out, _ = run("check", str(path))
+    assert code == 2
+    assert "counts the parts of 'all distrcts', which is not a breakdown whole of this file; " \
+           "did you mean 'all districts'?" in out, out
+
+
+def test_a_misspelt_source_file_gets_the_file_beside_it(tmp_path, run):
+    (tmp_path / "release.txt").write_text("Police arrested 102 persons.\n", encoding="utf-8")
+    path = write(tmp_path, CLEAN.replace("file: a.txt", "file: relase.txt"))
+    code, out, _ = run("check", str(path))
+    assert code == 2
+    assert re.search(rf"^{re.escape(str(path))}:4:11: error input cannot read .*relase\.txt: "
+                     r".*; did you mean 'release\.txt'\?$", out, re.M), out
+
+
+def test_a_missing_source_file_with_nothing_like_it_gets_no_guess(tmp_path, run):
+    path = write(tmp_path, CLEAN.replace("file: a.txt", "file: zzzz.txt"))
+    code, out, _ = run("check", str(path))
+    assert code == 2
+    assert "zzzz.txt" in out and "did you mean" not in out, out
+
+
+@pytest.mark.parametrize("written, guess", [
+    ("7.2 millon", "7.2 million"), ("7.2 Milion", "7.2 million"), ("3 thosand", "3 thousand"),
+    ("1.1 bilion", "1.1 billion"), ("2 trillino", "2 trillion"), ("7.2 zillion", None),
+    ("7.2 lots", None)])
+def test_a_misspelt_scale_word_gets_a_did_you_mean(tmp_path, written, guess):
+    _, found = problems(write(tmp_path, CLEAN.replace("value: 102", f"value: {written}")))
+    [message] = [f.message for f in found if f.location.line == 10]
+    assert message.startswith(f"'{written}' is not a number written with digits"), message
+    assert message.endswith(f"; did you mean '{guess}'?" if guess else "digits"), message
+
+
+FLOW = """\
+version: 1
+sources:
+  - {id: article, file: a.txt}
+claims:
+  - {id: total, quote: QUOTE, value: 102, unit: people}
+"""
+
+
+@pytest.mark.parametrize("quote, at", [
+    ("a rate of 3.1 crashes per 1,000 residents", ["000 residents"]),
+    ("1,000 and 2,000 residents", ["000 and 2", "000 residents"])])
+def test_a_comma_inside_a_figure_in_braces_says_to_quote_the_value(tmp_path, run, quote, at):
+    path = write(tmp_path, FLOW.replace("QUOTE", quote))
+    code, out, _ = run("check", str(path))
+    assert code == 2
+    hint = "a comma inside a figure (1,000) ends a value in {...}: quote a value that holds a " \
+           "comma: quote: \"...\""
+    found = [message for _, _, message in _messages(out, path)]
+    assert [f"unknown field '{key}' in a claim; {hint}" for key in at] == found, out
+
+
+def test_a_duplicate_key_cut_by_a_comma_says_to_quote_the_value(tmp_path):
+    with pytest.raises(yamlread.YamlError) as raised:
+        yamlread.read("a: {quote: per 1,000, 000: x}\n")
+    assert raised.value.message.endswith(
+        "expected each key once; a comma inside a figure (1,000) ends a value in {...}: quote a "
+        "value that holds a comma: quote: \"...\"")
+
+
+def test_an_unknown_field_that_is_no_cut_figure_gets_no_comma_hint(tmp_path):
+    flow = FLOW.replace("QUOTE", "arrested 102 persons").replace("people}", "people, 2020 vote: y}")
+    block = CLEAN + "    000 residents: y\n"       # under `unit: people`, on a line of its own
+    for text in (flow, block):
+        _, found = problems(write(tmp_path, text))
+        [message] = [f.message for f in found]
+        assert message.startswith("unknown field '") and "comma" not in message, message

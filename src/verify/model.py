@@ -326,8 +326,10 @@ class Outcome:
 
 
 # a finding's place in a report: file, first passage (source, start, end), rule, severity
-# (negated: errors first), claims, message, arithmetic, line, column
-FindingKey = tuple[str, tuple[str, int, int], str, int, tuple[str, ...], str, tuple[str, ...], int, int]
+# (negated: errors first), place in the claims file (input problems only), claims, message,
+# arithmetic, line, column
+FindingKey = tuple[str, tuple[str, int, int], str, int, tuple[int, int], tuple[str, ...], str,
+                   tuple[str, ...], int, int]
 
 
 @dataclass(frozen=True)
@@ -365,10 +367,14 @@ class Finding:
 
     def sort_key(self) -> FindingKey:
         """The article's order (the first passage a finding quotes), then the finding's own
-        content: never the order of the claims file, so reordering it reorders nothing."""
+        content: never the order of the claims file, so reordering it reorders nothing.  The
+        exception is a mistake in the claims file itself (rule `input`, quoting no passage): it
+        is where it is, so a file's mistakes come in the file's order, line then column."""
         first = min(((s.source, s.start, s.end) for s in self.spans), default=("\uffff", 0, 0))
-        return (self.location.path, first, self.rule, -self.severity, self.claims, self.message,
-                self.arithmetic, self.location.line, self.location.col)
+        place = (self.location.line, self.location.col) if self.rule == "input" and not self.spans \
+            else (0, 0)
+        return (self.location.path, first, self.rule, -self.severity, place, self.claims,
+                self.message, self.arithmetic, self.location.line, self.location.col)
 
     def to_dict(self, sources: dict[str, Source] | None = None) -> dict[str, Any]:
         return {

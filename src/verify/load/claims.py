@@ -11,9 +11,11 @@ characters in a claim, warnings by default; `input: off` leaves them out.
 """
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -108,7 +110,8 @@ def _read_text(reader: Reader, path: Path, limit: int, node: Node | None) -> str
                                           reader.config))
             return None
     except OSError as error:
-        reader.problem(node, f"cannot read {short(str(path), 120)}: {error.strerror or error}")
+        hint = _file_guess(reader, path) if node is not None and isinstance(error, FileNotFoundError) else ""
+        reader.problem(node, f"cannot read {short(str(path), 120)}: {error.strerror or error}{hint}")
         return None
     except ValueError:      # the name holds a NUL: no file can have it
         reader.problem(node, f"cannot read {short(repr(str(path)), 120)}: a file name cannot hold "
@@ -127,6 +130,25 @@ def _read_text(reader: Reader, path: Path, limit: int, node: Node | None) -> str
             reader.problem(node, message)
         return None
     return text.removeprefix("\ufeff")
+
+
+MAX_LISTED = 1000      # files of a folder a did-you-mean compares a missing source's name with
+
+
+def _file_guess(reader: Reader, path: Path) -> str:
+    """'; did you mean 'release.txt'?' for a source file name one slip from a file in its
+    folder, or "".  Only that folder is listed (the source path was checked to be inside the
+    project), never read, and only while it is a folder of the project."""
+    folder = path.parent
+    if not inside_project(folder, "."):
+        return ""
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in islice(entries, MAX_LISTED) if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return ""
+    guess = reader.guess(path.name, sorted(names), cutoff=0.8)   # file names share '.txt'
+    return f"; did you mean '{short(guess)}'?" if guess else ""
 
 
 def _too_big(path: Path, size: int, limit: int, claims_file: bool, config: Config) -> str:
@@ -163,7 +185,7 @@ def _build(reader: Reader, top: Fields, folder: Path) -> ClaimsFile:
     breakdowns = [b for b in (_breakdown(reader, n) for n in _items(top, "breakdowns")) if b]
     _one_breakdown_per_whole(reader, breakdowns)
     _scopes_in_breakdowns(reader, _items(top, "claims"), claims, breakdowns)
-    _counted_breakdowns(reader, relations, breakdowns)
+    _counted_breakdowns(reader, relations, breakdowns, _items(top, "breakdowns"))
     unchecked = [u for u in (_unchecked(reader, n, source_ids) for n in _items(top, "unchecked")) if u]
     corrections.check(reader, _items(top, "sources"), _items(top, "claims"), relations)
     return ClaimsFile(reader.path, tuple(sources), tuple(claims), tuple(relations),
@@ -225,10 +247,15 @@ def _scopes_in_breakdowns(reader: Reader, nodes: Sequence[Node], claims: list[Cl
                                f"part of any breakdown of {short(dimension)}; {hint}")
 
 
-def _counted_breakdowns(reader: Reader, relations: list[Relation], breakdowns: list[Breakdown]) -> None:
+def _counted_breakdowns(reader: Reader, relations: list[Relation], breakdowns: list[Breakdown],
+                        nodes: Sequence[Node]) -> None:
     """A breakdown a relation names by its whole (a count's `breakdown:`, a rank's `among:`)
-    must be one of the file's: a misspelt whole would leave the relation nothing to compare."""
-    wholes = {b.whole.strip().casefold() for b in breakdowns}
+    must be one of the file's: a misspelt whole would leave the relation nothing to compare.
+    A breakdown refused for a mistake of its own (its size, its total) still declares its
+    whole: its problem is reported where it is, not a second time at every relation naming it."""
+    wholes = {b.whole.strip().casefold() for b in breakdowns} | {
+        whole.text.strip().casefold() for n in nodes if n.kind == "map"
+        and (whole := n.get("whole")) is not None and whole.kind == "scalar"}
     for relation in relations:
         whole = relation.get("breakdown") if relation.kind == "count" else \
             relation.get("among") if relation.kind == "rank" else None
@@ -373,7 +400,7 @@ def _claim(reader: Reader, node: Node, source_ids: list[str],
                                      "rounding") or (roundings or {}).get(source or "")),
                                  place)
         except FigureError as error:
-            reader.problem(fields["value"][1], str(error))
+            reader.problem(fields["value"][1], f"{error}{_scale_guess(value('value'))}")
             return None
     elif "value" in fields:
         written = value("value")
@@ -395,6 +422,37 @@ def _claim(reader: Reader, node: Node, source_ids: list[str],
                  value("scope", ()), figure, value("items", ()), value("date"), written,
                  value("occurrence"), waivers, direction=value("direction"),
                  earlier=bool(fields.get("earlier", (False,))[0]))
+
+
+SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+
+
+def _scale_guess(written: str) -> str:
+    """'; did you mean '7.2 million'?' when a word of an unreadable value is one slip (a
+    letter left out, added, changed or two swapped) from a scale word, or "".  A word one
+    slip from two of them ('zillion') gets no guess."""
+    words = written.split(" ")
+    for n, word in enumerate(words):
+        lower = word.casefold()
+        matches = [s for s in SCALE_WORDS if lower != s and _one_slip(lower, s)]
+        if len(matches) == 1:
+            fixed = " ".join(words[:n] + matches + words[n + 1:])
+            return f"; did you mean '{short(fixed)}'?"
+    return ""
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """Is `word` one edit from `target`: a letter left out, added or changed, or two
+    neighbours swapped?"""
+    if abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]]
+                                  and word[diff[1]] == target[diff[0]])
+    shorter, longer = sorted((word, target), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _tolerances(reader: Reader, rounding: str | None) -> Tolerances:

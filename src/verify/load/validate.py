@@ -16,7 +16,7 @@ from typing import Any
 
 from verify.config import Config
 from verify.load import schema
-from verify.load.yamlread import Node
+from verify.load.yamlread import Node, comma_hint, cut_by_comma
 from verify.model import Location, Outcome, Unstated, Verdict, Waiver
 from verify.values.numbers import duration
 
@@ -58,14 +58,14 @@ class Reader:
             raise TooMany(location)
         self.problems.append(Outcome(Verdict.INVALID, message, location=location))
 
-    def guess(self, word: str, options: Iterable[str]) -> str | None:
+    def guess(self, word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
         """The option closest to a mistyped word, while the file's hint budget lasts
         (difflib is slow: thousands of unknown ids against thousands of claims would hang)."""
         listed = list(options)
         if len(listed) > self.hint_budget:
             return None
         self.hint_budget -= len(listed)
-        found = difflib.get_close_matches(word, listed, n=1)
+        found = difflib.get_close_matches(word, listed, n=1, cutoff=cutoff)
         return found[0] if found else None
 
     def record(self, node: Node | None, fields: schema.Table, what: str) -> Fields:
@@ -74,10 +74,13 @@ class Reader:
             self.problem(node, f"{what} must be a mapping of fields ({', '.join(fields)})")
             return {}
         out: Fields = {}
-        for key, key_node, value in node.items():
+        for n, (key, key_node, value) in enumerate(node.items()):
             if key not in fields:
-                guess = self.guess(key, fields)
-                hint = f"did you mean '{guess}'?" if guess else f"expected one of: {', '.join(fields)}"
+                if (cut := cut_by_comma(node.pairs[:n], key_node)) is not None:
+                    hint = comma_hint(cut)
+                else:
+                    guess = self.guess(key, fields)
+                    hint = f"did you mean '{guess}'?" if guess else f"expected one of: {', '.join(fields)}"
                 self.problem(key_node, f"unknown field '{short(key)}' in {what}; {hint}")
                 continue
             converted = self.convert(value, fields[key][0], f"'{key}' of {what}")

@@ -311,11 +311,37 @@ def _attach(stack: list[_Open], node: Node) -> Node | None:
         key = node.text
         if key in parent.keys:
             first = parent.keys[key]
+            cut = cut_by_comma(parent.node.pairs, node)
+            hint = "" if cut is None else f"; {comma_hint(cut)}"
             raise YamlError(node.line, node.col, f"duplicate key '{key}' (first at line "
-                            f"{first.line}); expected each key once")
+                            f"{first.line}); expected each key once{hint}")
         parent.keys[key] = node
         parent.pending_key = node
     else:
         parent.node.pairs.append((parent.pending_key, node))
         parent.pending_key = None
     return None
+
+
+def cut_by_comma(pairs: list[tuple[Node, Node]], key: Node) -> str | None:
+    """The field whose value a comma cut, when `key` is the rest of a figure: in
+    {quote: per 1,000 residents} the comma of 1,000 ends the value 'per 1', and
+    '000 residents' becomes a key.  None when `key` does not look like that."""
+    if not (key.plain and key.text[:1].isdigit()):
+        return None
+    for before, value in reversed(pairs):     # back over earlier pieces of the same value
+        if before.line != key.line:
+            return None
+        if value.value is None and before.plain and before.text[:1].isdigit() \
+                and before.text[-1:].isdigit():
+            continue
+        if value.kind == "scalar" and value.plain and value.text[-1:].isdigit():
+            return before.text
+        return None
+    return None
+
+
+def comma_hint(name: str) -> str:
+    """How to write a value that holds a comma in a {...} mapping."""
+    return (f"a comma inside a figure (1,000) ends a value in {{...}}: quote a value that holds "
+            f"a comma: {name}: \"...\"")
