@@ -224,7 +224,7 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
     factor = unitdefs.factor(quantity.unit, unit)
     ids = tuple(i for s in statements for i in s.claims)
     first = ctx.claims.get(ids[0], claim)
-    shown = " / ".join(dict.fromkeys(written(ctx.claims[s.claims[0]]) for s in statements))
+    shown = _shown(ctx, statements[0], quantity.statements)
     narrowed = (ctx.implied or {}).get(index) if chosen is None else None
     if narrowed is not None:
         tighter = overlap([common, narrowed[0]], quantity.integer)
@@ -235,6 +235,22 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
             shown += f" (the other figures make it {fmt_interval(tighter, quantity.unit)})"
     return Value(first, common.scale(factor), reading.scale(factor), unit, ids, shown,
                  rounded.scale(factor))
+
+
+def _shown(ctx: Context, used: Statement, every: tuple[Statement, ...]) -> str:
+    """The figure a rule used, with how the quantity's other statements write it, never joined
+    by "/" (which reads as a division): "$48.3 million (also 48,300,000)"; a figure from one of
+    several sources says whose it is: "$9.75 million (the release; the article says $9.8 million)"."""
+    first = ctx.claims[used.claims[0]]
+    text = written(first)
+    others = {written(c): c for c in (ctx.claims[s.claims[0]] for s in every if s is not used)
+              if written(c) != text}
+    if not others:
+        return text
+    if all(c.source == first.source for c in others.values()):
+        return f"{text} (also {' and '.join(others)})"
+    return f"{text} (the {first.source}; " + "; ".join(
+        f"the {c.source} says {t}" for t, c in others.items()) + ")"
 
 
 def total(intervals: list[Interval]) -> Interval:
