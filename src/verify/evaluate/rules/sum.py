@@ -69,7 +69,7 @@ def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     if complete:
         yield _complete(whole, parts, allowed, printed, integer, ids, terms, name, unit)
     else:
-        yield _partial(whole, allowed, printed, ids, terms, name, unit, unreported)
+        yield _partial(whole, parts, allowed, printed, ids, terms, name, unit, unreported)
 
 
 def _complete(whole: Value, parts: list[Value], allowed: Interval, printed: Interval, integer: bool,
@@ -165,16 +165,18 @@ def _minus(a: Interval, b: Interval) -> Interval:
     return type(a)(lo, hi, a.lo_closed and b.hi_closed, a.hi_closed and b.lo_closed)
 
 
-def _partial(whole: Value, allowed: Interval, printed: Interval, ids: tuple[str, ...], terms: str,
-             name: str, unit: str, unreported: tuple[str, ...]) -> Outcome:
+def _partial(whole: Value, parts: list[Value], allowed: Interval, printed: Interval,
+             ids: tuple[str, ...], terms: str, name: str, unit: str,
+             unreported: tuple[str, ...]) -> Outcome:
     most, least = whole.interval.hi, allowed.lo
     if most is not None and least is not None and (
             most < least or (most == least and not (whole.interval.hi_closed and allowed.lo_closed))):
         return Outcome(Verdict.CONTRADICTION,
                        f"the parts of {name} given add to {fmt_interval(allowed, unit)}, more than "
                        f"the total {whole.text}", ids,
-                       (f"{terms} = {fmt_interval(allowed, unit)}, which is more than {whole.text}",))
-    arithmetic = (f"{terms} = {fmt_interval(printed, unit)}, which is at most {whole.text}",)
+                       (f"{terms} = {_sum(printed, allowed, parts, unit)}, which is more than "
+                        f"{whole.text}",))
+    arithmetic = (f"{terms} = {_printed(printed, parts, unit)}, which is at most {whole.text}",)
     stated = whole.interval if whole.hedged else whole.reading
     if stated.hi is not None and printed.lo is not None and stated.hi < printed.lo:
         return Outcome(Verdict.CONDITIONAL,
@@ -183,7 +185,7 @@ def _partial(whole: Value, allowed: Interval, printed: Interval, ids: tuple[str,
                        f"{fmt(least, unit)}"
                        + ("" if allowed.is_point else " and the parts at their lowest"),
                        ids,
-                       (f"{terms} = {fmt_interval(printed, unit)} > {whole.text}",
+                       (f"{terms} = {_printed(printed, parts, unit)} > {whole.text}",
                         f"{whole.text} allows up to {fmt(most, unit)}; the parts allow "
                         f"{fmt_interval(allowed, unit)}"))
     # What the parts without figures hold is derived by the judge from every claim at once.
