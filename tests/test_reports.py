@@ -929,6 +929,13 @@ def test_a_figure_repeated_by_other_sources_is_disputed_not_red(tmp_path):
     assert quoted and all(q.span.source == "b" for q in quoted)
 
 
+@pytest.mark.parametrize("verb", ["add to", "allows", "is", "not"])
+def test_an_interval_on_the_page_reads_as_english_after_its_verb(verb):
+    text = common.in_words(f"the parts {verb} [$49,445,000, $49,855,000), (1, 2], (3, 4) and [5, 6]")
+    assert text == (f"the parts {verb} between $49,445,000 and just under $49,855,000, between "
+                    "just over 1 and 2, between just over 3 and just under 4 and between 5 and 6")
+
+
 _UNITS = st.sampled_from([None, "percent", "people", "USD", "EUR", "homes", "km", "1"])
 _ENDS = st.fractions(min_value=-10**7, max_value=10**7, max_denominator=1000)
 
@@ -940,6 +947,8 @@ def test_intervals_in_words_wherever_a_rule_writes_one(a, b, lo_closed, hi_close
     interval = Interval(min(a, b), max(a, b), lo_closed, hi_closed)
     words = common.interval_words(interval, unit)
     assert "[" not in words and ")" not in words
+    if not interval.is_point:        # one phrase that reads after any verb: "add to between ..."
+        assert words.startswith("between ") and " to " not in words
     assert common.in_words(f"x is {fmt_interval(interval, unit)}, not 3") == f"x is {words}, not 3"
     assert common.in_words(f'"{fmt_interval(interval, unit)}" as quoted') == \
         f'"{fmt_interval(interval, unit)}" as quoted'

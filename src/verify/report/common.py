@@ -222,7 +222,7 @@ def detail_lines(finding: Finding, file: FileResult) -> Iterator[str]:
 
 def interval_words(interval: Interval, unit: str | None = None) -> str:
     """An interval as an editor reads it: "between 29.5% and 30.5%" (both ends allowed),
-    "from 29.5% to under 30.5%" (an open end said in words, never dropped), "at least 40"."""
+    "between 29.5% and just under 30.5%" (an open end said in words, never dropped), "at least 40"."""
     if interval.lo is None or interval.hi is None or interval.is_point:
         return fmt_interval(interval, unit)
     return _range_words(fmt(interval.lo, unit), interval.lo_closed,
@@ -230,9 +230,9 @@ def interval_words(interval: Interval, unit: str | None = None) -> str:
 
 
 def _range_words(lo: str, lo_closed: bool, hi: str, hi_closed: bool) -> str:
-    if lo_closed and hi_closed:
-        return f"between {lo} and {hi}"
-    return f"from {'' if lo_closed else 'over '}{lo} to {'' if hi_closed else 'under '}{hi}"
+    """"between A and B", an open end as "just over A" or "just under B": the phrase reads
+    as English after every verb a message puts before it ("add to", "allows", "is", "not")."""
+    return f"between {'' if lo_closed else 'just over '}{lo} and {'' if hi_closed else 'just under '}{hi}"
 
 
 # One figure as numbers.fmt writes it: sign, currency, digits, decimals (".33..."), percent
@@ -246,7 +246,7 @@ _QUOTED = re.compile(r"(\u201c[^\u201d]*\u201d|\"[^\"]*\")")
 
 def in_words(text: str) -> str:
     """A message or arithmetic line with its intervals and relations in words:
-    "[29.5%, 30.5%)" becomes "from 29.5% to under 30.5%", "47 \u2260 41" becomes
+    "[29.5%, 30.5%)" becomes "between 29.5% and just under 30.5%", "47 \u2260 41" becomes
     "47 cannot equal 41".  Text inside quotation marks (the article's own words) is kept."""
     parts = _QUOTED.split(text)
     for n in range(0, len(parts), 2):      # the even parts are outside quotation marks

@@ -218,7 +218,7 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
     factor = unitdefs.factor(quantity.unit, unit)
     ids = tuple(i for s in statements for i in s.claims)
     first = ctx.claims.get(ids[0], claim)
-    shown = " / ".join(dict.fromkeys(written(ctx.claims[s.claims[0]]) for s in statements))
+    shown = _shown(ctx, statements[0], quantity.statements, chosen is not None)
     narrowed = (ctx.implied or {}).get(index) if chosen is None else None
     if narrowed is not None:
         tighter = overlap([common, narrowed[0]], quantity.integer)
@@ -229,6 +229,24 @@ def _value(ctx: Context, claim: Claim, unit: str) -> Value:
             shown += f" (the other figures make it {fmt_interval(tighter, quantity.unit)})"
     return Value(first, common.scale(factor), reading.scale(factor), unit, ids, shown,
                  rounded.scale(factor))
+
+
+def _shown(ctx: Context, used: Statement, every: tuple[Statement, ...], picked: bool) -> str:
+    """The figure a rule used, with how the quantity's other statements write it, never joined
+    by "/" (which reads as a division): "$48.3 million (also 48,300,000)".  A figure from one of
+    several sources says whose it is: "$9.75 million (the release; the article says $9.8 million)";
+    one `picked` among statements of one source that disagree: "47 (the article also says 41)"."""
+    first = ctx.claims[used.claims[0]]
+    text = written(first)
+    others = {written(c): c for c in (ctx.claims[s.claims[0]] for s in every if s is not used)
+              if written(c) != text}
+    if not others:
+        return text
+    if any(c.source != first.source for c in others.values()):
+        return f"{text} (the {first.source}; " + "; ".join(
+            f"the {c.source} says {t}" for t, c in others.items()) + ")"
+    said = " and ".join(others)
+    return f"{text} (the {first.source or 'source'} also says {said})" if picked else f"{text} (also {said})"
 
 
 def total(intervals: list[Interval]) -> Interval:

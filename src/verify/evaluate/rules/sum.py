@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from verify.evaluate.rules import Context, Outcome, Value, described, total, values
 from verify.model import Interval, Relation, Verdict
-from verify.values.numbers import fmt, fmt_interval, overlap
+from verify.values.numbers import SCALES, fmt, fmt_interval, overlap
 from verify.values.units import factor as factor_of
 
 ID = "sum"
@@ -69,7 +69,7 @@ def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     if complete:
         yield _complete(whole, parts, allowed, printed, integer, ids, terms, name, unit)
     else:
-        yield _partial(whole, allowed, printed, ids, terms, name, unit, unreported)
+        yield _partial(whole, parts, allowed, printed, ids, terms, name, unit, unreported)
 
 
 def _complete(whole: Value, parts: list[Value], allowed: Interval, printed: Interval, integer: bool,
@@ -78,9 +78,9 @@ def _complete(whole: Value, parts: list[Value], allowed: Interval, printed: Inte
         shown = "" if whole.interval.is_point else f" ({fmt_interval(whole.interval, unit)})"
         return Outcome(Verdict.CONTRADICTION,
                        f"the parts of {name} add to {fmt_interval(allowed, unit)}, not {whole.text}",
-                       ids, (f"{terms} = {fmt_interval(allowed, unit)}, which is not "
+                       ids, (f"{terms} = {_sum(printed, allowed, parts, unit)}, which is not "
                              f"{whole.text}{shown}",))
-    arithmetic = f"{terms} = {fmt_interval(printed, unit)}"
+    arithmetic = f"{terms} = {_printed(printed, parts, unit)}"
     stated = whole.interval if whole.hedged else whole.reading    # "nearly 5,000": its words
     if overlap([stated, printed], False) is not None:
         return Outcome(Verdict.HOLDS, f"{name}: the parts add up to {whole.text}", ids,
@@ -99,6 +99,28 @@ def _complete(whole: Value, parts: list[Value], allowed: Interval, printed: Inte
                    (arithmetic + " as printed",),
                    (f"the printed parts add to {fmt_interval(printed, unit)}; their rounding "
                     f"allows {fmt_interval(allowed, unit)}, which includes {whole.text}",))
+
+
+def _printed(printed: Interval, parts: list[Value], unit: str) -> str:
+    """The parts' sum as printed, in their own terms when they share a scale word:
+    "$12.5 million + $37.2 million" add to "$49.7 million", not "$49,700,000"."""
+    shown = fmt_interval(printed, unit)
+    words = {next((w for w in p.text.split() if w in _SCALE_WORDS), "") for p in parts}
+    if not printed.is_point or printed.lo is None or len(words) != 1 or "" in words:
+        return shown
+    (word,) = words
+    return shown.replace(fmt(printed.lo), f"{fmt(printed.lo / SCALES[word])} {word}", 1)
+
+
+def _sum(printed: Interval, allowed: Interval, parts: list[Value], unit: str) -> str:
+    """The parts' sum as printed, then what their rounding allows when that is wider."""
+    if printed == allowed or not printed.is_point:
+        return fmt_interval(allowed, unit)
+    return (f"{_printed(printed, parts, unit)} as printed, and their rounding allows "
+            f"{fmt_interval(allowed, unit)}")
+
+
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 
 
 @dataclass(frozen=True)
@@ -143,16 +165,18 @@ def _minus(a: Interval, b: Interval) -> Interval:
     return type(a)(lo, hi, a.lo_closed and b.hi_closed, a.hi_closed and b.lo_closed)
 
 
-def _partial(whole: Value, allowed: Interval, printed: Interval, ids: tuple[str, ...], terms: str,
-             name: str, unit: str, unreported: tuple[str, ...]) -> Outcome:
+def _partial(whole: Value, parts: list[Value], allowed: Interval, printed: Interval,
+             ids: tuple[str, ...], terms: str, name: str, unit: str,
+             unreported: tuple[str, ...]) -> Outcome:
     most, least = whole.interval.hi, allowed.lo
     if most is not None and least is not None and (
             most < least or (most == least and not (whole.interval.hi_closed and allowed.lo_closed))):
         return Outcome(Verdict.CONTRADICTION,
                        f"the parts of {name} given add to {fmt_interval(allowed, unit)}, more than "
                        f"the total {whole.text}", ids,
-                       (f"{terms} = {fmt_interval(allowed, unit)}, which is more than {whole.text}",))
-    arithmetic = (f"{terms} = {fmt_interval(printed, unit)}, which is at most {whole.text}",)
+                       (f"{terms} = {_sum(printed, allowed, parts, unit)}, which is more than "
+                        f"{whole.text}",))
+    arithmetic = (f"{terms} = {_printed(printed, parts, unit)}, which is at most {whole.text}",)
     stated = whole.interval if whole.hedged else whole.reading
     if stated.hi is not None and printed.lo is not None and stated.hi < printed.lo:
         return Outcome(Verdict.CONDITIONAL,
@@ -161,7 +185,7 @@ def _partial(whole: Value, allowed: Interval, printed: Interval, ids: tuple[str,
                        f"{fmt(least, unit)}"
                        + ("" if allowed.is_point else " and the parts at their lowest"),
                        ids,
-                       (f"{terms} = {fmt_interval(printed, unit)} > {whole.text}",
+                       (f"{terms} = {_printed(printed, parts, unit)} > {whole.text}",
                         f"{whole.text} allows up to {fmt(most, unit)}; the parts allow "
                         f"{fmt_interval(allowed, unit)}"))
     # What the parts without figures hold is derived by the judge from every claim at once.
