@@ -98,11 +98,16 @@ def _denominator_spans(claims_file: ClaimsFile,
     per, the one nearest the claim's figure (after it first: "3.1 per 1,000")."""
     pers = _per_values(claims_file)
     spans: dict[str, list[tuple[int, int]]] = {}
-    folded = {s.id: Folded(s.text) for s in claims_file.sources}
+    texts = {s.id: s.text for s in claims_file.sources}
+    folded: dict[str, Folded] = {}          # only the sources of rate claims: most have none
+    starts: dict[str, list[int]] = {}
     for claim in claims_file.claims:
-        source, span = folded.get(claim.source), claim.span
-        if claim.id not in pers or source is None or span is None:
+        span = claim.span
+        if claim.id not in pers or claim.source not in texts or span is None:
             continue
+        if claim.source not in folded:
+            folded[claim.source] = Folded(texts[claim.source])
+        source = folded[claim.source]
         quote = fold(claim.quote)
         hits = source.find_all(quote, claim.occurrence or 1) if quote else []
         if len(hits) < (claim.occurrence or 1):
@@ -110,8 +115,12 @@ def _denominator_spans(claims_file: ClaimsFile,
         where = source.span(claim.source, hits[-1], hits[-1] + len(quote))
         if not where.start <= span.start <= span.end <= where.end:
             continue
-        candidates = [fig for fig in figures.get(claim.source, [])
-                      if where.start <= fig.start and fig.end <= where.end
+        listed = figures.get(claim.source, [])          # sorted by start, not overlapping
+        if claim.source not in starts:
+            starts[claim.source] = [fig.start for fig in listed]
+        first = bisect.bisect_left(starts[claim.source], where.start)
+        last = bisect.bisect_left(starts[claim.source], where.end)
+        candidates = [fig for fig in listed[first:last] if fig.end <= where.end
                       and not (fig.start < span.end and span.start < fig.end)
                       and _number(fig) in pers[claim.id]]
         if candidates:
