@@ -57,6 +57,17 @@ def test_a_clean_file_loads(tmp_path):
     assert claims_file.sources[0].published == "2021-08-27"
 
 
+def test_an_unnamed_relation_may_start_with_a_flag(tmp_path):
+    """An unnamed relation is named by its first field that names claims; a flag written
+    first (`complete: false`) is passed over (it raised "TypeError: 'bool' object is not
+    iterable")."""
+    text = CLEAN + ("  - {id: part, quote: 102 persons, measure: arrested, value: 102, unit: people}\n"
+                    "relations:\n  - {complete: false, parts: [part], sum: total}\n")
+    claims_file, found = problems(write(tmp_path, text))
+    assert found == []
+    assert [r.id for r in claims_file.relations] == ["sum-part"]
+
+
 MALFORMED = {
     "bad indentation": ("version: 1\nsources:\n  - id: a\n   file: a.txt\n", 4, "expected"),
     "unknown field vaule": (CLEAN.replace("value: 102", "vaule: 102"), 10, "did you mean 'value'"),

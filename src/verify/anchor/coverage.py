@@ -1,12 +1,19 @@
 """Coverage: every figure of every source is covered by a claim or listed as unchecked.
 
+A rate's denominator ("1,000" of "3.1 crashes per 1,000 residents") is covered by the rate's
+claim when it stands in that claim's quote and is the `per:` of a rate relation naming the
+claim, or the claim's measure says it ("crashes per 1,000 residents").  Only that one figure:
+any other figure of the quote still needs a claim of its own.
+
 Also builds the marks the editor's page highlights: each figure in a source with the verdict
 of the checks it took part in.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
+from fractions import Fraction
 
 from verify.anchor.textindex import Folded, fold
 from verify.extract.figures import Extracted, extract_figures
@@ -14,6 +21,8 @@ from verify.model import Claim, ClaimsFile, Finding, Location, Mark, Outcome, So
 
 MAX_UNCHECKED_HITS = 1000     # occurrences of one unchecked text that are marked
 _RANK = {"contradiction": 4, "disputed": 3, "conditional": 2, "verified": 1}
+_PER = re.compile(r"\bper\s+(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d)")  # "per 1,000" in a measure
+_COUNTED = ("number", "words")       # figure kinds a denominator is written as
 
 
 def _figures(claims_file: ClaimsFile) -> Iterator[tuple[Source, Extracted]]:
@@ -65,19 +74,90 @@ class _Spans:
         return i >= 0 and self.ends[i] > start
 
 
+def _per_values(claims_file: ClaimsFile) -> dict[str, set[Fraction]]:
+    """claim id -> what its rate is per: the `per:` of each rate relation naming the claim as
+    its rate, and the number its measure says it is per ("crashes per 1,000 residents")."""
+    pers: dict[str, set[Fraction]] = {}
+    for relation in claims_file.relations:
+        rate, per = relation.get("rate"), relation.get("per")
+        if relation.kind == "rate" and isinstance(rate, str) and per is not None:
+            try:
+                pers.setdefault(rate, set()).add(Fraction(str(per).replace(",", "")))
+            except (ValueError, ZeroDivisionError):     # the loader reports a bad `per:`
+                continue
+    for claim in claims_file.claims:
+        for match in _PER.finditer(claim.measure or ""):
+            pers.setdefault(claim.id, set()).add(Fraction(match.group(1).replace(",", "")))
+    return pers
+
+
+def _denominator_spans(claims_file: ClaimsFile,
+                       figures: dict[str, list[Extracted]]) -> dict[str, list[tuple[int, int]]]:
+    """source id -> the spans of rates' denominators, each covered by its rate's claim: the
+    figure of the claim's quote (not the claim's own figure) whose value is what the rate is
+    per, the one nearest the claim's figure (after it first: "3.1 per 1,000")."""
+    pers = _per_values(claims_file)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    texts = {s.id: s.text for s in claims_file.sources}
+    folded: dict[str, Folded] = {}          # only the sources of rate claims: most have none
+    starts: dict[str, list[int]] = {}
+    for claim in claims_file.claims:
+        span = claim.span
+        if claim.id not in pers or claim.source not in texts or span is None:
+            continue
+        if claim.source not in folded:
+            folded[claim.source] = Folded(texts[claim.source])
+        source = folded[claim.source]
+        quote = fold(claim.quote)
+        hits = source.find_all(quote, claim.occurrence or 1) if quote else []
+        if len(hits) < (claim.occurrence or 1):
+            continue
+        where = source.span(claim.source, hits[-1], hits[-1] + len(quote))
+        if not where.start <= span.start <= span.end <= where.end:
+            continue
+        listed = figures.get(claim.source, [])          # sorted by start, not overlapping
+        if claim.source not in starts:
+            starts[claim.source] = [fig.start for fig in listed]
+        first = bisect.bisect_left(starts[claim.source], where.start)
+        last = bisect.bisect_left(starts[claim.source], where.end)
+        candidates = [fig for fig in listed[first:last] if fig.end <= where.end
+                      and not (fig.start < span.end and span.start < fig.end)
+                      and _number(fig) in pers[claim.id]]
+        if candidates:
+            nearest = min(candidates, key=lambda f: (f.start < span.start, abs(f.start - span.start)))
+            spans.setdefault(claim.source, []).append((nearest.start, nearest.end))
+    return spans
+
+
+def _number(fig: Extracted) -> Fraction | None:
+    """A plain number's exact value ("1,000": 1000); None for dates, shares, money..."""
+    if fig.kind not in _COUNTED:
+        return None
+    try:
+        return Fraction(fig.value)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
 def uncovered(claims_file: ClaimsFile) -> list[Outcome]:
     """An outcome for each figure no claim covers and no unchecked entry explains."""
     covered, unchecked = _covered_spans(claims_file), _unchecked_spans(claims_file)
-    where = claims_file.sources[0].loc if claims_file.sources else Location(claims_file.path)
-    outcomes, known = [], {}
+    figures: dict[str, list[Extracted]] = {}
     for source, fig in _figures(claims_file):
-        if source.id not in known:
-            known[source.id] = _Spans(covered.get(source.id, []) + unchecked.get(source.id, []))
-        if not known[source.id].overlaps(fig.start, fig.end):
+        figures.setdefault(source.id, []).append(fig)
+    denominators = _denominator_spans(claims_file, figures)
+    where = claims_file.sources[0].loc if claims_file.sources else Location(claims_file.path)
+    outcomes = []
+    for source in claims_file.sources:
+        known = _Spans(covered.get(source.id, []) + unchecked.get(source.id, [])
+                       + denominators.get(source.id, []))
+        for fig in figures.get(source.id, []):
+            if known.overlaps(fig.start, fig.end):
+                continue
             outcomes.append(Outcome(
                 Verdict.UNCOVERED,
-                f"\"{fig.text}\" (line {fig.line} of {source.path}) is not covered by any claim; "
-                "add a claim, or list it under unchecked with a reason",
+                f"\"{fig.text}\" (line {fig.line} of {source.path}) is not covered by any "
+                "claim; add a claim, or list it under unchecked with a reason",
                 location=where, spans=(Span(source.id, fig.start, fig.end, fig.line, fig.col),)))
     return outcomes
 

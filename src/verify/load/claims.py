@@ -274,7 +274,8 @@ def _named_relations(relations: list[Relation]) -> list[Relation]:
     unnamed = sorted((r for r in relations if not r.id), key=lambda r: repr(r.members))
     named: dict[int, Relation] = {}
     for relation in unnamed:
-        first = relation.members[0][1] if relation.members else relation.kind
+        # its first field that names claims: a flag may be written first (complete: false)
+        first = next((v for _, v in relation.members if isinstance(v, (str, tuple))), relation.kind)
         base = f"{relation.kind}-{first if isinstance(first, str) else '-'.join(map(str, first))}"
         name, n = base, 1
         while name in taken:
