@@ -57,15 +57,18 @@ def test_a_clean_file_loads(tmp_path):
     assert claims_file.sources[0].published == "2021-08-27"
 
 
-def test_an_unnamed_relation_may_start_with_a_flag(tmp_path):
-    """An unnamed relation is named by its first field that names claims; a flag written
-    first (`complete: false`) is passed over (it raised "TypeError: 'bool' object is not
-    iterable")."""
+@pytest.mark.parametrize("relation", ["{complete: false, parts: [part], sum: total}",
+                                      "{sum: total, parts: [part], complete: false}",
+                                      "{parts: [part], complete: false, sum: total}"])
+def test_an_unnamed_relation_is_named_by_what_it_relates_in_any_order(tmp_path, relation):
+    """An unnamed relation is named by its kind's own field ("sum-total"), whatever the order
+    its fields are written in; a flag written first (`complete: false`) is passed over (it
+    raised "TypeError: 'bool' object is not iterable")."""
     text = CLEAN + ("  - {id: part, quote: 102 persons, measure: arrested, value: 102, unit: people}\n"
-                    "relations:\n  - {complete: false, parts: [part], sum: total}\n")
+                    f"relations:\n  - {relation}\n")
     claims_file, found = problems(write(tmp_path, text))
     assert found == []
-    assert [r.id for r in claims_file.relations] == ["sum-part"]
+    assert [r.id for r in claims_file.relations] == ["sum-total"]
 
 
 MALFORMED = {

@@ -270,12 +270,18 @@ def _counted_breakdowns(reader: Reader, relations: list[Relation], breakdowns: l
 def _named_relations(relations: list[Relation]) -> list[Relation]:
     """Relations without an id are named by what they relate ("sum-total"), not by their place
     in the file, so that reordering a file renames nothing."""
+    def fields(relation: Relation) -> list[tuple[str, Any]]:       # in no order of the file
+        return sorted(relation.members, key=lambda member: member[0])
+
     taken = {r.id for r in relations if r.id}
-    unnamed = sorted((r for r in relations if not r.id), key=lambda r: repr(r.members))
+    unnamed = sorted((r for r in relations if not r.id), key=lambda r: repr(fields(r)))
     named: dict[int, Relation] = {}
     for relation in unnamed:
-        # its first field that names claims: a flag may be written first (complete: false)
-        first = next((v for _, v in relation.members if isinstance(v, (str, tuple))), relation.kind)
+        # the field named like its kind (sum: total -> "sum-total"), else its first field, by
+        # name, that names claims (a flag such as complete: false names none)
+        own = relation.get(relation.kind)
+        first = own if isinstance(own, (str, tuple)) else next(
+            (v for _, v in fields(relation) if isinstance(v, (str, tuple))), relation.kind)
         base = f"{relation.kind}-{first if isinstance(first, str) else '-'.join(map(str, first))}"
         name, n = base, 1
         while name in taken:
