@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.draft.guess import SPACE, Drafted, Guess, measure_words, one_line, sentence_of
+from verify.draft.guess import SPACE, Drafted, Guess, one_line, sentence_of
 from verify.extract.figures import Extracted
+from verify.values.vocabulary import measure_words
 
 PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
            "adults", "residents", "voters", "students", "officers", "suspects", "workers",

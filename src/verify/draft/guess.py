@@ -25,10 +25,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from verify.extract.figures import Extracted
 from verify.values.dates import DAYS, MONTHS
+from verify.values.vocabulary import measure_words, shipped
 
 SPACE = r"(?:[ \t]*\n[ \t]*|[ \t]+)"     # white space within a paragraph: at most one line break
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])")
@@ -89,28 +89,11 @@ class Drafted:
 
 
 @lru_cache(maxsize=1)
-def measure_words() -> dict[str, str]:
-    """Each word of data/measures.txt (lowercase) -> the measure it names."""
-    out: dict[str, str] = {}
-    for line in _data("measures.txt").splitlines():
-        line = line.split("#")[0].strip()
-        if ":" in line:
-            measure, words = line.split(":", 1)
-            for word in words.split():
-                out.setdefault(word.lower(), measure.strip())
-    return out
-
-
-@lru_cache(maxsize=1)
 def places() -> tuple[str, ...]:
     """The shipped place names (data/places.txt), longest first."""
-    names = [line.strip() for line in _data("places.txt").splitlines()
+    names = [line.strip() for line in shipped("places.txt").splitlines()
              if line.strip() and not line.startswith("#")]
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
-
-
-def _data(name: str) -> str:
-    return (resources.files("verify") / "data" / name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=8)

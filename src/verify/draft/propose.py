@@ -26,6 +26,7 @@ from verify.draft.guess import SPACE, Drafted, one_line, quoted, sentence_of
 from verify.extract.figures import Extracted
 from verify.values import units
 from verify.values.numbers import FigureError, read_written
+from verify.values.vocabulary import measure_words
 
 _S = SPACE
 _GAP = r"(?:[ \t]+|(?<![.!?])[ \t]*\n[ \t]*)"     # on past a wrap, not past a full stop
@@ -66,7 +67,7 @@ def lists(text: str) -> list[Listed]:
         names = [one_line(n) for n in [first, *m.group(2).split(","), m.group(3)] if n.strip()]
         if names[-1].endswith(".") and names[-1].count(".") == 1:
             names[-1] = names[-1][:-1]          # "... Lee and Polk." ends its sentence
-        if len(set(names)) < 3 or any(guess.measure_words().get(n.lower()) for n in names):
+        if len(set(names)) < 3 or any(measure_words().get(n.lower()) for n in names):
             continue
         noun, end = _noun(text, start, m.end())
         if noun is None:
@@ -108,7 +109,7 @@ def ranks(text: str) -> list[Ranked]:
     """"Kentucky had the most arrests": (Kentucky, most, arrested)."""
     out = []
     for m in _RANK.finditer(text):
-        measure = guess.measure_words().get(m.group(3))
+        measure = measure_words().get(m.group(3))
         part = _LEADING.sub("", m.group(1))
         if measure is not None:
             start = m.end(1) - len(part)

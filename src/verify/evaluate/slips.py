@@ -18,10 +18,10 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from importlib import resources
 
 from verify.model import Claim, ClaimsFile, Location, Outcome, Verdict
 from verify.values import units
+from verify.values.vocabulary import measure_words, typed_apart
 
 CLOSE = 0.8        # difflib ratio from which two spellings may be one slip apart ...
 SLIPS = 2          # ... confirmed by at most this many typed characters wrong, missing, extra
@@ -56,7 +56,7 @@ def _closest(word: str, choices: list[str]) -> str | None:
     lowered = {c.lower(): c for c in choices if c.lower() != word.lower()}
     limit = 1 if len(word) < 6 else SLIPS
     for found in difflib.get_close_matches(word.lower(), sorted(lowered), n=3, cutoff=CLOSE):
-        if _typed_apart(word.lower(), found, limit) <= limit:
+        if typed_apart(word.lower(), found, limit) <= limit:
             return lowered[found]
     return None
 
@@ -65,40 +65,22 @@ def _slip_of(a: str, b: str) -> bool:
     """Of two spellings one slip apart, is `a` the slip?  The one whose words are not all
     words verify knows (measures.txt, nouns.txt) is; else the shorter (a letter dropped is
     the commoner slip); else the later in sorted order."""
-    def key(m: str) -> tuple[bool, int, str]:
-        return (all(w in _known_words() for w in re.findall(r"[a-z]+", m.lower())), len(m), m)
-    known_a, known_b = key(a)[0], key(b)[0]
+    known_a, known_b = _known(a), _known(b)
     if known_a != known_b:
         return known_b
     return (len(a), b) < (len(b), a)
 
 
+def _known(spelling: str) -> bool:
+    return all(w in _known_words() for w in re.findall(r"[a-z]+", spelling.lower()))
+
+
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """Every word of the shipped measure and noun vocabularies, lowercased."""
-    text = (resources.files("verify") / "data" / "measures.txt").read_text(encoding="utf-8")
-    words = set(re.findall(r"[a-z]+", re.sub(r"#.*", "", text).lower()))
-    return frozenset(words | set(units.vocabulary()))
-
-
-def _typed_apart(a: str, b: str, limit: int) -> int:
-    """Characters wrong, missing, extra or swapped between a and b (optimal string alignment
-    distance); any count above `limit` is returned as limit + 1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before: list[int] = []
-    row = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], before[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        before, row = row, current
-    return min(row[-1], limit + 1)
+    measures = measure_words()
+    names = {w for measure in measures.values() for w in re.findall(r"[a-z]+", measure.lower())}
+    return frozenset(set(measures) | names | set(units.vocabulary()))
 
 
 def _measures(claims_file: ClaimsFile) -> list[Outcome]:

@@ -38,6 +38,7 @@ from verify.model import (
 from verify.project import inside_project, project_root
 from verify.values import dates, units
 from verify.values.numbers import ROUNDINGS, FigureError, Tolerances, duration, figure_from, rounding_place
+from verify.values.vocabulary import typed_apart
 
 
 class _Record(Protocol):
@@ -441,25 +442,11 @@ def _scale_guess(written: str) -> str:
     words = written.split(" ")
     for n, word in enumerate(words):
         lower = word.casefold()
-        matches = [s for s in SCALE_WORDS if lower != s and _one_slip(lower, s)]
+        matches = [s for s in SCALE_WORDS if typed_apart(lower, s, 1) == 1]
         if len(matches) == 1:
             fixed = " ".join(words[:n] + matches + words[n + 1:])
             return f"; did you mean '{short(fixed)}'?"
     return ""
-
-
-def _one_slip(word: str, target: str) -> bool:
-    """Is `word` one edit from `target`: a letter left out, added or changed, or two
-    neighbours swapped?"""
-    if abs(len(word) - len(target)) > 1:
-        return False
-    if len(word) == len(target):
-        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and word[diff[0]] == target[diff[1]]
-                                  and word[diff[1]] == target[diff[0]])
-    shorter, longer = sorted((word, target), key=len)
-    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _tolerances(reader: Reader, rounding: str | None) -> Tolerances:

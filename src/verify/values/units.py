@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from verify.values.vocabulary import shipped
+
 if TYPE_CHECKING:       # pint itself is imported on first use (registry)
     import pint
 
@@ -77,21 +79,17 @@ _IN_PINT: set[str] = set()
 _NOUN = re.compile(r"[a-z]{3,39}")
 
 
-def _data(name: str) -> str:
-    return (resources.files("verify") / "data" / name).read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=1)
 def _defined() -> frozenset[str]:
     """Every word of units.txt: a superset of the names, symbols and aliases pint knows."""
-    return frozenset(_WORD.findall(re.sub(r"#.*", "", _data("units.txt")))) | {"dimensionless"}
+    return frozenset(_WORD.findall(re.sub(r"#.*", "", shipped("units.txt")))) | {"dimensionless"}
 
 
 @lru_cache(maxsize=1)
 def _names() -> frozenset[str]:
     """The names, symbols and aliases units.txt defines (`name = definition = symbol = alias`)."""
     names = {"dimensionless"}
-    for line in re.sub(r"#.*", "", _data("units.txt")).splitlines():
+    for line in re.sub(r"#.*", "", shipped("units.txt")).splitlines():
         fields = [f.strip() for f in line.split("=")]
         if len(fields) > 1:
             names.update(f for f in [fields[0]] + fields[2:] if _WORD.fullmatch(f))
@@ -102,7 +100,7 @@ def _names() -> frozenset[str]:
 def vocabulary() -> dict[str, tuple[str, str]]:
     """The shipped counted nouns (nouns.txt): each form, singular or plural -> (singular, plural)."""
     out = {}
-    for line in re.sub(r"#.*", "", _data("nouns.txt")).splitlines():
+    for line in re.sub(r"#.*", "", shipped("nouns.txt")).splitlines():
         forms = line.split()
         if forms:
             singular, plural = forms[0], forms[-1]
@@ -113,7 +111,7 @@ def vocabulary() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def currencies() -> frozenset[str]:
     """ISO 4217 codes (currencies.txt), in capitals."""
-    return frozenset(line.split()[0] for line in _data("currencies.txt").splitlines()
+    return frozenset(line.split()[0] for line in shipped("currencies.txt").splitlines()
                      if line.strip() and not line.startswith("#"))
 
 
