@@ -194,7 +194,8 @@ class Claim:
     written: str | None = None       # the value as written, for date and weekday claims
     occurrence: int | None = None    # which occurrence of the quote, when it occurs twice
     waivers: tuple[Waiver, ...] = ()
-    span: Span | None = None         # set by anchoring
+    span: Span | None = None         # set by anchoring: the figure in its source
+    quote_span: Span | None = None   # set by anchoring: the whole quote in its source
     direction: str | None = None     # rise | fall: which way a change went, when its words do not say
     earlier: bool = False            # the quote gives what an earlier version said (a correction's)
 

@@ -98,22 +98,10 @@ def _denominator_spans(claims_file: ClaimsFile,
     per, the one nearest the claim's figure (after it first: "3.1 per 1,000")."""
     pers = _per_values(claims_file)
     spans: dict[str, list[tuple[int, int]]] = {}
-    texts = {s.id: s.text for s in claims_file.sources}
-    folded: dict[str, Folded] = {}          # only the sources of rate claims: most have none
     starts: dict[str, list[int]] = {}
     for claim in claims_file.claims:
-        span = claim.span
-        if claim.id not in pers or claim.source not in texts or span is None:
-            continue
-        if claim.source not in folded:
-            folded[claim.source] = Folded(texts[claim.source])
-        source = folded[claim.source]
-        quote = fold(claim.quote)
-        hits = source.find_all(quote, claim.occurrence or 1) if quote else []
-        if len(hits) < (claim.occurrence or 1):
-            continue
-        where = source.span(claim.source, hits[-1], hits[-1] + len(quote))
-        if not where.start <= span.start <= span.end <= where.end:
+        span, where = claim.span, claim.quote_span      # as anchoring found them
+        if claim.id not in pers or span is None or where is None or span == where:
             continue
         listed = figures.get(claim.source, [])          # sorted by start, not overlapping
         if claim.source not in starts:

@@ -55,20 +55,18 @@ def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Outcome]]:
         if source is None:
             anchored.append(claim)
             continue
-        span, problems = _locate(claim, source)
-        findings.extend(problems or _hedge_left_out(claim))
-        anchored.append(replace(claim, span=span) if span else claim)
+        span, quote_span, problems = _locate(claim, source)
+        findings.extend(problems)
+        anchored.append(replace(claim, span=span, quote_span=quote_span) if span else claim)
     return replace(claims_file, claims=tuple(anchored)), findings
 
 
-def _hedge_left_out(claim: Claim) -> list[Outcome]:
-    """A quote that hedges its figure ("about 6,900") with a value that does not ("6,900"):
-    read as written, the claim is exact to its last digit, narrower than the article's words,
-    so a check could fail (or a bound be derived) that the words do not support."""
-    found = figure_at(claim)
-    if found is None or claim.figure is None or claim.figure.precision not in ("exact", "rounded"):
+def _hedge_left_out(claim: Claim, quote: str, start: int, end: int) -> list[Outcome]:
+    """A quote that hedges its figure ("about 6,900", the figure at quote[start:end]) with a
+    value that does not ("6,900"): read as written, the claim is narrower than the article's
+    words, so a check could fail (or a bound be derived) that the words do not support."""
+    if claim.items or claim.figure is None or claim.figure.precision not in ("exact", "rounded"):
         return []
-    quote, start, end = found
     hedge = hedge_before(quote[:start])
     if hedge is None:
         return []
@@ -79,33 +77,35 @@ def _hedge_left_out(claim: Claim) -> list[Outcome]:
                     (claim.id,))]
 
 
-def _locate(claim: Claim, source: Folded) -> tuple[Span | None, list[Outcome]]:
+def _locate(claim: Claim, source: Folded) -> tuple[Span | None, Span | None, list[Outcome]]:
+    """(the figure's span, the quote's span, the problems) of a claim in its source."""
     quote = fold(claim.quote)
     if claim.occurrence is not None and claim.occurrence > _MAX_OCCURRENCE:
-        return None, [_problem(claim, f"claim '{claim.id}' asks for occurrence "
+        return None, None, [_problem(claim, f"claim '{claim.id}' asks for occurrence "
                                f"{claim.occurrence:,} of its quote; expected at most "
                                f"{_MAX_OCCURRENCE:,}: quote more words")]
     # Enough hits to pick the occurrence and list some lines; a quote of one letter can
     # occur a million times in a long source, and listing them all would take minutes.
     hits = source.find_all(quote, max(claim.occurrence or 1, _LISTED) + 1)
     if not hits:
-        return None, [_not_found(claim, source, quote)]
+        return None, None, [_not_found(claim, source, quote)]
     if len(hits) > 1 and claim.occurrence is None:
         times = f"more than {_LISTED} times" if len(hits) > _LISTED else f"{len(hits)} times"
         lines = ", ".join(dict.fromkeys(str(source.span(claim.source, h, h + 1).line)
                                         for h in hits[:_LISTED]))
-        return None, [_problem(claim, f"the quote of claim '{claim.id}' occurs {times} "
+        return None, None, [_problem(claim, f"the quote of claim '{claim.id}' occurs {times} "
                                f"(lines {lines}); add 'occurrence: N' or quote more words")]
     if claim.occurrence is not None and claim.occurrence > len(hits):
-        return None, [_problem(claim, f"claim '{claim.id}' asks for occurrence {claim.occurrence} "
+        return None, None, [_problem(claim, f"claim '{claim.id}' asks for occurrence {claim.occurrence} "
                                f"of its quote, which occurs {len(hits)} time(s)")]
     start = hits[(claim.occurrence or 1) - 1]
     quote_span = source.span(claim.source, start, start + len(quote))
     value_at, problems = _figure_in_quote(claim, quote)
     if value_at is None:
-        return quote_span, problems
+        return quote_span, quote_span, problems
     begin, length = value_at
-    return source.span(claim.source, start + begin, start + begin + length), problems
+    problems = problems or _hedge_left_out(claim, quote, begin, begin + length)
+    return source.span(claim.source, start + begin, start + begin + length), quote_span, problems
 
 
 def _figure_in_quote(claim: Claim, quote: str) -> tuple[tuple[int, int] | None, list[Outcome]]:
