@@ -82,7 +82,7 @@ def judge(article: Article, ctx: Context) -> Judgement:
     out = Judgement()
     for reason in article.undecided:
         out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, f"not decided: {reason}", ()), None))
-    out.notes.extend(("sum", outcome, None) for _, outcome in article.not_added)
+    out.notes.extend(("sum", article.not_added[key], None) for key in sorted(article.not_added))
     if not article.constraints:
         return out
     built = problem(article)

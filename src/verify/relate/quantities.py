@@ -110,7 +110,7 @@ class Article:
     of_claim: dict[str, int] = field(default_factory=dict)     # claim id -> quantity index
     implied: list[Relation] = field(default_factory=list)      # for the rules' explanations
     undecided: list[str] = field(default_factory=list)         # what could not be modelled
-    not_added: list[tuple[str, Outcome]] = field(default_factory=list)  # breakdowns left unsummed
+    not_added: dict[str, Outcome] = field(default_factory=dict)  # breakdown|measure -> left unsummed
     unconverted: list[tuple[str, int]] = field(default_factory=list)   # claim, its quantity
     ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)  # claim, dim, wholes
     cells: dict[QuantityKey, Cell] = field(default_factory=dict)          # cube cell key -> cell

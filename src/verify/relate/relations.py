@@ -122,17 +122,17 @@ def _not_added(article: Article, breakdown: Breakdown, whole_q: int, parts: list
     if not whole.statements or len(stated) < 2:
         return
     key = f"{fold(breakdown.dimension)}={fold(breakdown.whole)}|{whole.measure}"
-    if any(key == seen for seen, _ in article.not_added):
+    if key in article.not_added:
         return
     ids = tuple(c for q in stated for c in quantities[q].claims)
-    article.not_added.append((key, Outcome(
+    article.not_added[key] = Outcome(
         Verdict.CONDITIONAL,
         f"the parts of {breakdown.whole} ({', '.join(breakdown.parts)}) were not checked "
         f"against {whole.name}: {whole.measure} is a {'share' if whole.unit == 'percent' else 'rate'}, "
         "and the shares or rates of subgroups average rather than add; say `combine: sum` on "
         "the breakdown if its parts split what is counted (the answers of one question, a vote "
         "between candidates), or `combine: average` if they are subgroups",
-        ids, location=breakdown.loc)))
+        ids, location=breakdown.loc)
 
 
 def _alias(aliases: dict[QuantityKey, QuantityKey], measure: str, free: Coordinates,
