@@ -67,7 +67,7 @@ def _hedge_left_out(claim: Claim, quote: str, start: int, end: int) -> list[Outc
     words, so a check could fail (or a bound be derived) that the words do not support."""
     if claim.items or claim.figure is None or claim.figure.precision not in ("exact", "rounded"):
         return []
-    hedge = hedge_before(quote[:start])
+    hedge = hedge_before(quote, start)
     if hedge is None:
         return []
     said = quote[quote.lower().rindex(hedge, 0, start):end]

@@ -255,7 +255,7 @@ def _claim_lines(c: Drafted, t: Text, published: str | None, several: bool) -> l
         return (head + _claim(c, c.id + "-a", quote, occurrence, first, t.text, published, several)
                 + [""] + _claim(c, c.id + "-b", quote, occurrence, second, t.text, published, several))
     value = _value(f)
-    hedge = hedge_before(t.text[:f.start]) if f.kind not in ("date", "weekday", "pair") else None
+    hedge = hedge_before(t.text, f.start) if f.kind not in ("date", "weekday", "pair") else None
     if hedge is not None and _readable(f"{hedge} {value}"):
         value = f"{hedge} {value}"          # "about 6,900": the article's words, not 6,900 exact
     return _claim(c, c.id, quote, occurrence, value, t.text, published, several)

@@ -72,10 +72,10 @@ _HEDGE_BEFORE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=
                            + r")\s+[$\u20ac\u00a3\u00a5]?\Z", re.IGNORECASE)
 
 
-def hedge_before(text: str) -> str | None:
-    """The hedge that ends `text`, the words just before a figure ("an average of about "
-    -> "about"), lowercased; None when there is none."""
-    found = _HEDGE_BEFORE.search(text[-40:])
+def hedge_before(text: str, at: int) -> str | None:
+    """The hedge just before text[at:], a figure ("an average of about 6,900" -> "about"),
+    lowercased; None when there is none.  Only the few words before `at` are read."""
+    found = _HEDGE_BEFORE.search(text[max(0, at - 40):at])
     return found.group(1).lower() if found else None
 
 
