@@ -357,3 +357,9 @@ def test_an_unknown_field_that_is_no_cut_figure_gets_no_comma_hint(tmp_path):
         _, found = problems(write(tmp_path, text))
         [message] = [f.message for f in found]
         assert message.startswith("unknown field '") and "comma" not in message, message
+
+
+def test_a_misspelt_relation_kind_gets_a_did_you_mean(tmp_path):
+    _, found = problems(write(tmp_path, CLEAN + "relations:\n  - {sume: [total]}\n"))
+    (problem,) = found
+    assert "found none; 'sume': did you mean 'sum'?" in problem.message

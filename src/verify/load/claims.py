@@ -466,8 +466,12 @@ def _relation(reader: Reader, node: Node, known: set[str],
               claim_kinds: dict[str, frozenset[str]]) -> Relation | None:
     kinds = [k for k in schema.RELATIONS if node.kind == "map" and node.get(k) is not None]
     if len(kinds) != 1:
+        misspelt = [] if kinds or node.kind != "map" else [
+            (key, guess) for key, _ in node.pairs
+            if (guess := reader.guess(key.text, schema.RELATIONS, cutoff=0.8)) is not None]
+        hint = "".join(f"; '{short(key.text)}': did you mean '{guess}'?" for key, guess in misspelt[:1])
         reader.problem(node, f"a relation needs exactly one kind ({', '.join(schema.RELATIONS)}); "
-                       f"found {', '.join(kinds) or 'none'}")
+                       f"found {', '.join(kinds) or 'none'}{hint}")
         return None
     kind = kinds[0]
     table = {**schema.RELATIONS[kind], **schema.RELATION_COMMON}
