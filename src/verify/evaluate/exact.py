@@ -434,15 +434,51 @@ _Base = tuple[list[Row], Uses, list[int], _Domains | None]
 _WithSum = tuple[list[Row], Uses, list[int], _Domains, int]
 
 
+_WITNESSES = 16        # witnesses kept by a Prepared, to show later bounds attained
+
+
 class Prepared:
     """Rows propagated once, for every optimum asked of them: each sum asked adds itself as
     one more quantity and is propagated from there (the same domains as propagating all of it
-    from nothing), and its lower and upper ends share that."""
+    from nothing), and its lower and upper ends share that.
+
+    Every checked witness found on the way (by `decide` and by the optima) is kept: a bound
+    that one of them attains needs no search of its own.  Which witness shows it changes
+    nothing: the bound is proven by propagation, the witness only shows it reached."""
 
     def __init__(self, integer: Sequence[bool], rows: Sequence[Row]) -> None:
         self.integer, self.rows = list(integer), list(rows)
         self.base: _Base | None = None
+        self.core: tuple[str, ...] = ()              # when the rows cannot hold: why
         self.sums: dict[tuple[int, ...], _WithSum | None] = {}
+        self.witnesses: deque[dict[int, Exact]] = deque(maxlen=_WITNESSES)
+
+    def decide(self) -> Answer:
+        """`decide()` of the rows, sharing its propagation with the optima asked after (and
+        keeping its witness for them)."""
+        if not any(self.integer) and any(r.op in _STRICT for r in self.rows):
+            answer = decide(self.integer, self.rows)    # the optima propagate the closed rows
+        else:
+            rows, uses, order, d = self._base()
+            if d is None:
+                return Answer("unsat", self.core)
+            model = _label(d, rows, uses, order)
+            if model is None:
+                return UNKNOWN
+            answer = Answer("sat", model={i: Fraction(v) for i, v in model.items()})
+        if answer.model is not None:
+            self.witnesses.append(dict(answer.model))
+        return answer
+
+    def _attained(self, names: Sequence[int], value: Exact) -> bool:
+        """Does a kept witness give the sum of `names` exactly `value`?"""
+        return any(all(i in w for i in names) and sum(w[i] for i in names) == value
+                   for w in self.witnesses)
+
+    def _keep(self, found: Mapping[int, Exact]) -> None:
+        """Keep a witness of the rows with a sum (its own quantity, past the rows', left out)."""
+        n = len(self.integer)
+        self.witnesses.append({i: v for i, v in found.items() if i < n})
 
     def _base(self) -> _Base:
         if self.base is None:
@@ -462,7 +498,8 @@ class Prepared:
             d = _Domains(self.integer)
             try:
                 _propagate(d, rows, uses)
-            except _Empty:
+            except _Empty as empty:
+                self.core = tuple(sorted(empty.why))
                 self.base = (rows, uses, _order(rows), None)
             else:
                 self.base = (rows, uses, _order(rows), d)
@@ -474,6 +511,9 @@ class Prepared:
         rows, uses, order, base = self._base()
         if base is None:
             return None
+        if len(names) == 1 and names[0] in order:
+            # one quantity: its own domain is the sum's (the domains are copied, never changed)
+            return rows, uses, order, base, names[0]
         s = len(self.integer)
         link = Row(None, tuple((i, 1) for i in names) + ((s, -1),), "==", 0)
         extra = [link] + _implied(rows, names, s)
@@ -506,7 +546,11 @@ class Prepared:
             return _unbounded(d, rows, uses, order, s, names, sign)
         if (d.hi_open[s] if maximise else d.lo_open[s]):
             return False, None       # an open end: whether it is the supremum is z3's to say
-        if _attain(d, rows, uses, order, s, bound) is not None:
+        if self._attained(names, bound):
+            return True, Fraction(bound)
+        found = _attain(d, rows, uses, order, s, bound)
+        if found is not None:
+            self._keep(found)
             return True, Fraction(bound)
         if not whole:
             return False, None

@@ -87,7 +87,9 @@ def judge(article: Article, ctx: Context) -> Judgement:
         return out
     built = problem(article)
     clock = smt._Clock(ctx.config.budget_ms)     # one budget for the conflicts and the bounds
-    found = smt.conflicts(built, ctx.config.budget_ms, MOST_CONFLICTS, clock=clock)
+    with clock.free():
+        compiled = smt._Compiled(built)          # once, for the conflicts and the bounds
+    found = smt.conflicts(built, ctx.config.budget_ms, MOST_CONFLICTS, clock=clock, compiled=compiled)
     statements = article.statement_groups()
     constraints: dict[str, list[Constraint]] = {}
     for c in article.constraints:
@@ -117,7 +119,8 @@ def judge(article: Article, ctx: Context) -> Judgement:
     with clock.free():
         parts = optimise.Parts(built)      # the independent parts, for every bound asked below
     if ctx.config.bounds:
-        out.derived = _derived(article, parts, found.feasible, clock)
+        out.derived = _derived(article, parts, optimise.Optimiser(compiled, clock=clock),
+                               found.feasible, clock)
         if "" in out.derived:          # the budget ran out: said once, not once per sum
             out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, out.derived.pop("")[0], ()), None))
     out.implied = propagate.narrowed(article, parts, found.feasible, ctx.claims_file.relations)
@@ -212,12 +215,11 @@ def _by_rule(relation: Relation, stated: list[Statement], ctx: Context) -> Outco
 
 # -- derived facts ---------------------------------------------------------
 
-def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
-             clock: smt._Clock) -> dict[str, tuple[str, ...]]:
+def _derived(article: Article, parts: optimise.Parts, optimiser: optimise.Optimiser,
+             feasible: frozenset[str], clock: smt._Clock) -> dict[str, tuple[str, ...]]:
     """Facts the claims imply about the quantities without figures in each breakdown sum of
     a part of the article that holds together: the model's exact bounds."""
     out: dict[str, tuple[str, ...]] = {}
-    parts_of, optimisers = parts, parts.optimisers
     quantities = article.quantities
     for c in article.constraints:
         if c.kind != "sum" or c.relation is None or not c.group.startswith("breakdown:") \
@@ -227,15 +229,12 @@ def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
         unstated = [i for i, f in c.terms if f < 0 and not quantities[i].statements]
         if not quantities[whole].statements or not unstated:
             continue
-        left = clock.left_ms()
-        if left <= 0:
+        if clock.left_ms() <= 0:
             out[""] = (f"bounds for the parts without figures were not derived from "
                        f"{quantities[next(i for i, f in c.terms if f > 0)].name} onwards: the "
                        "solver budget was used up; raise solver.budget_ms in checks/ to derive them",)
             break
         names = [variable(i) for i in unstated]
-        with clock.free():      # finding the part and compiling it: not the solver's time
-            local, optimiser = parts_of.optimiser(names, left, optimisers, clock)
         together = optimiser.sum_bounds(names)
         if together[1] is None:
             continue
@@ -245,7 +244,7 @@ def _derived(article: Article, parts: optimise.Parts, feasible: frozenset[str],
             each = [together] if named else []
         else:
             with clock.free():
-                alike = optimise.alike(local, [variable(i) for i in named])
+                alike = optimise.alike(parts.problem(names), [variable(i) for i in named])
             found = optimiser.bounds(list(dict.fromkeys(alike.values())))
             each = [found[alike[variable(i)]] for i in named]
         amount = fmt(together[0], unit) if together[0] == together[1] else \

@@ -61,9 +61,10 @@ class Optimiser:
     first needed): every answer is an exact optimum, so sharing them between questions
     changes none (a witness would differ)."""
 
-    def __init__(self, problem: Problem, budget_ms: int = 2000, context: Z3 | None = None,
+    def __init__(self, problem: Problem | _Compiled, budget_ms: int = 2000, context: Z3 | None = None,
                  oracle: bool = True, shared: Cache | None = None, clock: _Clock | None = None) -> None:
-        self.compiled, self.clock = _Compiled(problem), clock or _Clock(budget_ms)
+        self.compiled = problem if isinstance(problem, _Compiled) else _Compiled(problem)
+        self.clock = clock or _Clock(budget_ms)
         self.oracle = oracle
         self.shared = {} if shared is None else shared     # holds "context" once made
         if context is not None:
@@ -82,7 +83,7 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
     """Minimise and maximise the sum of `names` over the components they touch: each end by
     verify.evaluate.exact when `oracle` and it decides, else by z3."""
     ids = [compiled.var(name) for name in names]
-    touched = [c for c in compiled.components if set(c.var_ids) & set(ids)]
+    touched = compiled.touched(ids)
     ends: list[Fraction | None] = [None, None]
     todo = [False, True]
     if oracle:
@@ -128,12 +129,7 @@ def _prepared(compiled: _Compiled, touched: Sequence[_Component],
     """verify.evaluate.exact's rows of the touched components, propagated once for every question
     about one component; with index -> local number."""
     if len(touched) == 1 and set(ids) <= set(touched[0].var_ids):
-        comp = touched[0]
-        key = id(comp)
-        if key not in compiled.prepared:
-            compiled.prepared[key] = (exact.Prepared(*compiled.rows(comp)),
-                                      {i: k for k, i in enumerate(comp.var_ids)})
-        return compiled.prepared[key]
+        return compiled.prepare(touched[0])
     integer, rows, local = _rows(compiled, touched, ids)
     return exact.Prepared(integer, rows), local
 

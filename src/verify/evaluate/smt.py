@@ -140,6 +140,23 @@ class _Compiled:
         self.exact_rows: dict[int, tuple[list[bool], list[exact.Row]]] = {}
         # id of a component -> verify.evaluate.optimise's rows propagated once, with index -> local number
         self.prepared: dict[int, tuple[exact.Prepared, dict[int, int]]] = {}
+        self._component_of: dict[int, int] | None = None
+
+    def prepare(self, comp: _Component) -> tuple[exact.Prepared, dict[int, int]]:
+        """The component's rows for verify.evaluate.exact, propagated once for the conflict
+        search and every bound asked after; with index -> local number."""
+        key = id(comp)
+        if key not in self.prepared:
+            self.prepared[key] = (exact.Prepared(*self.rows(comp)),
+                                  {i: k for k, i in enumerate(comp.var_ids)})
+        return self.prepared[key]
+
+    def touched(self, ids: Iterable[int]) -> list[_Component]:
+        """The components holding the variables `ids`, in the problem's order."""
+        if self._component_of is None:
+            self._component_of = {v: k for k, comp in enumerate(self.components) for v in comp.var_ids}
+        where = self._component_of
+        return [self.components[k] for k in sorted({where[i] for i in ids if i in where})]
 
     def rows(self, comp: _Component) -> tuple[list[bool], list[exact.Row]]:
         """The component for verify.evaluate.exact: its variables numbered from 0, in the order of
@@ -436,7 +453,8 @@ CHUNK = 64      # independent parts asked together in one call
 
 
 def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
-              oracle: bool = True, clock: _Clock | None = None) -> Conflicts:
+              oracle: bool = True, clock: _Clock | None = None,
+              compiled: _Compiled | None = None) -> Conflicts:
     """Every minimal conflicting set of groups, found by a hitting-set tree (Reiter): a set is
     found, then each of its members is switched off in turn and the rest searched again.
 
@@ -453,11 +471,12 @@ def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
     core of a failed call is searched on its own, and the others asked again without it.
 
     The budget (or `clock`, shared with later questions) counts z3's calls and the search for
-    the sets of a part that cannot hold; each part's first exact decision is not counted."""
+    the sets of a part that cannot hold; each part's first exact decision is not counted.
+    `compiled`, the problem already compiled, is shared with the questions asked after (its
+    parts' rows and the witnesses found here are kept on it)."""
     if clock is None:
-        compiled = _Compiled(problem)
         clock = _Clock(budget_ms)      # the budget is the solver's: compiling is not cut short
-    else:
+    if compiled is None:
         with clock.free():
             compiled = _Compiled(problem)
     tally = _Tally()
@@ -516,7 +535,11 @@ class _Part:
         key = frozenset(groups)
         rows = self.rows if len(key) == len(self.comp.groups) else \
             [r for r in self.rows if r.group is None or r.group in key]
-        answer = exact.decide(self.integer, rows)
+        if rows is self.rows:       # every group on: kept for the bounds asked after
+            prepared, _ = self.compiled.prepare(self.comp)
+            answer = prepared.decide()
+        else:
+            answer = exact.decide(self.integer, rows)
         if answer.status != "unknown":
             self.known[key] = answer.status, answer.core
         return answer.status
