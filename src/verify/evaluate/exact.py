@@ -398,11 +398,11 @@ def scaled(group: str | None, terms: Iterable[tuple[int, Exact]], op: str, rhs: 
     nonzero = [(i, c) for i, c in terms if c]
     if len(nonzero) == 1:
         ((i, c),) = nonzero
-        if c == 1 or c == -1:           # a figure's bound: the common case
-            c = int(c)
-            if type(rhs) is int or rhs.denominator == 1:
-                return Row(group, ((i, c),), op, int(rhs))
-            return Row(group, ((i, c * rhs.denominator),), op, rhs.numerator)
+        one = c.numerator if c.denominator == 1 else 0     # (numerator and denominator: no ==)
+        if one == 1 or one == -1:       # a figure's bound: the common case
+            if rhs.denominator == 1:
+                return Row(group, ((i, one),), op, rhs.numerator)
+            return Row(group, ((i, one * rhs.denominator),), op, rhs.numerator)
     exact_rhs = Fraction(rhs) if type(rhs) is not Fraction else rhs
     fractions = [(i, c if type(c) is Fraction else Fraction(c)) for i, c in nonzero]
     scale = math.lcm(exact_rhs.denominator, *(c.denominator for _, c in fractions))

@@ -117,7 +117,7 @@ def judge(article: Article, ctx: Context) -> Judgement:
             f"{len(found.sets)} (the solver budget, or the limit of {MOST_CONFLICTS} in one part "
             "of the article); fix these and check again", ()), None))
     with clock.free():
-        parts = optimise.Parts(built)      # the independent parts, for every bound asked below
+        parts = optimise.Parts(built, compiled)   # the independent parts, for the questions below
     if ctx.config.bounds:
         out.derived = _derived(article, parts, optimise.Optimiser(compiled, clock=clock),
                                found.feasible, clock)

@@ -27,10 +27,8 @@ from verify.evaluate.smt import (
     _Component,
 )
 
-Node = tuple[str, str]        # ("v", a variable's name) or ("g", a group)
-# a file's compiled parts by the roots of their unknowns, (part, its Optimiser), and under
-# "context" the one z3 context they share, made when first needed
-Cache = dict[tuple[Node, ...] | str, Any]
+# under "context" the one z3 context a file's questions share, made when first needed
+Cache = dict[str, Any]
 
 
 def bounds(problem: Problem, names: Sequence[str], budget_ms: int = 2000,
@@ -257,74 +255,37 @@ def _confirmed(solver: Z3, objective: Z3, value: Z3, epsilon: Z3, clock: _Clock,
 
 
 class Parts:
-    """The problem's independent parts, linked as smt links them: by a shared variable or a
-    shared group (a statement's bounds and the relations naming it)."""
+    """The problem's independent parts, as its compiled form splits it: linked by a shared
+    variable or a shared group (a statement's bounds and the relations naming it)."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, compiled: _Compiled | None = None) -> None:
+        compiled = compiled or _Compiled(problem)
         self.vars, self.constraints = problem.vars, problem.constraints
-        self.optimisers: Cache = {}       # compiled parts, shared by every question of a file
-        self.parent: dict[Node, Node] = {}
+        at = compiled.where()
+        group_at = {g: k for k, comp in enumerate(compiled.components) for g in comp.groups}
+        # a variable's part: its component's number, or its own name where no formula names it
+        self.part: dict[str, int | str] = {}
         for var in problem.vars:
-            self._union(("v", var.name), ("g", var.group) if var.group is not None else None)
-        for c in problem.constraints:
-            first = self._node(c)
-            for name, _ in c.terms[1:]:
-                self._union(first, ("v", name))
-            self._union(first, ("g", c.group) if c.group is not None else None)
-        self.members: dict[Node, tuple[list[Var], list[Constraint]]] = {}   # root -> its vars, constraints
+            self.part[var.name] = at.get(compiled.index[var.name], var.name)
+        # part -> its vars, constraints
+        self.members: dict[int | str, tuple[list[Var], list[Constraint]]] = {}
         for var in problem.vars:
-            self.members.setdefault(self._find(("v", var.name)), ([], []))[0].append(var)
-        for c in problem.constraints:
-            self.members.setdefault(self._find(self._node(c)), ([], []))[1].append(c)
-
-    def root(self, name: str) -> Node:
-        return self._find(("v", name))
-
-    def optimiser(self, names: Iterable[str], left_ms: int, cache: Cache,
-                  clock: _Clock | None = None) -> tuple[Problem, Optimiser]:
-        """The independent part holding `names`, compiled once for every question about it;
-        what is left of the file's one budget (or `clock`) bounds all of them."""
-        roots = tuple(sorted({self.root(n) for n in names}, key=repr))
-        if roots not in cache:
-            # one z3 context for a file, made when first needed: each costs a megabyte or two
-            local = self.problem(names)
-            if clock is None:
-                cache[roots] = (local, Optimiser(local, max(1, left_ms), shared=cache))
-            else:
-                with clock.free():       # compiling is not the solver's time
-                    cache[roots] = (local, Optimiser(local, shared=cache, clock=clock))
-        found: tuple[Problem, Optimiser] = cache[roots]
-        return found
-
-    @staticmethod
-    def _node(c: Constraint) -> Node:
-        return ("v", c.terms[0][0]) if c.terms else ("g", c.group)
-
-    def _find(self, node: Node) -> Node:
-        parent = self.parent
-        root = node
-        while parent.setdefault(root, root) != root:
-            root = parent[root]
-        while parent[node] != root:
-            parent[node], node = root, parent[node]
-        return root
-
-    def _union(self, a: Node, b: Node | None) -> None:
-        if b is not None:
-            self.parent[self._find(a)] = self._find(b)
-        else:
-            self._find(a)
+            self.members.setdefault(self.part[var.name], ([], []))[0].append(var)
+        self.of_constraint = [self.part[c.terms[0][0]] if c.terms else group_at[c.group]
+                              for c in problem.constraints]
+        for c, key in zip(problem.constraints, self.of_constraint, strict=True):
+            self.members.setdefault(key, ([], []))[1].append(c)
 
     def problem(self, names: Iterable[str]) -> Problem:
         """The parts holding the variables `names`, in the problem's own order."""
-        roots = list(dict.fromkeys(self._find(("v", n)) for n in names))
+        roots = list(dict.fromkeys(self.part[n] for n in names))
         if len(roots) == 1:
             found, constraints = self.members.get(roots[0], ([], []))
             return Problem(tuple(found), tuple(constraints))
         wanted = set(roots)
         return Problem(
-            tuple(v for v in self.vars if self._find(("v", v.name)) in wanted),
-            tuple(c for c in self.constraints if self._find(self._node(c)) in wanted))
+            tuple(v for v in self.vars if self.part[v.name] in wanted),
+            tuple(c for c, k in zip(self.constraints, self.of_constraint, strict=True) if k in wanted))
 
 
 _KINDS_TRIED = 8       # unknowns compared with at most this many others (each try costs a pass)
@@ -334,16 +295,22 @@ def alike(problem: Problem, names: list[str]) -> dict[str, str]:
     """name -> the first of `names` it is interchangeable with: swapping the two maps every
     constraint onto one of the same group, so both have the same bounds."""
     by_name = {v.name: v for v in problem.vars}
-    forms = _forms(problem.constraints, {})
+    naming: dict[str, list[Constraint]] = {}      # name -> the constraints naming it
+    for c in problem.constraints:
+        for n in dict.fromkeys(n for n, _ in c.terms):
+            naming.setdefault(n, []).append(c)
     out: dict[str, str] = {}
     kinds: list[str] = []
     for name in names:
         for kind in kinds[:_KINDS_TRIED]:
             a, b = by_name.get(kind), by_name.get(name)
+            # the swap leaves the constraints naming neither as they are: only those naming
+            # either need compare
+            near = list({id(c): c for c in naming.get(kind, []) + naming.get(name, [])}.values())
             if (a is not None and b is not None
                     and (a.integer, a.lo, a.hi, a.lo_closed, a.hi_closed, a.group) ==
                     (b.integer, b.lo, b.hi, b.lo_closed, b.hi_closed, b.group)
-                    and _forms(problem.constraints, {kind: name, name: kind}) == forms):
+                    and _forms(near, {kind: name, name: kind}) == _forms(near, {})):
                 out[name] = kind
                 break
         else:
