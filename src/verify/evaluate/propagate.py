@@ -44,11 +44,21 @@ def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Q
           rounds: int, whole_steps: bool = False) -> Iterator[Step]:
     """Every step that tightens a bound, in rounds over the constraints (wholes first), until
     none does.  `known` is updated by each step that leaves a value; `whole_steps` skips steps
-    that divide ("the top is at least a seventh of the rest" helps nobody reading)."""
+    that divide ("the top is at least a seventh of the rest" helps nobody reading).
+
+    A constraint whose last pass tightened nothing is passed over until one of its
+    quantities changes: it would tighten nothing again (the same steps, found sooner)."""
+    order = [sorted(c.terms, key=lambda t: t[1] < 0) for c in cons]
+    step = 0                          # steps that changed a bound so far
+    changed_at: dict[int, int] = {}   # quantity -> the step that last changed it
+    still_at: list[int] = [-1] * len(cons)   # constraint -> steps when its pass tightened nothing
     for _ in range(rounds):
         progress = False
-        for c in cons:
-            for target, coefficient in sorted(c.terms, key=lambda t: t[1] < 0):
+        for k, c in enumerate(cons):
+            if still_at[k] >= 0 and all(changed_at.get(i, -1) < still_at[k] for i, _ in c.terms):
+                continue
+            quiet = True
+            for target, coefficient in order[k]:
                 if whole_steps and abs(coefficient) != 1:
                     continue
                 bound = _bound(c, target, coefficient, known, quantities)
@@ -56,13 +66,17 @@ def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Q
                 tighter = current.intersect(bound)
                 if tighter == current:
                     continue
+                quiet = False
                 others = [(i, f) for i, f in c.terms if i != target]
                 values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
                 empty = tighter.is_empty() or (quantities[target].integer and not integer_in(tighter))
                 if not empty:
                     known[target] = tighter
+                    step += 1
+                    changed_at[target] = step
                     progress = True
                 yield Step(c, target, coefficient, others, values, bound, current, tighter, empty)
+            still_at[k] = step + 1 if quiet else -1
         if not progress:
             return
 
