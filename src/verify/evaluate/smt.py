@@ -454,7 +454,6 @@ class _Tally:
 
 
 CHUNK = 64      # independent parts asked together in one call
-_WITNESSES = 16     # witnesses a part keeps to answer later questions without a search
 
 
 def conflicts(problem: Problem, budget_ms: int = 2000, most: int = 16,
@@ -522,7 +521,6 @@ class _Part:
         self.solver: Z3 | None = None
         self.lits: dict[str, Z3] = {}
         self.known: dict[frozenset[str], tuple[str, tuple[str, ...]]] = {}
-        self.witnesses: list[dict[int, Fraction]] = []    # checked ones, of some groups' rows
 
     def decide(self, groups: Iterable[str]) -> Decided:
         """(status, core) with `groups` on: 'sat' | 'unsat' (core: groups that alone cannot
@@ -544,12 +542,8 @@ class _Part:
         if rows is self.rows:       # every group on: kept for the bounds asked after
             prepared, _ = self.compiled.prepare(self.comp)
             answer = prepared.decide()
-        elif any(_satisfies(w, rows) for w in self.witnesses):
-            answer = exact.Answer("sat")        # a witness found before holds these rows too
         else:
             answer = exact.decide(self.integer, rows)
-        if answer.model is not None and len(self.witnesses) < _WITNESSES:
-            self.witnesses.append(answer.model)
         if answer.status != "unknown":
             self.known[key] = answer.status, answer.core
         return answer.status
@@ -563,14 +557,6 @@ class _Part:
             self.lits = _Lits(z3, ctx, {g: self.compiled.literal[g] for g in self.comp.groups})
         status = _run(self.solver, self.clock, [self.lits[g] for g in groups])
         return status, (_core_groups(self.solver, self.lits) if status == "unsat" else ())
-
-
-def _satisfies(model: dict[int, Fraction], rows: Iterable[exact.Row]) -> bool:
-    """Does the model give every quantity of the rows a value that holds them all?"""
-    try:
-        return all(exact.holds(r, model) for r in rows)
-    except KeyError:        # a quantity the model has no value for
-        return False
 
 
 def _z3_conflicts(compiled: _Compiled, components: list[_Component], clock: _Clock,
