@@ -353,8 +353,8 @@ def _choices(d: _Domains, i: int) -> list[Exact]:
 def _label(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int]) -> dict[int, Exact] | None:
     """A checked witness from propagated domains, or None."""
     if not uses:      # no row links two quantities: each takes its first choice, nothing to carry
-        model = {i: _choices(d, i)[0] for i in order}
-        return model if all(holds(row, model) for row in rows) else None
+        chosen = {i: _choices(d, i)[0] for i in order}
+        return chosen if all(holds(row, chosen) for row in rows) else None
     for i in order:
         if d.lo[i] is not None and d.lo[i] == d.hi[i]:
             continue

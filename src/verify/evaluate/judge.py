@@ -218,27 +218,25 @@ def _by_rule(relation: Relation, stated: list[Statement], ctx: Context) -> Outco
 def _derived(article: Article, parts: optimise.Parts, optimiser: optimise.Optimiser,
              feasible: frozenset[str], clock: smt._Clock) -> dict[str, tuple[str, ...]]:
     """Facts the claims imply about the quantities without figures in each breakdown sum of
-    a part of the article that holds together: the model's exact bounds."""
+    a part of the article that holds together: the model's exact bounds.  The budget counts
+    the questions (z3's share of them: exact propagation is free), not finding the sums to
+    ask about or wording the facts."""
     out: dict[str, tuple[str, ...]] = {}
     quantities = article.quantities
-    for c in article.constraints:
-        if c.kind != "sum" or c.relation is None or not c.group.startswith("breakdown:") \
-                or c.group not in feasible:
-            continue
-        whole = next(i for i, f in c.terms if f > 0)
-        unstated = [i for i, f in c.terms if f < 0 and not quantities[i].statements]
-        if not quantities[whole].statements or not unstated:
-            continue
+    with clock.free():
+        asked = [(c, *question) for c in article.constraints
+                 if (question := _unstated(c, quantities, feasible)) is not None]
+    for c, relation, unstated in asked:
         if clock.left_ms() <= 0:
-            out[""] = (f"bounds for the parts without figures were not derived from "
-                       f"{quantities[next(i for i, f in c.terms if f > 0)].name} onwards: the "
-                       "solver budget was used up; raise solver.budget_ms in checks/ to derive them",)
+            whole = quantities[next(i for i, f in c.terms if f > 0)]
+            out[""] = (f"bounds for the parts without figures were not derived from {whole.name} "
+                       "onwards: the solver budget was used up; raise solver.budget_ms in checks/ "
+                       "to derive them",)
             break
         names = [variable(i) for i in unstated]
         together = optimiser.sum_bounds(names)
         if together[1] is None:
             continue
-        unit = quantities[whole].unit
         named = [i for i in unstated if not quantities[i].unnamed]
         if len(unstated) == 1:          # one part without a figure: its bounds are the sum's
             each = [together] if named else []
@@ -247,24 +245,44 @@ def _derived(article: Article, parts: optimise.Parts, optimiser: optimise.Optimi
                 alike = optimise.alike(parts.problem(names), [variable(i) for i in named])
             found = optimiser.bounds(list(dict.fromkeys(alike.values())))
             each = [found[alike[variable(i)]] for i in named]
-        amount = fmt(together[0], unit) if together[0] == together[1] else \
-            f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
-        relation = c.relation
-        labels = [f"{unnamed_parts(quantities[i].unnamed)} of {relation.get('breakdown')}"
-                  if quantities[i].unnamed else _along(quantities[i], relation) for i in unstated]
-        if len(unstated) == 1 and not quantities[unstated[0]].unnamed:
-            fact = f"{quantities[unstated[0]].name}, which has no figure: {amount}"
-        else:
-            fact = (f"the {_count(unstated, quantities)} without figures ({', '.join(labels)}) account "
-                    f"for {amount} of {quantities[whole].name} together")
-            lows = [b[0] for b in each if b[0] is not None]
-            highs = [b[1] for b in each if b[1] is not None]
-            if named and len(highs) == len(each) and len(lows) == len(each):
-                fact += (f", each between {fmt(min(lows), unit)} and {fmt(max(highs), unit)}"
-                         if len(named) == len(unstated) else
-                         f"; those named each between {fmt(min(lows), unit)} and {fmt(max(highs), unit)}")
-        out[c.group] = (fact,)
+        with clock.free():
+            out[c.group] = (_fact(c, relation, unstated, named, together, each, quantities),)
     return out
+
+
+def _unstated(c: Constraint, quantities: list[Quantity],
+              feasible: frozenset[str]) -> tuple[Relation, list[int]] | None:
+    """(its breakdown, the parts without figures) of a breakdown's sum whose whole has a
+    figure, in a part of the article that holds; None: nothing to derive."""
+    if c.kind != "sum" or c.relation is None or not c.group.startswith("breakdown:") \
+            or c.group not in feasible:
+        return None
+    whole = next(i for i, f in c.terms if f > 0)
+    unstated = [i for i, f in c.terms if f < 0 and not quantities[i].statements]
+    return (c.relation, unstated) if quantities[whole].statements and unstated else None
+
+
+def _fact(c: Constraint, relation: Relation, unstated: list[int], named: list[int], together: smt.Bound,
+          each: list[smt.Bound], quantities: list[Quantity]) -> str:
+    """The derived fact in words: what the parts without figures account for together, and
+    each."""
+    whole = quantities[next(i for i, f in c.terms if f > 0)]
+    unit = whole.unit
+    amount = fmt(together[0], unit) if together[0] == together[1] else \
+        f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"
+    if len(unstated) == 1 and not quantities[unstated[0]].unnamed:
+        return f"{quantities[unstated[0]].name}, which has no figure: {amount}"
+    labels = [f"{unnamed_parts(quantities[i].unnamed)} of {relation.get('breakdown')}"
+              if quantities[i].unnamed else _along(quantities[i], relation) for i in unstated]
+    fact = (f"the {_count(unstated, quantities)} without figures ({', '.join(labels)}) account "
+            f"for {amount} of {whole.name} together")
+    lows = [b[0] for b in each if b[0] is not None]
+    highs = [b[1] for b in each if b[1] is not None]
+    if named and len(highs) == len(each) and len(lows) == len(each):
+        fact += (f", each between {fmt(min(lows), unit)} and {fmt(max(highs), unit)}"
+                 if len(named) == len(unstated) else
+                 f"; those named each between {fmt(min(lows), unit)} and {fmt(max(highs), unit)}")
+    return fact
 
 
 def _count(unstated: list[int], quantities: list[Quantity]) -> int:
