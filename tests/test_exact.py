@@ -269,7 +269,7 @@ def test_a_bound_propagation_cannot_reach_is_not_taken_from_a_kept_witness():
     """x + 2y <= 10 with x = y: propagation leaves x <= 5, but x is at most 10/3.  The
     witnesses kept from earlier questions (the conflict search's, y's bounds) never make 5 an
     answer: a bound is taken as reached only when a witness gives it exactly."""
-    x, y = ("x", ONE), ("y", ONE)
+    x = ("x", ONE)
     problem = Problem((Var("x", lo=F(0)), Var("y", lo=F(0))),
                       (Constraint("cap", (x, ("y", F(2))), "<=", F(10)),
                        Constraint("same", (x, ("y", -ONE)), "==", F(0))))

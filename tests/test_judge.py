@@ -145,7 +145,7 @@ def test_bounds_cut_short_by_the_budget_are_said_once_never_guessed(seed, monkey
 
     def spent(*args, clock, **kwargs):       # the budget is gone once the model is solved
         found = solve(*args, clock=clock, **kwargs)
-        clock.deadline -= 1000
+        clock.spent += 1000
         return found
 
     monkeypatch.setattr(smt, "conflicts", spent)

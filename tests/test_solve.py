@@ -386,3 +386,25 @@ def test_exact_propagation_of_each_part_is_not_counted_against_the_budget(monkey
     assert found.complete and not found.undecided and not found.sets
     assert found.feasible == {c.group for c in problem.constraints} | {v.group for v in problem.vars
                                                                        if v.group}
+
+
+def test_the_clock_counts_cpu_time_except_free_and_counts_again_inside_free_when_asked():
+    import time
+
+    def burn(seconds: float) -> None:
+        end = time.process_time() + seconds
+        while time.process_time() < end:
+            pass
+
+    clock = solve._Clock(100)
+    with clock.free():
+        burn(0.15)                      # exact propagation: not the solver's time
+        assert clock.left_ms() > 50
+        with clock.counted():           # z3 asked among free work: counted
+            burn(0.06)
+        assert clock.left_ms() <= 40
+        with clock.free():              # free inside free: still free
+            burn(0.05)
+    assert 0 < clock.left_ms() <= 40
+    burn(0.05)
+    assert clock.left_ms() <= 0

@@ -119,8 +119,9 @@ def judge(article: Article, ctx: Context) -> Judgement:
     with clock.free():
         parts = optimise.Parts(built, compiled)   # the independent parts, for the questions below
     if ctx.config.bounds:
-        out.derived = _derived(article, parts, optimise.Optimiser(compiled, clock=clock),
-                               found.feasible, clock)
+        with clock.free():      # the budget counts z3's share of the questions (optimise)
+            out.derived = _derived(article, parts, optimise.Optimiser(compiled, clock=clock),
+                                   found.feasible, clock)
         if "" in out.derived:          # the budget ran out: said once, not once per sum
             out.notes.append(("solve", Outcome(Verdict.CONDITIONAL, out.derived.pop("")[0], ()), None))
     out.implied = propagate.narrowed(article, parts, found.feasible, ctx.claims_file.relations)
@@ -218,14 +219,13 @@ def _by_rule(relation: Relation, stated: list[Statement], ctx: Context) -> Outco
 def _derived(article: Article, parts: optimise.Parts, optimiser: optimise.Optimiser,
              feasible: frozenset[str], clock: smt._Clock) -> dict[str, tuple[str, ...]]:
     """Facts the claims imply about the quantities without figures in each breakdown sum of
-    a part of the article that holds together: the model's exact bounds.  The budget counts
-    the questions (z3's share of them: exact propagation is free), not finding the sums to
-    ask about or wording the facts."""
+    a part of the article that holds together: the model's exact bounds.  Called free(): the
+    budget counts z3's share of the questions, not exact propagation, finding the sums to ask
+    about or wording the facts."""
     out: dict[str, tuple[str, ...]] = {}
     quantities = article.quantities
-    with clock.free():
-        asked = [(c, *question) for c in article.constraints
-                 if (question := _unstated(c, quantities, feasible)) is not None]
+    asked = [(c, *question) for c in article.constraints
+             if (question := _unstated(c, quantities, feasible)) is not None]
     for c, relation, unstated in asked:
         if clock.left_ms() <= 0:
             whole = quantities[next(i for i, f in c.terms if f > 0)]
@@ -241,12 +241,10 @@ def _derived(article: Article, parts: optimise.Parts, optimiser: optimise.Optimi
         if len(unstated) == 1:          # one part without a figure: its bounds are the sum's
             each = [together] if named else []
         else:
-            with clock.free():
-                alike = optimise.alike(parts.problem(names), [variable(i) for i in named])
+            alike = optimise.alike(parts.problem(names), [variable(i) for i in named])
             found = optimiser.bounds(list(dict.fromkeys(alike.values())))
             each = [found[alike[variable(i)]] for i in named]
-        with clock.free():
-            out[c.group] = (_fact(c, relation, unstated, named, together, each, quantities),)
+        out[c.group] = (_fact(c, relation, unstated, named, together, each, quantities),)
     return out
 
 

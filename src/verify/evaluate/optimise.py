@@ -96,6 +96,14 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
                     todo.append(maximise)
         if not todo:
             return ends[0], ends[1]
+    with clock.counted():        # z3's time counts, also where the question was asked free()
+        _by_z3(compiled, touched, ids, todo, clock, shared, ends)
+    return ends[0], ends[1]
+
+
+def _by_z3(compiled: _Compiled, touched: Sequence[_Component], ids: Sequence[int], todo: list[bool],
+           clock: _Clock, shared: Cache | None, ends: list[Fraction | None]) -> None:
+    """The ends `todo` (False: the lower, True: the upper) of the sum of `ids`, by z3, into `ends`."""
     import z3  # noqa: PLC0415 (z3 loads only when a file needs it: start-up time)
     shared = {} if shared is None else shared
     if "context" not in shared:
@@ -119,7 +127,6 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
             check.add(*opt.assertions())
         for maximise in todo:
             ends[maximise] = _extreme(opt, objective, clock, maximise=maximise, check=check)
-    return ends[0], ends[1]
 
 
 def _prepared(compiled: _Compiled, touched: Sequence[_Component],

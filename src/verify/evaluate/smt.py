@@ -288,26 +288,42 @@ class _Clock:
     costs, not what other work on the machine takes, so a loaded machine (CI, --jobs) decides
     what a quiet one does.  Time spent `free()` is not counted: verify.evaluate.exact's
     propagation of a part, which ends in time proportional to the part's size (like reading
-    it), so a large file is not cut short by its size alone."""
+    it), so a large file is not cut short by its size alone; `counted()` counts again inside
+    a free block (z3's calls among the free work of the derived bounds)."""
 
     def __init__(self, budget_ms: int) -> None:
-        self.deadline = time.process_time() + max(int(budget_ms), 1) / 1000
-        self.freed = False
+        self.budget = max(int(budget_ms), 1) / 1000
+        self.spent = 0.0                                   # seconds counted so far
+        self.since: float | None = time.process_time()     # counting since; None while free
 
     def left_ms(self) -> int:
-        return int((self.deadline - time.process_time()) * 1000)
+        running = time.process_time() - self.since if self.since is not None else 0.0
+        return int((self.budget - self.spent - running) * 1000)
 
     @contextmanager
     def free(self) -> Iterator[None]:
-        if self.freed:           # inside another free() already
+        since = self.since
+        if since is None:           # inside another free() already
             yield
             return
-        start, self.freed = time.process_time(), True
+        self.spent += time.process_time() - since
+        self.since = None
         try:
             yield
         finally:
-            self.deadline += time.process_time() - start
-            self.freed = False
+            self.since = time.process_time()
+
+    @contextmanager
+    def counted(self) -> Iterator[None]:
+        if self.since is not None:      # counting already
+            yield
+            return
+        self.since = time.process_time()
+        try:
+            yield
+        finally:
+            self.spent += time.process_time() - self.since
+            self.since = None
 
 
 def _run(solver: Z3, clock: _Clock, assumptions: Sequence[Z3] = ()) -> str:
