@@ -18,7 +18,7 @@ from verify.config import Config
 from verify.load import schema
 from verify.load.yamlread import Node, comma_hint, cut_by_comma
 from verify.model import Location, Outcome, Unstated, Verdict, Waiver
-from verify.values.numbers import duration
+from verify.values.numbers import Tolerances, duration
 
 # A figure printed nowhere, named where a claim would be (a change's `from:`).
 UNSTATED = {
@@ -49,6 +49,7 @@ class Reader:
         self.hint_budget = HINT_BUDGET
         self.source_room = config.limit("source_bytes")    # bytes the sources may still hold
         self.string_chars = config.limit("string_chars")
+        self.roundings: dict[str, Tolerances] = {}     # rounding -> the tolerances with it
 
     def problem(self, node: Node | None, message: str) -> None:
         line, col = (node.line, node.col) if node is not None else (1, 1)

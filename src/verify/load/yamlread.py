@@ -48,7 +48,8 @@ class Node:
 
     @property
     def text(self) -> str:
-        return "" if self.value is None else str(self.value)
+        value = self.value
+        return value if type(value) is str else "" if value is None else str(value)
 
     @property
     def children(self) -> list[Node]:
@@ -62,9 +63,10 @@ class Node:
         return cast("list[tuple[Node, Node]]", self.value) if self.kind == "map" else []
 
     def get(self, key: str) -> Node | None:
-        for k, v in self.pairs:
-            if k.value == key:
-                return v
+        if self.kind == "map":
+            for k, v in cast("list[tuple[Node, Node]]", self.value):
+                if k.value == key:
+                    return v
         return None
 
     def items(self) -> list[tuple[str, Node, Node]]:
