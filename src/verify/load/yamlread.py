@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 import yaml
 
@@ -122,53 +122,76 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
     while True:
         event = next_event()
         kind = type(event)
-        if kind is _SCALAR or kind is _MAP_START or kind is _SEQ_START:
-            mark = event.start_mark     # the parser marks every event; the stubs allow None
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if kind is _SCALAR:
+            mark = event.start_mark      # the parser marks every event
+            line = mark.line + 1
+            col = mark.column + 1
             count += 1
             if count > max_nodes:
                 raise YamlError(line, col, f"more than {max_nodes:,} YAML values (limits.nodes); "
                                 "expected a claims file for one article")
             if event.tag:
                 _refuse_tag(event, line, col)
-            if kind is not _SCALAR:
-                if len(stack) >= max_depth:
-                    raise YamlError(line, col, f"nesting deeper than {max_depth} levels (limits.depth); "
-                                    "a claims file needs only a few")
-                items: list[Node] | list[tuple[Node, Node]] = []
-                top = _Open(Node("map" if kind is _MAP_START else "seq", line, col, items), items)
-                stack.append(top)
-                continue
-            plain = not event.style     # '' from the C parser, None from the Python one
             value = event.value
-            node = Node("scalar", line, col, None if plain and value in _NULLS else value, plain)
-        elif kind in _ENDS:
+            if event.style:     # quoted: '' (C parser) or None (Python parser) when plain
+                node = Node("scalar", line, col, value, False)
+            else:
+                node = Node("scalar", line, col, None if value in _NULLS else value, True)
+            if top is None:
+                root = node
+            elif top.seq:
+                top.items.append(node)      # type: ignore[arg-type]  # a list's items are Nodes
+            elif top.pending is None:      # a key: each once in a mapping
+                key = "" if node.value is None else value
+                if key in top.keys:
+                    _refuse_key(top, node)
+                top.keys[key] = top.pending = node
+            else:
+                top.items.append((top.pending, node))    # type: ignore[arg-type]  # its pairs
+                top.pending = None
+            continue
+        if kind is _MAP_START or kind is _SEQ_START:
+            mark = event.start_mark
+            line = mark.line + 1
+            col = mark.column + 1
+            count += 1
+            if count > max_nodes:
+                raise YamlError(line, col, f"more than {max_nodes:,} YAML values (limits.nodes); "
+                                "expected a claims file for one article")
+            if event.tag:
+                _refuse_tag(event, line, col)
+            if len(stack) >= max_depth:
+                raise YamlError(line, col, f"nesting deeper than {max_depth} levels (limits.depth); "
+                                "a claims file needs only a few")
+            items: list[Node] | list[tuple[Node, Node]] = []
+            top = _Open(Node("map" if kind is _MAP_START else "seq", line, col, items), items)
+            stack.append(top)
+            continue
+        if kind in _ENDS:
             node = stack.pop().node
             top = stack[-1] if stack else None
+            if top is None:
+                root = node
+            elif top.seq:
+                top.items.append(node)      # type: ignore[arg-type]
+            elif top.pending is None:
+                _refuse_key(top, node)      # a list or mapping as a key
+            else:
+                top.items.append((top.pending, node))    # type: ignore[arg-type]
+                top.pending = None
         elif kind in _SKIPPED:
             continue
         elif kind is yaml.StreamEndEvent or event is None:
             return root
         else:
             mark = event.start_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            line, col = mark.line + 1, mark.column + 1
             if kind is yaml.AliasEvent:
                 raise YamlError(line, col, f"alias '*{event.anchor}' is not allowed; "
                                 "write the value out (anchors and aliases are refused)")
             if root is not None:      # a DocumentStartEvent after the first document
                 raise YamlError(line, col, "a second YAML document ('---'); "
                                 "expected one document per file")
-            continue
-        # a finished node into its parent, or the document's root
-        if top is None:
-            root = node
-        elif top.seq:
-            top.items.append(node)      # type: ignore[arg-type]  # a list's items are Nodes
-        elif top.pending is None:
-            _key(top, node)
-        else:
-            top.items.append((top.pending, node))    # type: ignore[arg-type]  # a mapping's pairs
-            top.pending = None
 
 
 def syntax_error(text: str, error: yaml.MarkedYAMLError) -> YamlError:
@@ -322,19 +345,15 @@ def _refuse_tag(event: yaml.Event, line: int, col: int) -> None:
         raise YamlError(line, col, f"tag '{tag}' is not allowed; claims files hold plain text only")
 
 
-def _key(parent: _Open, node: Node) -> None:
-    """A mapping's key read: refused unless plain text read once in the mapping."""
+def _refuse_key(parent: _Open, node: Node) -> NoReturn:
+    """The error for a key of a mapping that is not plain text, or that it has already."""
     if node.kind != "scalar":
         raise YamlError(node.line, node.col, "a mapping key must be plain text")
     key = node.text
-    first = parent.keys.get(key)
-    if first is not None:
-        cut = cut_by_comma(parent.node.pairs, node)
-        hint = "" if cut is None else f"; {comma_hint(cut)}"
-        raise YamlError(node.line, node.col, f"duplicate key '{key}' (first at line "
-                        f"{first.line}); expected each key once{hint}")
-    parent.keys[key] = node
-    parent.pending = node
+    cut = cut_by_comma(parent.node.pairs, node)
+    hint = "" if cut is None else f"; {comma_hint(cut)}"
+    raise YamlError(node.line, node.col, f"duplicate key '{key}' (first at line "
+                    f"{parent.keys[key].line}); expected each key once{hint}")
 
 
 def cut_by_comma(pairs: list[tuple[Node, Node]], key: Node) -> str | None:
