@@ -562,8 +562,8 @@ def _claim_kinds(read: list[tuple[Claim, Node]]) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for claim, node in read:
         kinds = {"quantity"} if claim.figure is not None else set()
-        unit = node.get("unit")
-        if claim.written is not None and unit is not None:   # its unit was read: one of NON_QUANTITIES
+        unit = node.get("unit") if claim.written is not None else None
+        if unit is not None:   # a claim with a value and no figure: its unit is one of NON_QUANTITIES
             kinds.add(units.canonical(unit.text))
         if claim.items:
             kinds.add("list")
