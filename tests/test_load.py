@@ -6,7 +6,7 @@ import pytest
 
 from verify import config
 from verify.load import claims as load
-from verify.load import yamlread
+from verify.load import schema, validate, yamlread
 
 CLEAN = """\
 version: 1
@@ -363,3 +363,40 @@ def test_a_misspelt_relation_kind_gets_a_did_you_mean(tmp_path):
     _, found = problems(write(tmp_path, CLEAN + "relations:\n  - {sume: [total]}\n"))
     (problem,) = found
     assert "found none; 'sume': did you mean 'sum'?" in problem.message
+
+
+@pytest.mark.parametrize("text, at", [("? [a, b]\n: c\n", (1, 3)), ("{a: 1, {b: 2}: 3}\n", (1, 8)),
+                                      ("? {b: 2}\n: 3\n", (1, 3))])
+def test_a_list_or_mapping_as_a_key_is_refused_where_it_starts(text, at):
+    with pytest.raises(yamlread.YamlError) as raised:
+        yamlread.read(text)
+    assert (raised.value.line, raised.value.col, raised.value.message) == (
+        *at, "a mapping key must be plain text")
+
+
+SAMPLES = ["x", "total", "a b", "FILL-IN", "", "~", "'~'", "'FILL-IN'", "12", "012", "0", "1000000",
+           "true", "No", "YES", "maybe", "2021-08-27", "2021-02-30", "2021-08-27/2021-09-01",
+           "1 year", "24 hours", "100,000", "1,00", "most", "sum", "half-up", "rise", "x" * 70,
+           "[a, b]", "[a, FILL-IN]", "[a, '']", "[a, [b]]", "[]", "{place: Missouri}",
+           "{place: ''}", "{place: [a]}", "{measure: m, scope: {year: 2020}}", "{measure: m}",
+           "[{rule: same, reason: r}]", "[{id: a, file: a.txt}]"]
+
+
+RELATION_TABLES = [{**roles, **schema.RELATION_COMMON} for roles in schema.RELATIONS.values()]
+
+
+@pytest.mark.parametrize("table", [schema.FILE, schema.SOURCE, schema.CLAIM, schema.BREAKDOWN,
+                                   schema.UNCHECKED, schema.WAIVER, *RELATION_TABLES])
+def test_a_record_reads_every_value_as_convert_does(table):
+    """record reads most values without `convert`; what it gives and says must be the same."""
+    settings = config.load([])
+    for key, spec in table.items():
+        for sample in SAMPLES:
+            node = yamlread.read(f"{key}: {sample}\n")
+            fast = validate.Reader("c.yaml", settings)
+            got = fast.record(node, {key: (spec[0], False, spec[2])}, "a record")
+            slow = validate.Reader("c.yaml", settings)
+            value = node.get(key)
+            expected = slow.convert(value, spec[0], f"'{key}' of a record")
+            assert got == ({} if expected is validate.BAD else {key: (expected, value)}), (key, sample)
+            assert fast.problems == slow.problems, (key, sample)

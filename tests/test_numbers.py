@@ -1,4 +1,5 @@
 """Written figures -> exact intervals: every form in the seed and in the claims language."""
+from dataclasses import replace
 from fractions import Fraction as F
 
 import pytest
@@ -234,3 +235,13 @@ def test_the_hedge_words_table_in_the_docs_is_what_the_code_reads():
 ])
 def test_one_of_a_unit_is_written_in_the_singular(value, unit, shown):
     assert fmt(F(value), unit) == shown
+
+
+def test_equal_tolerances_hash_alike_and_unequal_ones_differ():
+    base = Tolerances()
+    same = Tolerances(about=F(2, 20), nearly=F(1, 10), steps=5)
+    assert same == base and hash(same) == hash(base)
+    whole = Tolerances(about=F(1))
+    assert whole == Tolerances(about=1) and hash(whole) == hash(Tolerances(about=1))
+    assert replace(base, rounding="either") != base
+    assert len({base, same, replace(base, rounding="either"), replace(base, steps=None)}) == 3

@@ -374,20 +374,19 @@ def _claim(reader: Reader, node: Node, source_ids: list[str],
     fields = reader.record(node, schema.CLAIM, "a claim")
     if "id" not in fields or "quote" not in fields:
         return None
-
-    def value(key: str, default: Any = None) -> Any:
-        return fields.get(key, (default,))[0]
-
-    source = value("source") or (source_ids[0] if len(source_ids) == 1 else None)
+    get = fields.get          # a field's (value, node), or _ABSENT: (None,)
+    claim_id = fields["id"][0]
+    named = get("source", _ABSENT)[0]
+    source = named or (source_ids[0] if len(source_ids) == 1 else None)
     if "source" in fields and source not in source_ids:
-        reader.problem(fields["source"][1], f"claim '{value('id')}' names source '{short(value('source'))}'; "
+        reader.problem(fields["source"][1], f"claim '{claim_id}' names source '{short(named)}'; "
                        f"expected one of: {', '.join(source_ids) or '(no sources)'}")
     elif source is None and source_ids:     # no sources at all is reported once, not per claim
-        reader.problem(node, f"claim '{value('id')}' names no source; expected 'source:' with one "
+        reader.problem(node, f"claim '{claim_id}' names no source; expected 'source:' with one "
                        f"of: {', '.join(source_ids)}")
     figure = written = None
     try:
-        unit = units.canonical(value("unit"), reader.config.nouns)
+        unit = units.canonical(get("unit", _ABSENT)[0], reader.config.nouns)
     except units.UnknownUnit as error:      # with the closest known word, on the hint budget
         reader.problem(fields["unit"][1], error.message(reader.guess))
         return None
@@ -395,40 +394,47 @@ def _claim(reader: Reader, node: Node, source_ids: list[str],
         reader.problem(fields["unit"][1], str(error))
         return None
     if "value" in fields and unit not in units.NON_QUANTITIES:
-        integer = value("integer") if "integer" in fields else _is_count(reader, unit, fields)
+        integer = fields["integer"][0] if "integer" in fields else _is_count(reader, unit, fields)
         try:
-            place = rounding_place(value("rounded-to")) if "rounded-to" in fields else None
+            place = rounding_place(fields["rounded-to"][0]) if "rounded-to" in fields else None
         except FigureError as error:
             reader.problem(fields["rounded-to"][1], str(error))
             return None
         try:
-            figure = figure_from(value("value"), unit if "unit" in fields else None,
-                                 value("precision"), bool(integer), _tolerances(reader, value(
-                                     "rounding") or (roundings or {}).get(source or "")),
+            figure = figure_from(fields["value"][0], unit if "unit" in fields else None,
+                                 get("precision", _ABSENT)[0], bool(integer), _tolerances(
+                                     reader, get("rounding", _ABSENT)[0]
+                                     or (roundings or {}).get(source or "")),
                                  place)
         except FigureError as error:
-            reader.problem(fields["value"][1], f"{error}{_scale_guess(value('value'))}")
+            reader.problem(fields["value"][1], f"{error}{_scale_guess(fields['value'][0])}")
             return None
     elif "value" in fields:
-        written = value("value")
+        written = fields["value"][0]
         if unit in ("date", "weekday") and (unreadable := dates.problems(written)):
             for message in unreadable:       # the date rule could only guess at such a value
-                reader.problem(fields["value"][1], f"claim '{short(value('id'))}': {message}")
+                reader.problem(fields["value"][1], f"claim '{short(claim_id)}': {message}")
             return None
     elif "items" not in fields:
         if node.get("value") is None and node.get("items") is None:   # else: reported already
-            reader.problem(node, f"claim '{value('id')}' has neither 'value' nor 'items'; "
+            reader.problem(node, f"claim '{claim_id}' has neither 'value' nor 'items'; "
                            "expected the figure as written, or the names a list gives")
         return None
     if "items" in fields and not fields["items"][1].value:     # else: its items were reported
-        reader.problem(fields["items"][1], f"claim '{value('id')}' lists no items; expected the "
+        reader.problem(fields["items"][1], f"claim '{claim_id}' lists no items; expected the "
                        "names the quote lists")
         return None
-    waivers = value("waive", ())
-    return Claim(value("id"), source or "", value("quote"), reader.loc(node), value("measure"),
-                 value("scope", ()), figure, value("items", ()), value("date"), written,
-                 value("occurrence"), waivers, direction=value("direction"),
-                 earlier=bool(fields.get("earlier", (False,))[0]))
+    return Claim(claim_id, source or "", fields["quote"][0], reader.loc(node),
+                 get("measure", _ABSENT)[0], get("scope", _NONE)[0], figure,
+                 get("items", _NONE)[0], get("date", _ABSENT)[0], written,
+                 get("occurrence", _ABSENT)[0], get("waive", _NONE)[0],
+                 direction=get("direction", _ABSENT)[0],
+                 earlier=bool(get("earlier", _FALSE)[0]))
+
+
+_ABSENT: tuple[Any, ...] = (None,)     # a field not given, as fields.get gives it
+_NONE: tuple[Any, ...] = ((),)         # a list or scope field not given
+_FALSE: tuple[Any, ...] = (False,)
 
 
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
@@ -450,8 +456,12 @@ def _scale_guess(written: str) -> str:
 
 def _tolerances(reader: Reader, rounding: str | None) -> Tolerances:
     """The settings' tolerances, with the rounding convention of the claim or its source."""
-    tolerances = reader.config.tolerances
-    return tolerances if rounding is None else replace(tolerances, rounding=rounding)
+    if rounding is None:
+        return reader.config.tolerances
+    found = reader.roundings.get(rounding)        # made once per file, not once per claim
+    if found is None:
+        found = reader.roundings[rounding] = replace(reader.config.tolerances, rounding=rounding)
+    return found
 
 
 def _is_count(reader: Reader, unit: str, fields: Fields) -> bool:
@@ -464,7 +474,8 @@ def _is_count(reader: Reader, unit: str, fields: Fields) -> bool:
 
 def _relation(reader: Reader, node: Node, known: set[str],
               claim_kinds: dict[str, frozenset[str]]) -> Relation | None:
-    kinds = [k for k in schema.RELATIONS if node.kind == "map" and node.get(k) is not None]
+    keys = {key.value for key, _ in node.pairs}
+    kinds = [k for k in schema.RELATIONS if k in keys]
     if len(kinds) != 1:
         misspelt = [] if kinds or node.kind != "map" else [
             (key, guess) for key, _ in node.pairs
@@ -474,7 +485,7 @@ def _relation(reader: Reader, node: Node, known: set[str],
                        f"found {', '.join(kinds) or 'none'}{hint}")
         return None
     kind = kinds[0]
-    table = {**schema.RELATIONS[kind], **schema.RELATION_COMMON}
+    table = _RELATION_TABLES[kind]
     fields = reader.record(node, table, f"a {kind} relation")
     if any(spec[1] and key not in fields for key, spec in table.items()):
         return None
@@ -492,6 +503,11 @@ def _relation(reader: Reader, node: Node, known: set[str],
     waivers = fields.get("waive", ((),))[0]
     return Relation(kind, rel_id, members, reader.loc(node), False,
                     fields.get("quote", (None,))[0], fields.get("source", (None,))[0], waivers)
+
+
+# relation kind -> the fields of such a relation: its roles, then the fields of every relation
+_RELATION_TABLES: dict[str, schema.Table] = {
+    kind: {**roles, **schema.RELATION_COMMON} for kind, roles in schema.RELATIONS.items()}
 
 
 def _enough_members(reader: Reader, kind: str, fields: Fields, rel_id: str) -> bool:
@@ -546,8 +562,8 @@ def _claim_kinds(read: list[tuple[Claim, Node]]) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for claim, node in read:
         kinds = {"quantity"} if claim.figure is not None else set()
-        unit = node.get("unit")
-        if claim.written is not None and unit is not None:   # its unit was read: one of NON_QUANTITIES
+        unit = node.get("unit") if claim.written is not None else None
+        if unit is not None:   # a claim with a value and no figure: its unit is one of NON_QUANTITIES
             kinds.add(units.canonical(unit.text))
         if claim.items:
             kinds.add("list")

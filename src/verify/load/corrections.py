@@ -76,8 +76,11 @@ def _earlier(reader: Reader, claims: Sequence[Node], corrected: dict[str, str],
     """The ids of the claims marked `earlier: true`; each must quote a correcting source."""
     out: set[str] = set()
     for node in claims:
-        flag, ident = _scalar(node, "earlier"), _scalar(node, "id")
-        if flag is None or ident is None or flag.text.lower() not in ("true", "yes"):
+        flag = _scalar(node, "earlier")
+        if flag is None or flag.text.lower() not in ("true", "yes"):
+            continue
+        ident = _scalar(node, "id")
+        if ident is None:
             continue
         out.add(ident.text)
         named = _scalar(node, "source")

@@ -18,7 +18,7 @@ from verify.config import Config
 from verify.load import schema
 from verify.load.yamlread import Node, comma_hint, cut_by_comma
 from verify.model import Location, Outcome, Unstated, Verdict, Waiver
-from verify.values.numbers import duration
+from verify.values.numbers import Tolerances, duration
 
 # A figure printed nowhere, named where a claim would be (a change's `from:`).
 UNSTATED = {
@@ -48,6 +48,8 @@ class Reader:
         self.problems: list[Outcome] = []
         self.hint_budget = HINT_BUDGET
         self.source_room = config.limit("source_bytes")    # bytes the sources may still hold
+        self.string_chars = config.limit("string_chars")
+        self.roundings: dict[str, Tolerances] = {}     # rounding -> the tolerances with it
 
     def problem(self, node: Node | None, message: str) -> None:
         line, col = (node.line, node.col) if node is not None else (1, 1)
@@ -69,25 +71,49 @@ class Reader:
         return found[0] if found else None
 
     def record(self, node: Node | None, fields: schema.Table, what: str) -> Fields:
-        """A mapping checked against a field table -> {name: (value, node)}."""
+        """A mapping checked against a field table -> {name: (value, node)}.
+
+        A value the table's plan reads without a problem (most of them) is read there; any
+        other goes through `convert`, which says what is wrong with it."""
         if node is None or node.kind != "map":
             self.problem(node, f"{what} must be a mapping of fields ({', '.join(fields)})")
             return {}
+        plan = _plan(fields)
+        kinds, scalars, lists, limit = plan.kinds, plan.scalars, plan.lists, self.string_chars
         out: Fields = {}
-        for n, (key, key_node, value) in enumerate(node.items()):
-            if key not in fields:
-                if (cut := cut_by_comma(node.pairs[:n], key_node)) is not None:
+        pairs = node.pairs
+        for n, (key_node, value) in enumerate(pairs):
+            key: str = key_node.value or ""    # type: ignore[assignment]  # a key is a scalar
+            kind = kinds.get(key)
+            if kind is None:
+                if (cut := cut_by_comma(pairs[:n], key_node)) is not None:
                     hint = comma_hint(cut)
                 else:
                     guess = self.guess(key, fields)
                     hint = f"did you mean '{guess}'?" if guess else f"expected one of: {', '.join(fields)}"
                 self.problem(key_node, f"unknown field '{short(key)}' in {what}; {hint}")
                 continue
-            converted = self.convert(value, fields[key][0], f"'{key}' of {what}")
+            converted: Any = _SLOW
+            if value.kind == "scalar":
+                text = value.value
+                read = scalars.get(key)
+                if read is not None and text is not None and text != DRAFT_PLACEHOLDER \
+                        and len(text) <= limit:
+                    converted = text if read is _as_written else read(text)  # type: ignore[arg-type]
+            elif value.kind == "seq":
+                each = lists.get(key)
+                if each is not None:
+                    converted = _items(value.children, each, limit)
+                elif key in plan.records:
+                    converted = tuple(value.children)
+            elif kind == "scope":
+                converted = _scope(value.pairs, limit)
+            if converted is _SLOW:
+                converted = self.convert(value, kind, f"'{key}' of {what}")
             if converted is not BAD:
                 out[key] = (converted, value)
-        for key, (_, required, help_text, *_) in fields.items():
-            if required and key not in out and node.get(key) is None:
+        for key, help_text in plan.required:
+            if key not in out and node.get(key) is None:
                 self.problem(node, f"{what} has no '{key}'; expected {help_text}")
         return out
 
@@ -135,7 +161,7 @@ class Reader:
             self.problem(node, f"{what} must be {'a single value' if node.kind != 'scalar' else 'given'}")
             return BAD
         text = node.text
-        if len(text) > self.config.limit("string_chars"):
+        if len(text) > self.string_chars:
             self.problem(node, f"{what} is {len(text):,} characters long; the limit is "
                          f"{self.config.limit('string_chars'):,} (limits.string_chars)")
             return BAD
@@ -166,10 +192,12 @@ class Reader:
 
 BAD = object()
 # scalar kind -> (test of the text, what is expected); built once, not per value read
+_ID = re.compile(schema.ID_PATTERN[1:-1])
+_WHOLE = re.compile(r"[1-9]\d{0,5}")
 _CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
-    "id": (lambda text: re.fullmatch(schema.ID_PATTERN[1:-1], text), "an id: letters, digits, - _ . :"),
+    "id": (lambda text: _ID.fullmatch(text), "an id: letters, digits, - _ . :"),
     "bool": (lambda text: text.lower() in ("true", "false", "yes", "no"), "true or false"),
-    "int": (lambda text: re.fullmatch(r"[1-9]\d{0,5}", text), "a whole number from 1"),
+    "int": (lambda text: _WHOLE.fullmatch(text), "a whole number from 1"),
     "per": (lambda text: re.fullmatch(r"[1-9]\d{0,2}(,?\d{3}){0,4}", text), "a whole number from 1, "
             "such as 100,000"),
     "duration": (lambda text: duration(text) is not None, "a length of time such as 1 year, "
@@ -177,6 +205,100 @@ _CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "date": (lambda text: _valid_date(text), "a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
     "day": (lambda text: "/" not in text and _valid_date(text), "one date YYYY-MM-DD"),
 }
+
+
+_SLOW = object()      # a value the plan does not read: `convert` reads it, and says what is wrong
+Read = Callable[[str], Any]     # a scalar's text -> its value, or _SLOW
+
+
+def _as_written(text: str) -> str:
+    """A text field's value: its text (record reads it without calling this)."""
+    return text
+
+
+def _checked(kind: str) -> Read:
+    """What `Reader.scalar` returns for a text of `kind` that passes its check; _SLOW for one
+    that does not (the reader then says why)."""
+    if kind == "bool":
+        return lambda text: (lower in ("true", "yes")) if (lower := text.lower()) in (
+            "true", "false", "yes", "no") else _SLOW
+    if kind == "int":
+        return lambda text: int(text) if _WHOLE.fullmatch(text) else _SLOW
+    if kind == "id":
+        return lambda text: text if _ID.fullmatch(text) else _SLOW
+    if kind.startswith("enum:"):
+        options = frozenset(kind[5:].split("|"))
+        return lambda text: text if text in options else _SLOW
+    check = _CHECKS.get(kind)
+    if check is None:
+        return _as_written
+    test = check[0]
+    return lambda text: text if test(text) else _SLOW
+
+
+# a field's kind -> the scalar kind its value is read as, when written as one scalar (a list
+# of claims may be one id; a figure printed nowhere is a mapping, read by `convert`)
+_AS_SCALAR = {"claims": "id", "among": "text", "figure": "id"}
+# a field's kind -> the scalar kind of its items, when written as a list
+_AS_LIST = {"ids": "id", "texts": "text", "claims": "id", "among": "id"}
+_UNREAD = ("ids", "texts", "scope", "waivers")     # never one scalar
+
+
+class _Plan:
+    """How `Reader.record` reads the fields of one table: each field's kind, the readers of
+    values written as a scalar or as a list of scalars, the lists of records (kept as nodes)
+    and the required fields."""
+
+    __slots__ = ("kinds", "lists", "records", "required", "scalars", "table")
+
+    def __init__(self, table: schema.Table) -> None:
+        self.table = table
+        self.kinds = {key: spec[0] for key, spec in table.items()}
+        self.scalars = {key: _checked(_AS_SCALAR.get(kind, kind)) for key, kind in self.kinds.items()
+                        if not kind.startswith("list:") and kind not in _UNREAD}
+        self.lists = {key: _checked(_AS_LIST[kind]) for key, kind in self.kinds.items()
+                      if kind in _AS_LIST}
+        self.records = frozenset(key for key, kind in self.kinds.items() if kind.startswith("list:"))
+        self.required = tuple((key, spec[2]) for key, spec in table.items() if spec[1])
+
+
+_PLANS: dict[int, _Plan] = {}      # id(table) -> its plan; the plan holds the table, so the id stays its
+
+
+def _plan(table: schema.Table) -> _Plan:
+    plan = _PLANS.get(id(table))
+    if plan is None or plan.table is not table:
+        if len(_PLANS) > 256:      # tables built per call (none today) must not pile up
+            _PLANS.clear()
+        plan = _PLANS[id(table)] = _Plan(table)
+    return plan
+
+
+def _items(items: list[Node], each: Read, limit: int) -> Any:
+    """A list of scalars read by `each`, as `Reader.sequence` reads it; _SLOW at any item
+    `Reader.scalar` would refuse."""
+    out = []
+    for item in items:
+        text = item.value
+        if item.kind != "scalar" or text is None or len(text) > limit:
+            return _SLOW
+        value = each(text)    # type: ignore[arg-type]  # a scalar's value is its text
+        if value is _SLOW:
+            return _SLOW
+        out.append(value)
+    return tuple(out)
+
+
+def _scope(pairs: list[tuple[Node, Node]], limit: int) -> Any:
+    """A scope's (dimension, value) pairs of text, as `Reader.convert` reads them; _SLOW at
+    any value `Reader.scalar` would refuse."""
+    out = []
+    for key, value in pairs:
+        text = value.value
+        if value.kind != "scalar" or text is None or len(text) > limit:
+            return _SLOW
+        out.append((key.text, text))
+    return tuple(out)
 
 
 def short(text: str, length: int = 60) -> str:

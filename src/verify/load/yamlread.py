@@ -14,8 +14,9 @@ place, for reports to show under the message.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import cast
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NoReturn, cast
 
 import yaml
 
@@ -47,7 +48,8 @@ class Node:
 
     @property
     def text(self) -> str:
-        return "" if self.value is None else str(self.value)
+        value = self.value
+        return value if type(value) is str else "" if value is None else str(value)
 
     @property
     def children(self) -> list[Node]:
@@ -61,9 +63,10 @@ class Node:
         return cast("list[tuple[Node, Node]]", self.value) if self.kind == "map" else []
 
     def get(self, key: str) -> Node | None:
-        for k, v in self.pairs:
-            if k.value == key:
-                return v
+        if self.kind == "map":
+            for k, v in cast("list[tuple[Node, Node]]", self.value):
+                if k.value == key:
+                    return v
         return None
 
     def items(self) -> list[tuple[str, Node, Node]]:
@@ -77,74 +80,118 @@ class YamlError(ValueError):
         self.line, self.col, self.message, self.excerpt = line, col, message, excerpt
 
 
-@dataclass
 class _Open:
-    node: Node
-    pending_key: Node | None = None
-    keys: dict[str, Node] = field(default_factory=dict)
+    """A list or mapping being read: its node, its items so far, and (a mapping) the key read
+    whose value comes next and the keys read."""
+
+    __slots__ = ("items", "keys", "node", "pending", "seq")
+
+    def __init__(self, node: Node, items: list[Node] | list[tuple[Node, Node]]) -> None:
+        self.node, self.items, self.seq = node, items, node.kind == "seq"
+        self.pending: Node | None = None
+        self.keys: dict[str, Node] = {}
 
 
-_NULLS = ("", "~", "null", "Null", "NULL")
-_SCALAR = yaml.ScalarEvent
-_SKIPPED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_SKIPPED = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
 
 
 def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> Node | None:
     """Parse one YAML document into Nodes.  Raises YamlError with a position."""
-    stack: list[_Open] = []
-    root: Node | None = None
-    count = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if type(event) is _SCALAR and not event.tag and stack:   # most events: kept short
-                count += 1
-                mark = event.start_mark     # the parser marks every event; the stubs allow None
-                line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                if count > max_nodes:
-                    raise YamlError(line, col, f"more than {max_nodes:,} YAML "
-                                    "values (limits.nodes); expected a claims file for one article")
-                plain = not event.style     # '' from the C parser, None from the Python one
-                value = None if plain and event.value in _NULLS else event.value
-                _attach(stack, Node("scalar", line, col, value, plain))
-                continue
-            if isinstance(event, _SKIPPED):
-                continue
-            mark = event.start_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            if isinstance(event, yaml.DocumentStartEvent):
-                if root is not None:
-                    raise YamlError(line, col, "a second YAML document ('---'); "
-                                    "expected one document per file")
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise YamlError(line, col, f"alias '*{event.anchor}' is not allowed; "
-                                "write the value out (anchors and aliases are refused)")
-            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                done = stack.pop().node
-                root = _attach(stack, done) or root
-                continue
-            count += 1
-            if count > max_nodes:
-                raise YamlError(line, col, f"more than {max_nodes:,} YAML values (limits.nodes); "
-                                "expected a claims file for one article")
-            _refuse_tag(event, line, col)
-            if isinstance(event, yaml.ScalarEvent):
-                plain = not event.style     # '' from the C parser, None from the Python one
-                value = None if plain and event.value in _NULLS else event.value
-                root = _attach(stack, Node("scalar", line, col, value, plain)) or root
-            else:
-                if len(stack) >= max_depth:
-                    raise YamlError(line, col, f"nesting deeper than {max_depth} levels (limits.depth); "
-                                    "a claims file needs only a few")
-                kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-                stack.append(_Open(Node(kind, line, col, [])))
+        return _read(_Loader(text), max_depth, max_nodes)
     except yaml.MarkedYAMLError as error:
         raise syntax_error(text, error) from None
     except yaml.reader.ReaderError as error:   # NUL and other unprintable characters
         line, col = position(text, _char_offset(text, error.position))
         raise YamlError(line, col, f"character #x{error.character:04x} is not allowed "
                         f"({error.reason}); expected printable text") from None
-    return root
+
+
+def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes: int) -> Node | None:
+    """The events of the parser, one at a time, into Nodes: the loop every value of a file
+    goes through, so its most frequent case (a scalar) comes first and is kept short."""
+    # an event is read by its type (the stubs type get_event's result as the base class)
+    next_event: Callable[[], Any] = loader.get_event
+    stack: list[_Open] = []
+    top: _Open | None = None      # stack[-1]: the list or mapping being read
+    root: Node | None = None
+    count = 0
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind is _SCALAR:
+            mark = event.start_mark      # the parser marks every event
+            line = mark.line + 1
+            col = mark.column + 1
+            count += 1
+            if count > max_nodes:
+                raise YamlError(line, col, f"more than {max_nodes:,} YAML values (limits.nodes); "
+                                "expected a claims file for one article")
+            if event.tag:
+                _refuse_tag(event, line, col)
+            value = event.value
+            if event.style:     # quoted: '' (C parser) or None (Python parser) when plain
+                node = Node("scalar", line, col, value, False)
+            else:
+                node = Node("scalar", line, col, None if value in _NULLS else value, True)
+            if top is None:
+                root = node
+            elif top.seq:
+                top.items.append(node)      # type: ignore[arg-type]  # a list's items are Nodes
+            elif top.pending is None:      # a key: each once in a mapping
+                key = "" if node.value is None else value
+                if key in top.keys:
+                    _refuse_key(top, node)
+                top.keys[key] = top.pending = node
+            else:
+                top.items.append((top.pending, node))    # type: ignore[arg-type]  # its pairs
+                top.pending = None
+            continue
+        if kind is _MAP_START or kind is _SEQ_START:
+            mark = event.start_mark
+            line = mark.line + 1
+            col = mark.column + 1
+            count += 1
+            if count > max_nodes:
+                raise YamlError(line, col, f"more than {max_nodes:,} YAML values (limits.nodes); "
+                                "expected a claims file for one article")
+            if event.tag:
+                _refuse_tag(event, line, col)
+            if len(stack) >= max_depth:
+                raise YamlError(line, col, f"nesting deeper than {max_depth} levels (limits.depth); "
+                                "a claims file needs only a few")
+            items: list[Node] | list[tuple[Node, Node]] = []
+            top = _Open(Node("map" if kind is _MAP_START else "seq", line, col, items), items)
+            stack.append(top)
+            continue
+        if kind in _ENDS:
+            node = stack.pop().node
+            top = stack[-1] if stack else None
+            if top is None:
+                root = node
+            elif top.seq:
+                top.items.append(node)      # type: ignore[arg-type]
+            elif top.pending is None:
+                _refuse_key(top, node)      # a list or mapping as a key
+            else:
+                top.items.append((top.pending, node))    # type: ignore[arg-type]
+                top.pending = None
+        elif kind in _SKIPPED:
+            continue
+        elif kind is yaml.StreamEndEvent or event is None:
+            return root
+        else:
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if kind is yaml.AliasEvent:
+                raise YamlError(line, col, f"alias '*{event.anchor}' is not allowed; "
+                                "write the value out (anchors and aliases are refused)")
+            if root is not None:      # a DocumentStartEvent after the first document
+                raise YamlError(line, col, "a second YAML document ('---'); "
+                                "expected one document per file")
 
 
 def syntax_error(text: str, error: yaml.MarkedYAMLError) -> YamlError:
@@ -298,29 +345,15 @@ def _refuse_tag(event: yaml.Event, line: int, col: int) -> None:
         raise YamlError(line, col, f"tag '{tag}' is not allowed; claims files hold plain text only")
 
 
-def _attach(stack: list[_Open], node: Node) -> Node | None:
-    """Put a finished node into its parent; return it when it is the document root."""
-    if not stack:
-        return node
-    parent = stack[-1]
-    if parent.node.kind == "seq":
-        parent.node.children.append(node)
-    elif parent.pending_key is None:
-        if node.kind != "scalar":
-            raise YamlError(node.line, node.col, "a mapping key must be plain text")
-        key = node.text
-        if key in parent.keys:
-            first = parent.keys[key]
-            cut = cut_by_comma(parent.node.pairs, node)
-            hint = "" if cut is None else f"; {comma_hint(cut)}"
-            raise YamlError(node.line, node.col, f"duplicate key '{key}' (first at line "
-                            f"{first.line}); expected each key once{hint}")
-        parent.keys[key] = node
-        parent.pending_key = node
-    else:
-        parent.node.pairs.append((parent.pending_key, node))
-        parent.pending_key = None
-    return None
+def _refuse_key(parent: _Open, node: Node) -> NoReturn:
+    """The error for a key of a mapping that is not plain text, or that it has already."""
+    if node.kind != "scalar":
+        raise YamlError(node.line, node.col, "a mapping key must be plain text")
+    key = node.text
+    cut = cut_by_comma(parent.node.pairs, node)
+    hint = "" if cut is None else f"; {comma_hint(cut)}"
+    raise YamlError(node.line, node.col, f"duplicate key '{key}' (first at line "
+                    f"{parent.keys[key].line}); expected each key once{hint}")
 
 
 def cut_by_comma(pairs: list[tuple[Node, Node]], key: Node) -> str | None:

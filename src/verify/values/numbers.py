@@ -329,6 +329,15 @@ class Tolerances:
                                     # digit: "about $667,000" is $662,000 to $672,000; None: off
     rounding: str = "half-up"       # a convention of ROUNDINGS: how a rounded figure was cut
 
+    def __hash__(self) -> int:
+        """As the generated hash, but without hashing a Fraction (a modular inverse each time):
+        figure_from's cache hashes the tolerances at every claim read.  Equal shares have equal
+        lowest terms (an int n is n/1, as it equals n/1), so equal tolerances hash alike."""
+        about, nearly, just_over, multiples = self.about, self.nearly, self.just_over, self.multiples
+        return hash((about.numerator, about.denominator, nearly.numerator, nearly.denominator,
+                     just_over.numerator, just_over.denominator, multiples.numerator,
+                     multiples.denominator, self.steps, self.rounding))
+
 
 @lru_cache(maxsize=8192)     # a pure function of its arguments; archives repeat their figures
 def figure_from(value_text: str, unit: str | None, precision: str | None,

@@ -193,6 +193,17 @@ def canonical(text: str | None, nouns: dict[str, str] | None = None) -> str:
     that is not a unit name, UnknownUnit for a word no unit, currency or noun."""
     if text is None:
         return "1"
+    if type(text) is str and not nouns and len(text) <= MAX_UNIT_LENGTH:   # the usual case:
+        return _canonical(text)     # the same few units, file after file (kept short: a key)
+    return _uncached(text, nouns)
+
+
+@lru_cache(maxsize=1024)    # a pure function of the text; a unit refused raises, and is not kept
+def _canonical(text: str) -> str:
+    return _uncached(text, None)
+
+
+def _uncached(text: str, nouns: dict[str, str] | None) -> str:
     text = re.sub(r"\s+", " ", str(text).strip())
     if len(text) > MAX_UNIT_LENGTH:
         raise UnitError(f"unit '{text[:MAX_UNIT_LENGTH]}...' is longer than {MAX_UNIT_LENGTH} "
