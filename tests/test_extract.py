@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from verify.cli import main as cli_main
 from verify.draft.skeleton import PLACEHOLDER, SCHEMA_LINE, draft_claims
-from verify.extract.figures import KINDS, extract_figures, fmt_value
+from verify.extract.figures import KINDS, extract_figures, extract_scanned, fmt_value
+from verify.extract.finders import Scan
 
 
 def main(argv, out):
@@ -460,3 +461,46 @@ def test_a_drafted_value_keeps_the_hedge_the_article_gives_it(words, value):
     from verify.draft.skeleton import draft_claims
     draft = draft_claims("a.txt", f"The county {words} last year.\n")
     assert f"    value: \"{value}\"" in draft.splitlines(), draft
+
+
+class _OpenScan(Scan):
+    """A scan whose every gate is open: each pattern runs over the whole text, case-blind
+    ones too (no lower-cased copy), as extraction ran before it had gates."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.lowered = None
+        self.digits = self.clock = self.phone_tail = self.spaced = True
+
+    def contains(self, *literals: str) -> bool:
+        return True
+
+    def followed(self, *chars: str) -> bool:
+        return True
+
+
+_TRICKY = ["2021-08-27", "Aug. 27, 2021", "27 August 2021", "May 2024", "8/27/2021", "(555) 123-4567",
+           "555-123-4567", "+1 555.123.4567", "Measure 4", "Route 66A", "No. 23-1067", "#12-3",
+           "S&P 500", "Dow 30000", "10 a.m.", "9:30 p.m.", "7pm", "10\u00a0PM", "21:30", "noon",
+           "MIDNIGHT", "7-2", "3-for-4", "10-to-1", "1\u20132", "No. 1", "a third", "two-thirds",
+           "one-third of", "Half", "a dozen", "two DOZEN", "half a dozen", "a hundred", "A Million",
+           "one hundred two", "Twenty-one", "no one", "\u0130", "\u017f", "\u212a", "\u00e9",
+           "\u2019", "\u2212", "$1.2 million", "\u20ac50,000", "5 people", "47%", "3 percentage points",
+           "54\u00b0F", "12-state", "14th", "in 2021", "Friday's", "tHiRdS", "COVID-19", "24/7",
+           "2020-21", "midn\u0130ght", "fi\u017fth", "\u212aelvin", "12.5", "-3", "1,234.5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY + [" ", "-", ":", "/", ".", ",", "\n", "a", "p", "m", "the"]),
+                max_size=14))
+def test_gates_skip_only_patterns_that_cannot_match(pieces):
+    """Each finder skips a pattern only when its gate (a substring test, the characters around
+    the runs of digits, a lower-cased ASCII copy) says it cannot match: the figures are
+    exactly those found by running every pattern over the whole text."""
+    for text in ("".join(pieces), " ".join(pieces)):
+        assert extract_scanned(Scan(text)) == extract_scanned(_OpenScan(text))
+
+
+def test_gates_on_every_tricky_figure_and_the_seed_article():
+    for text in [*_TRICKY, seed_text(), " and ".join(_TRICKY), "\u00e9 " + " ".join(_TRICKY)]:
+        assert extract_scanned(Scan(text)) == extract_scanned(_OpenScan(text)), text

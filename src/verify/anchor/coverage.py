@@ -43,10 +43,11 @@ def _covered_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]]:
 def _unchecked_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for source in claims_file.sources:
+        entries = [e for e in claims_file.unchecked if not e.source or e.source == source.id]
+        if not entries:         # no source: every source
+            continue
         folded = Folded(source.text)
-        for entry in claims_file.unchecked:
-            if entry.source and entry.source != source.id:     # no source: every source
-                continue
+        for entry in entries:
             hits = folded.find_all(fold(entry.text), MAX_UNCHECKED_HITS)
             if entry.occurrence:
                 hits = hits[entry.occurrence - 1: entry.occurrence]

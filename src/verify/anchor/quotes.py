@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from fractions import Fraction
+from functools import lru_cache
 
 from verify.anchor.textindex import Folded, fold
 from verify.extract.finders import glued
@@ -57,8 +58,20 @@ def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Outcome]]:
             continue
         span, quote_span, problems = _locate(claim, source)
         findings.extend(problems)
-        anchored.append(replace(claim, span=span, quote_span=quote_span) if span else claim)
+        anchored.append(_with_spans(claim, span, quote_span) if span else claim)
     return replace(claims_file, claims=tuple(anchored)), findings
+
+
+def _with_spans(claim: Claim, span: Span, quote_span: Span | None) -> Claim:
+    """The claim with its spans set: what dataclasses.replace gives, a copy of its fields,
+    without running a frozen class's __init__ again (its twenty fields set one by one took
+    most of anchoring's time).  A Claim has no __post_init__ and no slots (tests/test_anchor.py
+    checks both, and that the copy equals replace's)."""
+    anchored = object.__new__(Claim)
+    fields = anchored.__dict__
+    fields.update(claim.__dict__)
+    fields["span"], fields["quote_span"] = span, quote_span
+    return anchored
 
 
 def _hedge_left_out(claim: Claim, quote: str, start: int, end: int) -> list[Outcome]:
@@ -135,9 +148,35 @@ def _figure_in_quote(claim: Claim, quote: str) -> tuple[tuple[int, int] | None, 
 
 
 def _find_word(quote: str, written: str) -> tuple[int, int] | None:
-    pattern = r"(?<![\w.,])" + re.escape(written) + r"(?![\w])"
-    match = re.search(pattern, quote, re.IGNORECASE)
-    return (match.start(), len(match.group(0))) if match else None
+    """The first place `written` stands in `quote` as a word of its own (not after a letter,
+    digit, "." or ","; not before a letter or digit), case-blind."""
+    if not (quote.isascii() and written.isascii()):
+        match = _word_pattern(written).search(quote)
+        return (match.start(), len(match.group(0))) if match else None
+    # ASCII: lower() is exactly what IGNORECASE matches, and a word character is isalnum()
+    # or "_"; a search by hand saves compiling a pattern per claim
+    lowered, wanted = quote.lower(), written.lower()
+    at = lowered.find(wanted)
+    while at != -1:
+        end = at + len(wanted)
+        if (at == 0 or not _word_or_point(quote[at - 1])) and \
+                (end == len(quote) or not _word_char(quote[end])):
+            return at, len(wanted)
+        at = lowered.find(wanted, at + 1)
+    return None
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _word_or_point(ch: str) -> bool:
+    return ch.isalnum() or ch in "_.,"
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(written: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.,])" + re.escape(written) + r"(?![\w])", re.IGNORECASE)
 
 
 def _same_number(text: str, value: Fraction | None) -> bool:

@@ -137,4 +137,5 @@ class _Offsets:
 
 
 def fold(text: str) -> str:
-    return Folded(text).text.strip()
+    """A quote or figure as Folded reads a source, without the map back (one per claim)."""
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip()

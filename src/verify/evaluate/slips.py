@@ -50,14 +50,24 @@ def _warning(message: str, loc: Location, claims: tuple[str, ...]) -> Outcome:
     return Outcome(Verdict.INVALID, message, claims, location=loc)
 
 
-def _closest(word: str, choices: list[str]) -> str | None:
-    """The choice `word` is most likely a slip of: close by difflib's ratio, and confirmed by
-    the typed characters that differ; ties go to the first in sorted order."""
-    lowered = {c.lower(): c for c in choices if c.lower() != word.lower()}
+class _Choices:
+    """Spellings to compare words with, lowered and sorted once for every word."""
+
+    def __init__(self, choices: list[str]) -> None:
+        self.by_lower = {c.lower(): c for c in choices}     # of two alike, the later one
+        self.lowered = sorted(self.by_lower)
+
+
+def _closest(word: str, choices: _Choices) -> str | None:
+    """The choice `word` is most likely a slip of (another spelling than its own): close by
+    difflib's ratio, and confirmed by the typed characters that differ; ties go to the first
+    in sorted order."""
+    lowered = word.lower()
     limit = 1 if len(word) < 6 else SLIPS
-    for found in difflib.get_close_matches(word.lower(), sorted(lowered), n=3, cutoff=CLOSE):
-        if typed_apart(word.lower(), found, limit) <= limit:
-            return lowered[found]
+    others = [c for c in choices.lowered if c != lowered]
+    for found in difflib.get_close_matches(lowered, others, n=3, cutoff=CLOSE):
+        if typed_apart(lowered, found, limit) <= limit:
+            return choices.by_lower[found]
     return None
 
 
@@ -92,8 +102,7 @@ def _measures(claims_file: ClaimsFile) -> list[Outcome]:
     for measure, claims in sorted(by_measure.items()):
         if len(claims) != 1:
             continue
-        others = [m for m in by_measure if m != measure]
-        near = _closest(measure, others)
+        near = _closest(measure, _Choices([m for m in by_measure if m != measure]))
         # two measures used once each: one warning, at the one more likely the slip (by the
         # words, never by the order of the file), naming both
         if near is not None and (len(by_measure[near]) > 1 or _slip_of(measure, near)):
@@ -112,8 +121,8 @@ def _scopes(claims_file: ClaimsFile) -> list[Outcome]:
         return []
     broken_down = {b.dimension for b in claims_file.breakdowns}
     names = {n for b in claims_file.breakdowns for n in (b.whole,) + b.parts}
-    parts = sorted({p for b in claims_file.breakdowns for p in b.parts}
-                   | {b.whole for b in claims_file.breakdowns})
+    parts = _Choices(sorted({p for b in claims_file.breakdowns for p in b.parts}
+                            | {b.whole for b in claims_file.breakdowns}))
     out = []
     closest: dict[str, str | None] = {}      # a value seen again has the same nearest part
     for claim in claims_file.claims:
@@ -133,15 +142,14 @@ def _scopes(claims_file: ClaimsFile) -> list[Outcome]:
 
 def _dimensions(claims_file: ClaimsFile) -> list[Outcome]:
     by_measure: dict[str, dict[str, list[Claim]]] = {}
+    of_unit: dict[str, str | None] = {}      # most claims of a file share a few units
     for claim in claims_file.claims:
         if claim.measure and claim.figure is not None:
-            try:
-                dimension = units.dimension(units.canonical(claim.figure.unit))
-            except (units.UnitError, ValueError):
-                continue
-            if dimension.startswith("[currency_"):     # "£1 million ($1.3 million)": money both
-                dimension = "[currency]"
-            if dimension != "dimensionless":
+            unit = claim.figure.unit
+            if unit not in of_unit:
+                of_unit[unit] = _dimension(unit)
+            dimension = of_unit[unit]
+            if dimension is not None and dimension != "dimensionless":
                 by_measure.setdefault(claim.measure, {}).setdefault(dimension, []).append(claim)
     out = []
     for measure, dims in sorted(by_measure.items()):
@@ -160,6 +168,15 @@ def _dimensions(claims_file: ClaimsFile) -> list[Outcome]:
                     f"does not convert to {main_unit}, the unit of {ranked[0][1][0].id}; did you "
                     f"mean another measure, or unit {main_unit}?", claim.loc, (claim.id,)))
     return out
+
+
+def _dimension(unit: str) -> str | None:
+    """A unit's dimension, currencies as one; None when the unit is unknown."""
+    try:
+        dimension = units.dimension(units.canonical(unit))
+    except (units.UnitError, ValueError):
+        return None
+    return "[currency]" if dimension.startswith("[currency_") else dimension  # "£1 million ($1.3 million)"
 
 
 def _guessed(path: str, text: str) -> list[Outcome]:

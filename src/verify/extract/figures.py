@@ -35,11 +35,13 @@ What is deliberately NOT a figure (precision over recall where the words are amb
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from verify.extract.finders import FINDERS, Candidate
+from verify.extract.finders import FINDERS, Candidate, Scan
 
+_NEWLINE = re.compile("\n")
 KINDS = ("number", "words", "share", "compound", "pair", "money", "percent", "date", "year",
          "weekday", "time", "ordinal")
 
@@ -60,9 +62,15 @@ class Extracted:
 
 def extract_figures(text: str) -> list[Extracted]:
     """Every figure of `text`, sorted by start, non-overlapping (the longest match wins)."""
+    return extract_scanned(Scan(text))
+
+
+def extract_scanned(scan: Scan) -> list[Extracted]:
+    """Every figure of the text `scan` reads (extract_figures)."""
+    text = scan.text
     candidates: list[Candidate] = []
     for finder in FINDERS:
-        candidates.extend(finder(text))
+        candidates.extend(finder(scan))
     # Longest first; among equals, the finder listed first; then leftmost.
     order = sorted(range(len(candidates)),
                    key=lambda i: (candidates[i][0] - candidates[i][1], i, candidates[i][0]))
@@ -76,7 +84,7 @@ def extract_figures(text: str) -> list[Extracted]:
         if kind is not None:
             chosen.append(candidates[i])
     chosen.sort()
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     figures = []
     for start, end, kind, value, unit in chosen:
         if kind is None or value is None:
@@ -96,6 +104,8 @@ def extract_figures(text: str) -> list[Extracted]:
 def fmt_value(value: Fraction) -> str:
     """An exact value as text: a terminating decimal without trailing zeros, else 'n/d'."""
     den = value.denominator
+    if den == 1:
+        return str(value.numerator)
     twos = fives = 0
     while den % 2 == 0:
         den //= 2

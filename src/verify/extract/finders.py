@@ -4,6 +4,12 @@ Each finder yields candidates (start, end, kind, value, unit) and may overlap th
 verify.extract.figures keeps the longest.  A candidate with kind None only blocks its span (an
 identifier such as "COVID-19" or "Measure 4", a phone number).  What counts as a figure,
 and what deliberately does not, is documented in verify.extract.figures.
+
+Speed: each pattern is a scan of the whole text, so a finder first asks `Scan` whether its
+pattern can match at all (a month name for a date, "dozen" for a dozen, a run of digits
+followed by ":" for a clock time), from a few substring tests and one pass over the runs of
+digits, and skips the scan when it cannot.  A gate only ever skips a pattern that has no match
+(tests/test_extract.py checks each against its pattern), so the figures are the same.
 """
 from __future__ import annotations
 
@@ -25,9 +31,12 @@ _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", 
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _TOKEN = "|".join(_NUMBER_WORDS)
 _WORD_SEQ = re.compile(rf"\b(?:{_TOKEN})(?:(?:{_SP}+and{_SP}+|{_SP}|-)(?:{_TOKEN}))*\b", re.I)
+# the same on a lower-cased ASCII text: case-blind matching and "\b" before a letter cost a
+# scan several times slower than this one
+_WORD_SEQ_LOWER = re.compile(rf"(?<!\w)(?:{_TOKEN})(?:(?:{_SP}+and{_SP}+|{_SP}|-)(?:{_TOKEN}))*\b")
 _WORD = re.compile(r"[A-Za-z]+")
 
-_DIGITS = re.compile(r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d)")   # not "1,23"
+_DIGITS = re.compile(r"(?=[-\u2212\d])[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d)")  # not "1,23"
 _SCALE = re.compile(rf"(?:{_SP}|-)({'|'.join(_SCALE_WORDS)})\b", re.I)
 _GLUED_SCALE = re.compile(r"(bn|mn|m|k|b)\b", re.I)
 _AND_HALF = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half\b")
@@ -61,7 +70,7 @@ _DATES = [
     re.compile(rf"\b{_MONTH}{_SP}+{_YEAR}\b"),
     re.compile(r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})\b"),
 ]
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY = re.compile(r"(?=[MTWFS])\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _CLOCK_12 = re.compile(rf"(?<![\w.:])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?{_SP}?"
                        rf"(?P<ap>[aApP])(?:\.{_SP}?[mM]\b\.?|{_SP}?[mM]\b)")   # "10 a.m.", "7pm"
 _CLOCK_24 = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
@@ -79,7 +88,7 @@ _DOZEN = re.compile(rf"\b(?P<n>a|half{_SP}a|two|three|four|five|six|seven|eight|
 _A_SCALE = re.compile(rf"\ba{_SP}+(?P<s>hundred|thousand|million|billion)\b(?!{_SP}+and\b)", re.I)
 _BLOCKERS = [
     re.compile(r"(?<![\d-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)"),
-    re.compile(r"\b(?:Measure|Proposition|Prop\.|Question|Amendment|Article|Section|Chapter|Title|Route|"
+    re.compile(r"(?=[ABCDEFGHILMPQRSTUVW])\b(?:Measure|Proposition|Prop\.|Question|Amendment|Article|Section|Chapter|Title|Route|"
                r"Highway|Interstate|Flight|Room|Suite|Ward|District|Precinct|Station|Gate|Terminal|"
                r"Pier|Exit|Apartment|Unit|Building|Floor|Page|Rule|Game|Week|Phase|Stage|Act|Local|"
                r"Lot|Volume|Vol\.)[ \u00a0]\d[\d,]*[A-Za-z]?\b"),
@@ -89,6 +98,7 @@ _BLOCKERS = [
 _GLUED_BEFORE = re.compile(r"(?:[\w/:]|[A-Za-z][-\u2011]|(?:^|[^A-Za-z])\.|\d,)\Z")
 _SHARE_FOLLOWS = re.compile(r"[ \u00a0]+of\b|[ \u00a0]*(?:[,.;:!?)\u201d\"]|$)", re.M)
 _SYMBOLS = sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+_SYMBOL_ENDS = frozenset(symbol[-1] for symbol in _SYMBOLS)
 # the word before a fraction that makes it a share ("nearly a third", "by a quarter"): the last word
 # of a hedge, or a word that sizes a share without being one; not the prepositions that end some
 # hedges ("served as a third baseman", "close to a third" is read by "close" alone)
@@ -117,15 +127,73 @@ def _next_word(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _blockers(text: str) -> Iterator[Candidate]:
-    for pattern in _BLOCKERS:
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), None, None, None
+_RUN = re.compile(r"\d+")
+_MONTH_PREFIXES = tuple(m[:3] for m in _MONTHS)     # in every month _MONTH reads, as written
+_CLOCK_AFTER = re.compile(r"[ \u00a0]?[aApP](?:\.[ \u00a0]?|[ \u00a0]?)[mM]")  # what _CLOCK_12 reads
+_SPACES = frozenset(" \u00a0")
 
 
-def _dates(text: str) -> Iterator[Candidate]:
-    for pattern in _DATES:
-        for m in pattern.finditer(text):
+class Scan:
+    """A text as the finders read it, with what their gates ask of it, computed once: its
+    lower case when that reads as the case-blind patterns do (an ASCII text), and the
+    characters around its runs of digits (a pattern needing a digit followed by ":" cannot
+    match a text with no such run)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # lower() maps ASCII letters to exactly what re.IGNORECASE matches; beyond ASCII it
+        # need not ("İ" lowers to two characters, "ſ" matches "s"), so no lower case is kept
+        self.lowered = text.lower() if text.isascii() else None
+        self.digits = False             # any run of digits at all
+        self.after: set[str] = set()    # the character after each run of digits
+        self.clock = False              # a run followed by "am" or "pm" (" a.m.", "PM")
+        self.phone_tail = False         # a run of exactly four digits after "-" or "."
+        self.spaced = False             # a run right after a space
+        for m in _RUN.finditer(text):
+            start, end = m.span()
+            self.digits = True
+            if end < len(text):
+                self.after.add(text[end])
+                self.clock = self.clock or _CLOCK_AFTER.match(text, end) is not None
+            before = text[start - 1] if start else ""
+            self.spaced = self.spaced or before in _SPACES
+            self.phone_tail = self.phone_tail or (end - start == 4 and before in ("-", "."))
+
+    def has(self, *words: str) -> bool:
+        """May a case-blind pattern that needs one of `words` (lower case) match?"""
+        return self.lowered is None or any(word in self.lowered for word in words)
+
+    def contains(self, *literals: str) -> bool:
+        """Does the text hold one of `literals`, as written?"""
+        return any(literal in self.text for literal in literals)
+
+    def followed(self, *chars: str) -> bool:
+        """Is some run of digits followed by one of `chars`?"""
+        return any(ch in self.after for ch in chars)
+
+
+def _blockers(scan: Scan) -> Iterator[Candidate]:
+    text = scan.text
+    gates = (scan.phone_tail, scan.spaced,
+             scan.contains("No.", "#") and scan.followed("-"),
+             scan.contains("S&P", "Fortune", "Russell", "FTSE", "Nasdaq", "Nikkei", "Dow"))
+    for pattern, gate in zip(_BLOCKERS, gates, strict=True):
+        if gate:
+            for m in pattern.finditer(text):
+                yield m.start(), m.end(), None, None, None
+
+
+def _date_gates(scan: Scan) -> tuple[bool, ...]:
+    """Which of _DATES may match: a month's name for three of them, "2021-" or "8/" for two."""
+    month = scan.contains(*_MONTH_PREFIXES)
+    return scan.followed("-"), month, month, month, scan.followed("/")
+
+
+def _dates(scan: Scan) -> Iterator[Candidate]:
+    for pattern, gate in zip(_DATES, _date_gates(scan), strict=True):
+        if not gate:
+            continue
+        for m in pattern.finditer(scan.text):
             parts = m.groupdict()
             mon = parts["mon"]
             month = int(mon) if mon.isdigit() else _MONTH_OF[mon.rstrip(".")]
@@ -134,29 +202,39 @@ def _dates(text: str) -> Iterator[Candidate]:
             yield m.start(), m.end(), "date", value, "date"
 
 
-def _weekdays(text: str) -> Iterator[Candidate]:
-    for m in _WEEKDAY.finditer(text):
+def _weekdays(scan: Scan) -> Iterator[Candidate]:
+    if not scan.contains("day"):
+        return
+    for m in _WEEKDAY.finditer(scan.text):
         yield m.start(), m.end(), "weekday", m.group(), "weekday"
 
 
-def _times(text: str) -> Iterator[Candidate]:
-    for m in _CLOCK_12.finditer(text):
-        hour = int(m.group("h")) % 12 + (12 if m.group("ap") in "pP" else 0)
-        yield m.start(), m.end(), "time", f"{hour:02d}:{m.group('m') or '00'}", "time"
-    for m in _CLOCK_24.finditer(text):
-        yield m.start(), m.end(), "time", f"{int(m.group('h')):02d}:{m.group('m')}", "time"
-    for m in _NOON.finditer(text):
-        yield m.start(), m.end(), "time", "12:00" if m.group().lower() == "noon" else "00:00", "time"
+def _times(scan: Scan) -> Iterator[Candidate]:
+    if scan.clock:
+        for m in _CLOCK_12.finditer(scan.text):
+            hour = int(m.group("h")) % 12 + (12 if m.group("ap") in "pP" else 0)
+            yield m.start(), m.end(), "time", f"{hour:02d}:{m.group('m') or '00'}", "time"
+    if scan.followed(":"):
+        for m in _CLOCK_24.finditer(scan.text):
+            yield m.start(), m.end(), "time", f"{int(m.group('h')):02d}:{m.group('m')}", "time"
+    if scan.has("noon", "midnight"):
+        for m in _NOON.finditer(scan.text):
+            yield m.start(), m.end(), "time", "12:00" if m.group().lower() == "noon" else "00:00", "time"
 
 
-def _pairs(text: str) -> Iterator[Candidate]:
-    for m in _PAIR.finditer(text):
-        yield m.start(), m.end(), "pair", f"{m.group('a')}-{m.group('b')}", None
-    for m in _NUMBER_SIGN.finditer(text):
-        yield m.start(), m.end(), "ordinal", m.group("n"), None
+def _pairs(scan: Scan) -> Iterator[Candidate]:
+    if scan.followed("-", "\u2013", "\u2011"):
+        for m in _PAIR.finditer(scan.text):
+            yield m.start(), m.end(), "pair", f"{m.group('a')}-{m.group('b')}", None
+    if scan.contains("No."):
+        for m in _NUMBER_SIGN.finditer(scan.text):
+            yield m.start(), m.end(), "ordinal", m.group("n"), None
 
 
-def _digit_figures(text: str) -> Iterator[Candidate]:
+def _digit_figures(scan: Scan) -> Iterator[Candidate]:
+    text = scan.text
+    if not scan.digits:
+        return
     for m in _DIGITS.finditer(text):
         start, end = m.span()
         written = m.group().replace("\u2212", "-")
@@ -166,9 +244,9 @@ def _digit_figures(text: str) -> Iterator[Candidate]:
             continue            # glued to a word or code: "H1N1", "COVID-19", "I-70", "24/7", ".5"
         if text.startswith("/", end) and text[end + 1:end + 2].isdigit():
             continue            # "3/4", a date like "8/27"
-        if sum(ch.isdigit() for ch in written) > MAX_DIGITS:
+        if len(written) > MAX_DIGITS and sum(ch.isdigit() for ch in written) > MAX_DIGITS:
             continue            # not a newspaper figure (and too long to convert cheaply)
-        value = Fraction(written.replace(",", ""))
+        value = _exact(written.replace(",", ""))
         currency = _currency_before(text, start)
         if currency:
             start -= len(currency[0])
@@ -177,7 +255,15 @@ def _digit_figures(text: str) -> Iterator[Candidate]:
             yield figure
 
 
+def _exact(digits: str) -> Fraction:
+    """'-12.50' -> Fraction(-25, 2): what Fraction(digits) gives, without parsing a string."""
+    whole, point, places = digits.partition(".")
+    return Fraction(int(whole + places), 10 ** len(places)) if point else Fraction(int(whole))
+
+
 def _currency_before(text: str, start: int) -> tuple[str, str] | None:
+    if start == 0 or text[start - 1] not in _SYMBOL_ENDS:
+        return None
     for symbol in _SYMBOLS:
         if start >= len(symbol) and text.startswith(symbol, start - len(symbol)):
             return symbol, CURRENCY_SYMBOLS[symbol]
@@ -223,34 +309,36 @@ def _is_noun(noun: str) -> bool:
     return noun.split("-")[0].lower() not in _NOT_NOUNS
 
 
-def _word_figures(text: str) -> Iterator[Candidate]:
-    for m in _WORD_SEQ.finditer(text):
-        tokens = list(_WORD.finditer(m.group()))
+def _word_figures(scan: Scan) -> Iterator[Candidate]:
+    text = scan.text
+    runs = _WORD_SEQ.finditer(text) if scan.lowered is None else _WORD_SEQ_LOWER.finditer(scan.lowered)
+    for m in runs:
+        tokens = list(_WORD.finditer(text, m.start(), m.end()))
         i = 0
         while i < len(tokens):
-            found = _longest_number(text, m.start(), tokens, i)
+            found = _longest_number(text, tokens, i)
             if found is None:
                 i += 1
                 continue
             j, value = found
-            start, end = m.start() + tokens[i].start(), m.start() + tokens[j - 1].end()
+            start, end = tokens[i].start(), tokens[j - 1].end()
             i = j
             if text[start:end].lower() == "one" and _pronoun_one(text, start, end):
                 continue
             figure = _decorate(text, start, end, value, "words", None, text[start:end])
             if figure:
                 yield figure
-    for m in _DOZEN.finditer(text):
+    for m in _DOZEN.finditer(text) if scan.has("dozen") else ():
         n = m.group("n").lower().replace("\u00a0", " ")
         count = _DOZENS.get(n) or word_number(n)
         if count is None:
             continue            # never: the pattern takes only number words
         yield m.start(), m.end(), "words", Fraction(count) * 12, None
-    for m in _A_SCALE.finditer(text):
+    for m in _A_SCALE.finditer(text) if scan.has("hundred", "thousand", "million", "billion") else ():
         yield m.start(), m.end(), "words", Fraction(SCALES[m.group("s").lower()]), None
 
 
-def _longest_number(text: str, base: int, tokens: list[re.Match[str]], i: int) -> tuple[int, Fraction] | None:
+def _longest_number(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, Fraction] | None:
     """The longest run of tokens from i that reads as one number (at most 12 words).
 
     A run that does not read as a number never becomes one by adding words (except a
@@ -261,7 +349,7 @@ def _longest_number(text: str, base: int, tokens: list[re.Match[str]], i: int) -
     for j in range(i + 1, min(len(tokens), i + 12) + 1):
         if tokens[j - 1].group().lower() == "and":
             continue
-        value = word_number(text[base + tokens[i].start():base + tokens[j - 1].end()])
+        value = word_number(text[tokens[i].start():tokens[j - 1].end()])
         if value is None:
             break
         best = j, value
@@ -278,8 +366,9 @@ def _pronoun_one(text: str, start: int, end: int) -> bool:
     return _prev_word(text, start) in _ONE_BEFORE or _next_word(text, end) in _ONE_AFTER
 
 
-def _shares(text: str) -> Iterator[Candidate]:
-    for m in _SHARE.finditer(text):
+def _shares(scan: Scan) -> Iterator[Candidate]:
+    text = scan.text
+    for m in _SHARE.finditer(text) if scan.has(*_FRACTION_DENOMINATORS) else ():
         n, sep, denom = m.group("n").lower(), m.group("sep"), m.group("d").lower()
         plural = denom.endswith("s")
         count = 1 if n in ("a", "an", "one") else word_number(n)
@@ -291,7 +380,7 @@ def _shares(text: str) -> Iterator[Candidate]:
             continue            # "a third term", "two quarters" of a season
         share = Fraction(count, _FRACTION_DENOMINATORS[denom.rstrip("s")])
         yield m.start(), m.end(), "share", share, None
-    for m in _HALF.finditer(text):
+    for m in _HALF.finditer(text) if scan.has("half") else ():
         if _prev_word(text, m.start()) not in _NOT_BEFORE_HALF:
             yield m.start(), m.end(), "share", Fraction(1, 2), None
 

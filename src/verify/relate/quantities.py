@@ -233,11 +233,12 @@ def build(claims_file: ClaimsFile) -> Article:
     for claim in figures:
         by_key.setdefault(aliases.get(keys[claim.id], keys[claim.id]), []).append(claim)
     for key in every:
-        article.quantities.append(_quantity(key, index[key], by_key.get(key, []), cells.get(key),
-                                            dims, measure_units, measure_names, written))
-        q = article.quantities[-1]
-        article.unconverted.extend((c.id, q.index) for c in by_key.get(key, [])
-                                   if c.id not in q.claims)
+        stating = by_key.get(key, [])
+        q = _quantity(key, index[key], stating, cells.get(key), dims, measure_units, measure_names,
+                      written)
+        article.quantities.append(q)
+        if stating:
+            article.unconverted.extend((c.id, q.index) for c in stating if c.id not in q.claims)
     for claim_id, key in keys.items():
         if any(claim_id in s.claims for s in article.quantities[index[aliases.get(key, key)]].statements):
             article.of_claim[claim_id] = index[aliases.get(key, key)]
@@ -367,8 +368,8 @@ def _cells(figures: list[Claim], keys: dict[str, QuantityKey], applying: dict[st
                                      f"than the {MAX_CELLS:,} modelled; its sums were not checked")
             continue
         for combo in itertools.product(*values):
-            coords = tuple(zip(axes, combo, strict=True))
-            out[(measure, tuple(sorted(free + coords)))] = (measure, free, coords)
+            coords = tuple(zip(axes, combo, strict=True))       # sorted: one value per axis
+            out[(measure, tuple(sorted(free + coords)) if free else coords)] = (measure, free, coords)
     return out
 
 
@@ -382,6 +383,10 @@ def _quantity(key: QuantityKey, index: int, claims: list[Claim], cell: Cell | No
         measure = cast(str, measure)     # only a claim with no measure keys its quantity by id
         name = measure_names[measure]
         unit, integer = measure_units[measure]
+    if not claims:      # a cell of the breakdowns that no claim states (most of a cube's)
+        shown = tuple((d, dims.names.get((d, v)) or written.get((d, v), v)) for d, v in scope)
+        return Quantity(index, key, name, shown, unit, integer, cube=cell is not None,
+                        nonnegative=cell is not None)
     shown = tuple((d, _shown(d, v, dims, claims, written)) for d, v in scope)
     statements: dict[IntervalKey, list[Claim]] = {}
     converted: dict[str, tuple[Interval, Interval, Interval]] = {}
@@ -427,7 +432,12 @@ def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval, 
         interval = whole_numbers(interval) if figure.integer else interval
         return interval if factor == 1 else interval.scale(factor)
 
-    return (converted(figure.interval), converted(figure.reading),
-            converted(figure.rounded or figure.interval))
+    # most figures are printed as they allow ("158": reading and rounding are its interval):
+    # converted once, not three times
+    interval, reading, rounded = figure.interval, figure.reading, figure.rounded or figure.interval
+    allows = converted(interval)
+    printed = allows if reading == interval else converted(reading)
+    return (allows, printed, allows if rounded == interval else
+            printed if rounded == reading else converted(rounded))
 
 

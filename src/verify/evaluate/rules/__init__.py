@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 from types import ModuleType
@@ -116,6 +116,10 @@ class Context:
     choice: dict[int, Statement] | None = None
     # quantity index -> (the interval the article allows, the claims saying so)
     implied: dict[int, tuple[Interval, tuple[str, ...]]] | None = None
+    # (claim id, unit) -> its Value, each worked out once for every rule that asks; not an
+    # argument, so a context made from this one (another choice) starts with none
+    known: dict[tuple[str, str], Value] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
 
 
 class Inconsistent(Exception):
@@ -181,7 +185,10 @@ def values(ctx: Context, ids: Iterable[str], unit: str | None = None) -> list[Va
         if figure is None:
             raise unitdefs.UnitError(f"claim '{claim_id}' states no figure")
         unit = unit or _unit_of(ctx, claim)
-        out.append(_value(ctx, claim, unit))
+        key = (claim_id, unit)
+        if key not in ctx.known:
+            ctx.known[key] = _value(ctx, claim, unit)
+        out.append(ctx.known[key])
     return out
 
 
