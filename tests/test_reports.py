@@ -25,6 +25,7 @@ from verify.report import (
     github_report,
     html_report,
     json_report,
+    jsonwrite,
     junit_report,
     markdown_report,
     sarif_report,
@@ -252,6 +253,48 @@ def test_output_is_deterministic(name, no_catalogue):
     first = render(WRITERS[name], result, show_waived=True)
     assert first == render(WRITERS[name], result, show_waived=True)
     assert first == render(WRITERS[name], shuffled(result), show_waived=True)
+
+
+_JSON_SCALARS = (st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+                 | st.sampled_from(list(Severity) + list(Verdict)))    # int and str enums
+_JSON = st.recursive(_JSON_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                     | st.tuples(inner, inner) | st.dictionaries(st.text(), inner, max_size=4),
+                     max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_json_writer_writes_what_the_json_module_writes(data):
+    """The reports' JSON writer (for speed) gives the bytes of json.dump with the reports'
+    settings, for every kind of value and nesting."""
+    expected = io.StringIO()
+    json.dump(data, expected, sort_keys=True, indent=2, separators=(",", ": "), ensure_ascii=False)
+    out = io.StringIO()
+    common.write_json(data, out)
+    assert out.getvalue() == expected.getvalue() + "\n"
+
+
+def test_json_writer_streams_a_list_as_the_list_it_yields():
+    made: list[int] = []
+
+    def items():
+        for n in range(3):
+            made.append(n)
+            yield {"n": n, "empty": [], "none": {}}
+
+    out = io.StringIO()
+    common.write_json({"b": jsonwrite.Stream(items()), "a": jsonwrite.Stream(iter(()))}, out)
+    listed = {"b": [{"n": n, "empty": [], "none": {}} for n in range(3)], "a": []}
+    assert out.getvalue() == json.dumps(listed, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    assert made == [0, 1, 2]
+
+
+def test_json_report_is_the_json_modules_text_of_its_data(engine_result):
+    out = io.StringIO()
+    json_report.write(engine_result, out, ReportOptions(show_level=Severity.PASS))
+    data = json.loads(out.getvalue())
+    assert out.getvalue() == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    assert data["files"][0]["findings"] and data["files"][0]["marks"]
 
 
 # --- github ---------------------------------------------------------------------------------
@@ -702,6 +745,28 @@ def test_quotes_are_placed_where_the_engine_found_them():
     for writer in (markdown_report, html_report):
         shown = render(writer, RunResult((file,)), show_level=Severity.PASS)
         assert "line 2 of a" not in shown.split("b2", 1)[1].split("\n", 1)[0]
+
+
+def test_a_quote_without_its_span_takes_none_and_the_next_quote_the_span_inside_it():
+    """When a claim of a finding was not anchored (fewer spans than quotes), each quote takes
+    the next span that lies inside an occurrence of that quote: here the span of "b47 were
+    freed" lies in its second occurrence, and "a9 held" has no span."""
+    text = "b47 were freed\nand a9 held\nb47 were freed\n"
+    sources = (Source("a", "A", "a.txt", text),)
+    second = span("47", occurrence=1, text=text, source="a")
+    finding = Finding("same", Severity.ERROR, Verdict.CONTRADICTION, "m", Location(CLAIMS, 3, 5),
+                      ("a9", "b2"), (second,), (("a9", "a9 held"), ("b2", "b47 were freed")))
+    file = FileResult(CLAIMS, sources, 2, (finding,), ())
+    placed = [(q.claim, q.span) for q in common.quotes(finding, file)]
+    assert placed == [("a9", None), ("b2", second)]
+    for edge in (Span("a", 0, 3, 1, 1),                           # the quote's first characters
+                 span("freed", occurrence=1, text=text, source="a")):  # its last ones
+        assert [q.span for q in common.quotes(dataclasses.replace(finding, spans=(edge,)), file)] \
+            == [None, edge]
+    outside = span("a9", text=text, source="a")    # in no occurrence of "b47 were freed"
+    assert [q.span for q in common.quotes(dataclasses.replace(
+        finding, quotes=(("b2", "b47 were freed"),), claims=("b2",), spans=(outside, second)),
+        file)] == [second]
 
 
 def test_html_self_contained_and_escaped():

@@ -42,7 +42,7 @@ class Verdict(enum.StrEnum):
     UNCOVERED = "uncovered"           # a figure no claim covers: nothing was checked
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in a claims file (1-based line and column)."""
 
@@ -54,7 +54,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """Characters [start, end) of a source text, with the 1-based line/col of start."""
 
@@ -65,7 +65,7 @@ class Span:
     col: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A set of exact numbers: lo..hi, each end open or closed; None is unbounded."""
 
@@ -127,7 +127,7 @@ def _tighter(a: Fraction | None, a_closed: bool, b: Fraction | None, b_closed: b
     return (a, a_closed) if pick(a, b) == a else (b, b_closed)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity as the article words it.
 
@@ -152,7 +152,7 @@ class Figure:
         return self.rounded is not None and self.rounded != self.interval
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Waiver:
     """An editor's decision to accept a rule's finding, with the reason; claims narrow it."""
 
@@ -162,7 +162,7 @@ class Waiver:
     claims: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One document a claims file quotes: the article, a press release, wire copy."""
 
@@ -175,7 +175,7 @@ class Source:
     corrects: str | None = None    # the id of the source whose figures this one corrects
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One figure of one source, with what it measures.
 
@@ -211,7 +211,7 @@ class Claim:
         return self.figure
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """An assertion between claims: explicit in the claims file, or implied by scopes."""
 
@@ -231,7 +231,7 @@ class Relation:
         return default
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unstated:
     """A figure the article relies on but prints nowhere ("a rise of 140% on the previous
     year"), named by measure and scope as a claim would be: an unknown of the model."""
@@ -245,7 +245,7 @@ class Unstated:
         return f"{self.measure} ({shown})" if shown else self.measure
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Breakdown:
     """A scope value made of parts: place "all states" = Missouri, Illinois, ..."""
 
@@ -259,7 +259,7 @@ class Breakdown:
                                    # sum, except for shares and rates (relate/relations.py)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unchecked:
     """A figure of a source deliberately left without a claim, with the reason."""
 
@@ -270,7 +270,7 @@ class Unchecked:
     occurrence: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimsFile:
     path: str
     sources: tuple[Source, ...]
@@ -306,7 +306,7 @@ def has_control(text: str) -> bool:
     return bool(_CONTROL.search(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What one check of a stage concluded, before the engine gives it a rule id and a
     severity (the engine alone does: a stage never decides how much its outcome matters).
@@ -333,7 +333,7 @@ FindingKey = tuple[str, tuple[str, int, int], str, int, tuple[int, int], tuple[s
                    tuple[str, ...], int, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a check concluded: an Outcome with the rule id and severity the engine stamped."""
 
@@ -400,7 +400,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """A figure in a source text, with the verdict of the checks it took part in.
 
@@ -419,7 +419,7 @@ class Mark:
     findings: tuple[int, ...] = ()   # indexes into FileResult.findings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything one claims file produced: every check evaluated (passes included)."""
 
@@ -431,7 +431,7 @@ class FileResult:
     fatal: bool = False          # the file could not be checked (exit 2)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RunResult:
     files: tuple[FileResult, ...] = field(default_factory=tuple)
 

@@ -197,15 +197,13 @@ def quotes(finding: Finding, file: FileResult) -> list[Quote]:
 
 
 def _inside_quote(text: str, span: Span, sources: dict[str, Source]) -> bool:
+    """Does an occurrence of `text` in the span's source hold the span?  Such an occurrence
+    starts between span.end - len(text) and span.start, so only that window is searched (a
+    search from the start of an 8 MB source, for every finding, was quadratic)."""
     source = sources.get(span.source)
     if source is None or not text:
         return False
-    start = source.text.find(text)
-    while start != -1:
-        if start <= span.start and span.end <= start + len(text):
-            return True
-        start = source.text.find(text, start + 1)
-    return False
+    return source.text.find(text, max(0, span.end - len(text)), span.start + len(text)) != -1
 
 
 def detail_lines(finding: Finding, file: FileResult) -> Iterator[str]:
@@ -259,10 +257,10 @@ def in_words(text: str) -> str:
 
 
 def write_json(data: JsonDict, out: TextIO) -> None:
-    """Stable JSON: sorted keys, fixed separators, UTF-8 as is, one trailing newline."""
-    import json  # noqa: PLC0415  (only the machine formats write JSON: a text report does not load it)
-    json.dump(data, out, sort_keys=True, indent=2, separators=(",", ": "), ensure_ascii=False)
-    out.write("\n")
+    """Stable JSON: sorted keys, indented by two, UTF-8 as is, one trailing newline; a list
+    given as jsonwrite.Stream is made as it is written (see verify.report.jsonwrite)."""
+    from verify.report import jsonwrite  # noqa: PLC0415  (a text report does not load json)
+    jsonwrite.dump(data, out)
 
 
 def _mode_for_new_file() -> int:

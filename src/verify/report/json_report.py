@@ -12,6 +12,8 @@ Shape (its JSON Schema is tests/data/report-schema.json):
 `summary` counts every finding (listed or not); `findings` lists those at or above the
 show level (waived ones only with show_waived), each as Finding.to_dict() with paths
 relative to the report root.  `marks` are the figures of the sources and their status.
+The files, findings and marks are made one by one as the report is written (jsonwrite.Stream):
+a report of 100,000 claims never exists whole as objects.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from verify.report.common import (
     summarize,
     write_json,
 )
+from verify.report.jsonwrite import Stream
 
 SCHEMA_VERSION = 1
 
@@ -40,12 +43,14 @@ def write(result: RunResult, out: TextIO, options: ReportOptions) -> None:
 
 
 def build(result: RunResult, options: ReportOptions) -> JsonDict:
+    """The report's document; its lists of files, findings and marks are Streams, each to be
+    read once, by write_json."""
     files = ordered_files(result, options.root)
     return {
         "schema": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
         "summary": summarize(files).to_dict(),
-        "files": [_file(f, options) for f in files],
+        "files": Stream(_file(f, options) for f in files),
     }
 
 
@@ -56,8 +61,8 @@ def _file(file: FileResult, options: ReportOptions) -> JsonDict:
         "fatal": file.fatal,
         "sources": [{"id": s.id, "title": s.title, "path": source_path(file, s, options.root),
                      "published": s.published} for s in file.sources],
-        "findings": [finding_dict(f, file, options.root) for _, f in listed(file, options)],
-        "marks": [_mark(m) for m in sorted(file.marks, key=_mark_key)],
+        "findings": Stream(finding_dict(f, file, options.root) for _, f in listed(file, options)),
+        "marks": Stream(_mark(m) for m in sorted(file.marks, key=_mark_key)),
     }
 
 
