@@ -5,11 +5,13 @@ these records; none of them does I/O.
 """
 from __future__ import annotations
 
+import copyreg
 import enum
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from fractions import Fraction
+from operator import attrgetter
 from typing import Any
 
 
@@ -438,3 +440,21 @@ class RunResult:
     def findings(self) -> Iterator[Finding]:
         for f in self.files:
             yield from f.findings
+
+
+def _by_constructor(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    """A pickle reducer that rebuilds a record by calling its class with its fields' values."""
+    names = [f.name for f in fields(cls)]
+    values = attrgetter(*names)
+    if len(names) == 1:
+        return lambda record: (cls, (values(record),))
+    return lambda record: (cls, values(record))
+
+
+# A frozen dataclass with slots pickles field by field in Python (its __getstate__ and
+# __setstate__): measured on the archive's results, loading took 1.9 ms a file against 1.1 ms
+# without slots, and --jobs sends every result across.  Called with its values instead, it
+# loads as fast as a record with a __dict__.
+for _record in [v for v in list(globals().values()) if isinstance(v, type) and is_dataclass(v)
+                and v.__module__ == __name__ and "__slots__" in vars(v)]:
+    copyreg.pickle(_record, _by_constructor(_record))
