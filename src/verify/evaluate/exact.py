@@ -88,9 +88,10 @@ class _Empty(Exception):
 
 
 class _Domains:
-    """Each quantity's interval, with the groups each end was derived from."""
+    """Each quantity's interval, with the groups each end was derived from (kept while
+    `tracking`: in the first propagation of a set of rows, whose emptied domain names a core)."""
 
-    __slots__ = ("hi", "hi_open", "hi_why", "integer", "lo", "lo_open", "lo_why")
+    __slots__ = ("hi", "hi_open", "hi_why", "integer", "lo", "lo_open", "lo_why", "tracking")
 
     def __init__(self, integer: Sequence[bool]) -> None:
         n = len(integer)
@@ -101,10 +102,12 @@ class _Domains:
         self.hi_open = [False] * n
         self.lo_why: list[Why] = [_NOTHING] * n
         self.hi_why: list[Why] = [_NOTHING] * n
+        self.tracking = True      # whys are kept: a core is read from the first propagation
 
     def copy(self) -> _Domains:
         other = _Domains.__new__(_Domains)
         other.integer = self.integer
+        other.tracking = False    # a copy is for a witness or an optimum: no core is read from it
         for name in ("lo", "hi", "lo_open", "hi_open", "lo_why", "hi_why"):
             setattr(other, name, list(getattr(self, name)))
         return other
@@ -269,7 +272,7 @@ def _bound_each(d: _Domains, row: Row, ends: Sequence[End], upper: bool, strict:
             end = hi[i]                         # tightens_hi
             if not (end is None or bound < end or (bound == end and is_strict and not hi_open[i])):
                 continue
-            d.set_hi(i, bound, is_strict, _why(row, ends, k))
+            d.set_hi(i, bound, is_strict, _why(row, ends, k) if d.tracking else _NOTHING)
         else:
             if integer[i]:                      # round_lo
                 if type(bound) is int:
@@ -280,7 +283,7 @@ def _bound_each(d: _Domains, row: Row, ends: Sequence[End], upper: bool, strict:
             end = lo[i]                         # tightens_lo
             if not (end is None or bound > end or (bound == end and is_strict and not lo_open[i])):
                 continue
-            d.set_lo(i, bound, is_strict, _why(row, ends, k))
+            d.set_lo(i, bound, is_strict, _why(row, ends, k) if d.tracking else _NOTHING)
         changed.append(i)
 
 
