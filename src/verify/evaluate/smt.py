@@ -180,11 +180,14 @@ class _Compiled:
         except KeyError:
             raise ValueError(f"constraint uses undeclared variable {name!r}") from None
 
-    def linear(self, group: str | None, terms: Iterable[tuple[str, object]], op: str,
+    def linear(self, group: str | None, terms: Sequence[tuple[str, object]], op: str,
                rhs: Fraction) -> _Formula:
         """sum(c*x) op rhs, checked: every variable declared, every number exact."""
         if op not in OPS:
             raise ValueError(f"unknown operator {op!r}; expected one of {tuple(OPS)}")
+        if len(terms) == 1 and type(terms[0][1]) is Fraction:    # a figure's bound: the common case
+            i = self.var(terms[0][0])
+            return _Formula(group, (i,), ((i, terms[0][1]),), op, rhs)
         coeffs = tuple((self.var(name), c if type(c) is Fraction else _exact(c, f"coefficient of {name}"))
                        for name, c in terms)
         return _Formula(group, tuple(sorted({i for i, _ in coeffs})), coeffs, op, rhs)
@@ -239,13 +242,18 @@ def _relations(problem: Problem) -> Iterator[tuple[str | None, tuple[tuple[str, 
                                                    Fraction]]:
     """(group, terms, op, rhs) for every var bound and every constraint."""
     for v in problem.vars:
-        term = ((v.name, Fraction(1)),)
+        term = ((v.name, _ONE),)
         if v.lo is not None:
-            yield v.group, term, ">=" if v.lo_closed else ">", _exact(v.lo, f"{v.name}.lo")
+            lo = v.lo if type(v.lo) is Fraction else _exact(v.lo, f"{v.name}.lo")
+            yield v.group, term, ">=" if v.lo_closed else ">", lo
         if v.hi is not None:
-            yield v.group, term, "<=" if v.hi_closed else "<", _exact(v.hi, f"{v.name}.hi")
-    for c in problem.constraints:
-        yield c.group, c.terms, c.op, _exact(c.rhs, f"rhs of {c.group}")
+            hi = v.hi if type(v.hi) is Fraction else _exact(v.hi, f"{v.name}.hi")
+            yield v.group, term, "<=" if v.hi_closed else "<", hi
+    for c in problem.constraints:      # (the message is made only for a number that is not exact)
+        yield c.group, c.terms, c.op, c.rhs if type(c.rhs) is Fraction else _exact(c.rhs, f"rhs of {c.group}")
+
+
+_ONE = Fraction(1)
 
 
 def _components(nvars: int, formulas: list[_Formula]) -> list[_Component]:
