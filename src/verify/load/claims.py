@@ -232,13 +232,16 @@ def _scopes_in_breakdowns(reader: Reader, nodes: Sequence[Node], claims: list[Cl
         return
     read = {c.id for c in claims}
     for node in nodes:
-        scope = node.get("scope") if node.kind == "map" else None
-        claim_id = node.get("id") if node.kind == "map" else None
-        if scope is None or scope.kind != "map" or claim_id is None or claim_id.text not in read:
+        scope = node.get("scope")
+        if scope is None or scope.kind != "map":
             continue
-        for dimension, _, value in scope.items():
+        claim_id = node.get("id")
+        if claim_id is None or claim_id.text not in read:
+            continue
+        for key, value in scope.pairs:
+            dimension = key.text
             named = known.get(dimension.strip().casefold())
-            if named is None or value.kind != "scalar" or value.text is None:
+            if named is None or value.kind != "scalar":
                 continue
             if value.text.strip().casefold() not in named:
                 guess = reader.guess(value.text, list(named.values()))

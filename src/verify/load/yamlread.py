@@ -15,8 +15,7 @@ place, for reports to show under the message.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, NoReturn, cast
+from typing import Any, NamedTuple, NoReturn, cast
 
 import yaml
 
@@ -36,9 +35,10 @@ MAX_DEPTH = 64           # the package defaults; limits.depth and limits.nodes o
 MAX_NODES = 100_000
 
 
-@dataclass(slots=True)      # hundreds of thousands in a large file
-class Node:
-    """A scalar (value: str, or None for an empty/`~`/`null` plain scalar), a list or a mapping."""
+class Node(NamedTuple):      # hundreds of thousands in a large file: a tuple, made in C
+    """A scalar (value: str, or None for an empty/`~`/`null` plain scalar), a list or a mapping.
+
+    Never changed once read (a list's or mapping's items are appended while it is read)."""
 
     kind: str                  # "scalar" | "seq" | "map"
     line: int                  # 1-based
@@ -92,6 +92,7 @@ class _Open:
         self.keys: dict[str, Node] = {}
 
 
+_new = tuple.__new__     # a Node without the Python call of Node(...): a third of reading a file
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
 _ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
@@ -134,9 +135,9 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
                 _refuse_tag(event, line, col)
             value = event.value
             if event.style:     # quoted: '' (C parser) or None (Python parser) when plain
-                node = Node("scalar", line, col, value, False)
+                node = _new(Node, ("scalar", line, col, value, False))
             else:
-                node = Node("scalar", line, col, None if value in _NULLS else value, True)
+                node = _new(Node, ("scalar", line, col, None if value in _NULLS else value, True))
             if top is None:
                 root = node
             elif top.seq:
@@ -164,7 +165,8 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
                 raise YamlError(line, col, f"nesting deeper than {max_depth} levels (limits.depth); "
                                 "a claims file needs only a few")
             items: list[Node] | list[tuple[Node, Node]] = []
-            top = _Open(Node("map" if kind is _MAP_START else "seq", line, col, items), items)
+            top = _Open(_new(Node, ("map" if kind is _MAP_START else "seq", line, col, items, True)),
+                        items)
             stack.append(top)
             continue
         if kind in _ENDS:
