@@ -123,7 +123,7 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
     while True:
         event = next_event()
         kind = type(event)
-        if kind is _SCALAR:
+        if kind is _SCALAR or kind is _MAP_START or kind is _SEQ_START:     # a node starts
             mark = event.start_mark      # the parser marks every event
             line = mark.line + 1
             col = mark.column + 1
@@ -133,6 +133,15 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
                                 "expected a claims file for one article")
             if event.tag:
                 _refuse_tag(event, line, col)
+            if kind is not _SCALAR:     # a list or a mapping: read until its end
+                if len(stack) >= max_depth:
+                    raise YamlError(line, col, f"nesting deeper than {max_depth} levels "
+                                    "(limits.depth); a claims file needs only a few")
+                items: list[Node] | list[tuple[Node, Node]] = []
+                top = _Open(_new(Node, ("map" if kind is _MAP_START else "seq", line, col, items, True)),
+                            items)
+                stack.append(top)
+                continue
             value = event.value
             if event.style:     # quoted: '' (C parser) or None (Python parser) when plain
                 node = _new(Node, ("scalar", line, col, value, False))
@@ -150,24 +159,6 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
             else:
                 top.items.append((top.pending, node))    # type: ignore[arg-type]  # its pairs
                 top.pending = None
-            continue
-        if kind is _MAP_START or kind is _SEQ_START:
-            mark = event.start_mark
-            line = mark.line + 1
-            col = mark.column + 1
-            count += 1
-            if count > max_nodes:
-                raise YamlError(line, col, f"more than {max_nodes:,} YAML values (limits.nodes); "
-                                "expected a claims file for one article")
-            if event.tag:
-                _refuse_tag(event, line, col)
-            if len(stack) >= max_depth:
-                raise YamlError(line, col, f"nesting deeper than {max_depth} levels (limits.depth); "
-                                "a claims file needs only a few")
-            items: list[Node] | list[tuple[Node, Node]] = []
-            top = _Open(_new(Node, ("map" if kind is _MAP_START else "seq", line, col, items, True)),
-                        items)
-            stack.append(top)
             continue
         if kind in _ENDS:
             node = stack.pop().node
