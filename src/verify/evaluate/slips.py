@@ -16,6 +16,7 @@ Each is an outcome of rule `input` (a warning by default) at the claim, with a d
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 from functools import lru_cache
 
@@ -65,10 +66,27 @@ def _closest(word: str, choices: _Choices) -> str | None:
     lowered = word.lower()
     limit = 1 if len(word) < 6 else SLIPS
     others = [c for c in choices.lowered if c != lowered]
-    for found in difflib.get_close_matches(lowered, others, n=3, cutoff=CLOSE):
+    for found in _close_matches(lowered, others):
         if typed_apart(lowered, found, limit) <= limit:
             return choices.by_lower[found]
     return None
+
+
+def _close_matches(word: str, choices: list[str], n: int = 3) -> list[str]:
+    """difflib.get_close_matches(word, choices, n, CLOSE), that function's steps, with its
+    first test (the ratio the two lengths allow at most) made before a choice is handed to
+    the matcher: most choices fail it, and each cost a matcher call."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    result = []
+    for choice in choices:
+        length = len(choice) + len(word)
+        if (2.0 * min(len(choice), len(word)) / length if length else 1.0) < CLOSE:
+            continue
+        matcher.set_seq1(choice)
+        if matcher.quick_ratio() >= CLOSE and matcher.ratio() >= CLOSE:
+            result.append((matcher.ratio(), choice))
+    return [choice for _, choice in heapq.nlargest(n, result)]
 
 
 def _slip_of(a: str, b: str) -> bool:

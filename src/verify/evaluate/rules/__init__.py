@@ -88,19 +88,37 @@ def _checkers() -> list[Checker]:
     return [r for r in registry().values() if isinstance(r, Checker)]
 
 
+# The views below are asked for once a relation: each is made once (from the registry, itself
+# made once), and every caller gets its own copy.
+
 def by_kind() -> dict[str, Checker]:
     """relation kind -> the rule that checks it."""
+    return dict(_by_kind())
+
+
+@cache
+def _by_kind() -> dict[str, Checker]:
     return {r.kind: r for r in _checkers() if r.applies == "relation" and r.kind}
 
 
 def every_relation() -> list[Checker]:
     """The rules that check every relation, whatever its kind (units), before its own rule."""
-    return [r for r in _checkers() if r.applies == "relation" and r.kind is None]
+    return list(_every_relation())
+
+
+@cache
+def _every_relation() -> tuple[Checker, ...]:
+    return tuple(r for r in _checkers() if r.applies == "relation" and r.kind is None)
 
 
 def of_claims() -> list[Checker]:
     """The rules that check single claims (date)."""
-    return [r for r in _checkers() if r.applies == "claim"]
+    return list(_of_claims())
+
+
+@cache
+def _of_claims() -> tuple[Checker, ...]:
+    return tuple(r for r in _checkers() if r.applies == "claim")
 
 
 @dataclass(frozen=True)
@@ -116,10 +134,11 @@ class Context:
     choice: dict[int, Statement] | None = None
     # quantity index -> (the interval the article allows, the claims saying so)
     implied: dict[int, tuple[Interval, tuple[str, ...]]] | None = None
-    # (claim id, unit) -> its Value, each worked out once for every rule that asks; not an
-    # argument, so a context made from this one (another choice) starts with none
-    known: dict[tuple[str, str], Value] = field(default_factory=dict, init=False, repr=False,
-                                                compare=False)
+    # (quantity index or claim id, unit) -> its Value, each worked out once for every rule
+    # that asks; not an argument, so a context made from this one (another choice) starts
+    # with none
+    known: dict[tuple[str | int, str], Value] = field(default_factory=dict, init=False,
+                                                      repr=False, compare=False)
 
 
 class Inconsistent(Exception):
@@ -185,11 +204,21 @@ def values(ctx: Context, ids: Iterable[str], unit: str | None = None) -> list[Va
         if figure is None:
             raise unitdefs.UnitError(f"claim '{claim_id}' states no figure")
         unit = unit or _unit_of(ctx, claim)
-        key = (claim_id, unit)
-        if key not in ctx.known:
-            ctx.known[key] = _value(ctx, claim, unit)
-        out.append(ctx.known[key])
+        out.append(_known_value(ctx, claim, unit))
     return out
+
+
+def _known_value(ctx: Context, claim: Claim, unit: str) -> Value:
+    """_value, read once a context: for a claim of a quantity, once for the quantity (its
+    claims have one value, named by the quantity's first claim)."""
+    article = ctx.article
+    index = article.of_claim.get(claim.id) if article is not None else None
+    key: tuple[str | int, str] = (claim.id, unit) if index is None else (index, unit)
+    found = ctx.known.get(key)
+    if found is None or found.ids[0] not in ctx.claims:     # else named by the claim asking
+        found = _value(ctx, claim, unit)
+        ctx.known[key] = found
+    return found
 
 
 def _unit_of(ctx: Context, claim: Claim) -> str:

@@ -38,6 +38,7 @@ Failing example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from verify.evaluate.rules import Context, Outcome
 from verify.load.schema import compared_roles
@@ -52,9 +53,12 @@ KIND = None   # every relation kind
 
 
 
+_compared_roles = cache(compared_roles)     # a table of the schema, asked once a relation
+
+
 def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     ids: list[str] = []
-    for role in compared_roles(relation.kind):
+    for role in _compared_roles(relation.kind):
         value = relation.get(role)
         ids.extend(v for v in (value if isinstance(value, tuple) else (value,))
                    if v in ctx.claims)
