@@ -504,3 +504,17 @@ def test_gates_skip_only_patterns_that_cannot_match(pieces):
 def test_gates_on_every_tricky_figure_and_the_seed_article():
     for text in [*_TRICKY, seed_text(), " and ".join(_TRICKY), "\u00e9 " + " ".join(_TRICKY)]:
         assert extract_scanned(Scan(text)) == extract_scanned(_OpenScan(text)), text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police seized 5 thou\u017fand dollars.", [("5000", "USD")]),     # a long s
+    ("It cost 10 dollar\u017f.", [("10", "USD")]),
+    ("A third\u017f of it.", []),                                    # "a thirds": not a share
+    ("Two th\u0130rds of voters.", [("2/3", None)]),                 # a dotted capital I
+    ("3 m\u0130llion people", [("3000000", None)]),
+])
+def test_letters_a_case_blind_pattern_matches_outside_ascii_are_read_as_what_they_match(text, expected):
+    """re.IGNORECASE matches the long s as s, the dotted capital I as i and the kelvin sign as
+    k: the word is looked up as those letters (it raised KeyError, and the file became an
+    internal error)."""
+    assert [(f.value, f.unit) for f in extract_figures(text)] == expected

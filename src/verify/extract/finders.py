@@ -86,6 +86,17 @@ _DOZENS: dict[str, int | Fraction] = {"a": 1, "half a": Fraction(1, 2)}
 _DOZEN = re.compile(rf"\b(?P<n>a|half{_SP}a|two|three|four|five|six|seven|eight|nine|ten)"
                     rf"{_SP}+dozen\b", re.I)
 _A_SCALE = re.compile(rf"\ba{_SP}+(?P<s>hundred|thousand|million|billion)\b(?!{_SP}+and\b)", re.I)
+
+# re.IGNORECASE also matches three letters outside ASCII: the long s (ſ) as s, the dotted
+# capital I (İ) as i and the kelvin sign (K) as k.  A word a case-blind pattern matched is
+# looked up as the letters it matched as.
+_CASE_ODDS = str.maketrans({"\u017f": "s", "\u0130": "I", "\u212a": "K"})
+
+
+def _fold(word: str) -> str:
+    """A word a case-blind pattern matched, as the lower-case ASCII letters it matched as."""
+    return word.translate(_CASE_ODDS).lower()
+
 _BLOCKERS = [
     re.compile(r"(?<![\d-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)"),
     re.compile(r"(?=[ABCDEFGHILMPQRSTUVW])\b(?:Measure|Proposition|Prop\.|Question|Amendment|Article|Section|Chapter|Title|Route|"
@@ -278,7 +289,7 @@ def _decorate(text: str, start: int, end: int, value: Fraction, kind: str, curre
     if m is None and kind == "number" and (currency or text[end:end + 2].lower() in ("bn", "mn")):
         m = _GLUED_SCALE.match(text, end)
     if m:
-        value, end, plain = value * SCALES[m.group(1).lower()], m.end(), False
+        value, end, plain = value * SCALES[_fold(m.group(1))], m.end(), False
     if (m := _AND_HALF.match(text, end)):
         value, end, plain = value + Fraction(1, 2), m.end(), False
     unit = None
@@ -287,7 +298,7 @@ def _decorate(text: str, start: int, end: int, value: Fraction, kind: str, curre
     elif (m := _PERCENT.match(text, end)):
         kind, unit, end = "percent", "percentage points" if m.group("pts") else "percent", m.end()
     elif (m := _CURWORD.match(text, end)):
-        word = m.group(1).lower()
+        word = _fold(m.group(1))
         if word.startswith("cent"):     # "97 cents": hundredths of the local (assumed US) dollar
             value, word = value / 100, "dollars"
         kind, unit, end = "money", CURRENCY_WORDS[word], m.end()
@@ -335,7 +346,7 @@ def _word_figures(scan: Scan) -> Iterator[Candidate]:
             continue            # never: the pattern takes only number words
         yield m.start(), m.end(), "words", Fraction(count) * 12, None
     for m in _A_SCALE.finditer(text) if scan.has("hundred", "thousand", "million", "billion") else ():
-        yield m.start(), m.end(), "words", Fraction(SCALES[m.group("s").lower()]), None
+        yield m.start(), m.end(), "words", Fraction(SCALES[_fold(m.group("s"))]), None
 
 
 def _longest_number(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, Fraction] | None:
@@ -369,7 +380,7 @@ def _pronoun_one(text: str, start: int, end: int) -> bool:
 def _shares(scan: Scan) -> Iterator[Candidate]:
     text = scan.text
     for m in _SHARE.finditer(text) if scan.has(*_FRACTION_DENOMINATORS) else ():
-        n, sep, denom = m.group("n").lower(), m.group("sep"), m.group("d").lower()
+        n, sep, denom = _fold(m.group("n")), m.group("sep"), _fold(m.group("d"))
         plural = denom.endswith("s")
         count = 1 if n in ("a", "an", "one") else word_number(n)
         if count is None:
