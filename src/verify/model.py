@@ -1,5 +1,10 @@
 """The data every stage shares: frozen records, no behaviour beyond small helpers.
 
+The records a large file has by the hundred thousand (claims, their figures, intervals,
+places and spans; outcomes, findings, marks) have slots, no instance dict: less memory each.
+The few of a file (sources, breakdowns, waivers, the file itself) do not: slots cost time
+when the module is imported, and these save nothing.
+
 Pipeline: load -> anchor -> relate -> evaluate -> report.  Each stage takes and returns
 these records; none of them does I/O.
 """
@@ -154,7 +159,7 @@ class Figure:
         return self.rounded is not None and self.rounded != self.interval
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Waiver:
     """An editor's decision to accept a rule's finding, with the reason; claims narrow it."""
 
@@ -164,7 +169,7 @@ class Waiver:
     claims: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """One document a claims file quotes: the article, a press release, wire copy."""
 
@@ -233,7 +238,7 @@ class Relation:
         return default
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Unstated:
     """A figure the article relies on but prints nowhere ("a rise of 140% on the previous
     year"), named by measure and scope as a claim would be: an unknown of the model."""
@@ -247,7 +252,7 @@ class Unstated:
         return f"{self.measure} ({shown})" if shown else self.measure
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Breakdown:
     """A scope value made of parts: place "all states" = Missouri, Illinois, ..."""
 
@@ -261,7 +266,7 @@ class Breakdown:
                                    # sum, except for shares and rates (relate/relations.py)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Unchecked:
     """A figure of a source deliberately left without a claim, with the reason."""
 
@@ -272,7 +277,7 @@ class Unchecked:
     occurrence: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ClaimsFile:
     path: str
     sources: tuple[Source, ...]
@@ -421,7 +426,7 @@ class Mark:
     findings: tuple[int, ...] = ()   # indexes into FileResult.findings
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FileResult:
     """Everything one claims file produced: every check evaluated (passes included)."""
 
@@ -433,7 +438,7 @@ class FileResult:
     fatal: bool = False          # the file could not be checked (exit 2)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RunResult:
     files: tuple[FileResult, ...] = field(default_factory=tuple)
 
