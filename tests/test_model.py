@@ -17,7 +17,7 @@ def test_every_slotted_record_pickles_by_its_constructor():
     every such record of the model has one, so a result loads as fast as before slots."""
     records = [v for v in vars(model).values() if isinstance(v, type) and is_dataclass(v)
                and v.__module__ == model.__name__ and "__slots__" in vars(v)]
-    assert len(records) > 10
+    assert model.Finding in records and model.Location in records and model.Span in records
     assert [r for r in records if r not in copyreg.dispatch_table] == []
 
 
