@@ -124,6 +124,7 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
         return FileResult(path, findings=tuple(sorted(map(_input_error, loaded.problems),
                                                       key=Finding.sort_key)), fatal=True)
     claims_file, anchor_outcomes = quotes.anchor(loaded.claims_file)
+    del loaded          # the claims as read, before anchoring: a large file's are many megabytes
     found = corrections.versions(claims_file)       # None: no source corrects another
     ctx = _context(found.corrected if found else claims_file, config)
     if _article(ctx).ambiguous:   # a scope that names no quantity: the file cannot be checked
@@ -131,11 +132,14 @@ def _check_file(path: str, config: Config, require_coverage: bool) -> FileResult
             (_input_error(_placed(o, subject, ctx)) for o, _, subject in _ambiguous(_article(ctx), ctx)),
             key=Finding.sort_key)), fatal=True)
     evaluated: Evaluated = [(o, "anchor", None) for o in anchor_outcomes]
-    evaluated += [(o, "anchor", None) for o in _anchored(claims_file, anchor_outcomes)]
+    passes_at = len(evaluated)
     evaluated += [(o, "input", None) for o in _control_characters(claims_file)]
     evaluated += [(o, "input", None) for o in slips.of_file(claims_file)]   # did-you-means
     judged = _judged(ctx)
     evaluated += judged
+    # anchoring's passes, one per claim, made after the judge (whose peak is a large file's)
+    # and put where they always were
+    evaluated[passes_at:passes_at] = [(o, "anchor", None) for o in _anchored(claims_file, anchor_outcomes)]
     if found is not None:
         evaluated += _corrections(found, ctx, judged)
     if config.enabled("coverage"):

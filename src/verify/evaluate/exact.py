@@ -476,6 +476,11 @@ class Prepared:
             self.witnesses.append(dict(answer.model))
         return answer
 
+    def release(self, names: Sequence[int]) -> None:
+        """Forget the propagation with the sum of `names` (asked for both its ends): a large
+        file asks thousands of sums, and their domains are not needed again."""
+        self.sums.pop(tuple(names), None)
+
     def _attained(self, names: Sequence[int], value: Exact) -> bool:
         """Does a kept witness give the sum of `names` exactly `value`?"""
         return any(all(i in w for i in names) and sum(w[i] for i in names) == value

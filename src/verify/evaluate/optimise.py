@@ -88,12 +88,14 @@ def _optimise(compiled: _Compiled, names: Sequence[str], clock: _Clock, shared: 
         todo = []
         with clock.free():       # exact propagation: not counted against the budget
             prepared, local = _prepared(compiled, touched, ids)
+            asked = [local[i] for i in ids]
             for k, maximise in enumerate((False, True)):
-                decided, value = prepared.extreme([local[i] for i in ids], maximise)
+                decided, value = prepared.extreme(asked, maximise)
                 if decided:
                     ends[k] = value
                 else:
                     todo.append(maximise)
+            prepared.release(asked)
         if not todo:
             return ends[0], ends[1]
     with clock.counted():        # z3's time counts, also where the question was asked free()

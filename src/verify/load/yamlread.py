@@ -120,6 +120,7 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
     top: _Open | None = None      # stack[-1]: the list or mapping being read
     root: Node | None = None
     count = 0
+    seen: dict[str, str] = {}
     while True:
         event = next_event()
         kind = type(event)
@@ -143,6 +144,8 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
                 stack.append(top)
                 continue
             value = event.value
+            if len(value) <= 64:        # a repeated short text (a unit, a source, a measure) kept once
+                value = seen.setdefault(value, value)
             if event.style:     # quoted: '' (C parser) or None (Python parser) when plain
                 node = _new(Node, ("scalar", line, col, value, False))
             else:
