@@ -16,7 +16,6 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypedDict
 
@@ -27,6 +26,7 @@ from verify.model import Severity
 from verify.project import project_root
 from verify.values import units
 from verify.values.numbers import ROUNDINGS, Tolerances
+from verify.values.vocabulary import shipped
 
 
 class ConfigError(ValueError):
@@ -187,8 +187,7 @@ def _expected(key: str, known: Iterable[str]) -> str:
 
 
 def _defaults() -> Config:
-    with resources.as_file(resources.files("verify") / "data" / "defaults.yaml") as path:
-        return _apply(Config(), Path(path).read_text(encoding="utf-8"), "defaults.yaml")
+    return _apply(Config(), shipped("defaults.yaml"), "defaults.yaml")
 
 
 def _read(path: str | Path, shown: str | None = None) -> str:

@@ -17,10 +17,9 @@ import re
 from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from verify.values.vocabulary import shipped
+from verify.values.vocabulary import data_file, shipped
 
 if TYPE_CHECKING:       # pint itself is imported on first use (registry)
     import pint
@@ -65,8 +64,7 @@ class UnknownUnit(UnitError):
 def registry() -> pint.UnitRegistry[Fraction]:
     import pint  # noqa: PLC0415 - ~150 ms: only runs when two different units must be compared
     ureg: pint.UnitRegistry[Fraction] = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
-    with resources.as_file(resources.files("verify") / "data" / "units.txt") as path:
-        ureg.load_definitions(str(path))
+    ureg.load_definitions(str(data_file("units.txt")))
     _IN_PINT.clear()
     return ureg
 
