@@ -184,12 +184,15 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
     for source_id, spans in _unchecked_spans(claims_file).items():
         marked = _Spans([(m.start, m.end) for m in out.values() if m.source == source_id])
         unchecked = _Spans(spans)         # overlapping entries make one mark
+        text = texts[source_id]
+        lines: list[int] | None = None    # where each line starts, found once for the source
         for start, end in zip(unchecked.starts, unchecked.ends, strict=True):
             if not marked.overlaps(start, end):
-                line = texts[source_id].count("\n", 0, start) + 1
-                col = start - (texts[source_id].rfind("\n", 0, start) + 1) + 1
-                out[(source_id, start, end)] = Mark(source_id, start, end, line, col,
-                                                    texts[source_id][start:end], "unchecked")
+                if lines is None:
+                    lines = [0] + [m.end() for m in re.finditer("\n", text)]
+                line = bisect.bisect_right(lines, start)
+                out[(source_id, start, end)] = Mark(source_id, start, end, line, start - lines[line - 1] + 1,
+                                                    text[start:end], "unchecked")
     return tuple(sorted(out.values(), key=lambda m: (m.source, m.start, m.end)))
 
 
