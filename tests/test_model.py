@@ -27,3 +27,20 @@ def test_a_files_result_comes_back_from_pickle_equal():
     again = pickle.loads(pickle.dumps(result))
     assert again == result and hash(again.findings) == hash(result.findings)
     assert type(again.findings[0].location) is model.Location
+
+
+def test_checking_a_file_leaves_the_cycle_collector_as_it_found_it():
+    """The collector is off while a file is checked (speed), and as it was afterwards, also
+    when the check fails."""
+    import gc
+    assert gc.isenabled()
+    engine.check_file(str(SEED), load([]))
+    assert gc.isenabled()
+    engine.check_file(str(SEED.parent / "no-such-file.yaml"), load([]))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        engine.check_file(str(SEED), load([]))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -4,6 +4,7 @@ The engine is the only place that gives findings their rule id and severity.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -93,7 +94,13 @@ def _check_with(path: str, config: Config, require_coverage: bool) -> FileResult
 
 def check_file(path: str, config: Config, require_coverage: bool = False) -> FileResult:
     """One claims file, whatever it holds: an unexpected failure becomes a finding too.
-    Every text a finding shows is made printable here, once, for every report."""
+    Every text a finding shows is made printable here, once, for every report.
+
+    The cycle collector is off while a file is checked: checking makes almost no reference
+    cycles (the 20,000-claim file peaks at the same memory either way), and the collector's
+    passes over a large file's young objects took 10 s of 127 at 100,000 claims."""
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         result = _check_file(path, config, require_coverage)
         return replace(result, findings=tuple(f.printable() for f in result.findings))
@@ -101,6 +108,9 @@ def check_file(path: str, config: Config, require_coverage: bool = False) -> Fil
         return _fatal(path, "the file is nested too deeply to check")
     except Exception as error:   # a bug must not lose the other files of the run
         return _fatal(path, f"internal error while checking: {type(error).__name__}: {error}")
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _fatal(path: str, message: str) -> FileResult:
