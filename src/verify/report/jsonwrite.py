@@ -1,5 +1,6 @@
 """Stable JSON, written as it is made: the bytes of `json.dump(data, out, sort_keys=True,
 indent=2, separators=(",", ": "), ensure_ascii=False)` plus a newline, without its cost.
+Floats are refused (TypeError): a report's numbers are exact.
 
 With `indent`, the standard library encodes in pure Python, one generator per list and object
 (a sixth of a 100,000-claim run went there), and a report had to exist whole, as objects,
@@ -43,25 +44,15 @@ def dump(data: Any, out: TextIO) -> None:
     out.write("".join(pieces))
 
 
-def _float(value: float) -> str:
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "Infinity" if value > 0 else "-Infinity"
-    return float.__repr__(value)
-
-
 def _key(key: Any) -> str:
     """An object's key as json writes it: strings as they are, scalars as their JSON text."""
     if isinstance(key, str):
         return encode_basestring(key)
-    if isinstance(key, float):
-        return encode_basestring(_float(key))
     if key is True or key is False or key is None:
         return encode_basestring({True: "true", False: "false", None: "null"}[key])
     if isinstance(key, int):
         return encode_basestring(int.__repr__(key))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+    raise TypeError(f"keys must be str, int, bool or None, not {type(key).__name__}")
 
 
 class _Writer:
@@ -140,8 +131,9 @@ _NONE: Any = object()       # no first item: the array is empty
 
 
 def _scalar(value: Any) -> str | None:
-    """The JSON text of a string, number, boolean or null (in json's order of tests: a str
-    or int subclass, such as an enum, is written as its str or int value); None otherwise."""
+    """The JSON text of a string, whole number, boolean or null (in json's order of tests: a
+    str or int subclass, such as an enum, is written as its str or int value); None otherwise,
+    and for a float too: a report's numbers are exact, written as text ("2/3") or whole."""
     if isinstance(value, str):
         return encode_basestring(value)
     if value is None:
@@ -152,6 +144,4 @@ def _scalar(value: Any) -> str | None:
         return "false"
     if isinstance(value, int):
         return int.__repr__(value)
-    if isinstance(value, float):
-        return _float(value)
     return None
