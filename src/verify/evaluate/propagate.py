@@ -144,17 +144,9 @@ def _bound(c: Constraint, target: int, coefficient: Fraction, known: dict[int, I
         lo_closed = lo_closed and a_closed
         hi_closed = hi_closed and b_closed
         if lo_d:
-            if a is None:
-                lo_d = 0
-            else:
-                n, d = a.numerator * g_n, a.denominator * g_d
-                lo_n, lo_d = (lo_n + n, 1) if lo_d == 1 and d == 1 else (lo_n * d + n * lo_d, lo_d * d)
+            lo_n, lo_d = _plus(lo_n, lo_d, a, g_n, g_d)
         if hi_d:
-            if b is None:
-                hi_d = 0
-            else:
-                n, d = b.numerator * g_n, b.denominator * g_d
-                hi_n, hi_d = (hi_n + n, 1) if hi_d == 1 and d == 1 else (hi_n * d + n * hi_d, hi_d * d)
+            hi_n, hi_d = _plus(hi_n, hi_d, b, g_n, g_d)
     c_n, c_d = coefficient.numerator, coefficient.denominator     # x = (rhs - rest)/c
     lo = Fraction(lo_n * c_d, lo_d * c_n) if lo_d else None
     hi = Fraction(hi_n * c_d, hi_d * c_n) if hi_d else None
@@ -165,6 +157,14 @@ def _bound(c: Constraint, target: int, coefficient: Fraction, known: dict[int, I
     if (op in ("<=", "<")) == (c_n > 0):
         return Interval(None, hi, True, hi_closed and op != "<" and op != ">")
     return Interval(lo, None, lo_closed and op != ">" and op != "<", True)
+
+
+def _plus(n: int, d: int, end: Fraction | None, g_n: int, g_d: int) -> tuple[int, int]:
+    """n/d + (g_n/g_d) * end as a whole numerator and denominator; (0, 0) for an unbounded end."""
+    if end is None:
+        return 0, 0
+    e_n, e_d = end.numerator * g_n, end.denominator * g_d
+    return (n + e_n, 1) if d == 1 and e_d == 1 else (n * e_d + e_n * d, d * e_d)
 
 
 def _scale(interval: Interval, factor: Fraction) -> Interval:
