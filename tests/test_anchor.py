@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.anchor.quotes import _find_word, _with_spans
-from verify.anchor.textindex import Folded, fold
+from verify.anchor.textindex import _INDEX_AFTER, _INDEX_CHARS, Folded, _WordIndex, fold
 from verify.model import Claim, Location, Span
 
 _PIECES = ["47", "4.7", "1,200", "about", "One", "one", "ONE", "hundred", "_", ".", ",", " ", "-",
@@ -43,3 +43,37 @@ def test_a_claim_with_spans_is_the_claim_replaced():
     assert made == expected and hash(made) == hash(expected)
     assert all(getattr(made, f.name) is getattr(expected, f.name) for f in dataclasses.fields(Claim))
     assert claim.span is None
+
+
+_WORDS = ["Operation", "Amber", "Falcon", "46", "1,200", "calls", "in", "Ohio", " ", " ", ". ", ",",
+          "'", "-", "_", "\u00e9", "\u0130"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60),
+       st.lists(st.tuples(st.integers(0, 59), st.integers(1, 40)), min_size=1, max_size=6),
+       st.sampled_from([None, 1, 2, 11]))
+def test_the_word_index_finds_what_a_scan_finds(pieces, cuts, limit):
+    """A long source's quotes are found through the index of its three-word runs: the same
+    offsets, in order, as a scan of the whole text (quotes cut from the text, so most occur,
+    some more than once, some at the text's ends)."""
+    text = Folded("".join(pieces * 3))
+    scanned, indexed = Folded(text.original), Folded(text.original)
+    indexed._words = _WordIndex(indexed.text)
+    for start, length in cuts:
+        needle = text.text[start:start + length]
+        assert indexed.find_all(needle, limit) == scanned.find_all(needle, limit)
+
+
+def test_a_long_source_is_indexed_after_a_few_searches():
+    """The index is built once a long source has been searched often; then a quote that
+    recurs through it is found at each place, and one that does not is not found."""
+    story = "Figures show {} calls came in Ohio during Operation Amber Falcon Shield. "
+    source = Folded("".join(story.format(n % 50) for n in range(3_000)))
+    assert len(source.text) >= _INDEX_CHARS
+    for _ in range(_INDEX_AFTER):
+        assert source.find_all("show 7 calls came in Ohio", 100) == \
+            [m.start() for m in re.finditer("show 7 calls came in Ohio", source.text)]
+    assert source._words is not None
+    assert len(source.find_all("show 7 calls came in Ohio")) == 60
+    assert source.find_all("show 7 calls came in Iowa") == []

@@ -71,6 +71,22 @@ def test_an_unnamed_relation_is_named_by_what_it_relates_in_any_order(tmp_path, 
     assert [r.id for r in claims_file.relations] == ["sum-total"]
 
 
+
+def test_unnamed_relations_on_one_base_are_numbered_past_the_names_taken(tmp_path):
+    """Unnamed relations that would share a name are numbered (sum-total, sum-total-3, ...),
+    passing over a name the file gives a relation itself, whatever their order."""
+    parts = "".join(f"  - {{id: {p}, quote: 102 persons, measure: arrested, value: 102, unit: people}}\n"
+                    for p in "abc")
+    relations = ["{sum: total, parts: [c]}", "{id: sum-total-2, sum: total, parts: [a]}",
+                 "{sum: total, parts: [a, b]}", "{sum: total, parts: [b]}"]
+    for order in (relations, relations[::-1]):
+        text = CLEAN + parts + "relations:\n" + "".join(f"  - {r}\n" for r in order)
+        claims_file, _ = problems(write(tmp_path, text))
+        named = {r.id: r.get("parts") for r in claims_file.relations}
+        assert named == {"sum-total": ("a", "b"), "sum-total-2": ("a",), "sum-total-3": ("b",),
+                         "sum-total-4": ("c",)}
+
+
 MALFORMED = {
     "bad indentation": ("version: 1\nsources:\n  - id: a\n   file: a.txt\n", 4, "expected"),
     "unknown field vaule": (CLEAN.replace("value: 102", "vaule: 102"), 10, "did you mean 'value'"),

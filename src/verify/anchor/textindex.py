@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from itertools import compress, islice, repeat
 
 from verify.model import Span
 
@@ -60,14 +61,12 @@ class Folded:
         if self._searches == _INDEX_AFTER and len(self.text) >= _INDEX_CHARS:
             self._words = _WordIndex(self.text)
         starts = self._words.candidates(needle) if self._words is not None else None
-        found: list[int] = []
         if starts is not None:      # each search a scan of the whole text would be quadratic
-            for start in starts:
-                if limit is not None and len(found) >= limit:
-                    break
-                if self.text.startswith(needle, start):
-                    found.append(start)
-            return found
+            # the places checked in C (map, compress), not one by one in Python: a quote of a
+            # story that recurs through a long source has a place in every recurrence
+            hits = compress(starts, map(self.text.startswith, repeat(needle), starts))
+            return list(hits if limit is None else islice(hits, limit))
+        found: list[int] = []
         start = self.text.find(needle) if needle else -1
         while start != -1 and (limit is None or len(found) < limit):
             found.append(start)
@@ -96,15 +95,19 @@ class _WordIndex:
 
     def __init__(self, text: str):
         self.places: dict[tuple[str, str, str], list[int]] = {}
-        window: list[tuple[str, int]] = []
+        words, starts = [], []
         for match in _WORD_RUN.finditer(text):
-            window.append((match.group(), match.start()))
-            if len(window) == 3:
-                (a, at), (b, _), (c, _) = window
-                self.places.setdefault((a, b, c), []).append(at)
-                del window[0]
+            words.append(match.group())
+            starts.append(match.start())
+        places = self.places
+        # a run starts at each word but the last two
+        for run, at in zip(zip(words, words[1:], words[2:], strict=False), starts, strict=False):
+            if (known := places.get(run)) is None:
+                places[run] = [at]
+            else:
+                known.append(at)
 
-    def candidates(self, needle: str) -> Iterator[int] | None:
+    def candidates(self, needle: str) -> list[int] | None:
         """Offsets where `needle` may start, in order; None when it holds no three whole words."""
         words = [(m.start(), m.group()) for m in _WORD_RUN.finditer(needle)
                  if m.start() > 0 and m.end() < len(needle)]    # whole in every occurrence
@@ -116,7 +119,7 @@ class _WordIndex:
         if best is None:
             return None
         offset, rarest = best
-        return (place - offset for place in rarest if place >= offset)
+        return list(map(offset.__rsub__, rarest[bisect.bisect_left(rarest, offset):]))
 
 
 class _Offsets:

@@ -279,6 +279,7 @@ def _named_relations(relations: list[Relation]) -> list[Relation]:
     taken = {r.id for r in relations if r.id}
     unnamed = sorted((r for r in relations if not r.id), key=lambda r: repr(fields(r)))
     named: dict[int, Relation] = {}
+    last: dict[str, int] = {}
     for relation in unnamed:
         # the field named like its kind (sum: total -> "sum-total"), else its first field, by
         # name, that names claims (a flag such as complete: false names none)
@@ -286,11 +287,16 @@ def _named_relations(relations: list[Relation]) -> list[Relation]:
         first = own if isinstance(own, (str, tuple)) else next(
             (v for _, v in fields(relation) if isinstance(v, (str, tuple))), relation.kind)
         base = f"{relation.kind}-{first if isinstance(first, str) else '-'.join(map(str, first))}"
-        name, n = base, 1
+        # the first of base, base-2, base-3, ... not taken; names are only ever added to
+        # `taken`, so the search for a base goes on from where it last stopped (a file of
+        # thousands of unnamed relations on one base would otherwise retry every name)
+        n = last.get(base, 1)
+        name = base if n == 1 else f"{base}-{n}"
         while name in taken:
             n += 1
             name = f"{base}-{n}"
         taken.add(name)
+        last[base] = n
         named[id(relation)] = replace(relation, id=name)
     return [named.get(id(r), r) for r in relations]
 
