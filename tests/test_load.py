@@ -194,6 +194,26 @@ def test_a_source_outside_the_project_is_refused_wherever_verify_runs(tmp_path, 
         assert claims_file is None and "is outside the project" in found[0].message, name
 
 
+def test_a_run_finds_each_folders_project_once_and_the_next_run_looks_again(tmp_path, monkeypatch):
+    """Within a run a folder's project is looked for once (a file asked four times); a run
+    made after the folders change (a watch) sees the change."""
+    from pathlib import Path
+
+    from verify import project
+    (tmp_path / "project" / "claims").mkdir(parents=True)
+    folder = tmp_path / "project" / "claims"
+    looked: list[Path] = []
+    find = project._find_root
+    monkeypatch.setattr(project, "_find_root", lambda f: looked.append(f) or find(f))
+    with project.remembering():
+        first = project.project_root(folder)
+        (tmp_path / "project" / "checks").mkdir()
+        assert project.project_root(folder) == first and looked == [folder]
+        assert project.inside_project(folder, "c.yaml") and looked == [folder]
+    assert project.project_root(folder) == (tmp_path / "project").resolve()
+    assert project.project_root(folder) == (tmp_path / "project").resolve()
+    assert looked == [folder] * 3
+
 def test_a_folder_scan_does_not_follow_a_link_out_of_the_folder(tmp_path):
     from verify.engine import claims_files
     (tmp_path / "outside").mkdir()

@@ -12,7 +12,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from verify import config as settings
-from verify import walk
+from verify import project, walk
 from verify.anchor import coverage, quotes
 from verify.config import Config
 from verify.evaluate import judge, rules, slips, waive
@@ -33,7 +33,6 @@ from verify.model import (
     has_control,
     printable,
 )
-from verify.project import project_root
 from verify.relate import corrections, quantities, relations
 from verify.relate.quantities import Article
 from verify.values import units
@@ -60,13 +59,19 @@ def project_settings() -> Callable[[Path], Config]:
 def settings_of(path: str, projects: Callable[[Path], Config]) -> Config:
     """The settings of a claims file: those of its project (project.project_root), wherever
     verify runs from."""
-    return projects(project_root(Path(path).parent))
+    return projects(project.project_root(Path(path).parent))
 
 
 def run(files: list[str], config: Config | Callable[[str], Config], require_coverage: bool = False,
         jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> RunResult:
     """Check every file, in `jobs` processes; results in the order of `files`.  `config` is
     the settings of every file, or a function giving a file's."""
+    with project.remembering():
+        return _run(files, config, require_coverage, jobs, progress)
+
+
+def _run(files: list[str], config: Config | Callable[[str], Config], require_coverage: bool,
+         jobs: int, progress: Callable[[int, int], None] | None) -> RunResult:
     configs = [config(path) if callable(config) else config for path in files]
     check = partial(_check_with, require_coverage=require_coverage)
     results = []
@@ -102,7 +107,8 @@ def check_file(path: str, config: Config, require_coverage: bool = False) -> Fil
     collecting = gc.isenabled()
     gc.disable()
     try:
-        result = _check_file(path, config, require_coverage)
+        with project.remembering():
+            result = _check_file(path, config, require_coverage)
         return replace(result, findings=tuple(f.printable() for f in result.findings))
     except RecursionError:
         return _fatal(path, "the file is nested too deeply to check")
