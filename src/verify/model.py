@@ -369,7 +369,7 @@ class Finding:
         """The same finding with every text from input safe to show (see `printable`)."""
         texts = (self.message, *self.arithmetic, *self.derived, *(t for cq in self.quotes for t in cq),
                  self.waived or "")
-        if not any(map(has_control, texts)):
+        if not has_control("".join(texts)):   # one search: a control character is one character
             return self             # the common case: nothing to change, nothing to copy
         return replace(self, message=printable(self.message),
                        arithmetic=tuple(map(printable, self.arithmetic)),
