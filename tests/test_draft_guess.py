@@ -253,3 +253,22 @@ def test_a_unit_the_checker_does_not_know_is_left_to_say_with_the_noun():
 def test_an_age_is_drafted_with_the_digits_it_can_read():
     (claim,) = yaml.safe_load(draft_claims("a.txt", "A 90-year-old water main burst.\n"))["claims"]
     assert (claim["measure"], claim["value"], claim["unit"]) == ("age", "90", "year")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Turnout rose 3 percentage points to 61% in the county.\n", "3"),
+    ("Support fell three percentage points in May.\n", "three"),
+    ("The gap narrowed by 2.5 Percentage Point.\n", "2.5"),
+])
+def test_percentage_points_are_drafted_in_their_own_unit(text, value):
+    """A change in percentage points is a unit of its own, never compared with a percent
+    (docs/claims.md): the draft said `unit: percent` and wrote the value with its unit words,
+    which the checker cannot read."""
+    claims = yaml.safe_load(draft_claims("a.txt", text))["claims"]
+    (points,) = [c for c in claims if "point" in c["quote"].lower() and c["unit"] != "percent"]
+    assert (points["value"], points["unit"]) == (value, "points")
+    # the change, not the level itself; or for a person to say
+    assert points["measure"] == PLACEHOLDER or points["measure"].startswith("change in ")
+    if "Turnout" in text:
+        assert points["measure"] == "change in turnout"
+    assert all(c["unit"] == "percent" for c in claims if "%" in str(c["value"]))

@@ -120,8 +120,10 @@ def borrowed(text: str, f: Extracted, earlier: list[Drafted]) -> Borrowed | None
 
 def guess_unit(f: Extracted, text: str) -> tuple[str | None, bool]:
     """The unit the claim states: from the figure itself, else the next plain noun."""
-    if f.kind == "share" or f.unit == "percentage points":
-        return "percent", False     # points of a percentage are compared as percents
+    if f.kind == "share":
+        return "percent", False
+    if f.unit == "percentage points":
+        return "percentage points", False   # a difference of two percents: a unit of its own
     if f.unit:
         unit = f.unit.split("-")[0]             # "year-old" -> "year": units are single words
         if f.kind == "compound" and unit in ("date", "weekday", "time"):

@@ -144,6 +144,9 @@ def _drafted(t: Text, f: Extracted, named: list[Place], wholes: dict[str, str], 
     measure = guess_measure(t.text, f, unit)
     if measure is None and taken_from is not None:
         measure = taken_from.measure
+    if measure is not None and f.unit == "percentage points" and not measure.value.startswith("change"):
+        # "turnout rose 3 percentage points": what changed, not the turnout itself
+        measure = Guess("change in " + measure.value, measure.words)
     scope: Scope | None
     if unit in nouns:
         scope, scope_words = (), ""        # a count of the list's noun: of the whole list
@@ -324,7 +327,13 @@ def _value(f: Extracted) -> str:
     if f.kind == "ordinal" or (f.kind == "number" and f.unit and f.unit.startswith("deg")) \
             or (f.kind == "compound" and not _readable(f.text)):
         return f.value
+    if f.unit == "percentage points":           # "3 percentage points": value 3, in their unit
+        number = _POINTS.sub("", f.text)
+        return number if _readable(number) else f.value
     return f.text
+
+
+_POINTS = re.compile(r"\s+percentage\s+points?$", re.IGNORECASE)
 
 
 def known_unit(unit: str) -> bool:
