@@ -24,7 +24,8 @@ def test_find_word_is_the_case_blind_word_search(quote_pieces, written_pieces):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES + ["\u201c", "\u2014", "\r\n", "\u2033"]), max_size=12))
+@given(st.lists(st.sampled_from(_PIECES + ["\u201c", "\u2014", "\r\n", "\u2033", "\x1c", "\x1f", "\x85",
+                                           "\u2028", "\u3000", "\u200b", "\ufeff", "\x0b"]), max_size=12))
 def test_fold_is_the_folded_text(pieces):
     text = "".join(pieces)
     assert fold(text) == Folded(text).text.strip()

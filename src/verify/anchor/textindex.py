@@ -141,4 +141,4 @@ class _Offsets:
 
 def fold(text: str) -> str:
     """A quote or figure as Folded reads a source, without the map back (one per claim)."""
-    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+    return " ".join(text.translate(_FOLD).split())   # split() splits where \s matches: isspace()
