@@ -44,3 +44,23 @@ def test_checking_a_file_leaves_the_cycle_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_placed_outcome_keeps_every_field_it_does_not_place():
+    """The engine places a rule's outcome by making a new one (not dataclasses.replace): every
+    field other than those it places is carried over, whatever fields Outcome has."""
+    from dataclasses import fields
+
+    from verify.evaluate.rules import Context
+    claim = model.Claim("c1", "article", "47 people", model.Location("a.yaml", 3, 5), "arrested",
+                        span=model.Span("article", 0, 2, 1, 1))
+    ctx = Context(model.ClaimsFile("a.yaml", (), (claim,), ()), {"c1": claim}, load([]))
+    outcome = model.Outcome(model.Verdict.CONDITIONAL, "m", ("c1",), ("a",), ("d",), None, (),
+                            (), worth_noting=True)
+    placed = engine._placed(outcome, None, ctx)
+    placed_fields = {"claims", "location", "spans", "quotes"}
+    assert {f.name for f in fields(model.Outcome)} - placed_fields == \
+        {"verdict", "message", "arithmetic", "derived", "worth_noting"}
+    assert all(getattr(placed, f.name) == getattr(outcome, f.name)
+               for f in fields(model.Outcome) if f.name not in placed_fields)
+    assert (placed.location, placed.spans, placed.quotes) == (claim.loc, (claim.span,), (("c1", "47 people"),))

@@ -381,9 +381,11 @@ def _placed(outcome: Outcome, subject: Relation | Claim | None, ctx: Context) ->
         location = min(claims, key=quantities.claim_order).loc
     else:
         location = Location(ctx.claims_file.path)
-    return replace(outcome, claims=tuple(c.id for c in claims), location=location,
+    # made, not replace()d: replace reads the class's fields anew for every one of a file's outcomes
+    return Outcome(outcome.verdict, outcome.message, claims=tuple(c.id for c in claims),
+                   arithmetic=outcome.arithmetic, derived=outcome.derived, location=location,
                    spans=tuple(c.span for c in claims if c.span is not None),
-                   quotes=tuple((c.id, c.quote) for c in claims))
+                   quotes=tuple((c.id, c.quote) for c in claims), worth_noting=outcome.worth_noting)
 
 
 def _finding(rule: str, severity: Severity, outcome: Outcome) -> Finding:
