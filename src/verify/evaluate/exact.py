@@ -66,7 +66,12 @@ UNKNOWN = Answer("unknown")
 
 def holds(row: Row, model: Mapping[int, Exact]) -> bool:
     """Does the exact assignment satisfy the row?"""
-    total = sum(c * model[i] for i, c in row.terms)
+    terms = row.terms
+    if len(terms) == 1:
+        ((i, c),) = terms
+        total = c * model[i]
+    else:
+        total = sum(c * model[i] for i, c in terms)
     op = row.op
     if op == "==":
         return total == row.rhs
@@ -291,9 +296,13 @@ def _bound_each(d: _Domains, row: Row, ends: Ends, whys: list[Why] | None, upper
         else:
             a = rhs - (total - value)
             is_strict = strict or (n_open - opens[k]) > 0
-        if type(a) is int:                      # _div
+        if c == 1:                              # _div: most coefficients are 1 or -1
+            bound: Exact = a
+        elif c == -1:
+            bound = -a
+        elif type(a) is int:
             q, r = divmod(a, c)
-            bound: Exact = q if not r else Fraction(a, c)
+            bound = q if not r else Fraction(a, c)
         else:
             bound = cast(Fraction, a) / c       # a Fraction: ints were divided above
         if (c > 0) == upper:
@@ -347,6 +356,25 @@ def _propagate(d: _Domains, rows: Sequence[Row], uses: Uses,
                 if not queued[other]:
                     queued[other] = True
                     queue.append(other)
+
+
+def _first(integer: Sequence[bool], rows: Sequence[Row],
+           uses: Uses) -> tuple[_Domains | None, tuple[str, ...]]:
+    """The rows propagated from nothing: (domains, ()), or (None, a core) when they cannot
+    hold.  The groups each bound rests on are traced only then, by propagating again: the
+    same bounds in the same order (tracing changes no bound), so the same domain empties,
+    and most parts of an article hold."""
+    d = _Domains(integer)
+    d.tracking = False
+    try:
+        _propagate(d, rows, uses)
+    except _Empty:
+        d = _Domains(integer)
+        try:
+            _propagate(d, rows, uses)
+        except _Empty as empty:
+            return None, tuple(sorted(empty.why))
+    return d, ()
 
 
 def _uses(rows: Sequence[Row]) -> Uses:
@@ -494,6 +522,7 @@ class Prepared:
         self.integer, self.rows = list(integer), list(rows)
         self.base: _Base | None = None
         self.core: tuple[str, ...] = ()              # when the rows cannot hold: why
+        self.strict: Answer | None = None            # `_strict()`, once made
         self.sums: dict[tuple[int, ...], _WithSum | None] = {}
         self.witnesses: deque[dict[int, Exact]] = deque(maxlen=_WITNESSES)
 
@@ -501,7 +530,7 @@ class Prepared:
         """`decide()` of the rows, sharing its propagation with the optima asked after (and
         keeping its witness for them)."""
         if not any(self.integer) and any(r.op in _STRICT for r in self.rows):
-            answer = decide(self.integer, self.rows)    # the optima propagate the closed rows
+            answer = self._strict()     # the optima propagate the closed rows
         else:
             rows, uses, order, d = self._base()
             if d is None:
@@ -513,6 +542,13 @@ class Prepared:
         if answer.model is not None:
             self.witnesses.append(dict(answer.model))
         return answer
+
+    def _strict(self) -> Answer:
+        """`decide()` of rows over reals with a strict comparison, made once: asked for the
+        feasibility of the part and again before its optima."""
+        if self.strict is None:
+            self.strict = decide(self.integer, self.rows)
+        return self.strict
 
     def release(self, names: Sequence[int]) -> None:
         """Forget the propagation with the sum of `names` (asked for both its ends): a large
@@ -537,21 +573,15 @@ class Prepared:
                 # the rows allow with every strict comparison made non-strict, so the infimum
                 # and the supremum are those of the closed rows (attained there, perhaps not
                 # here).
-                first = decide(self.integer, rows)
+                first = self._strict()
                 if first.status == "unsat":
                     self.base = (rows, {}, [], None)
                     return self.base
                 if first.status == "sat":
                     rows = [r._replace(op=_STRICT[r.op]) if r.op in _STRICT else r for r in rows]
             uses = _uses(rows)
-            d = _Domains(self.integer)
-            try:
-                _propagate(d, rows, uses)
-            except _Empty as empty:
-                self.core = tuple(sorted(empty.why))
-                self.base = (rows, uses, _order(rows), None)
-            else:
-                self.base = (rows, uses, _order(rows), d)
+            d, self.core = _first(self.integer, rows, uses)
+            self.base = (rows, uses, _order(rows), d)
         return self.base
 
     def _with_sum(self, names: Sequence[int]) -> _WithSum | None:
