@@ -201,12 +201,34 @@ def _revise(d: _Domains, row: Row) -> list[int]:
             min_whys = [lo_why[i] if c > 0 else hi_why[i] for i, c in terms]
         if maxs is not None:
             max_whys = [hi_why[i] if c > 0 else lo_why[i] for i, c in terms]
+    if mins is not None and maxs is not None and mins[4] < 0 and maxs[4] < 0:
+        mins, maxs = _loose(row, mins, maxs)
     changed: list[int] = []
     if mins is not None:      # c*x <= rhs - min(others)
         _bound_each(d, row, mins, min_whys, True, op == "<", changed)
     if maxs is not None:      # c*x >= rhs - max(others)
         _bound_each(d, row, maxs, max_whys, False, op == ">", changed)
     return changed
+
+
+def _loose(row: Row, mins: Ends, maxs: Ends) -> tuple[Ends | None, Ends | None]:
+    """The sides of an equation with every term bounded that can tighten something; None
+    for a side that cannot (most revisits of an equation tighten nothing).
+
+    Each term c*x lies in [m, M], the row's least total is L and its greatest G.  The upper
+    side bounds c*x by rhs - (L - m), which is at least M when rhs - L >= M - m: when that
+    holds for the widest term and no end on that side is open, each bound is at or beyond
+    the end it would tighten, equal only where nothing is strict, which tightens nothing,
+    for whole numbers too (their ends are whole).  The lower side likewise, with G - rhs.
+    A quantity the row names twice is not judged here: one side's bound could move an end
+    the other side's reads."""
+    terms = row.terms
+    if len({i for i, _ in terms}) != len(terms):
+        return mins, maxs
+    widest = max(b - a for a, b in zip(mins[0], maxs[0], strict=True))     # type: ignore[operator]
+    rhs = row.rhs
+    return (None if mins[3] == 0 and rhs - mins[2] >= widest else mins,
+            None if maxs[3] == 0 and maxs[2] - rhs >= widest else maxs)
 
 
 # The ends of a row's terms on one side (`_ends`): each term's value (None: unbounded) and
