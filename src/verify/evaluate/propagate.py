@@ -50,7 +50,10 @@ def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Q
     A constraint whose last pass tightened nothing is passed over until one of its
     quantities changes: it would tighten nothing again (the same steps, found sooner)."""
     order = [sorted(c.terms, key=lambda t: t[1] < 0) for c in cons]
-    distinct = [len({i for i, _ in c.terms}) == len(c.terms) for c in cons]
+    # a constraint naming each quantity once, with no coefficient 0: its bounds are taken
+    # from sums over every term (`_totals`), and kept as whole numbers until one narrows
+    distinct = [len({i for i, _ in c.terms}) == len(c.terms) and all(f for _, f in c.terms)
+                for c in cons]
     step = 0                          # steps that changed a bound so far
     changed_at: dict[int, int] = {}   # quantity -> the step that last changed it
     still_at: list[int] = [-1] * len(cons)   # constraint -> steps when its pass tightened nothing
@@ -68,11 +71,14 @@ def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Q
                 if distinct[k]:
                     if totals is None:
                         totals = _totals(c, known, quantities)
-                    bound = _bound_by(c, totals, current, coefficient)
+                    ends = _bound_by(c, totals, current, coefficient)
+                    if not _ends_narrow(current, ends):
+                        continue
+                    bound = _interval(ends)
                 else:
                     bound = _bound(c, target, coefficient, known, quantities)
-                if not _narrows(current, bound):
-                    continue
+                    if not _narrows(current, bound):
+                        continue
                 tighter = current.intersect(bound)
                 quiet = False
                 others = [(i, f) for i, f in c.terms if i != target]
@@ -95,6 +101,26 @@ def _narrows(current: Interval, bound: Interval) -> bool:
     narrow nothing)."""
     return _end_narrows(current.lo, current.lo_closed, bound.lo, bound.lo_closed, True) or \
         _end_narrows(current.hi, current.hi_closed, bound.hi, bound.hi_closed, False)
+
+
+def _ends_narrow(current: Interval, ends: _Ends) -> bool:
+    """`_narrows` of the bound `_interval(ends)`, compared as whole numbers."""
+    lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed = ends
+    return _whole_end_narrows(current.lo, current.lo_closed, lo_n, lo_d, lo_closed, True) or \
+        _whole_end_narrows(current.hi, current.hi_closed, hi_n, hi_d, hi_closed, False)
+
+
+def _whole_end_narrows(a: Fraction | None, a_closed: bool, b_n: int, b_d: int, b_closed: bool,
+                       lower: bool) -> bool:
+    """`_end_narrows` of the end b = b_n/b_d (b_d > 0; 0: unbounded)."""
+    if a is None:
+        return b_d != 0 or b_closed != a_closed
+    if not b_d:
+        return False
+    above = b_n * a.denominator - a.numerator * b_d       # the sign of b - a
+    if not above:
+        return a_closed and not b_closed
+    return above > 0 if lower else above < 0
 
 
 def _end_narrows(a: Fraction | None, a_closed: bool, b: Fraction | None, b_closed: bool,
@@ -218,9 +244,21 @@ def _term_ends(f: Fraction, v: Interval) -> tuple[Fraction | None, bool, Fractio
     return v.hi, v.hi_closed, v.lo, v.lo_closed, g_n, g_d     # turns v over
 
 
-def _bound_by(c: Constraint, totals: _Totals, v: Interval, coefficient: Fraction) -> Interval:
-    """`_bound` of the term with interval v and this coefficient, from the sums over every
-    term (`_totals`) with the term's own share taken out: the same exact interval."""
+# An interval's ends as whole numbers: (lower numerator, denominator, upper numerator,
+# denominator, lower closed, upper closed), a denominator positive, or 0 for no end.
+_Ends = tuple[int, int, int, int, bool, bool]
+
+
+def _interval(ends: _Ends) -> Interval:
+    lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed = ends
+    return Interval(Fraction(lo_n, lo_d) if lo_d else None, Fraction(hi_n, hi_d) if hi_d else None,
+                    lo_closed, hi_closed)
+
+
+def _bound_by(c: Constraint, totals: _Totals, v: Interval, coefficient: Fraction) -> _Ends:
+    """`_bound` of the term with interval v and a coefficient other than 0, from the sums over
+    every term (`_totals`) with the term's own share taken out: the same exact interval, as
+    whole numbers (`_interval` makes it)."""
     lo_n, lo_d, lo_none, lo_opens, hi_n, hi_d, hi_none, hi_opens = totals
     a, a_closed, b, b_closed, g_n, g_d = _term_ends(coefficient, v)
     lo_closed = lo_opens - (not a_closed) == 0
@@ -239,7 +277,19 @@ def _bound_by(c: Constraint, totals: _Totals, v: Interval, coefficient: Fraction
             hi_n, hi_d = _plus(hi_n, hi_d, b, -g_n, g_d)
         if hi_none:
             hi_d = 0
-    return _solved(c.op, coefficient, lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed)
+    op = c.op
+    c_n, c_d = coefficient.numerator, coefficient.denominator     # x = (rhs - rest)/c
+    if lo_d:
+        lo_n, lo_d = (lo_n * c_d, lo_d * c_n) if c_n > 0 else (-lo_n * c_d, -lo_d * c_n)
+    if hi_d:
+        hi_n, hi_d = (hi_n * c_d, hi_d * c_n) if c_n > 0 else (-hi_n * c_d, -hi_d * c_n)
+    if c_n < 0:
+        lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed = hi_n, hi_d, lo_n, lo_d, hi_closed, lo_closed
+    if op == "==":
+        return lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed
+    if (op in ("<=", "<")) == (c_n > 0):
+        return 0, 0, hi_n, hi_d, True, hi_closed and op != "<" and op != ">"
+    return lo_n, lo_d, 0, 0, lo_closed and op != ">" and op != "<", True
 
 
 def _solved(op: str, coefficient: Fraction, lo_n: int, lo_d: int, hi_n: int, hi_d: int,
