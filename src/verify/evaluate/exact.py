@@ -58,7 +58,7 @@ class Row(NamedTuple):
 class Answer(NamedTuple):
     status: str                                  # "sat" | "unsat" | "unknown"
     core: tuple[str, ...] = ()                   # unsat: groups that alone cannot hold
-    model: dict[int, Fraction] | None = None     # sat: a checked witness
+    model: dict[int, Exact] | None = None        # sat: a checked witness (`decide()`: Fractions)
 
 
 UNKNOWN = Answer("unknown")
@@ -487,9 +487,9 @@ def decide(integer: Sequence[bool], rows: Sequence[Row]) -> Answer:
     return Answer("sat", model={i: Fraction(v) for i, v in model.items()})
 
 
-def scaled(group: str | None, terms: Iterable[tuple[int, Exact]], op: str, rhs: Exact) -> Row:
+def scaled(group: str | None, terms: Sequence[tuple[int, Exact]], op: str, rhs: Exact) -> Row:
     """The row with whole-number coefficients and right-hand side (the same solutions)."""
-    nonzero = [(i, c) for i, c in terms if c]
+    nonzero = terms if len(terms) == 1 and terms[0][1] else [(i, c) for i, c in terms if c]
     if len(nonzero) == 1:
         ((i, c),) = nonzero
         one = c.numerator if c.denominator == 1 else 0     # (numerator and denominator: no ==)
@@ -560,7 +560,7 @@ class Prepared:
             model = _label(d, rows, uses, order)
             if model is None:
                 return UNKNOWN
-            answer = Answer("sat", model={i: Fraction(v) for i, v in model.items()})
+            answer = Answer("sat", model=model)      # as exact as Fractions: ints where whole
         if answer.model is not None:
             self.witnesses.append(dict(answer.model))
         return answer
