@@ -75,3 +75,17 @@ def test_carry_passes_over_only_what_cannot_tighten(world, rounds, whole_steps):
     assert _seen(carry(mine, cons, quantities, rounds, whole_steps)) == \
         _seen(plain_carry(plain, cons, quantities, rounds, whole_steps))
     assert mine == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(worlds(), st.integers(1, 4))
+def test_carry_without_explaining_takes_the_same_steps(world, rounds):
+    """Narrowing for shares and changes asks no arithmetic in words: its steps leave out the
+    other terms' intervals, and are otherwise the same steps with the same bounds."""
+    known, cons, quantities = world
+    quiet, told = dict(known), dict(known)
+    steps = list(carry(quiet, cons, quantities, rounds, explain=False))
+    assert all(s.values == [] for s in steps)
+    explained = _seen(carry(told, cons, quantities, rounds))
+    assert [s[:-1] for s in _seen(iter(steps))] == [s[:-1] for s in explained]
+    assert quiet == told

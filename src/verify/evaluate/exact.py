@@ -58,7 +58,7 @@ class Row(NamedTuple):
 class Answer(NamedTuple):
     status: str                                  # "sat" | "unsat" | "unknown"
     core: tuple[str, ...] = ()                   # unsat: groups that alone cannot hold
-    model: dict[int, Fraction] | None = None     # sat: a checked witness
+    model: dict[int, Exact] | None = None        # sat: a checked witness (`decide()`: Fractions)
 
 
 UNKNOWN = Answer("unknown")
@@ -66,7 +66,12 @@ UNKNOWN = Answer("unknown")
 
 def holds(row: Row, model: Mapping[int, Exact]) -> bool:
     """Does the exact assignment satisfy the row?"""
-    total = sum(c * model[i] for i, c in row.terms)
+    terms = row.terms
+    if len(terms) == 1:
+        ((i, c),) = terms
+        total = c * model[i]
+    else:
+        total = sum(c * model[i] for i, c in terms)
     op = row.op
     if op == "==":
         return total == row.rhs
@@ -108,8 +113,9 @@ class _Domains:
         other = _Domains.__new__(_Domains)
         other.integer = self.integer
         other.tracking = False    # a copy is for a witness or an optimum: no core is read from it
-        for name in ("lo", "hi", "lo_open", "hi_open", "lo_why", "hi_why"):
-            setattr(other, name, list(getattr(self, name)))
+        other.lo, other.hi = self.lo[:], self.hi[:]
+        other.lo_open, other.hi_open = self.lo_open[:], self.hi_open[:]
+        other.lo_why, other.hi_why = self.lo_why[:], self.hi_why[:]
         return other
 
     def extended(self, integer: bool) -> _Domains:
@@ -183,85 +189,144 @@ def _revise(d: _Domains, row: Row) -> list[int]:
             raise _Empty(frozenset((row.group,)) if row.group is not None else _NOTHING)
         return []
     # The least (for <=) and greatest (for >=) value of each term c*x, taken before any of
-    # them changes: (value or None if unbounded, open, why).
-    lo, hi, lo_open, hi_open, lo_why, hi_why = d.lo, d.hi, d.lo_open, d.hi_open, d.lo_why, d.hi_why
+    # them changes, with the groups each rests on while tracking.
+    lo, hi, lo_open, hi_open = d.lo, d.hi, d.lo_open, d.hi_open
     op = row.op
-    mins: list[End] | None = None
-    maxs: list[End] | None = None
-    if op != ">=" and op != ">":
-        mins = []
-        for i, c in terms:
-            a = lo[i] if c > 0 else hi[i]
-            mins.append((None, False, _NOTHING) if a is None else
-                        (c * a, lo_open[i], lo_why[i]) if c > 0 else (c * a, hi_open[i], hi_why[i]))
-    if op != "<=" and op != "<":
-        maxs = []
-        for i, c in terms:
-            b = hi[i] if c > 0 else lo[i]
-            maxs.append((None, False, _NOTHING) if b is None else
-                        (c * b, hi_open[i], hi_why[i]) if c > 0 else (c * b, lo_open[i], lo_why[i]))
+    mins = _ends(terms, lo, hi, lo_open, hi_open) if op != ">=" and op != ">" else None
+    maxs = _ends(terms, hi, lo, hi_open, lo_open) if op != "<=" and op != "<" else None
+    min_whys = max_whys = None
+    if d.tracking:
+        lo_why, hi_why = d.lo_why, d.hi_why
+        if mins is not None:
+            min_whys = [lo_why[i] if c > 0 else hi_why[i] for i, c in terms]
+        if maxs is not None:
+            max_whys = [hi_why[i] if c > 0 else lo_why[i] for i, c in terms]
+    if mins is not None and maxs is not None and mins[4] < 0 and maxs[4] < 0:
+        mins, maxs = _loose(row, mins, maxs)
     changed: list[int] = []
     if mins is not None:      # c*x <= rhs - min(others)
-        _bound_each(d, row, mins, True, op == "<", changed)
+        _bound_each(d, row, mins, min_whys, True, op == "<", changed)
     if maxs is not None:      # c*x >= rhs - max(others)
-        _bound_each(d, row, maxs, False, op == ">", changed)
+        _bound_each(d, row, maxs, max_whys, False, op == ">", changed)
     return changed
+
+
+def _loose(row: Row, mins: Ends, maxs: Ends) -> tuple[Ends | None, Ends | None]:
+    """The sides of an equation with every term bounded that can tighten something; None
+    for a side that cannot (most revisits of an equation tighten nothing).
+
+    Each term c*x lies in [m, M], the row's least total is L and its greatest G.  The upper
+    side bounds c*x by rhs - (L - m), which is at least M when rhs - L >= M - m: when that
+    holds for the widest term and no end on that side is open, each bound is at or beyond
+    the end it would tighten, equal only where nothing is strict, which tightens nothing,
+    for whole numbers too (their ends are whole).  The lower side likewise, with G - rhs.
+    A quantity the row names twice is not judged here: one side's bound could move an end
+    the other side's reads."""
+    terms = row.terms
+    if len({i for i, _ in terms}) != len(terms):
+        return mins, maxs
+    widest = max(b - a for a, b in zip(mins[0], maxs[0], strict=True))     # type: ignore[operator]
+    rhs = row.rhs
+    return (None if mins[3] == 0 and rhs - mins[2] >= widest else mins,
+            None if maxs[3] == 0 and maxs[2] - rhs >= widest else maxs)
+
+
+# The ends of a row's terms on one side (`_ends`): each term's value (None: unbounded) and
+# whether it is open, their total and number open, and the unbounded term (-1: none).
+Ends = tuple[list[Exact | None], list[bool], Exact, int, int]
+
+
+def _ends(terms: Sequence[tuple[int, Exact]], near: list[Exact | None], far: list[Exact | None],
+          near_open: list[bool], far_open: list[bool]) -> Ends | None:
+    """Each term's end on one side: c*near[i] for c > 0, c*far[i] for c < 0 (near is lo for
+    the least values); None when two are unbounded (no term is bounded by the others)."""
+    values: list[Exact | None] = []
+    opens: list[bool] = []
+    total: Exact = 0
+    n_open = 0
+    unbounded = -1
+    for k, (i, c) in enumerate(terms):
+        if c > 0:
+            a, is_open = near[i], near_open[i]
+        else:
+            a, is_open = far[i], far_open[i]
+        if a is None:
+            if unbounded >= 0:
+                return None
+            unbounded = k
+            values.append(None)
+            opens.append(False)
+        else:
+            value = c * a
+            total += value
+            values.append(value)
+            opens.append(is_open)
+            if is_open:
+                n_open += 1
+    return values, opens, total, n_open, unbounded
 
 
 def _revise_one(d: _Domains, row: Row) -> list[int]:
     """`_revise` of a row of one quantity: c*x <op> rhs bounds x alone."""
     ((i, c),) = row.terms
     op = row.op
-    bound = _div(row.rhs, c)
-    why = frozenset((row.group,)) if row.group is not None else _NOTHING
+    rhs = row.rhs
+    if type(rhs) is int:                # _div
+        q, r = divmod(rhs, c)
+        bound: Exact = q if not r else Fraction(rhs, c)
+    else:
+        bound = cast(Fraction, rhs) / c
+    why = (frozenset((row.group,)) if row.group is not None else _NOTHING) if d.tracking else _NOTHING
     changed: list[int] = []
-    for upper, strict, wanted in ((c > 0, op == "<", op not in (">=", ">")),     # c*x <= rhs
-                                  (c <= 0, op == ">", op not in ("<=", "<"))):   # c*x >= rhs
-        if not wanted:
-            continue
-        if upper:
-            value, is_open = d.round_hi(i, bound, strict)
-            if d.tightens_hi(i, value, is_open):
-                d.set_hi(i, value, is_open, why)
-                changed.append(i)
-        else:
-            value, is_open = d.round_lo(i, bound, strict)
-            if d.tightens_lo(i, value, is_open):
-                d.set_lo(i, value, is_open, why)
-                changed.append(i)
+    if op != ">=" and op != ">":        # c*x <= rhs
+        _one_end(d, i, bound, op == "<", c > 0, why, changed)
+    if op != "<=" and op != "<":        # c*x >= rhs
+        _one_end(d, i, bound, op == ">", c <= 0, why, changed)
     return changed
 
 
-def _bound_each(d: _Domains, row: Row, ends: Sequence[End], upper: bool, strict: bool,
-                changed: list[int]) -> None:
-    """c*x <op> rhs - (sum of the other terms' ends), for each term; `upper` for <=.
-    (`_div`, `round_hi`/`round_lo` and `tightens_hi`/`tightens_lo` written out: the hot loop.)"""
-    unbounded = -1
-    total: Exact = 0
-    opens = 0
-    for k, e in enumerate(ends):
-        if e[0] is None:
-            if unbounded >= 0:
-                return                # two unbounded terms: no bound on anything
-            unbounded = k
-        else:
-            total += e[0]
-            if e[1]:
-                opens += 1
+def _one_end(d: _Domains, i: int, bound: Exact, strict: bool, upper: bool, why: Why,
+             changed: list[int]) -> None:
+    """x <= bound (`upper`) or x >= bound, strict or not, stored where it tightens."""
+    if upper:
+        value, is_open = d.round_hi(i, bound, strict)
+        if d.tightens_hi(i, value, is_open):
+            d.set_hi(i, value, is_open, why)
+            changed.append(i)
+    else:
+        value, is_open = d.round_lo(i, bound, strict)
+        if d.tightens_lo(i, value, is_open):
+            d.set_lo(i, value, is_open, why)
+            changed.append(i)
+
+
+def _bound_each(d: _Domains, row: Row, ends: Ends, whys: list[Why] | None, upper: bool,
+                strict: bool, changed: list[int]) -> None:
+    """c*x <op> rhs - (sum of the other terms' ends), for each term; `upper` for <=.  With one
+    term unbounded, only that term is bounded.  (`_div`, `round_hi`/`round_lo` and
+    `tightens_hi`/`tightens_lo` written out: the hot loop.)"""
+    values, opens, total, n_open, unbounded = ends
     rhs = row.rhs
+    terms = row.terms
     integer, lo, hi, lo_open, hi_open = d.integer, d.lo, d.hi, d.lo_open, d.hi_open
-    for k, (i, c) in enumerate(row.terms):
-        if unbounded >= 0 and unbounded != k:
-            continue
-        value, is_open, _ = ends[k]
-        rest = total - value if value is not None else total
-        a = rhs - rest
-        if type(a) is int:                      # _div
+    for k in (range(len(terms)) if unbounded < 0 else (unbounded,)):
+        i, c = terms[k]
+        value = values[k]
+        if value is None:
+            a = rhs - total
+            is_strict = strict or n_open > 0
+        else:
+            a = rhs - (total - value)
+            is_strict = strict or (n_open - opens[k]) > 0
+        if c == 1:                              # _div: most coefficients are 1 or -1
+            bound: Exact = a
+        elif c == -1:
+            bound = -a
+        elif type(a) is int:
             q, r = divmod(a, c)
-            bound: Exact = q if not r else Fraction(a, c)
+            bound = q if not r else Fraction(a, c)
         else:
             bound = cast(Fraction, a) / c       # a Fraction: ints were divided above
-        is_strict = strict or (opens - (1 if is_open and value is not None else 0)) > 0
         if (c > 0) == upper:
             if integer[i]:                      # round_hi
                 if type(bound) is int:
@@ -272,7 +337,7 @@ def _bound_each(d: _Domains, row: Row, ends: Sequence[End], upper: bool, strict:
             end = hi[i]                         # tightens_hi
             if not (end is None or bound < end or (bound == end and is_strict and not hi_open[i])):
                 continue
-            d.set_hi(i, bound, is_strict, _why(row, ends, k) if d.tracking else _NOTHING)
+            d.set_hi(i, bound, is_strict, _why(row, whys, k) if whys is not None else _NOTHING)
         else:
             if integer[i]:                      # round_lo
                 if type(bound) is int:
@@ -283,13 +348,13 @@ def _bound_each(d: _Domains, row: Row, ends: Sequence[End], upper: bool, strict:
             end = lo[i]                         # tightens_lo
             if not (end is None or bound > end or (bound == end and is_strict and not lo_open[i])):
                 continue
-            d.set_lo(i, bound, is_strict, _why(row, ends, k) if d.tracking else _NOTHING)
+            d.set_lo(i, bound, is_strict, _why(row, whys, k) if whys is not None else _NOTHING)
         changed.append(i)
 
 
-def _why(row: Row, ends: Sequence[End], k: int) -> Why:
+def _why(row: Row, whys: list[Why], k: int) -> Why:
     """The groups a bound from the row on its k-th term rests on: the row's, the others' ends'."""
-    sets = [e[2] for j, e in enumerate(ends) if j != k and e[2]]
+    sets = [w for j, w in enumerate(whys) if j != k and w]
     base = frozenset((row.group,)) if row.group is not None else _NOTHING
     return base.union(*sets) if sets else base
 
@@ -297,18 +362,41 @@ def _why(row: Row, ends: Sequence[End], k: int) -> Why:
 def _propagate(d: _Domains, rows: Sequence[Row], uses: Uses,
                start: Iterable[int] | None = None) -> None:
     """Revise rows until nothing changes or the cap; raises _Empty."""
-    queue = deque(range(len(rows)) if start is None else sorted(set(start)))
-    queued = set(queue)
-    budget = ROUNDS * max(len(rows), 1)
+    n = len(rows)
+    first = list(range(n)) if start is None else sorted(set(start))
+    queued = [False] * n
+    for k in first:
+        queued[k] = True
+    queue = deque(first)
+    budget = ROUNDS * max(n, 1)
     while queue and budget > 0:
         budget -= 1
         k = queue.popleft()
-        queued.discard(k)
+        queued[k] = False
         for i in _revise(d, rows[k]):
             for other in uses.get(i, ()):
-                if other not in queued:
-                    queued.add(other)
+                if not queued[other]:
+                    queued[other] = True
                     queue.append(other)
+
+
+def _first(integer: Sequence[bool], rows: Sequence[Row],
+           uses: Uses) -> tuple[_Domains | None, tuple[str, ...]]:
+    """The rows propagated from nothing: (domains, ()), or (None, a core) when they cannot
+    hold.  The groups each bound rests on are traced only then, by propagating again: the
+    same bounds in the same order (tracing changes no bound), so the same domain empties,
+    and most parts of an article hold."""
+    d = _Domains(integer)
+    d.tracking = False
+    try:
+        _propagate(d, rows, uses)
+    except _Empty:
+        d = _Domains(integer)
+        try:
+            _propagate(d, rows, uses)
+        except _Empty as empty:
+            return None, tuple(sorted(empty.why))
+    return d, ()
 
 
 def _uses(rows: Sequence[Row]) -> Uses:
@@ -399,9 +487,9 @@ def decide(integer: Sequence[bool], rows: Sequence[Row]) -> Answer:
     return Answer("sat", model={i: Fraction(v) for i, v in model.items()})
 
 
-def scaled(group: str | None, terms: Iterable[tuple[int, Exact]], op: str, rhs: Exact) -> Row:
+def scaled(group: str | None, terms: Sequence[tuple[int, Exact]], op: str, rhs: Exact) -> Row:
     """The row with whole-number coefficients and right-hand side (the same solutions)."""
-    nonzero = [(i, c) for i, c in terms if c]
+    nonzero = terms if len(terms) == 1 and terms[0][1] else [(i, c) for i, c in terms if c]
     if len(nonzero) == 1:
         ((i, c),) = nonzero
         one = c.numerator if c.denominator == 1 else 0     # (numerator and denominator: no ==)
@@ -456,6 +544,7 @@ class Prepared:
         self.integer, self.rows = list(integer), list(rows)
         self.base: _Base | None = None
         self.core: tuple[str, ...] = ()              # when the rows cannot hold: why
+        self.strict: Answer | None = None            # `_strict()`, once made
         self.sums: dict[tuple[int, ...], _WithSum | None] = {}
         self.witnesses: deque[dict[int, Exact]] = deque(maxlen=_WITNESSES)
 
@@ -463,7 +552,7 @@ class Prepared:
         """`decide()` of the rows, sharing its propagation with the optima asked after (and
         keeping its witness for them)."""
         if not any(self.integer) and any(r.op in _STRICT for r in self.rows):
-            answer = decide(self.integer, self.rows)    # the optima propagate the closed rows
+            answer = self._strict()     # the optima propagate the closed rows
         else:
             rows, uses, order, d = self._base()
             if d is None:
@@ -471,10 +560,17 @@ class Prepared:
             model = _label(d, rows, uses, order)
             if model is None:
                 return UNKNOWN
-            answer = Answer("sat", model={i: Fraction(v) for i, v in model.items()})
+            answer = Answer("sat", model=model)      # as exact as Fractions: ints where whole
         if answer.model is not None:
             self.witnesses.append(dict(answer.model))
         return answer
+
+    def _strict(self) -> Answer:
+        """`decide()` of rows over reals with a strict comparison, made once: asked for the
+        feasibility of the part and again before its optima."""
+        if self.strict is None:
+            self.strict = decide(self.integer, self.rows)
+        return self.strict
 
     def release(self, names: Sequence[int]) -> None:
         """Forget the propagation with the sum of `names` (asked for both its ends): a large
@@ -499,21 +595,15 @@ class Prepared:
                 # the rows allow with every strict comparison made non-strict, so the infimum
                 # and the supremum are those of the closed rows (attained there, perhaps not
                 # here).
-                first = decide(self.integer, rows)
+                first = self._strict()
                 if first.status == "unsat":
                     self.base = (rows, {}, [], None)
                     return self.base
                 if first.status == "sat":
                     rows = [r._replace(op=_STRICT[r.op]) if r.op in _STRICT else r for r in rows]
             uses = _uses(rows)
-            d = _Domains(self.integer)
-            try:
-                _propagate(d, rows, uses)
-            except _Empty as empty:
-                self.core = tuple(sorted(empty.why))
-                self.base = (rows, uses, _order(rows), None)
-            else:
-                self.base = (rows, uses, _order(rows), d)
+            d, self.core = _first(self.integer, rows, uses)
+            self.base = (rows, uses, _order(rows), d)
         return self.base
 
     def _with_sum(self, names: Sequence[int]) -> _WithSum | None:

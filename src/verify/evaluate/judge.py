@@ -52,6 +52,9 @@ class Judgement:
     implied: dict[int, tuple[Interval, tuple[str, ...]]] = field(default_factory=dict)
 
 
+_ONE = Fraction(1)
+
+
 def problem(article: Article) -> smt.Problem:
     """The article as an exact linear problem: one variable per quantity that a relation or a
     breakdown ties to others, one group per statement, relation and breakdown sum.
@@ -64,14 +67,17 @@ def problem(article: Article) -> smt.Problem:
                               Fraction(0) if q.nonnegative else None) for q in quantities)
     constraints: list[smt.Constraint] = []
     for q in quantities:
+        if not q.statements:
+            continue
+        term = ((variable(q.index), _ONE),)
         for s in q.statements:
-            term = ((variable(q.index), Fraction(1)),)
-            if s.interval.lo is not None:
-                constraints.append(smt.Constraint(s.group, term, ">=" if s.interval.lo_closed else ">",
-                                                  s.interval.lo))
-            if s.interval.hi is not None:
-                constraints.append(smt.Constraint(s.group, term, "<=" if s.interval.hi_closed else "<",
-                                                  s.interval.hi))
+            interval = s.interval
+            if interval.lo is not None:
+                constraints.append(smt.Constraint(s.group, term, ">=" if interval.lo_closed else ">",
+                                                  interval.lo))
+            if interval.hi is not None:
+                constraints.append(smt.Constraint(s.group, term, "<=" if interval.hi_closed else "<",
+                                                  interval.hi))
     for c in article.constraints:
         constraints.append(smt.Constraint(c.group, tuple((variable(i), f) for i, f in c.terms),
                                           c.op, c.rhs))

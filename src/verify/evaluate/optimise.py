@@ -25,6 +25,7 @@ from verify.evaluate.smt import (
     _Clock,
     _Compiled,
     _Component,
+    _renumbered,
 )
 
 # under "context" the one z3 context a file's questions share, made when first needed
@@ -147,8 +148,7 @@ def _rows(compiled: _Compiled, touched: Sequence[_Component],
     index -> local number)."""
     var_ids = sorted({i for c in touched for i in c.var_ids} | set(ids))
     local = {i: k for k, i in enumerate(var_ids)}
-    rows = [exact.scaled(f.group, [(local[i], c) for i, c in f.terms], f.op, f.rhs)
-            for c in touched for f in c.formulas]
+    rows = [_renumbered(f.row, local) for c in touched for f in c.formulas]
     return [compiled.integer[i] for i in var_ids], rows, local
 
 

@@ -41,14 +41,19 @@ class Step:
 
 
 def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Quantity],
-          rounds: int, whole_steps: bool = False) -> Iterator[Step]:
+          rounds: int, whole_steps: bool = False, explain: bool = True) -> Iterator[Step]:
     """Every step that tightens a bound, in rounds over the constraints (wholes first), until
     none does.  `known` is updated by each step that leaves a value; `whole_steps` skips steps
-    that divide ("the top is at least a seventh of the rest" helps nobody reading).
+    that divide ("the top is at least a seventh of the rest" helps nobody reading); without
+    `explain` a step's `values` are left empty (only the arithmetic in words reads them).
 
     A constraint whose last pass tightened nothing is passed over until one of its
     quantities changes: it would tighten nothing again (the same steps, found sooner)."""
     order = [sorted(c.terms, key=lambda t: t[1] < 0) for c in cons]
+    # a constraint naming each quantity once, with no coefficient 0: its bounds are taken
+    # from sums over every term (`_totals`), and kept as whole numbers until one narrows
+    distinct = [len({i for i, _ in c.terms}) == len(c.terms) and all(f for _, f in c.terms)
+                for c in cons]
     step = 0                          # steps that changed a bound so far
     changed_at: dict[int, int] = {}   # quantity -> the step that last changed it
     still_at: list[int] = [-1] * len(cons)   # constraint -> steps when its pass tightened nothing
@@ -58,20 +63,30 @@ def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Q
             if still_at[k] >= 0 and all(changed_at.get(i, -1) < still_at[k] for i, _ in c.terms):
                 continue
             quiet = True
+            totals: _Totals | None = None     # the whole row's ends, until a bound changes
             for target, coefficient in order[k]:
                 if whole_steps and abs(coefficient) != 1:
                     continue
-                bound = _bound(c, target, coefficient, known, quantities)
                 current = known.get(target) or _open(quantities[target])
+                if distinct[k]:
+                    if totals is None:
+                        totals = _totals(c, known, quantities)
+                    ends = _bound_by(c, totals, current, coefficient)
+                    if not _ends_narrow(current, ends):
+                        continue
+                    bound = _interval(ends)
+                else:
+                    bound = _bound(c, target, coefficient, known, quantities)
+                    if not _narrows(current, bound):
+                        continue
                 tighter = current.intersect(bound)
-                if tighter == current:
-                    continue
                 quiet = False
                 others = [(i, f) for i, f in c.terms if i != target]
-                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others]
+                values = [(known.get(i) or _open(quantities[i]), f) for i, f in others] if explain else []
                 empty = tighter.is_empty() or (quantities[target].integer and not integer_in(tighter))
                 if not empty:
                     known[target] = tighter
+                    totals = None
                     step += 1
                     changed_at[target] = step
                     progress = True
@@ -79,6 +94,48 @@ def carry(known: dict[int, Interval], cons: list[Constraint], quantities: list[Q
             still_at[k] = step + 1 if quiet else -1
         if not progress:
             return
+
+
+def _narrows(current: Interval, bound: Interval) -> bool:
+    """current.intersect(bound) != current, without making the intersection (most bounds
+    narrow nothing)."""
+    return _end_narrows(current.lo, current.lo_closed, bound.lo, bound.lo_closed, True) or \
+        _end_narrows(current.hi, current.hi_closed, bound.hi, bound.hi_closed, False)
+
+
+def _ends_narrow(current: Interval, ends: _Ends) -> bool:
+    """`_narrows` of the bound `_interval(ends)`, compared as whole numbers."""
+    lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed = ends
+    return _whole_end_narrows(current.lo, current.lo_closed, lo_n, lo_d, lo_closed, True) or \
+        _whole_end_narrows(current.hi, current.hi_closed, hi_n, hi_d, hi_closed, False)
+
+
+def _whole_end_narrows(a: Fraction | None, a_closed: bool, b_n: int, b_d: int, b_closed: bool,
+                       lower: bool) -> bool:
+    """`_end_narrows` of the end b = b_n/b_d (b_d > 0; 0: unbounded)."""
+    if a is None:
+        return b_d != 0 or b_closed != a_closed
+    if not b_d:
+        return False
+    above = b_n * a.denominator - a.numerator * b_d       # the sign of b - a
+    if not above:
+        return a_closed and not b_closed
+    return above > 0 if lower else above < 0
+
+
+def _end_narrows(a: Fraction | None, a_closed: bool, b: Fraction | None, b_closed: bool,
+                 lower: bool) -> bool:
+    """Does the end b (of the bound) change the end a (of the current interval), as
+    Interval.intersect takes the tighter: an unbounded end takes the other (and its
+    closedness), equal ends are closed only if both are, else the greater lower end or the
+    lesser upper end."""
+    if a is None:
+        return b is not None or b_closed != a_closed
+    if b is None:
+        return False
+    if a == b:
+        return a_closed and not b_closed
+    return b > a if lower else b < a
 
 
 def narrate(stated: list[Statement], cons: list[Constraint], article: Article) -> list[str]:
@@ -147,7 +204,98 @@ def _bound(c: Constraint, target: int, coefficient: Fraction, known: dict[int, I
             lo_n, lo_d = _plus(lo_n, lo_d, a, g_n, g_d)
         if hi_d:
             hi_n, hi_d = _plus(hi_n, hi_d, b, g_n, g_d)
+    return _solved(op, coefficient, lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed)
+
+
+# A constraint's other side summed over all its terms, each term -f*v at the end of v that
+# bounds: (numerator, denominator) of the lower and upper sums (denominator 0: not wanted),
+# how many lower and upper ends are unbounded, and how many are open.
+_Totals = tuple[int, int, int, int, int, int, int, int]
+
+
+def _totals(c: Constraint, known: dict[int, Interval], quantities: list[Quantity]) -> _Totals:
+    """`_bound`'s sums over every term of the constraint, for `_bound_by` to take one out."""
+    op = c.op
+    rhs = c.rhs
+    lo_n, lo_d = (rhs.numerator, rhs.denominator) if op != "<=" and op != "<" else (0, 0)
+    hi_n, hi_d = (rhs.numerator, rhs.denominator) if op != ">=" and op != ">" else (0, 0)
+    lo_none = hi_none = lo_opens = hi_opens = 0
+    for i, f in c.terms:
+        a, a_closed, b, b_closed, g_n, g_d = _term_ends(f, known.get(i) or _open(quantities[i]))
+        lo_opens += not a_closed
+        hi_opens += not b_closed
+        if a is None:
+            lo_none += 1
+        elif lo_d:
+            lo_n, lo_d = _plus(lo_n, lo_d, a, g_n, g_d)
+        if b is None:
+            hi_none += 1
+        elif hi_d:
+            hi_n, hi_d = _plus(hi_n, hi_d, b, g_n, g_d)
+    return lo_n, lo_d, lo_none, lo_opens, hi_n, hi_d, hi_none, hi_opens
+
+
+def _term_ends(f: Fraction, v: Interval) -> tuple[Fraction | None, bool, Fraction | None, bool, int, int]:
+    """The ends of v that give the least and greatest -f*v (with their closedness), and -f as a
+    numerator and denominator."""
+    g_n, g_d = -f.numerator, f.denominator
+    if g_n >= 0:       # keeps v's ends in place
+        return v.lo, v.lo_closed, v.hi, v.hi_closed, g_n, g_d
+    return v.hi, v.hi_closed, v.lo, v.lo_closed, g_n, g_d     # turns v over
+
+
+# An interval's ends as whole numbers: (lower numerator, denominator, upper numerator,
+# denominator, lower closed, upper closed), a denominator positive, or 0 for no end.
+_Ends = tuple[int, int, int, int, bool, bool]
+
+
+def _interval(ends: _Ends) -> Interval:
+    lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed = ends
+    return Interval(Fraction(lo_n, lo_d) if lo_d else None, Fraction(hi_n, hi_d) if hi_d else None,
+                    lo_closed, hi_closed)
+
+
+def _bound_by(c: Constraint, totals: _Totals, v: Interval, coefficient: Fraction) -> _Ends:
+    """`_bound` of the term with interval v and a coefficient other than 0, from the sums over
+    every term (`_totals`) with the term's own share taken out: the same exact interval, as
+    whole numbers (`_interval` makes it)."""
+    lo_n, lo_d, lo_none, lo_opens, hi_n, hi_d, hi_none, hi_opens = totals
+    a, a_closed, b, b_closed, g_n, g_d = _term_ends(coefficient, v)
+    lo_closed = lo_opens - (not a_closed) == 0
+    hi_closed = hi_opens - (not b_closed) == 0
+    if lo_d:
+        if a is None:
+            lo_none -= 1
+        else:
+            lo_n, lo_d = _plus(lo_n, lo_d, a, -g_n, g_d)
+        if lo_none:
+            lo_d = 0
+    if hi_d:
+        if b is None:
+            hi_none -= 1
+        else:
+            hi_n, hi_d = _plus(hi_n, hi_d, b, -g_n, g_d)
+        if hi_none:
+            hi_d = 0
+    op = c.op
     c_n, c_d = coefficient.numerator, coefficient.denominator     # x = (rhs - rest)/c
+    if lo_d:
+        lo_n, lo_d = (lo_n * c_d, lo_d * c_n) if c_n > 0 else (-lo_n * c_d, -lo_d * c_n)
+    if hi_d:
+        hi_n, hi_d = (hi_n * c_d, hi_d * c_n) if c_n > 0 else (-hi_n * c_d, -hi_d * c_n)
+    if c_n < 0:
+        lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed = hi_n, hi_d, lo_n, lo_d, hi_closed, lo_closed
+    if op == "==":
+        return lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed
+    if (op in ("<=", "<")) == (c_n > 0):
+        return 0, 0, hi_n, hi_d, True, hi_closed and op != "<" and op != ">"
+    return lo_n, lo_d, 0, 0, lo_closed and op != ">" and op != "<", True
+
+
+def _solved(op: str, coefficient: Fraction, lo_n: int, lo_d: int, hi_n: int, hi_d: int,
+            lo_closed: bool, hi_closed: bool) -> Interval:
+    """x = (rhs - rest)/c, from the ends of rhs - rest as numerators and denominators (0: none)."""
+    c_n, c_d = coefficient.numerator, coefficient.denominator
     lo = Fraction(lo_n * c_d, lo_d * c_n) if lo_d else None
     hi = Fraction(hi_n * c_d, hi_d * c_n) if hi_d else None
     if c_n < 0:
@@ -217,7 +365,7 @@ def narrowed(article: Article, parts: optimise.Parts, feasible: Collection[str],
         if q.statements and all(s.group in feasible for s in q.statements):
             known[q.index] = q.agreed or q.statements[0].interval
     by: dict[int, set[str]] = {}
-    for step in carry(known, cons, quantities, PROPAGATION_ROUNDS):
+    for step in carry(known, cons, quantities, PROPAGATION_ROUNDS, explain=False):
         if step.empty:
             continue      # cannot happen in a part that holds; never narrow to nothing
         said = by.setdefault(step.target, set())

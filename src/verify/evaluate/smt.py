@@ -107,12 +107,14 @@ def _as_fraction(val: Z3) -> Fraction:
 
 class _Formula(NamedTuple):
     """One relation: sum(c * v[i] for i, c in terms) <op> rhs; its SMT-LIB text is written
-    only when z3 is asked (`_Compiled.text`)."""
+    only when z3 is asked (`_Compiled.text`).  `row` is the same relation scaled to whole
+    numbers for verify.evaluate.exact (`exact.scaled`), over the problem's variable numbers."""
     group: str | None
     var_ids: tuple[int, ...]
     terms: tuple[tuple[int, Fraction], ...]
     op: str
     rhs: Fraction
+    row: exact.Row
 
 
 class _Component(NamedTuple):
@@ -168,10 +170,8 @@ class _Compiled:
         key = id(comp)
         if key not in self.exact_rows:
             local = {i: k for k, i in enumerate(comp.var_ids)}
-            self.exact_rows[key] = (
-                [self.integer[i] for i in comp.var_ids],
-                [exact.scaled(f.group, [(local[i], c) for i, c in f.terms], f.op, f.rhs)
-                 for f in comp.formulas])
+            self.exact_rows[key] = ([self.integer[i] for i in comp.var_ids],
+                                    [_renumbered(f.row, local) for f in comp.formulas])
         return self.exact_rows[key]
 
     def var(self, name: str) -> int:
@@ -187,10 +187,12 @@ class _Compiled:
             raise ValueError(f"unknown operator {op!r}; expected one of {tuple(OPS)}")
         if len(terms) == 1 and type(terms[0][1]) is Fraction:    # a figure's bound: the common case
             i = self.var(terms[0][0])
-            return _Formula(group, (i,), ((i, terms[0][1]),), op, rhs)
+            term = ((i, terms[0][1]),)
+            return _Formula(group, (i,), term, op, rhs, exact.scaled(group, term, op, rhs))
         coeffs = tuple((self.var(name), c if type(c) is Fraction else _exact(c, f"coefficient of {name}"))
                        for name, c in terms)
-        return _Formula(group, tuple(sorted({i for i, _ in coeffs})), coeffs, op, rhs)
+        return _Formula(group, tuple(sorted({i for i, _ in coeffs})), coeffs, op, rhs,
+                        exact.scaled(group, coeffs, op, rhs))
 
     def text(self, f: _Formula) -> str:
         """The SMT-LIB text of a formula, scaled to integer coefficients; pure Int when all
@@ -230,6 +232,15 @@ class _Compiled:
         asserts = [f"(assert {self.text(f)})" if f.group is None else
                    f"(assert (=> {self.literal[f.group]} {self.text(f)}))" for f in comp.formulas]
         return "\n".join(decls + asserts)
+
+
+def _renumbered(row: exact.Row, local: dict[int, int]) -> exact.Row:
+    """The row over a component's own numbering of its variables."""
+    terms = row.terms
+    if len(terms) == 1:
+        ((i, c),) = terms
+        return exact.Row(row.group, ((local[i], c),), row.op, row.rhs)
+    return exact.Row(row.group, tuple((local[i], c) for i, c in terms), row.op, row.rhs)
 
 
 def _num(n: int, ints: bool) -> str:
