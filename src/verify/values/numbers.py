@@ -509,27 +509,32 @@ def fmt(value: Fraction | None, unit: str | None = None) -> str:
     """An exact number as an editor reads it: 1,334,000 / 46.5 / 33.33... (exact to 4 places)."""
     if value is None:
         return "unbounded"
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    whole, rest = divmod(value.numerator, value.denominator)
+    numerator, denominator = value.numerator, value.denominator     # in lowest terms
+    sign = "-" if numerator < 0 else ""
+    numerator = abs(numerator)
+    whole, rest = divmod(numerator, denominator)
     text = f"{whole:,}"
     if rest:
-        digits = (Fraction(rest, value.denominator) * 10**4)
-        shown = f"{int(digits):04d}".rstrip("0")
-        if unit in CURRENCY_SYMBOLS.values() and len(shown) < 2:
+        digits, left = divmod(rest * 10**4, denominator)     # four places, and what is cut off
+        shown = f"{digits:04d}".rstrip("0")
+        if unit in _MONEY and len(shown) < 2:
             shown = shown.ljust(2, "0")               # money keeps its cents: $0.30
-        text += "." + (shown or "0") + ("..." if digits.denominator != 1 else "")
-    text = sign + text
+        text += "." + (shown or "0") + ("..." if left else "")
     if unit == "percent":
-        return text + "%"
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(unit or "")
+        return sign + text + "%"
+    symbol = _SYMBOLS.get(unit or "")
     if symbol:
-        return sign + symbol + text.lstrip("-")
-    if unit and unit not in ("1", "people", "date", "weekday"):
-        if value == 1:                  # "1 state", "1 mile", not "1 states"
+        return sign + symbol + text
+    if unit and unit not in _UNNAMED:
+        if numerator == 1 and denominator == 1:       # "1 state", "1 mile", not "1 states"
             unit = units.singular(unit)
-        return f"{text} {unit}"
-    return text
+        return f"{sign}{text} {unit}"
+    return sign + text
+
+
+_MONEY = frozenset(CURRENCY_SYMBOLS.values())
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_UNNAMED = frozenset(("1", "people", "date", "weekday"))     # units a figure is shown without
 
 
 def fmt_interval(interval: Interval, unit: str | None = None) -> str:
