@@ -39,7 +39,9 @@ Coordinates = tuple[tuple[str, str], ...]     # ((folded dimension, folded value
 QuantityKey = tuple[str | tuple[str, str], Coordinates]
 Slice = tuple[str, Coordinates]               # (folded measure, the dimensions without breakdowns)
 Cell = tuple[str, Coordinates, Coordinates]   # (folded measure, free coordinates, cube coordinates)
-IntervalKey = tuple[Fraction | None, Fraction | None, bool, bool]
+# an interval's ends as (numerator, denominator) in lowest terms (None: unbounded) and whether
+# each is closed: equal for equal intervals, and hashed without Fraction.__hash__
+IntervalKey = tuple[tuple[int, int] | None, tuple[int, int] | None, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,7 @@ def build(claims_file: ClaimsFile) -> Article:
     keys = {c.id: _key(c, applies.get(slices[c.id], ()) if c.id in slices else (), dims) for c in figures}
     ambiguous = [(c.id, d, [dims.names[(d, r)] for r in dims.roots[d]]) for c in figures if c.measure
                  for d in sorted(applies.get(slices[c.id], ()))
-                 if d not in dict(keys[c.id][1]) and len(dims.roots.get(d, ())) > 1]
+                 if len(dims.roots.get(d, ())) > 1 and d not in dict(keys[c.id][1])]
     aliases = _aliases(claims_file, keys)
     article = Article(dims=dims, ambiguous=ambiguous)
     cells = _cells(figures, keys, {i: applies.get(w, set()) for i, w in slices.items()}, dims,
@@ -420,7 +422,10 @@ def _shown(dim: str, value: str, dims: Dimensions, claims: list[Claim],
 
 
 def _interval_key(interval: Interval) -> IntervalKey:
-    return (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed)
+    lo, hi = interval.lo, interval.hi
+    return (None if lo is None else (lo.numerator, lo.denominator),
+            None if hi is None else (hi.numerator, hi.denominator),
+            interval.lo_closed, interval.hi_closed)
 
 
 def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval, Interval]:

@@ -554,6 +554,10 @@ def fmt_interval(interval: Interval, unit: str | None = None) -> str:
 def whole_numbers(interval: Interval) -> Interval:
     """The whole numbers of an interval, as an interval with closed whole-number ends."""
     lo, hi = interval.lo, interval.hi
+    if interval.lo_closed and interval.hi_closed and (lo is None or (
+            type(lo) is Fraction and lo.denominator == 1)) and (
+            hi is None or (type(hi) is Fraction and hi.denominator == 1)):
+        return interval      # its ends are whole and closed already (a count as printed: 158)
     if lo is not None:
         lo = Fraction(lo.__floor__() + 1 if not interval.lo_closed and lo.denominator == 1
                       else lo.__ceil__())
