@@ -28,7 +28,7 @@ from typing import cast
 
 from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated
 from verify.values import units
-from verify.values.numbers import overlap, whole_numbers
+from verify.values.numbers import IntervalKey, interval_key, overlap, whole_numbers
 
 ONE = Fraction(1)
 MAX_CELLS = 20_000      # quantities one measure's breakdowns may make; past it, not modelled
@@ -39,9 +39,6 @@ Coordinates = tuple[tuple[str, str], ...]     # ((folded dimension, folded value
 QuantityKey = tuple[str | tuple[str, str], Coordinates]
 Slice = tuple[str, Coordinates]               # (folded measure, the dimensions without breakdowns)
 Cell = tuple[str, Coordinates, Coordinates]   # (folded measure, free coordinates, cube coordinates)
-# an interval's ends as (numerator, denominator) in lowest terms (None: unbounded) and whether
-# each is closed: equal for equal intervals, and hashed without Fraction.__hash__
-IntervalKey = tuple[tuple[int, int] | None, tuple[int, int] | None, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -400,7 +397,7 @@ def _quantity(key: QuantityKey, index: int, claims: list[Claim], cell: Cell | No
             continue        # the units rule reports a quantity stated in incompatible units
         converted[claim.id] = _whole_numbers(claim, factor)
         interval = converted[claim.id][0]
-        statements.setdefault(_interval_key(interval), []).append(claim)
+        statements.setdefault(interval_key(interval), []).append(claim)
     made = tuple(sorted((Statement(index, tuple(sorted(c.id for c in group)),
                                    converted[group[0].id][0], converted[group[0].id][1],
                                    group[0].stated_figure.text, converted[group[0].id][2])
@@ -419,13 +416,6 @@ def _shown(dim: str, value: str, dims: Dimensions, claims: list[Claim],
             if fold(d) == dim and fold(v) == value:
                 return v.strip()
     return dims.names.get((dim, value)) or written.get((dim, value), value)
-
-
-def _interval_key(interval: Interval) -> IntervalKey:
-    lo, hi = interval.lo, interval.hi
-    return (None if lo is None else (lo.numerator, lo.denominator),
-            None if hi is None else (hi.numerator, hi.denominator),
-            interval.lo_closed, interval.hi_closed)
 
 
 def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval, Interval]:

@@ -579,9 +579,24 @@ def integer_in(interval: Interval) -> bool:
     return interval.contains(Fraction(low))
 
 
+# an interval's ends as (numerator, denominator) in lowest terms (None: unbounded) and whether
+# each is closed: equal for equal intervals, and hashed without Fraction.__hash__ (a modular
+# inverse each time), for intervals that key a dict
+IntervalKey = tuple[tuple[int, int] | None, tuple[int, int] | None, bool, bool]
+
+
+def interval_key(interval: Interval) -> IntervalKey:
+    lo, hi = interval.lo, interval.hi
+    return (None if lo is None else (lo.numerator, lo.denominator),
+            None if hi is None else (hi.numerator, hi.denominator),
+            interval.lo_closed, interval.hi_closed)
+
+
 def overlap(intervals: list[Interval], integer: bool) -> Interval | None:
     """The values all intervals allow (None if none; whole numbers only when `integer`)."""
     common = intervals[0]
+    if len(intervals) == 1:      # most quantities have one statement
+        return None if common.is_empty() or (integer and not integer_in(common)) else common
     for interval in intervals[1:]:
         common = common.intersect(interval)
     if common.is_empty() or (integer and not integer_in(common)):
