@@ -168,6 +168,16 @@ def test_fmt_is_exact_and_readable():
     assert fmt(F(-5)) == "-5"
 
 
+@pytest.mark.parametrize("value, unit, shown", [
+    (F(3, 10), "USD", "$0.30"), (F(-3, 10), "USD", "-$0.30"), (F(-1234567, 100), "EUR", "-€12,345.67"),
+    (F(1, 3), "GBP", "£0.3333..."), (F(-93, 2), "percent", "-46.5%"), (F(1, 20000), None, "0.0..."),
+    (F(1, 10000), "km", "0.0001 km"), (F(-1, 3), "states", "-0.3333... states"), (F(0), "USD", "$0"),
+    (F(7, 4), "1", "1.75"), (F(5), "date", "5"),
+])
+def test_fmt_writes_signs_symbols_and_cut_decimals(value, unit, shown):
+    assert fmt(value, unit) == shown
+
+
 # --- properties ---------------------------------------------------------------------------
 digits = st.integers(min_value=0, max_value=10**12)
 decimals = st.integers(min_value=0, max_value=6)

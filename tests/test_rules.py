@@ -3,12 +3,17 @@ another context (another choice among a quantity's statements)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from verify import engine
 from verify.anchor import quotes
 from verify.config import load as settings
 from verify.evaluate import rules
 from verify.load import claims
+from verify.model import Interval
 
 FILE = """\
 sources: [{id: a, file: a.txt}]
@@ -34,3 +39,17 @@ def test_values_are_read_once_a_context_and_again_for_another_choice(tmp_path):
     again = replace(picked, choice={quantity.index: second})
     assert again.known == {}
     assert rules.values(again, ["one"])[0].interval != value.interval
+
+
+_ENDS = st.one_of(st.none(), st.fractions(max_denominator=60))
+_INTERVALS = st.builds(Interval, _ENDS, _ENDS, st.booleans(), st.booleans())
+
+
+@given(st.lists(_INTERVALS, max_size=8))
+def test_total_is_the_intervals_added_one_by_one(intervals):
+    added = Interval.point(Fraction(0))
+    for interval in intervals:
+        added = added + interval
+    summed = rules.total(intervals)
+    assert summed == added
+    assert all(end is None or type(end) is Fraction for end in (summed.lo, summed.hi))

@@ -66,10 +66,30 @@ def _closest(word: str, choices: _Choices) -> str | None:
     lowered = word.lower()
     limit = 1 if len(word) < 6 else SLIPS
     others = [c for c in choices.lowered if c != lowered]
+    size = len(lowered)
+    if not any(_within(lowered, c, limit) for c in others if abs(len(c) - size) <= limit):
+        return None     # no choice is `limit` slips away: none of the close matches can be
     for found in _close_matches(lowered, others):
         if typed_apart(lowered, found, limit) <= limit:
             return choices.by_lower[found]
     return None
+
+
+def _within(word: str, choice: str, limit: int) -> bool:
+    """Is `choice`, of a length within `limit` of `word`'s, at most `limit` typed characters
+    from `word`?  The letters the two share (each slip changes at most one letter of either)
+    are counted first: they rule out almost every choice, for far less than the slips."""
+    longer = max(len(word), len(choice))
+    counts: dict[str, int] = {}
+    for char in word:
+        counts[char] = counts.get(char, 0) + 1
+    shared = 0
+    for char in choice:
+        left = counts.get(char, 0)
+        if left:
+            counts[char] = left - 1
+            shared += 1
+    return shared >= longer - limit and typed_apart(word, choice, limit) <= limit
 
 
 def _close_matches(word: str, choices: list[str], n: int = 3) -> list[str]:

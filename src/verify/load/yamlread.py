@@ -80,17 +80,10 @@ class YamlError(ValueError):
         self.line, self.col, self.message, self.excerpt = line, col, message, excerpt
 
 
-class _Open:
-    """A list or mapping being read: its node, its items so far, and (a mapping) the key read
-    whose value comes next and the keys read."""
-
-    __slots__ = ("items", "keys", "node", "pending", "seq")
-
-    def __init__(self, node: Node, items: list[Node] | list[tuple[Node, Node]]) -> None:
-        self.node, self.items, self.seq = node, items, node.kind == "seq"
-        self.pending: Node | None = None
-        self.keys: dict[str, Node] = {}
-
+# a list or mapping being read, kept while a list or mapping inside it is: its node (None: the
+# top of the document), its items so far, whether it is a list, a mapping's key whose value
+# comes next, and the keys it has
+_Open = tuple[Node | None, Any, bool, Node | None, dict[str, Node]]
 
 _new = tuple.__new__     # a Node without the Python call of Node(...): a third of reading a file
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -113,11 +106,19 @@ def read(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> N
 
 def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes: int) -> Node | None:
     """The events of the parser, one at a time, into Nodes: the loop every value of a file
-    goes through, so its most frequent case (a scalar) comes first and is kept short."""
+    goes through, so its most frequent case (a scalar) comes first and is kept short.
+
+    The list or mapping being read is held in locals (its node, its items so far, whether it
+    is a list, a mapping's key read whose value comes next, and the keys it has); `stack`
+    keeps those of the lists and mappings around it, one entry for each list or mapping open."""
     # an event is read by its type (the stubs type get_event's result as the base class)
     next_event: Callable[[], Any] = loader.get_event
     stack: list[_Open] = []
-    top: _Open | None = None      # stack[-1]: the list or mapping being read
+    node_open: Node | None = None     # None: at the top of the document
+    items: Any = None                 # its items so far: list[Node] or list[tuple[Node, Node]]
+    seq = False
+    pending: Node | None = None
+    keys: dict[str, Node] = {}
     root: Node | None = None
     count = 0
     seen: dict[str, str] = {}
@@ -138,10 +139,10 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
                 if len(stack) >= max_depth:
                     raise YamlError(line, col, f"nesting deeper than {max_depth} levels "
                                     "(limits.depth); a claims file needs only a few")
-                items: list[Node] | list[tuple[Node, Node]] = []
-                top = _Open(_new(Node, ("map" if kind is _MAP_START else "seq", line, col, items, True)),
-                            items)
-                stack.append(top)
+                stack.append((node_open, items, seq, pending, keys))
+                seq = kind is _SEQ_START
+                items, pending, keys = [], None, {}
+                node_open = _new(Node, ("seq" if seq else "map", line, col, items, True))
                 continue
             value = event.value
             if len(value) <= 64:        # a repeated short text (a unit, a source, a measure) kept once
@@ -150,31 +151,31 @@ def _read(loader: yaml.SafeLoader | yaml.CSafeLoader, max_depth: int, max_nodes:
                 node = _new(Node, ("scalar", line, col, value, False))
             else:
                 node = _new(Node, ("scalar", line, col, None if value in _NULLS else value, True))
-            if top is None:
+            if seq:
+                items.append(node)
+            elif node_open is None:
                 root = node
-            elif top.seq:
-                top.items.append(node)      # type: ignore[arg-type]  # a list's items are Nodes
-            elif top.pending is None:      # a key: each once in a mapping
+            elif pending is None:      # a key: each once in a mapping
                 key = "" if node.value is None else value
-                if key in top.keys:
-                    _refuse_key(top, node)
-                top.keys[key] = top.pending = node
+                if key in keys:
+                    _refuse_key(node_open, keys, node)
+                keys[key] = pending = node
             else:
-                top.items.append((top.pending, node))    # type: ignore[arg-type]  # its pairs
-                top.pending = None
+                items.append((pending, node))
+                pending = None
             continue
         if kind in _ENDS:
-            node = stack.pop().node
-            top = stack[-1] if stack else None
-            if top is None:
+            node = cast(Node, node_open)    # an end closes the list or mapping being read
+            node_open, items, seq, pending, keys = stack.pop()
+            if seq:
+                items.append(node)
+            elif node_open is None:
                 root = node
-            elif top.seq:
-                top.items.append(node)      # type: ignore[arg-type]
-            elif top.pending is None:
-                _refuse_key(top, node)      # a list or mapping as a key
+            elif pending is None:
+                _refuse_key(node_open, keys, node)      # a list or mapping as a key
             else:
-                top.items.append((top.pending, node))    # type: ignore[arg-type]
-                top.pending = None
+                items.append((pending, node))
+                pending = None
         elif kind in _SKIPPED:
             continue
         elif kind is yaml.StreamEndEvent or event is None:
@@ -341,15 +342,16 @@ def _refuse_tag(event: yaml.Event, line: int, col: int) -> None:
         raise YamlError(line, col, f"tag '{tag}' is not allowed; claims files hold plain text only")
 
 
-def _refuse_key(parent: _Open, node: Node) -> NoReturn:
-    """The error for a key of a mapping that is not plain text, or that it has already."""
+def _refuse_key(mapping: Node, keys: dict[str, Node], node: Node) -> NoReturn:
+    """The error for a key of `mapping` (whose keys so far are `keys`) that is not plain text,
+    or that it has already."""
     if node.kind != "scalar":
         raise YamlError(node.line, node.col, "a mapping key must be plain text")
     key = node.text
-    cut = cut_by_comma(parent.node.pairs, node)
+    cut = cut_by_comma(mapping.pairs, node)
     hint = "" if cut is None else f"; {comma_hint(cut)}"
     raise YamlError(node.line, node.col, f"duplicate key '{key}' (first at line "
-                    f"{parent.keys[key].line}); expected each key once{hint}")
+                    f"{keys[key].line}); expected each key once{hint}")
 
 
 def cut_by_comma(pairs: list[tuple[Node, Node]], key: Node) -> str | None:

@@ -28,7 +28,7 @@ from typing import cast
 
 from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated
 from verify.values import units
-from verify.values.numbers import overlap, whole_numbers
+from verify.values.numbers import IntervalKey, interval_key, overlap, whole_numbers
 
 ONE = Fraction(1)
 MAX_CELLS = 20_000      # quantities one measure's breakdowns may make; past it, not modelled
@@ -39,7 +39,6 @@ Coordinates = tuple[tuple[str, str], ...]     # ((folded dimension, folded value
 QuantityKey = tuple[str | tuple[str, str], Coordinates]
 Slice = tuple[str, Coordinates]               # (folded measure, the dimensions without breakdowns)
 Cell = tuple[str, Coordinates, Coordinates]   # (folded measure, free coordinates, cube coordinates)
-IntervalKey = tuple[Fraction | None, Fraction | None, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -217,7 +216,7 @@ def build(claims_file: ClaimsFile) -> Article:
     keys = {c.id: _key(c, applies.get(slices[c.id], ()) if c.id in slices else (), dims) for c in figures}
     ambiguous = [(c.id, d, [dims.names[(d, r)] for r in dims.roots[d]]) for c in figures if c.measure
                  for d in sorted(applies.get(slices[c.id], ()))
-                 if d not in dict(keys[c.id][1]) and len(dims.roots.get(d, ())) > 1]
+                 if len(dims.roots.get(d, ())) > 1 and d not in dict(keys[c.id][1])]
     aliases = _aliases(claims_file, keys)
     article = Article(dims=dims, ambiguous=ambiguous)
     cells = _cells(figures, keys, {i: applies.get(w, set()) for i, w in slices.items()}, dims,
@@ -398,7 +397,7 @@ def _quantity(key: QuantityKey, index: int, claims: list[Claim], cell: Cell | No
             continue        # the units rule reports a quantity stated in incompatible units
         converted[claim.id] = _whole_numbers(claim, factor)
         interval = converted[claim.id][0]
-        statements.setdefault(_interval_key(interval), []).append(claim)
+        statements.setdefault(interval_key(interval), []).append(claim)
     made = tuple(sorted((Statement(index, tuple(sorted(c.id for c in group)),
                                    converted[group[0].id][0], converted[group[0].id][1],
                                    group[0].stated_figure.text, converted[group[0].id][2])
@@ -417,10 +416,6 @@ def _shown(dim: str, value: str, dims: Dimensions, claims: list[Claim],
             if fold(d) == dim and fold(v) == value:
                 return v.strip()
     return dims.names.get((dim, value)) or written.get((dim, value), value)
-
-
-def _interval_key(interval: Interval) -> IntervalKey:
-    return (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed)
 
 
 def _whole_numbers(claim: Claim, factor: Fraction) -> tuple[Interval, Interval, Interval]:

@@ -509,27 +509,32 @@ def fmt(value: Fraction | None, unit: str | None = None) -> str:
     """An exact number as an editor reads it: 1,334,000 / 46.5 / 33.33... (exact to 4 places)."""
     if value is None:
         return "unbounded"
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    whole, rest = divmod(value.numerator, value.denominator)
+    numerator, denominator = value.numerator, value.denominator     # in lowest terms
+    sign = "-" if numerator < 0 else ""
+    numerator = abs(numerator)
+    whole, rest = divmod(numerator, denominator)
     text = f"{whole:,}"
     if rest:
-        digits = (Fraction(rest, value.denominator) * 10**4)
-        shown = f"{int(digits):04d}".rstrip("0")
-        if unit in CURRENCY_SYMBOLS.values() and len(shown) < 2:
+        digits, left = divmod(rest * 10**4, denominator)     # four places, and what is cut off
+        shown = f"{digits:04d}".rstrip("0")
+        if unit in _MONEY and len(shown) < 2:
             shown = shown.ljust(2, "0")               # money keeps its cents: $0.30
-        text += "." + (shown or "0") + ("..." if digits.denominator != 1 else "")
-    text = sign + text
+        text += "." + (shown or "0") + ("..." if left else "")
     if unit == "percent":
-        return text + "%"
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(unit or "")
+        return sign + text + "%"
+    symbol = _SYMBOLS.get(unit or "")
     if symbol:
-        return sign + symbol + text.lstrip("-")
-    if unit and unit not in ("1", "people", "date", "weekday"):
-        if value == 1:                  # "1 state", "1 mile", not "1 states"
+        return sign + symbol + text
+    if unit and unit not in _UNNAMED:
+        if numerator == 1 and denominator == 1:       # "1 state", "1 mile", not "1 states"
             unit = units.singular(unit)
-        return f"{text} {unit}"
-    return text
+        return f"{sign}{text} {unit}"
+    return sign + text
+
+
+_MONEY = frozenset(CURRENCY_SYMBOLS.values())
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_UNNAMED = frozenset(("1", "people", "date", "weekday"))     # units a figure is shown without
 
 
 def fmt_interval(interval: Interval, unit: str | None = None) -> str:
@@ -549,6 +554,10 @@ def fmt_interval(interval: Interval, unit: str | None = None) -> str:
 def whole_numbers(interval: Interval) -> Interval:
     """The whole numbers of an interval, as an interval with closed whole-number ends."""
     lo, hi = interval.lo, interval.hi
+    if interval.lo_closed and interval.hi_closed and (lo is None or (
+            type(lo) is Fraction and lo.denominator == 1)) and (
+            hi is None or (type(hi) is Fraction and hi.denominator == 1)):
+        return interval      # its ends are whole and closed already (a count as printed: 158)
     if lo is not None:
         lo = Fraction(lo.__floor__() + 1 if not interval.lo_closed and lo.denominator == 1
                       else lo.__ceil__())
@@ -570,9 +579,24 @@ def integer_in(interval: Interval) -> bool:
     return interval.contains(Fraction(low))
 
 
+# an interval's ends as (numerator, denominator) in lowest terms (None: unbounded) and whether
+# each is closed: equal for equal intervals, and hashed without Fraction.__hash__ (a modular
+# inverse each time), for intervals that key a dict
+IntervalKey = tuple[tuple[int, int] | None, tuple[int, int] | None, bool, bool]
+
+
+def interval_key(interval: Interval) -> IntervalKey:
+    lo, hi = interval.lo, interval.hi
+    return (None if lo is None else (lo.numerator, lo.denominator),
+            None if hi is None else (hi.numerator, hi.denominator),
+            interval.lo_closed, interval.hi_closed)
+
+
 def overlap(intervals: list[Interval], integer: bool) -> Interval | None:
     """The values all intervals allow (None if none; whole numbers only when `integer`)."""
     common = intervals[0]
+    if len(intervals) == 1:      # most quantities have one statement
+        return None if common.is_empty() or (integer and not integer_in(common)) else common
     for interval in intervals[1:]:
         common = common.intersect(interval)
     if common.is_empty() or (integer and not integer_in(common)):

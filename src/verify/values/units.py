@@ -308,10 +308,13 @@ def is_ratio(unit: str) -> bool:
     return unit == "percent" or "/" in unit or "per" in unit.split()
 
 
+_ONE = Fraction(1)      # a Fraction is never changed: one made once serves every caller
+
+
 def factor(from_unit: str, to_unit: str) -> Fraction:
     """The exact factor that turns a value in from_unit into to_unit."""
     if from_unit == to_unit:
-        return Fraction(1)
+        return _ONE
     if {from_unit, to_unit} <= {"1", "percent"}:
         return Fraction(1, 100) if from_unit == "percent" else Fraction(100)
     here, there = _quick_dimension(from_unit), _quick_dimension(to_unit)
@@ -319,7 +322,7 @@ def factor(from_unit: str, to_unit: str) -> Fraction:
         if here != there:
             raise UnitError(f"{from_unit} ({here}) cannot be compared with {to_unit} ({there})")
         if here.startswith("["):
-            return Fraction(1)     # people, a currency code, points, a noun: one unit, its aliases
+            return _ONE     # people, a currency code, points, a noun: one unit, its aliases
     source, target = _unit(from_unit), _unit(to_unit)
     if source.dimensionality != target.dimensionality:
         raise UnitError(f"{from_unit} ({dimension(from_unit)}) cannot be compared with "

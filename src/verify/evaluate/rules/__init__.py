@@ -287,10 +287,23 @@ def _shown(ctx: Context, used: Statement, every: tuple[Statement, ...], picked: 
 
 def total(intervals: list[Interval]) -> Interval:
     """Interval sum: every value a sum of one value from each interval can take."""
-    result = Interval.point(Fraction(0))
-    for interval in intervals:
-        result = result + interval
-    return result
+    return Interval(_sum([i.lo for i in intervals]), _sum([i.hi for i in intervals]),
+                    all(i.lo_closed for i in intervals), all(i.hi_closed for i in intervals))
+
+
+def _sum(ends: list[Fraction | None]) -> Fraction | None:
+    """The exact sum of an end of every interval (None when one is unbounded): numerators
+    over a common denominator, reduced once at the end rather than at every addition."""
+    numerator, denominator = 0, 1
+    for end in ends:
+        if end is None:
+            return None
+        if end.denominator == denominator:
+            numerator += end.numerator
+        else:
+            numerator = numerator * end.denominator + end.numerator * denominator
+            denominator *= end.denominator
+    return Fraction(numerator, denominator)
 
 
 def described(claim: Claim) -> str:

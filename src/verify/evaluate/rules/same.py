@@ -28,8 +28,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from verify.evaluate.rules import Context, Outcome, Value, described, values
-from verify.model import Interval, Relation, Verdict
-from verify.values.numbers import fmt_interval, overlap
+from verify.model import Relation, Verdict
+from verify.values.numbers import IntervalKey, fmt_interval, interval_key, overlap
 
 ID = "same"
 SUMMARY = "a quantity stated twice (or in two sources) must agree within its written precision"
@@ -43,16 +43,19 @@ def check(relation: Relation, ctx: Context) -> Iterator[Outcome]:
     name = described(members[0].claim)
     # Every pair is compared, once per distinct figure: "47, 47, 41" is one disagreement, and
     # in "about 1,000, 960, more than 1,050" the last two disagree though each fits the first.
-    distinct = list({m.interval: m for m in reversed(members)}.values())[::-1]
-    stated: dict[Interval, list[str]] = {}   # interval -> every claim stating it: all cited, all marked
-    for member in members:
-        stated.setdefault(member.interval, []).append(member.claim.id)
+    keys = [interval_key(m.interval) for m in members]
+    distinct = list(dict(zip(reversed(keys), reversed(members), strict=True)).values())[::-1]
+    # interval -> every claim stating it: all cited, all marked
+    stated: dict[IntervalKey, list[str]] = {}
+    for key, member in zip(keys, members, strict=True):
+        stated.setdefault(key, []).append(member.claim.id)
     for index, first in enumerate(distinct):
         for other in distinct[index + 1:]:
             if overlap([first.interval, other.interval], _integer([first, other])) is None:
                 yield Outcome(Verdict.CONTRADICTION,
                               f"{name} is stated as {_times(first, stated)} and as {_times(other, stated)}",
-                              tuple(stated[first.interval] + stated[other.interval]),
+                              tuple(stated[interval_key(first.interval)]
+                                    + stated[interval_key(other.interval)]),
                               (f"{first.text} allows {fmt_interval(first.interval, first.unit)}; "
                                f"{other.text} allows {fmt_interval(other.interval, other.unit)}: "
                                "no value is in both",) + _by_source(members))
@@ -78,8 +81,8 @@ def _by_source(members: Sequence[Value]) -> tuple[str, ...]:
     return (" · ".join(f"{source}: {', '.join(texts)}" for source, texts in sorted(said.items())),)
 
 
-def _times(member: Value, stated: dict[Interval, list[str]]) -> str:
-    count = len(stated[member.interval])
+def _times(member: Value, stated: dict[IntervalKey, list[str]]) -> str:
+    count = len(stated[interval_key(member.interval)])
     return member.text + ({1: "", 2: " (twice)"}.get(count, f" ({count} times)"))
 
 
