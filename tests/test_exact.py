@@ -266,6 +266,19 @@ def test_every_answer_of_the_oracle_is_checked(problem):
             assert conflicts(Problem(problem.vars, kept), BUDGET, oracle=False).sets
 
 
+@pytest.mark.parametrize("oracle", [True, False])
+def test_whole_numbers_and_a_real_between_them_are_decided_not_timed_out(oracle):
+    """x0 = x1 + x2 with x0, x1 whole and 0 < x2 < 1/2 cannot hold.  Exact reasoning leaves it
+    to z3 (nothing bounds x0), and z3's incremental solver searched it until the budget ran
+    out, so the part was 'not decided' (hypothesis found it); a fresh solver decides it."""
+    problem = Problem((Var("x0", integer=True), Var("x1", integer=True, lo=F(0)), Var("x2")),
+                      (Constraint("s1", (("x1", ONE),), "<=", F(0)),
+                       Constraint("s2", (("x2", ONE),), ">", F(0)),
+                       Constraint("s2", (("x2", ONE),), "<", F(1, 2)),
+                       Constraint("sum0", (("x1", ONE), ("x2", ONE), ("x0", -ONE)), "==", F(0))))
+    found = conflicts(problem, BUDGET, oracle=oracle)
+    assert found.sets == (("s2", "sum0"),) and found.complete and not found.undecided
+
 def test_a_bound_propagation_cannot_reach_is_not_taken_from_a_kept_witness():
     """x + 2y <= 10 with x = y: propagation leaves x <= 5, but x is at most 10/3.  The
     witnesses kept from earlier questions (the conflict search's, y's bounds) never make 5 an

@@ -131,7 +131,7 @@ def test_every_conflict_is_found_when_the_search_is_not_cut(tmp_path):
 
 
 def test_a_check_not_decided_in_the_budget_is_a_warning_never_a_pass(tmp_path, monkeypatch):
-    monkeypatch.setattr(smt, "_run", lambda solver, clock, assumptions=(): "unknown")
+    monkeypatch.setattr(smt, "_run", lambda solver, clock, assumptions=(), most_ms=None: "unknown")
     monkeypatch.setattr(exact, "decide", lambda integer, rows: exact.UNKNOWN)   # z3's to decide
     monkeypatch.setattr(exact.Prepared, "decide", lambda self: exact.UNKNOWN)
     result = check_file(str(_files(tmp_path)), config.load([]))

@@ -275,9 +275,9 @@ def test_budget_running_out_while_shrinking_is_reported(monkeypatch):
     calls = []
     real_run = solve._run
 
-    def first_only(solver, clock, assumptions=()):
+    def first_only(solver, clock, assumptions=(), most_ms=None):
         calls.append(1)
-        return real_run(solver, clock, assumptions) if len(calls) == 1 else "unknown"
+        return real_run(solver, clock, assumptions, most_ms) if len(calls) == 1 else "unknown"
 
     monkeypatch.setattr(solve, "_run", first_only)
     outcome = check(article(20))

@@ -345,13 +345,40 @@ class _Clock:
             self.since = None
 
 
-def _run(solver: Z3, clock: _Clock, assumptions: Sequence[Z3] = ()) -> str:
-    """One z3 check within what is left of the budget: 'sat'|'unsat'|'unknown'."""
+def _run(solver: Z3, clock: _Clock, assumptions: Sequence[Z3] = (), most_ms: int | None = None) -> str:
+    """One z3 check within what is left of the budget (and `most_ms`, if given):
+    'sat'|'unsat'|'unknown'."""
     left = clock.left_ms()
     if left <= 0:
         return "unknown"
-    solver.set("timeout", left)
+    solver.set("timeout", left if most_ms is None else min(left, most_ms))
     return str(solver.check(*assumptions))
+
+
+_INCREMENTAL_MS = 250      # the most an incremental check may take before a fresh solver tries
+
+
+def _decided(solver: Z3, clock: _Clock, lits: dict[str, Z3], groups: Sequence[str]) -> Decided:
+    """(status, core) of one z3 check with `groups` on, within what is left of the budget.
+
+    A check with assumptions runs z3's incremental solver, which can search without end where
+    whole numbers and reals mix and a cut is needed (x0 = x1 + x2 with x0, x1 whole and
+    0 < x2 < 1/2 cannot hold, yet it spent any budget on it), while a fresh solver (z3's
+    tactics, not incremental) decides that at once.  So the incremental check gets at most
+    _INCREMENTAL_MS, then a fresh solver the rest, with the groups asserted.  That one gives no
+    core: its core is every group on, a conflict but not a minimal one (callers minimise by
+    deletion, each check again through here)."""
+    on = [lits[g] for g in groups]
+    status = _run(solver, clock, on, _INCREMENTAL_MS)
+    if status == "unsat":
+        return status, _core_groups(solver, lits)
+    if status == "sat" or clock.left_ms() <= 0:
+        return status, ()
+    import z3  # noqa: PLC0415 (loaded already: `solver` is z3's)
+    fresh = z3.Tactic("default", solver.ctx).solver()
+    fresh.add(*solver.assertions(), *on)
+    status = _run(fresh, clock)
+    return status, (tuple(sorted(groups)) if status == "unsat" else ())
 
 
 def check(problem: Problem, budget_ms: int = 2000) -> Outcome:
@@ -413,8 +440,7 @@ def _shrink(solver: Z3, lits: dict[str, Z3], core: tuple[str, ...],
 def _z3_decider(solver: Z3, lits: dict[str, Z3], clock: _Clock) -> Decider:
     """groups -> (status, core): one z3 check with those groups on."""
     def decide(groups: list[str]) -> Decided:
-        status = _run(solver, clock, [lits[g] for g in groups])
-        return status, (_core_groups(solver, lits) if status == "unsat" else ())
+        return _decided(solver, clock, lits, groups)
     return decide
 
 
@@ -590,8 +616,7 @@ class _Part:
             self.solver = z3.Solver(ctx=ctx)
             self.solver.from_string(self.compiled.smt(self.comp))
             self.lits = _Lits(z3, ctx, {g: self.compiled.literal[g] for g in self.comp.groups})
-        status = _run(self.solver, self.clock, [self.lits[g] for g in groups])
-        return status, (_core_groups(self.solver, self.lits) if status == "unsat" else ())
+        return _decided(self.solver, self.clock, self.lits, list(groups))
 
 
 def _z3_conflicts(compiled: _Compiled, components: list[_Component], clock: _Clock,
@@ -611,10 +636,10 @@ def _z3_conflicts(compiled: _Compiled, components: list[_Component], clock: _Clo
         searched: set[int] = set()
         status = "unsat"
         while status == "unsat":
-            status = _run(together, clock, [lit for g, lit in lits.items() if part_of[g] not in searched])
+            status, core = _decided(together, clock, lits, [g for g in lits if part_of[g] not in searched])
             if status == "sat":
                 break
-            failing = (sorted({part_of[g] for g in _core_groups(together, lits)} - searched)
+            failing = (sorted({part_of[g] for g in core} - searched)
                        if status == "unsat" else [k for k in range(len(chunk)) if k not in searched])
             if not failing:
                 break
