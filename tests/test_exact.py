@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from verify.evaluate import exact
 from verify.evaluate.exact import Row
 from verify.evaluate.optimise import Optimiser, bounds, sum_bounds
-from verify.evaluate.smt import Constraint, Problem, Var, _Compiled, conflicts
+from verify.evaluate.smt import Constraint, Problem, Var, _Compiled, check, conflicts
 
 ONE = F(1)
 ROOT = Path(__file__).resolve().parents[1]
@@ -262,8 +262,11 @@ def test_every_answer_of_the_oracle_is_checked(problem):
             assert all(exact.holds(r, answer.model) for r in rows)
             assert all(answer.model[i].denominator == 1 for i, whole in enumerate(integer) if whole)
         elif answer.status == "unsat":      # z3 alone agrees the core's groups cannot hold
+            # (one check of them together: that is what a core says.  Whether a smaller set
+            # fails too is z3's search for minimal sets, which can run out of time where whole
+            # numbers and reals mix: x0 = x1 + x2, x0 and x1 whole, 0 < x2 < 1.)
             kept = tuple(c for c in problem.constraints if c.group in answer.core)
-            assert conflicts(Problem(problem.vars, kept), BUDGET, oracle=False).sets
+            assert check(Problem(problem.vars, kept), BUDGET).status == "unsat"
 
 
 @pytest.mark.parametrize("oracle", [True, False])
