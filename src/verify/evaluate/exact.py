@@ -66,22 +66,24 @@ UNKNOWN = Answer("unknown")
 
 def holds(row: Row, model: Mapping[int, Exact]) -> bool:
     """Does the exact assignment satisfy the row?"""
-    terms = row.terms
-    if len(terms) == 1:
-        ((i, c),) = terms
-        total = c * model[i]
-    else:
-        total = sum(c * model[i] for i, c in terms)
-    op = row.op
-    if op == "==":
-        return total == row.rhs
-    if op == "<=":
-        return total <= row.rhs
-    if op == ">=":
-        return total >= row.rhs
-    if op == "<":
-        return total < row.rhs
-    return total > row.rhs
+    return all_hold((row,), model)
+
+
+def all_hold(rows: Iterable[Row], model: Mapping[int, Exact]) -> bool:
+    """Does the exact assignment satisfy every row?"""
+    for row in rows:
+        terms = row.terms
+        if len(terms) == 1:
+            ((i, c),) = terms
+            total = c * model[i]
+        else:
+            total = sum(c * model[i] for i, c in terms)
+        op = row.op
+        rhs = row.rhs
+        if not (total == rhs if op == "==" else total <= rhs if op == "<=" else
+                total >= rhs if op == ">=" else total < rhs if op == "<" else total > rhs):
+            return False
+    return True
 
 
 class _Empty(Exception):
@@ -363,11 +365,15 @@ def _propagate(d: _Domains, rows: Sequence[Row], uses: Uses,
                start: Iterable[int] | None = None) -> None:
     """Revise rows until nothing changes or the cap; raises _Empty."""
     n = len(rows)
-    first = list(range(n)) if start is None else sorted(set(start))
-    queued = [False] * n
-    for k in first:
-        queued[k] = True
-    queue = deque(first)
+    if start is None:
+        queue = deque(range(n))
+        queued = [True] * n
+    else:
+        first = sorted(set(start))
+        queue = deque(first)
+        queued = [False] * n
+        for k in first:
+            queued[k] = True
     budget = ROUNDS * max(n, 1)
     while queue and budget > 0:
         budget -= 1
@@ -445,7 +451,7 @@ def _label(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int]) -
     """A checked witness from propagated domains, or None."""
     if not uses:      # no row links two quantities: each takes its first choice, nothing to carry
         chosen = {i: _choices(d, i)[0] for i in order}
-        return chosen if all(holds(row, chosen) for row in rows) else None
+        return chosen if all_hold(rows, chosen) else None
     for i in order:
         if d.lo[i] is not None and d.lo[i] == d.hi[i]:
             continue
@@ -466,7 +472,7 @@ def _label(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int]) -
         if end is None or end != d.hi[i] or (d.integer[i] and end != math.floor(end)):
             return None
         model[i] = end
-    if all(holds(row, model) for row in rows):
+    if all_hold(rows, model):
         return model
     return None
 
