@@ -504,11 +504,17 @@ def scaled(group: str | None, terms: Sequence[tuple[int, Exact]], op: str, rhs: 
                 return Row(group, ((i, one),), op, rhs.numerator)
             return Row(group, ((i, one * rhs.denominator),), op, rhs.numerator)
     exact_rhs = Fraction(rhs) if type(rhs) is not Fraction else rhs
-    fractions = [(i, c if type(c) is Fraction else Fraction(c)) for i, c in nonzero]
-    scale = math.lcm(exact_rhs.denominator, *(c.denominator for _, c in fractions))
+    parts: list[tuple[int, int, int]] = []      # (i, numerator, denominator), in one pass
+    scale = exact_rhs.denominator
+    for i, c in nonzero:
+        exact_c = c if type(c) is Fraction else Fraction(c)
+        d = exact_c.denominator
+        parts.append((i, exact_c.numerator, d))
+        if d != 1:
+            scale = math.lcm(scale, d)
     if scale == 1:
-        return Row(group, tuple((i, c.numerator) for i, c in fractions), op, exact_rhs.numerator)
-    return Row(group, tuple((i, c.numerator * (scale // c.denominator)) for i, c in fractions), op,
+        return Row(group, tuple((i, n) for i, n, _ in parts), op, exact_rhs.numerator)
+    return Row(group, tuple((i, n * (scale // d)) for i, n, d in parts), op,
                exact_rhs.numerator * (scale // exact_rhs.denominator))
 
 
