@@ -41,8 +41,6 @@ ROUNDS = 40          # revisits per row before propagation stops (it stays sound
 # than Fractions; a quotient that does not divide is a Fraction.
 Exact = int | Fraction
 Why = frozenset[str]                              # the groups of the rows a bound rests on
-End = tuple[Exact | None, bool, Why]              # a term's least or greatest value, open, why
-                                                  # (None: unbounded)
 Uses = dict[int, list[int]]                       # quantity -> the rows to revisit when it changes
 _NOTHING: Why = frozenset()
 
