@@ -41,8 +41,6 @@ ROUNDS = 40          # revisits per row before propagation stops (it stays sound
 # than Fractions; a quotient that does not divide is a Fraction.
 Exact = int | Fraction
 Why = frozenset[str]                              # the groups of the rows a bound rests on
-End = tuple[Exact | None, bool, Why]              # a term's least or greatest value, open, why
-                                                  # (None: unbounded)
 Uses = dict[int, list[int]]                       # quantity -> the rows to revisit when it changes
 _NOTHING: Why = frozenset()
 
@@ -66,22 +64,24 @@ UNKNOWN = Answer("unknown")
 
 def holds(row: Row, model: Mapping[int, Exact]) -> bool:
     """Does the exact assignment satisfy the row?"""
-    terms = row.terms
-    if len(terms) == 1:
-        ((i, c),) = terms
-        total = c * model[i]
-    else:
-        total = sum(c * model[i] for i, c in terms)
-    op = row.op
-    if op == "==":
-        return total == row.rhs
-    if op == "<=":
-        return total <= row.rhs
-    if op == ">=":
-        return total >= row.rhs
-    if op == "<":
-        return total < row.rhs
-    return total > row.rhs
+    return all_hold((row,), model)
+
+
+def all_hold(rows: Iterable[Row], model: Mapping[int, Exact]) -> bool:
+    """Does the exact assignment satisfy every row?"""
+    for row in rows:
+        terms = row.terms
+        if len(terms) == 1:
+            ((i, c),) = terms
+            total = c * model[i]
+        else:
+            total = sum(c * model[i] for i, c in terms)
+        op = row.op
+        rhs = row.rhs
+        if not (total == rhs if op == "==" else total <= rhs if op == "<=" else
+                total >= rhs if op == ">=" else total < rhs if op == "<" else total > rhs):
+            return False
+    return True
 
 
 class _Empty(Exception):
@@ -363,11 +363,15 @@ def _propagate(d: _Domains, rows: Sequence[Row], uses: Uses,
                start: Iterable[int] | None = None) -> None:
     """Revise rows until nothing changes or the cap; raises _Empty."""
     n = len(rows)
-    first = list(range(n)) if start is None else sorted(set(start))
-    queued = [False] * n
-    for k in first:
-        queued[k] = True
-    queue = deque(first)
+    if start is None:
+        queue = deque(range(n))
+        queued = [True] * n
+    else:
+        first = sorted(set(start))
+        queue = deque(first)
+        queued = [False] * n
+        for k in first:
+            queued[k] = True
     budget = ROUNDS * max(n, 1)
     while queue and budget > 0:
         budget -= 1
@@ -445,7 +449,7 @@ def _label(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int]) -
     """A checked witness from propagated domains, or None."""
     if not uses:      # no row links two quantities: each takes its first choice, nothing to carry
         chosen = {i: _choices(d, i)[0] for i in order}
-        return chosen if all(holds(row, chosen) for row in rows) else None
+        return chosen if all_hold(rows, chosen) else None
     for i in order:
         if d.lo[i] is not None and d.lo[i] == d.hi[i]:
             continue
@@ -466,7 +470,7 @@ def _label(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int]) -
         if end is None or end != d.hi[i] or (d.integer[i] and end != math.floor(end)):
             return None
         model[i] = end
-    if all(holds(row, model) for row in rows):
+    if all_hold(rows, model):
         return model
     return None
 
@@ -498,11 +502,17 @@ def scaled(group: str | None, terms: Sequence[tuple[int, Exact]], op: str, rhs: 
                 return Row(group, ((i, one),), op, rhs.numerator)
             return Row(group, ((i, one * rhs.denominator),), op, rhs.numerator)
     exact_rhs = Fraction(rhs) if type(rhs) is not Fraction else rhs
-    fractions = [(i, c if type(c) is Fraction else Fraction(c)) for i, c in nonzero]
-    scale = math.lcm(exact_rhs.denominator, *(c.denominator for _, c in fractions))
+    parts: list[tuple[int, int, int]] = []      # (i, numerator, denominator), in one pass
+    scale = exact_rhs.denominator
+    for i, c in nonzero:
+        exact_c = c if type(c) is Fraction else Fraction(c)
+        d = exact_c.denominator
+        parts.append((i, exact_c.numerator, d))
+        if d != 1:
+            scale = math.lcm(scale, d)
     if scale == 1:
-        return Row(group, tuple((i, c.numerator) for i, c in fractions), op, exact_rhs.numerator)
-    return Row(group, tuple((i, c.numerator * (scale // c.denominator)) for i, c in fractions), op,
+        return Row(group, tuple((i, n) for i, n, _ in parts), op, exact_rhs.numerator)
+    return Row(group, tuple((i, n * (scale // d)) for i, n, d in parts), op,
                exact_rhs.numerator * (scale // exact_rhs.denominator))
 
 

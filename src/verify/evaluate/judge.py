@@ -52,7 +52,7 @@ class Judgement:
     implied: dict[int, tuple[Interval, tuple[str, ...]]] = field(default_factory=dict)
 
 
-_ONE = Fraction(1)
+_ONE, _ZERO = Fraction(1), Fraction(0)
 
 
 def problem(article: Article) -> smt.Problem:
@@ -63,13 +63,14 @@ def problem(article: Article) -> smt.Problem:
     exactly (intervals on a line that meet two by two all meet), so it is left out."""
     tied = {i for c in article.constraints for i, _ in c.terms}
     quantities = [q for q in article.quantities if q.index in tied]
-    variables = tuple(smt.Var(variable(q.index), q.integer,
-                              Fraction(0) if q.nonnegative else None) for q in quantities)
+    names = {q.index: variable(q.index) for q in quantities}
+    variables = tuple(smt.Var(names[q.index], q.integer, _ZERO if q.nonnegative else None)
+                      for q in quantities)
     constraints: list[smt.Constraint] = []
     for q in quantities:
         if not q.statements:
             continue
-        term = ((variable(q.index), _ONE),)
+        term = ((names[q.index], _ONE),)
         for s in q.statements:
             interval = s.interval
             if interval.lo is not None:
@@ -79,7 +80,7 @@ def problem(article: Article) -> smt.Problem:
                 constraints.append(smt.Constraint(s.group, term, "<=" if interval.hi_closed else "<",
                                                   interval.hi))
     for c in article.constraints:
-        constraints.append(smt.Constraint(c.group, tuple((variable(i), f) for i, f in c.terms),
+        constraints.append(smt.Constraint(c.group, tuple((names[i], f) for i, f in c.terms),
                                           c.op, c.rhs))
     return smt.Problem(variables, tuple(constraints))
 
