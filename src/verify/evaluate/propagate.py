@@ -263,20 +263,8 @@ def _bound_by(c: Constraint, totals: _Totals, v: Interval, coefficient: Fraction
     a, a_closed, b, b_closed, g_n, g_d = _term_ends(coefficient, v)
     lo_closed = lo_opens - (not a_closed) == 0
     hi_closed = hi_opens - (not b_closed) == 0
-    if lo_d:
-        if a is None:
-            lo_none -= 1
-        else:
-            lo_n, lo_d = _plus(lo_n, lo_d, a, -g_n, g_d)
-        if lo_none:
-            lo_d = 0
-    if hi_d:
-        if b is None:
-            hi_none -= 1
-        else:
-            hi_n, hi_d = _plus(hi_n, hi_d, b, -g_n, g_d)
-        if hi_none:
-            hi_d = 0
+    lo_n, lo_d = _taken_out(lo_n, lo_d, lo_none, a, g_n, g_d)
+    hi_n, hi_d = _taken_out(hi_n, hi_d, hi_none, b, g_n, g_d)
     op = c.op
     c_n, c_d = coefficient.numerator, coefficient.denominator     # x = (rhs - rest)/c
     if lo_d:
@@ -305,6 +293,20 @@ def _solved(op: str, coefficient: Fraction, lo_n: int, lo_d: int, hi_n: int, hi_
     if (op in ("<=", "<")) == (c_n > 0):
         return Interval(None, hi, True, hi_closed and op != "<" and op != ">")
     return Interval(lo, None, lo_closed and op != ">" and op != "<", True)
+
+
+def _taken_out(n: int, d: int, unbounded: int, end: Fraction | None, g_n: int,
+               g_d: int) -> tuple[int, int]:
+    """One end of a sum over every term (n/d, with `unbounded` terms unbounded there; d = 0:
+    no end) with a term's share (g_n/g_d) * end taken out: d = 0 while another term is
+    unbounded."""
+    if not d:
+        return n, d
+    if end is None:
+        unbounded -= 1
+    else:
+        n, d = _plus(n, d, end, -g_n, g_d)
+    return (n, 0) if unbounded else (n, d)
 
 
 def _plus(n: int, d: int, end: Fraction | None, g_n: int, g_d: int) -> tuple[int, int]:
