@@ -1,4 +1,5 @@
 """Written figures -> exact intervals: every form in the seed and in the claims language."""
+import re
 from dataclasses import replace
 from fractions import Fraction as F
 
@@ -155,6 +156,18 @@ def test_unreadable_figures_are_errors_not_crashes(text):
     with pytest.raises(FigureError):
         figure_from(text, None, None, False)
 
+
+@pytest.mark.parametrize("text, says", [
+    ("1e3", "uses an exponent"), ("2.5E6", "uses an exponent"),
+    ("12 people", "'12 people' is not a number written with digits"),
+    ("3 percentage points", "'3 percentage points' is not a number written with digits"),
+    ("4 7", "is not a number written with digits"),
+])
+def test_an_unreadable_value_is_told_what_is_wrong_with_it(text, says):
+    """"12 people" was said to use an exponent (an "e" anywhere after a digit was taken for
+    one): only an exponent is said to be one."""
+    with pytest.raises(FigureError, match=re.escape(says)):
+        figure_from(text, None, None, False)
 
 def test_hedge_and_precision_must_agree():
     with pytest.raises(FigureError):

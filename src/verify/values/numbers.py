@@ -282,6 +282,9 @@ def _strip_percent(text: str) -> tuple[bool, str]:
     return False, text
 
 
+_EXPONENT = re.compile(r"[\d.,]*\d[eE][+-]?\d+")     # "1e3", "2.5E-4"
+
+
 def _read_number(text: str, original: str, depth: int = 0) -> tuple[Fraction, Fraction | None]:
     if depth > 2:       # a sign, then "times", then the number: '- - - ... 5' must not recurse on
         raise FigureError(f"'{_short(original)}' is not a figure; expected one sign and one 'times' "
@@ -302,7 +305,7 @@ def _read_number(text: str, original: str, depth: int = 0) -> tuple[Fraction, Fr
     if times:                                     # "three times", "2.5 times"
         return _read_number(times.group(1), original, depth + 1)
     if text and text[0].isdigit():
-        if re.search(r"[eE]", text):
+        if _EXPONENT.fullmatch(text):
             raise FigureError(f"'{_short(original)}' uses an exponent; write the figure as the "
                               "article does")
         value, step = parse_digits(text)
