@@ -356,6 +356,22 @@ def test_a_misspelt_scale_word_gets_a_did_you_mean(tmp_path, written, guess):
     assert message.endswith(f"; did you mean '{guess}'?" if guess else "digits"), message
 
 
+@pytest.mark.parametrize("value, unit, value_error", [
+    ("4 7", "peeple", "'4 7' is not a number written with digits"),
+    ("7.2 millon", "peeple", "did you mean '7.2 million'?"),
+    ("102", "peeple", None),
+    ("2021-08-27", "calendar", None),      # a date's value is no figure
+    ("lots", "dte", None),                 # a slip of 'date': its value need not be a figure
+])
+def test_an_unknown_unit_does_not_hide_an_unreadable_value(tmp_path, value, unit, value_error):
+    """Both mistakes of a claim are said at once: its unit and its value were reported one
+    after the other, the value only once the unit was fixed."""
+    text = CLEAN.replace("value: 102", f"value: {value}").replace("unit: people", f"unit: {unit}")
+    _, found = problems(write(tmp_path, text))
+    assert [f.location.line for f in found if "not a known unit" in f.message] == [11]
+    said = [f.message for f in found if f.location.line == 10]
+    assert (said == [] if value_error is None else len(said) == 1 and value_error in said[0]), said
+
 FLOW = """\
 version: 1
 sources:

@@ -12,6 +12,7 @@ characters in a claim, warnings by default; `input: off` leaves them out.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -37,7 +38,15 @@ from verify.model import (
 )
 from verify.project import inside_project, project_root
 from verify.values import dates, units
-from verify.values.numbers import ROUNDINGS, FigureError, Tolerances, duration, figure_from, rounding_place
+from verify.values.numbers import (
+    ROUNDINGS,
+    FigureError,
+    Tolerances,
+    duration,
+    figure_from,
+    read_written,
+    rounding_place,
+)
 from verify.values.vocabulary import typed_apart
 
 
@@ -398,6 +407,8 @@ def _claim(reader: Reader, node: Node, source_ids: list[str],
         unit = units.canonical(get("unit", _ABSENT)[0], reader.config.nouns)
     except units.UnknownUnit as error:      # with the closest known word, on the hint budget
         reader.problem(fields["unit"][1], error.message(reader.guess))
+        if not any(typed_apart(error.word.lower(), word, 2) <= 2 for word in units.NON_QUANTITIES):
+            _unreadable_value(reader, fields)      # (a slip of 'date': its value is no figure)
         return None
     except units.UnitError as error:
         reader.problem(fields["unit"][1], str(error))
@@ -447,6 +458,22 @@ _FALSE: tuple[Any, ...] = (False,)
 
 
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+
+
+_NOT_A_FIGURE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d.*|\w*day\b.*", re.IGNORECASE)  # dates, times, days
+
+
+def _unreadable_value(reader: Reader, fields: Fields) -> None:
+    """A value that cannot be read as a figure, said beside a unit that cannot be read: the
+    one does not wait for the other to be fixed (how a value reads does not depend on its
+    unit; whether it suits the unit is checked once the unit is known)."""
+    if "value" not in fields or not isinstance(fields["value"][0], str) or \
+            _NOT_A_FIGURE.fullmatch(fields["value"][0]):
+        return
+    try:
+        read_written(fields["value"][0])
+    except FigureError as error:
+        reader.problem(fields["value"][1], f"{error}{_scale_guess(fields['value'][0])}")
 
 
 def _scale_guess(written: str) -> str:
