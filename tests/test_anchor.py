@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from verify.anchor import textindex
 from verify.anchor.quotes import _find_word, _with_spans
 from verify.anchor.textindex import _INDEX_AFTER, _INDEX_CHARS, Folded, _WordIndex, fold
 from verify.model import Claim, Location, Span
@@ -53,14 +54,18 @@ _WORDS = ["Operation", "Amber", "Falcon", "46", "1,200", "calls", "in", "Ohio", 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60),
        st.lists(st.tuples(st.integers(0, 59), st.integers(1, 40)), min_size=1, max_size=6),
-       st.sampled_from([None, 1, 2, 11]))
-def test_the_word_index_finds_what_a_scan_finds(pieces, cuts, limit):
+       st.sampled_from([None, 1, 2, 11]), st.sampled_from([3, 4, 7, 65_536]))
+def test_the_word_index_finds_what_a_scan_finds(pieces, cuts, limit, chunk):
     """A long source's quotes are found through the index of its three-word runs: the same
     offsets, in order, as a scan of the whole text (quotes cut from the text, so most occur,
-    some more than once, some at the text's ends)."""
+    some more than once, some at the text's ends), however many words it indexes at a time."""
     text = Folded("".join(pieces * 3))
     scanned, indexed = Folded(text.original), Folded(text.original)
-    indexed._words = _WordIndex(indexed.text)
+    chunked, textindex._CHUNK = textindex._CHUNK, chunk
+    try:
+        indexed._words = _WordIndex(indexed.text)
+    finally:
+        textindex._CHUNK = chunked
     for start, length in cuts:
         needle = text.text[start:start + length]
         assert indexed.find_all(needle, limit) == scanned.find_all(needle, limit)
