@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
-from verify.anchor.textindex import Folded, fold
+from verify.anchor.textindex import Folded, fold, line_col, line_starts
 from verify.extract.figures import Extracted, extract_figures
 from verify.model import Claim, ClaimsFile, Finding, Location, Mark, Outcome, Source, Span, Verdict
 
@@ -189,9 +189,8 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
         for start, end in zip(unchecked.starts, unchecked.ends, strict=True):
             if not marked.overlaps(start, end):
                 if lines is None:
-                    lines = [0] + [m.end() for m in re.finditer("\n", text)]
-                line = bisect.bisect_right(lines, start)
-                out[(source_id, start, end)] = Mark(source_id, start, end, line, start - lines[line - 1] + 1,
+                    lines = line_starts(text)
+                out[(source_id, start, end)] = Mark(source_id, start, end, *line_col(lines, start),
                                                     text[start:end], "unchecked")
     return tuple(sorted(out.values(), key=lambda m: (m.source, m.start, m.end)))
 

@@ -79,9 +79,19 @@ class Folded:
         first = self.original_offset(start)
         last = self.original_offset(end - 1) + 1 if end > start else first
         if self._lines is None:
-            self._lines = [0] + [m.end() for m in re.finditer("\n", self.original)]
-        line = bisect.bisect_right(self._lines, first)
-        return Span(source_id, first, last, line, first - self._lines[line - 1] + 1)
+            self._lines = line_starts(self.original)
+        return Span(source_id, first, last, *line_col(self._lines, first))
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts: 0, then after each newline (for `line_col`)."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    """The 1-based line and column of `offset`, from its text's `line_starts`."""
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 _INDEX_AFTER = 32         # searches of one text before its words are indexed ...
