@@ -48,11 +48,12 @@ def _unchecked_spans(claims_file: ClaimsFile) -> dict[str, list[tuple[int, int]]
             continue
         folded = Folded(source.text)
         for entry in entries:
-            hits = folded.find_all(fold(entry.text), MAX_UNCHECKED_HITS)
+            text = fold(entry.text)
+            hits = folded.find_all(text, MAX_UNCHECKED_HITS)
             if entry.occurrence:
                 hits = hits[entry.occurrence - 1: entry.occurrence]
             for hit in hits:
-                span = folded.span(source.id, hit, hit + len(fold(entry.text)))
+                span = folded.span(source.id, hit, hit + len(text))
                 spans.setdefault(source.id, []).append((span.start, span.end))
     return spans
 
