@@ -479,12 +479,10 @@ def decide(integer: Sequence[bool], rows: Sequence[Row]) -> Answer:
     """Can the rows all hold?  `integer[i]` for whole-number quantities (the rows' indices);
     quantities are given values in the order of their indices.  Rows are fastest with
     integer coefficients and right-hand sides (see `scaled`)."""
-    d = _Domains(integer)
     uses = _uses(rows)
-    try:
-        _propagate(d, rows, uses)
-    except _Empty as empty:
-        return Answer("unsat", tuple(sorted(empty.why)))
+    d, core = _first(integer, rows, uses)
+    if d is None:
+        return Answer("unsat", core)
     model = _label(d, rows, uses, _order(rows))
     if model is None:
         return UNKNOWN

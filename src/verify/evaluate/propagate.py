@@ -192,12 +192,7 @@ def _bound(c: Constraint, target: int, coefficient: Fraction, known: dict[int, I
     for i, f in c.terms:
         if i == target:
             continue
-        v = known.get(i) or _open(quantities[i])
-        g_n, g_d = -f.numerator, f.denominator            # the term is -f*v
-        if g_n >= 0:       # keeps v's ends in place
-            a, a_closed, b, b_closed = v.lo, v.lo_closed, v.hi, v.hi_closed
-        else:              # turns v over
-            a, a_closed, b, b_closed = v.hi, v.hi_closed, v.lo, v.lo_closed
+        a, a_closed, b, b_closed, g_n, g_d = _term_ends(f, known.get(i) or _open(quantities[i]))
         lo_closed = lo_closed and a_closed
         hi_closed = hi_closed and b_closed
         if lo_d:
