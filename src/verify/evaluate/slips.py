@@ -16,7 +16,6 @@ Each is an outcome of rule `input` (a warning by default) at the claim, with a d
 from __future__ import annotations
 
 import difflib
-import heapq
 import re
 from functools import lru_cache
 
@@ -69,7 +68,7 @@ def _closest(word: str, choices: _Choices) -> str | None:
     size = len(lowered)
     if not any(_within(lowered, c, limit) for c in others if abs(len(c) - size) <= limit):
         return None     # no choice is `limit` slips away: none of the close matches can be
-    for found in _close_matches(lowered, others):
+    for found in difflib.get_close_matches(lowered, others, n=3, cutoff=CLOSE):
         if typed_apart(lowered, found, limit) <= limit:
             return choices.by_lower[found]
     return None
@@ -90,23 +89,6 @@ def _within(word: str, choice: str, limit: int) -> bool:
             counts[char] = left - 1
             shared += 1
     return shared >= longer - limit and typed_apart(word, choice, limit) <= limit
-
-
-def _close_matches(word: str, choices: list[str], n: int = 3) -> list[str]:
-    """difflib.get_close_matches(word, choices, n, CLOSE), that function's steps, with its
-    first test (the ratio the two lengths allow at most) made before a choice is handed to
-    the matcher: most choices fail it, and each cost a matcher call."""
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(word)
-    result = []
-    for choice in choices:
-        length = len(choice) + len(word)
-        if (2.0 * min(len(choice), len(word)) / length if length else 1.0) < CLOSE:
-            continue
-        matcher.set_seq1(choice)
-        if matcher.quick_ratio() >= CLOSE and matcher.ratio() >= CLOSE:
-            result.append((matcher.ratio(), choice))
-    return [choice for _, choice in heapq.nlargest(n, result)]
 
 
 def _slip_of(a: str, b: str) -> bool:
@@ -137,10 +119,11 @@ def _measures(claims_file: ClaimsFile) -> list[Outcome]:
         if claim.measure:
             by_measure.setdefault(claim.measure, []).append(claim)
     out = []
+    choices = _Choices(list(by_measure))    # a measure's own spelling is never its slip
     for measure, claims in sorted(by_measure.items()):
         if len(claims) != 1:
             continue
-        near = _closest(measure, _Choices([m for m in by_measure if m != measure]))
+        near = _closest(measure, choices)
         # two measures used once each: one warning, at the one more likely the slip (by the
         # words, never by the order of the file), naming both
         if near is not None and (len(by_measure[near]) > 1 or _slip_of(measure, near)):

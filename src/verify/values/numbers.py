@@ -598,8 +598,6 @@ def interval_key(interval: Interval) -> IntervalKey:
 def overlap(intervals: list[Interval], integer: bool) -> Interval | None:
     """The values all intervals allow (None if none; whole numbers only when `integer`)."""
     common = intervals[0]
-    if len(intervals) == 1:      # most quantities have one statement
-        return None if common.is_empty() or (integer and not integer_in(common)) else common
     for interval in intervals[1:]:
         common = common.intersect(interval)
     if common.is_empty() or (integer and not integer_in(common)):
