@@ -233,9 +233,8 @@ def _derived(article: Article, parts: optimise.Parts, optimiser: optimise.Optimi
     quantities = article.quantities
     asked = [(c, *question) for c in article.constraints
              if (question := _unstated(c, quantities, feasible)) is not None]
-    for c, relation, unstated in asked:
+    for c, relation, whole, unstated in asked:
         if clock.left_ms() <= 0:
-            whole = quantities[next(i for i, f in c.terms if f > 0)]
             out[""] = (f"bounds for the parts without figures were not derived from {whole.name} "
                        "onwards: the solver budget was used up; raise solver.budget_ms in checks/ "
                        "to derive them",)
@@ -251,27 +250,26 @@ def _derived(article: Article, parts: optimise.Parts, optimiser: optimise.Optimi
             alike = optimise.alike(parts.problem(names), [variable(i) for i in named])
             found = optimiser.bounds(list(dict.fromkeys(alike.values())))
             each = [found[alike[variable(i)]] for i in named]
-        out[c.group] = (_fact(c, relation, unstated, named, together, each, quantities),)
+        out[c.group] = (_fact(relation, whole, unstated, named, together, each, quantities),)
     return out
 
 
 def _unstated(c: Constraint, quantities: list[Quantity],
-              feasible: frozenset[str]) -> tuple[Relation, list[int]] | None:
-    """(its breakdown, the parts without figures) of a breakdown's sum whose whole has a
-    figure, in a part of the article that holds; None: nothing to derive."""
+              feasible: frozenset[str]) -> tuple[Relation, Quantity, list[int]] | None:
+    """(its breakdown, its whole, the parts without figures) of a breakdown's sum whose whole
+    has a figure, in a part of the article that holds; None: nothing to derive."""
     if c.kind != "sum" or c.relation is None or not c.group.startswith("breakdown:") \
             or c.group not in feasible:
         return None
-    whole = next(i for i, f in c.terms if f > 0)
+    whole = quantities[next(i for i, f in c.terms if f > 0)]
     unstated = [i for i, f in c.terms if f < 0 and not quantities[i].statements]
-    return (c.relation, unstated) if quantities[whole].statements and unstated else None
+    return (c.relation, whole, unstated) if whole.statements and unstated else None
 
 
-def _fact(c: Constraint, relation: Relation, unstated: list[int], named: list[int], together: smt.Bound,
-          each: list[smt.Bound], quantities: list[Quantity]) -> str:
+def _fact(relation: Relation, whole: Quantity, unstated: list[int], named: list[int],
+          together: smt.Bound, each: list[smt.Bound], quantities: list[Quantity]) -> str:
     """The derived fact in words: what the parts without figures account for together, and
     each."""
-    whole = quantities[next(i for i, f in c.terms if f > 0)]
     unit = whole.unit
     amount = fmt(together[0], unit) if together[0] == together[1] else \
         f"between {fmt(together[0], unit)} and {fmt(together[1], unit)}"

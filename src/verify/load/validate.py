@@ -224,8 +224,6 @@ def _checked(kind: str) -> Read:
             "true", "false", "yes", "no") else _SLOW
     if kind == "int":
         return lambda text: int(text) if _WHOLE.fullmatch(text) else _SLOW
-    if kind == "id":
-        return lambda text: text if _ID.fullmatch(text) else _SLOW
     if kind.startswith("enum:"):
         options = frozenset(kind[5:].split("|"))
         return lambda text: text if text in options else _SLOW
