@@ -260,8 +260,14 @@ def _bound_by(c: Constraint, totals: _Totals, v: Interval, coefficient: Fraction
     hi_closed = hi_opens - (not b_closed) == 0
     lo_n, lo_d = _taken_out(lo_n, lo_d, lo_none, a, g_n, g_d)
     hi_n, hi_d = _taken_out(hi_n, hi_d, hi_none, b, g_n, g_d)
-    op = c.op
-    c_n, c_d = coefficient.numerator, coefficient.denominator     # x = (rhs - rest)/c
+    return _solved_ends(c.op, coefficient, lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed)
+
+
+def _solved_ends(op: str, coefficient: Fraction, lo_n: int, lo_d: int, hi_n: int, hi_d: int,
+                 lo_closed: bool, hi_closed: bool) -> _Ends:
+    """x = (rhs - rest)/c, from the ends of rhs - rest as numerators and denominators (0: none),
+    as whole numbers with positive denominators (`_interval` makes the Interval)."""
+    c_n, c_d = coefficient.numerator, coefficient.denominator
     if lo_d:
         lo_n, lo_d = (lo_n * c_d, lo_d * c_n) if c_n > 0 else (-lo_n * c_d, -lo_d * c_n)
     if hi_d:
@@ -277,17 +283,8 @@ def _bound_by(c: Constraint, totals: _Totals, v: Interval, coefficient: Fraction
 
 def _solved(op: str, coefficient: Fraction, lo_n: int, lo_d: int, hi_n: int, hi_d: int,
             lo_closed: bool, hi_closed: bool) -> Interval:
-    """x = (rhs - rest)/c, from the ends of rhs - rest as numerators and denominators (0: none)."""
-    c_n, c_d = coefficient.numerator, coefficient.denominator
-    lo = Fraction(lo_n * c_d, lo_d * c_n) if lo_d else None
-    hi = Fraction(hi_n * c_d, hi_d * c_n) if hi_d else None
-    if c_n < 0:
-        lo, hi, lo_closed, hi_closed = hi, lo, hi_closed, lo_closed
-    if op == "==":
-        return Interval(lo, hi, lo_closed, hi_closed)
-    if (op in ("<=", "<")) == (c_n > 0):
-        return Interval(None, hi, True, hi_closed and op != "<" and op != ">")
-    return Interval(lo, None, lo_closed and op != ">" and op != "<", True)
+    """`_solved_ends` as an Interval."""
+    return _interval(_solved_ends(op, coefficient, lo_n, lo_d, hi_n, hi_d, lo_closed, hi_closed))
 
 
 def _taken_out(n: int, d: int, unbounded: int, end: Fraction | None, g_n: int,
