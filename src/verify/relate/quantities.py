@@ -382,11 +382,10 @@ def _quantity(key: QuantityKey, index: int, claims: list[Claim], cell: Cell | No
         measure = cast(str, measure)     # only a claim with no measure keys its quantity by id
         name = measure_names[measure]
         unit, integer = measure_units[measure]
+    shown = tuple((d, _shown(d, v, dims, claims, written)) for d, v in scope)
     if not claims:      # a cell of the breakdowns that no claim states (most of a cube's)
-        shown = tuple((d, dims.names.get((d, v)) or written.get((d, v), v)) for d, v in scope)
         return Quantity(index, key, name, shown, unit, integer, cube=cell is not None,
                         nonnegative=cell is not None)
-    shown = tuple((d, _shown(d, v, dims, claims, written)) for d, v in scope)
     statements: dict[IntervalKey, list[Claim]] = {}
     converted: dict[str, tuple[Interval, Interval, Interval]] = {}
     for claim in claims:
