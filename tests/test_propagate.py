@@ -41,7 +41,7 @@ def plain_carry(known: dict[int, Interval], cons: list[Constraint], quantities: 
 @st.composite
 def worlds(draw):
     n = draw(st.integers(2, 7))
-    quantities = [Quantity(i, (f"q{i}",), f"q{i}", (), "people", draw(st.booleans()),
+    quantities = [Quantity(i, (f"q{i}", ()), f"q{i}", (), "people", draw(st.booleans()),
                            nonnegative=draw(st.booleans())) for i in range(n)]
     small = st.fractions(F(-20), F(60), max_denominator=4)
     known: dict[int, Interval] = {}

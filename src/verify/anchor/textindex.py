@@ -48,10 +48,9 @@ class Folded:
             self._lowered = self.text.lower()
         return self._lowered if len(self._lowered) == len(self.text) else None
 
-    @property
-    def index(self) -> _Offsets:
-        """index[i]: the original offset of folded character i (i == len(text): the end)."""
-        return _Offsets(self)
+    def folded_offset(self, original: int) -> int:
+        """The first folded offset whose original offset is at or after `original`."""
+        return bisect.bisect_left(range(len(self.text) + 1), original, key=self.original_offset)
 
     def original_offset(self, folded: int) -> int:
         return folded + self._shift[bisect.bisect_right(self._at, folded) - 1]
@@ -140,23 +139,6 @@ class _WordIndex:
             return None
         offset, rarest = best
         return list(map(offset.__rsub__, rarest[bisect.bisect_left(rarest, offset):]))
-
-
-class _Offsets:
-    """Folded.index as a read-only sequence (bisect works on it)."""
-
-    def __init__(self, folded: Folded):
-        self.folded = folded
-
-    def __len__(self) -> int:
-        return len(self.folded.text) + 1
-
-    def __getitem__(self, i: int) -> int:
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        return self.folded.original_offset(i)
 
 
 def fold(text: str) -> str:

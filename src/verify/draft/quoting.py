@@ -51,7 +51,7 @@ def quote_for(folded: Folded, f: Extracted) -> tuple[str, int | None]:
         can_right = hi < len(words) - 1
         can_left = lo > 0 and not _earlier_match(text, words[lo - 1][0], f)
         if hi - lo + 1 >= MAX_QUOTE_WORDS or not (can_right or can_left):
-            at = bisect.bisect_left(folded.index, start)
+            at = folded.folded_offset(start)
             return quote, bisect.bisect_left(hits, at) + 1
         if (grow_right and can_right) or not can_left:
             hi += 1

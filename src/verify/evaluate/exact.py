@@ -110,7 +110,7 @@ class _Domains:
         self.tracking = True      # whys are kept: a core is read from the first propagation
 
     def copy(self) -> _Domains:
-        other = _Domains.__new__(_Domains)
+        other = _Domains(())      # filled below (a compiled class has no bare __new__)
         other.integer = self.integer
         other.tracking = False    # a copy is for a witness or an optimum: no core is read from it
         other.lo, other.hi = self.lo[:], self.hi[:]
@@ -720,7 +720,8 @@ def _unbounded(d: _Domains, rows: Sequence[Row], uses: Uses, order: Sequence[int
         if (row.op == "==" and change != 0) or (row.op in ("<=", "<") and change > 0) \
                 or (row.op in (">=", ">") and change < 0):
             return False, None
-    if sign * sum(ray[i] for i in names) <= 0:
+    moved = sum(ray[i] for i in names)   # its own statement: compiled, `sign * sum(...)` reads
+    if sign * moved <= 0:                 # the sum as whole (mypy types it in int's context)
         return False, None
     return True, None
 

@@ -148,10 +148,13 @@ class Scan:
     """A text as the finders read it, with what their gates ask of it, computed once: its
     lower case when that reads as the case-blind patterns do (an ASCII text), and the
     characters around its runs of digits (a pattern needing a digit followed by ":" cannot
-    match a text with no such run)."""
+    match a text with no such run).  `gated=False` opens every gate: each pattern runs over
+    the whole text, case-blind ones too, as extraction ran before it had gates (the tests hold
+    the gates to it)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, gated: bool = True) -> None:
         self.text = text
+        self.gated = gated
         # lower() maps ASCII letters to exactly what re.IGNORECASE matches; beyond ASCII it
         # need not ("İ" lowers to two characters, "ſ" matches "s"), so no lower case is kept
         self.lowered = text.lower() if text.isascii() else None
@@ -169,6 +172,9 @@ class Scan:
             before = text[start - 1] if start else ""
             self.spaced = self.spaced or before in _SPACES
             self.phone_tail = self.phone_tail or (end - start == 4 and before in ("-", "."))
+        if not gated:
+            self.lowered = None
+            self.digits = self.clock = self.phone_tail = self.spaced = True
 
     def has(self, *words: str) -> bool:
         """May a case-blind pattern that needs one of `words` (lower case) match?"""
@@ -176,11 +182,11 @@ class Scan:
 
     def contains(self, *literals: str) -> bool:
         """Does the text hold one of `literals`, as written?"""
-        return any(literal in self.text for literal in literals)
+        return not self.gated or any(literal in self.text for literal in literals)
 
     def followed(self, *chars: str) -> bool:
         """Is some run of digits followed by one of `chars`?"""
-        return any(ch in self.after for ch in chars)
+        return not self.gated or any(ch in self.after for ch in chars)
 
 
 def _blockers(scan: Scan) -> Iterator[Candidate]:

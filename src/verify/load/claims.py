@@ -266,8 +266,8 @@ def _counted_breakdowns(reader: Reader, relations: list[Relation], breakdowns: l
     must be one of the file's: a misspelt whole would leave the relation nothing to compare.
     A breakdown refused for a mistake of its own (its size, its total) still declares its
     whole: its problem is reported where it is, not a second time at every relation naming it."""
-    wholes = {whole.text.strip().casefold() for n in nodes if n.kind == "map"      # as written
-              and (whole := n.get("whole")) is not None and whole.kind == "scalar"}
+    wholes = {node.text.strip().casefold() for n in nodes if n.kind == "map"      # as written
+              and (node := n.get("whole")) is not None and node.kind == "scalar"}
     for relation in relations:
         whole = relation.get("breakdown") if relation.kind == "count" else \
             relation.get("among") if relation.kind == "rank" else None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from typing import Any
 
 from verify.model import Figure, Interval
 from verify.values import units
@@ -98,6 +99,10 @@ class Written:
 
     value: Fraction
     step: Fraction | None      # 1 for "102", 1/10 for "4.5", 100000 for "1.2 million"; None: exact word
+
+    def __reduce__(self) -> tuple[type[Written], tuple[Fraction, Fraction | None]]:
+        # pickled by its fields (--jobs): a class compiled frozen cannot be unpickled by setting them
+        return Written, (self.value, self.step)
     unit: str | None = None    # "percent", "USD", ... when the text says so
     hedge: str | None = None   # canonical hedge when the text carries one ("about")
     upper: Written | None = None   # the second number of "between X and Y"
@@ -331,6 +336,11 @@ class Tolerances:
     steps: int | None = 5           # a hedge strays at most 5 units of the last significant
                                     # digit: "about $667,000" is $662,000 to $672,000; None: off
     rounding: str = "half-up"       # a convention of ROUNDINGS: how a rounded figure was cut
+
+    def __reduce__(self) -> tuple[type[Tolerances], tuple[Any, ...]]:
+        # pickled by its fields (--jobs): a class compiled frozen cannot be unpickled by setting them
+        return Tolerances, (self.about, self.nearly, self.just_over, self.multiples, self.steps,
+                            self.rounding)
 
     def __hash__(self) -> int:
         """As the generated hash, but without hashing a Fraction (a modular inverse each time):

@@ -21,11 +21,13 @@ ids are stages the engine runs itself; their modules' docstrings are their manua
 """
 from __future__ import annotations
 
+import ast
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +73,7 @@ def registry() -> dict[str, Rule]:
     out: dict[str, Rule] = {}
     for rule_id, name in MODULES.items():
         module = importlib.import_module(name)
-        manual = (module.__doc__ or "").strip()
+        manual = _docstring(module)
         if rule_id not in NAMES:
             out[rule_id] = Rule(rule_id, "stage", None,
                                 manual.split("\n\n")[0].replace("\n", " "), manual)
@@ -82,6 +84,16 @@ def registry() -> dict[str, Rule]:
         out[rule_id] = Checker(rule_id, module.APPLIES, getattr(module, "KIND", None),
                                module.SUMMARY, manual, module.check, getattr(module, "applies", None))
     return out
+
+
+def _docstring(module: ModuleType) -> str:
+    """A module's docstring.  A module compiled with mypyc (setup.py) keeps none, so it is read
+    from the module's source, which is installed beside it."""
+    if module.__doc__ is None and module.__file__ and not module.__file__.endswith(".py"):
+        source = Path(module.__file__).with_name(module.__name__.rpartition(".")[2] + ".py")
+        return (ast.get_docstring(ast.parse(source.read_text(encoding="utf-8")), clean=False)
+                or "").strip()
+    return (module.__doc__ or "").strip()
 
 
 def _checkers() -> list[Checker]:

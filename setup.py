@@ -1,0 +1,73 @@
+"""Build: the checker's hot modules compiled to C with mypyc when a wheel is built (`pip install .`).
+
+Everything else is in pyproject.toml.  Compiled modules run the same source, typed by the
+same annotations `mypy --strict` checks; an archive re-check spends most of its time in them
+(bench/README.md, issue 17).  The pure-Python modules stay installed beside the compiled
+ones, so a build that cannot compile still installs a working checker:
+
+- an editable install (`pip install -e .`, for development) is never compiled: an edit to a
+  module must take effect without a rebuild;
+- VERIFY_PURE_PYTHON=1 in the environment installs without compiling;
+- if mypyc or the C compiler fails, the build says so and installs the pure modules.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+# The modules a re-check spends its time in (bench/README.md has the profile): reading and
+# building the claims, relating them, anchoring quotes, the whole-article reasoning.  A module
+# here must run compiled exactly as it runs pure: `python -m pytest` runs on this build.
+COMPILED = [
+    "src/verify/anchor/coverage.py",
+    "src/verify/anchor/quotes.py",
+    "src/verify/anchor/textindex.py",
+    "src/verify/engine.py",
+    "src/verify/evaluate/exact.py",
+    "src/verify/evaluate/judge.py",
+    "src/verify/evaluate/optimise.py",
+    "src/verify/evaluate/propagate.py",
+    "src/verify/extract/finders.py",
+    "src/verify/load/claims.py",
+    "src/verify/load/validate.py",
+    "src/verify/load/yamlread.py",
+    "src/verify/relate/quantities.py",
+    "src/verify/relate/relations.py",
+    "src/verify/values/numbers.py",
+]
+
+
+class BuildExt(build_ext):
+    """Compiles where it can; where it cannot, leaves the pure modules to run."""
+
+    def run(self) -> None:
+        if not self.extensions:
+            return
+        try:
+            super().run()
+        except Exception as error:     # no compiler, a compiler error: the pure modules stay
+            for ext in self.extensions:
+                built = self.get_ext_fullpath(ext.name)
+                if os.path.exists(built):
+                    os.remove(built)
+            print(f"verify: not compiled ({error}); the pure-Python modules are installed",
+                  file=sys.stderr)
+
+
+def _extensions() -> list:
+    wheel = "bdist_wheel" in sys.argv or "build_ext" in sys.argv
+    if not wheel or os.environ.get("VERIFY_PURE_PYTHON") == "1":
+        return []
+    try:
+        from mypyc.build import mypycify
+        return mypycify(COMPILED, opt_level="3")
+    except (Exception, SystemExit) as error:   # mypyc missing, or refusing (it exits)
+        print(f"verify: not compiled ({error}); the pure-Python modules are installed",
+              file=sys.stderr)
+        return []
+
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildExt})
