@@ -90,9 +90,13 @@ def _docstring(module: ModuleType) -> str:
     """A module's docstring.  A module compiled with mypyc (setup.py) keeps none, so it is read
     from the module's source, which is installed beside it."""
     if module.__doc__ is None and module.__file__ and not module.__file__.endswith(".py"):
-        source = Path(module.__file__).with_name(module.__name__.rpartition(".")[2] + ".py")
-        return (ast.get_docstring(ast.parse(source.read_text(encoding="utf-8")), clean=False)
-                or "").strip()
+        text = Path(module.__file__).with_name(module.__name__.rpartition(".")[2] + ".py") \
+            .read_text(encoding="utf-8")
+        if text.startswith('"""'):     # the literal alone: parsing the module takes ~9 ms
+            docstring = ast.literal_eval(text[:text.index('"""', 3) + 3])
+        else:
+            docstring = ast.get_docstring(ast.parse(text), clean=False)
+        return (docstring or "").strip()
     return (module.__doc__ or "").strip()
 
 

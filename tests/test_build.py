@@ -1,0 +1,51 @@
+"""The build: the modules setup.py compiles are compiled all together or not at all, and a
+compiled module reads the same as its source (its manual, its pickled values)."""
+import ast
+import importlib
+import pickle
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from verify.evaluate import rules
+from verify.values.numbers import Tolerances, Written
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _compiled_list() -> list[str]:
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "COMPILED":
+            return [".".join(Path(p).with_suffix("").parts[1:]) for p in ast.literal_eval(node.value)]
+    raise AssertionError("setup.py has no COMPILED list")
+
+
+def _is_compiled(name: str) -> bool:
+    return not (importlib.import_module(name).__file__ or "").endswith(".py")
+
+
+def test_the_compiled_modules_are_all_compiled_or_none():
+    names = _compiled_list()
+    assert names and all(importlib.util.find_spec(n) for n in names), names
+    compiled = {n for n in names if _is_compiled(n)}
+    # a build that failed half way must leave none: a compiled module calls the others natively
+    assert compiled in (set(), set(names)), sorted(set(names) - compiled)
+    if not compiled:
+        pytest.skip("this install is pure Python (editable, VERIFY_PURE_PYTHON=1 or no compiler)")
+
+
+def test_a_stage_manual_is_its_source_docstring_compiled_or_not():
+    for stage, name in rules.STAGES.items():
+        source = Path(importlib.util.find_spec(name).origin or "")
+        source = source.with_name(source.name.split(".")[0] + ".py")
+        doc = ast.get_docstring(ast.parse(source.read_text(encoding="utf-8")), clean=False) or ""
+        assert rules.registry()[stage].manual == doc.strip() != "", stage
+
+
+def test_values_sent_between_processes_come_back_equal():
+    # --jobs pickles the settings and results: a class compiled frozen unpickles by its fields
+    for value in (Written(Fraction(9, 2), Fraction(1, 10)), Written(Fraction(3), None),
+                  Tolerances(), Tolerances(about=Fraction(1, 5), steps=None, rounding="half-even")):
+        assert pickle.loads(pickle.dumps(value)) == value
