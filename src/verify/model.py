@@ -287,12 +287,6 @@ class ClaimsFile:
     unchecked: tuple[Unchecked, ...] = ()
     waivers: tuple[Waiver, ...] = ()
 
-    def claim(self, claim_id: str) -> Claim | None:
-        for claim in self.claims:
-            if claim.id == claim_id:
-                return claim
-        return None
-
     def source(self, source_id: str) -> Source | None:
         for source in self.sources:
             if source.id == source_id:

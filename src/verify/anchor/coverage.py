@@ -160,11 +160,12 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
             by_claim.setdefault(claim_id, []).append(index)
     out: dict[tuple[str, int, int], Mark] = {}
     texts = {s.id: s.text for s in claims_file.sources}
+    by_id = {claim.id: claim for claim in claims_file.claims}   # looked up once a conflict
     for claim in claims_file.claims:
         if claim.span is None:
             continue
         indexes = tuple(by_claim.get(claim.id, ()))
-        status = _status(claim, [findings[i] for i in indexes], claims_file)
+        status = _status(claim, [findings[i] for i in indexes], by_id)
         span = claim.span
         mark_key = (span.source, span.start, span.end)
         previous = out.get(mark_key)
@@ -196,12 +197,12 @@ def marks(claims_file: ClaimsFile, findings: list[Finding]) -> tuple[Mark, ...]:
     return tuple(sorted(out.values(), key=lambda m: (m.source, m.start, m.end)))
 
 
-def _status(claim: Claim, findings: list[Finding], claims_file: ClaimsFile) -> str:
+def _status(claim: Claim, findings: list[Finding], by_id: dict[str, Claim]) -> str:
     live = [f for f in findings if f.waived is None]
     if any(f.verdict is Verdict.INVALID for f in live):
         return "contradiction"
     conflicts = [f for f in live if f.verdict is Verdict.CONTRADICTION]
-    if any(_in_conflict(claim, f, claims_file) for f in conflicts):
+    if any(_in_conflict(claim, f, by_id) for f in conflicts):
         return "contradiction"
     if conflicts:
         return "disputed"
@@ -210,7 +211,7 @@ def _status(claim: Claim, findings: list[Finding], claims_file: ClaimsFile) -> s
     return "verified"
 
 
-def _in_conflict(claim: Claim, finding: Finding, claims_file: ClaimsFile) -> bool:
+def _in_conflict(claim: Claim, finding: Finding, by_id: dict[str, Claim]) -> bool:
     """Is the claim's own statement part of the conflict?  A quantity stated differently
     inside one source is that source's conflict: the same figure repeated by other sources
     only agrees with one side of it (ten "47"s in five sources and one "41" in the article
@@ -220,7 +221,7 @@ def _in_conflict(claim: Claim, finding: Finding, claims_file: ClaimsFile) -> boo
         return True
     stated: dict[str, set[object]] = {}
     for claim_id in finding.claims:
-        other = claims_file.claim(claim_id)
+        other = by_id.get(claim_id)
         if other is not None:
             stated.setdefault(other.source, set()).add(_value(other))
     torn = {source for source, values in stated.items() if len(values) > 1}
