@@ -69,7 +69,9 @@ def _extensions() -> list:
         return []
     try:
         from mypyc.build import mypycify
-        return mypycify(COMPILED, opt_level="3", group_name="verify_compiled")
+        # no C debug information: a smaller library (about 3 MB, not 5.6) holding no paths of
+        # the machine that built it; a traceback keeps its lines (mypyc's own tables)
+        return mypycify(COMPILED, opt_level="3", debug_level="0", group_name="verify_compiled")
     except (Exception, SystemExit) as error:   # mypyc missing, or refusing (it exits)
         print(f"verify: not compiled ({error}); the pure-Python modules are installed",
               file=sys.stderr)
