@@ -59,8 +59,11 @@ class BuildExt(build_ext):
                 built = self.get_ext_fullpath(ext.name)
                 if os.path.exists(built):
                     os.remove(built)
-            print(f"verify: not compiled ({error}); the pure-Python modules are installed",
-                  file=sys.stderr)
+            _pure(error)
+
+
+def _pure(error: BaseException) -> None:
+    print(f"verify: not compiled ({error}); the pure-Python modules are installed", file=sys.stderr)
 
 
 def _extensions() -> list:
@@ -68,13 +71,12 @@ def _extensions() -> list:
     if not wheel or os.environ.get("VERIFY_PURE_PYTHON") == "1":
         return []
     try:
-        from mypyc.build import mypycify
+        from mypyc.build import mypycify  # noqa: PLC0415 - inside the try: mypyc may be missing
         # no C debug information: a smaller library (about 3 MB, not 5.6) holding no paths of
         # the machine that built it; a traceback keeps its lines (mypyc's own tables)
         return mypycify(COMPILED, opt_level="3", debug_level="0", group_name="verify_compiled")
     except (Exception, SystemExit) as error:   # mypyc missing, or refusing (it exits)
-        print(f"verify: not compiled ({error}); the pure-Python modules are installed",
-              file=sys.stderr)
+        _pure(error)
         return []
 
 

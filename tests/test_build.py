@@ -44,5 +44,7 @@ def test_a_stage_manual_is_its_source_docstring_compiled_or_not():
 def test_values_sent_between_processes_come_back_equal():
     # --jobs pickles the settings and results: a class compiled frozen unpickles by its fields
     for value in (Written(Fraction(9, 2), Fraction(1, 10)), Written(Fraction(3), None),
+                  Written(Fraction(4), Fraction(1), "USD", "about", Written(Fraction(6), Fraction(1)),
+                          "state", True, True),
                   Tolerances(), Tolerances(about=Fraction(1, 5), steps=None, rounding="half-even")):
         assert pickle.loads(pickle.dumps(value)) == value

@@ -441,6 +441,12 @@ class RunResult:
             yield from f.findings
 
 
+def pickle_by_constructor(cls: type) -> None:
+    """Records of `cls` (a dataclass whose fields are all its constructor's) are pickled as a
+    call of the class with their fields' values."""
+    copyreg.pickle(cls, _by_constructor(cls))
+
+
 def _by_constructor(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
     """A pickle reducer that rebuilds a record by calling its class with its fields' values."""
     names = [f.name for f in fields(cls)]
@@ -456,4 +462,4 @@ def _by_constructor(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
 # loads as fast as a record with a __dict__.
 for _record in [v for v in list(globals().values()) if isinstance(v, type) and is_dataclass(v)
                 and v.__module__ == __name__ and "__slots__" in vars(v)]:
-    copyreg.pickle(_record, _by_constructor(_record))
+    pickle_by_constructor(_record)

@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
 
-from verify.model import Figure, Interval
+from verify.model import Figure, Interval, pickle_by_constructor
 from verify.values import units
 
 MAX_DIGITS = 40          # digits in one written number; more is not a newspaper figure
@@ -99,10 +98,6 @@ class Written:
 
     value: Fraction
     step: Fraction | None      # 1 for "102", 1/10 for "4.5", 100000 for "1.2 million"; None: exact word
-
-    def __reduce__(self) -> tuple[type[Written], tuple[Fraction, Fraction | None]]:
-        # pickled by its fields (--jobs): a class compiled frozen cannot be unpickled by setting them
-        return Written, (self.value, self.step)
     unit: str | None = None    # "percent", "USD", ... when the text says so
     hedge: str | None = None   # canonical hedge when the text carries one ("about")
     upper: Written | None = None   # the second number of "between X and Y"
@@ -337,11 +332,6 @@ class Tolerances:
                                     # digit: "about $667,000" is $662,000 to $672,000; None: off
     rounding: str = "half-up"       # a convention of ROUNDINGS: how a rounded figure was cut
 
-    def __reduce__(self) -> tuple[type[Tolerances], tuple[Any, ...]]:
-        # pickled by its fields (--jobs): a class compiled frozen cannot be unpickled by setting them
-        return Tolerances, (self.about, self.nearly, self.just_over, self.multiples, self.steps,
-                            self.rounding)
-
     def __hash__(self) -> int:
         """As the generated hash, but without hashing a Fraction (a modular inverse each time):
         figure_from's cache hashes the tolerances at every claim read.  Equal shares have equal
@@ -350,6 +340,12 @@ class Tolerances:
         return hash((about.numerator, about.denominator, nearly.numerator, nearly.denominator,
                      just_over.numerator, just_over.denominator, multiples.numerator,
                      multiples.denominator, self.steps, self.rounding))
+
+
+# --jobs sends the settings (Tolerances) and read figures to the workers: compiled (setup.py),
+# a frozen class cannot be unpickled by setting its fields, so both are rebuilt by their class
+for _record in (Written, Tolerances):
+    pickle_by_constructor(_record)
 
 
 @lru_cache(maxsize=8192)     # a pure function of its arguments; archives repeat their figures
