@@ -29,17 +29,15 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from verify import ruleids
+from verify.config import Config
 from verify.model import Claim, ClaimsFile, Interval
 from verify.model import Outcome as Outcome  # re-exported: the rules take it from here
+from verify.relate.quantities import Article, Statement
 from verify.values import units as unitdefs
 from verify.values.numbers import fmt, fmt_interval, overlap, whole_numbers
-
-if TYPE_CHECKING:       # types only: the settings loader reads this registry
-    from verify.config import Config
-    from verify.relate.quantities import Article, Statement
 
 # rule id -> the module whose docstring is its manual, in the order `verify rules` and
 # docs/rules.md list them (verify/ruleids.py): this package's modules, then the stages.
