@@ -2,13 +2,14 @@
 
 Prints three ratios, each with its target beside it; asserts nothing.
 
-P1  start-up: cold `verify check claims/operation-united-front.yaml` (a subprocess, best of
-    N) against `python -c "import yaml, pint, z3"`, the floor any run of the tool pays for
-    its libraries.                                                       target <= 0.8x
+P1  start-up: cold `verify check claims/operation-united-front.yaml` (a subprocess, the
+    median of 9 runs) against `python -c "import yaml, pint, z3"` (the same), the floor any
+    run of the tool pays for its libraries.                              target <= 0.8x
 P2  throughput: an archive of 1,000 files x 50 claims (bench/gen_archive.py) checked with
     --jobs 1, against PyYAML's C loader alone parsing the same files
     (`yaml.load(text, Loader=yaml.CSafeLoader)`, texts already in memory).  target <= 4x
     and --jobs 2 against --jobs 1.                                       target >= 1.8x faster
+    Each the least of 3 rounds (loader, --jobs 1, --jobs 2 in turn), with the spread.
 P3  scale: one file of 10,000 claims against one of 100,000.           target <= 11x
     Peak memory is the child's ru_maxrss.
 
@@ -29,6 +30,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,14 +99,18 @@ def timed(command: list[str], cwd: Path, stdout=subprocess.DEVNULL) -> tuple[flo
     return elapsed, process.returncode, usage.ru_maxrss
 
 
-def best(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
-    """(least wall seconds, least CPU seconds) of `runs` runs."""
-    timed(command, cwd)                       # warm the page cache and .pyc files
-    walls, cpus = [], []
+def medians(commands: list[list[str]], cwd: Path, runs: int) -> list[tuple[float, float]]:
+    """(median wall seconds, median CPU seconds) of each command over `runs` rounds, the
+    commands run one after the other in each round (so a spell of load falls on all)."""
+    for command in commands:
+        timed(command, cwd)                   # warm the page cache and .pyc files
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        walls.append(timed(command, cwd)[0])
-        cpus.append(LAST_CPU[0])
-    return min(walls), min(cpus)
+        for k, command in enumerate(commands):
+            walls[k].append(timed(command, cwd)[0])
+            cpus[k].append(LAST_CPU[0])
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def line(name: str, ratio: float, target: str, ok: bool, detail: str) -> None:
@@ -112,37 +118,55 @@ def line(name: str, ratio: float, target: str, ok: bool, detail: str) -> None:
 
 
 def p1(runs: int, workdir: Path) -> None:
-    base, base_cpu = best([sys.executable, "-c", "import yaml, pint, z3"], workdir, runs)
-    tool, tool_cpu = best(verify_command() + ["check", str(SEED)], workdir, runs)
+    (base, base_cpu), (tool, tool_cpu) = medians(
+        [[sys.executable, "-c", "import yaml, pint, z3"], verify_command() + ["check", str(SEED)]],
+        workdir, runs)
     line("P1", tool / base, "<= 0.8x", tool / base <= 0.8,
          f"verify check seed {tool * 1000:.0f} ms vs import yaml, pint, z3 {base * 1000:.0f} ms "
-         f"(best of {runs}); CPU time {tool_cpu / base_cpu:.2f}x ({tool_cpu * 1000:.0f} vs "
-         f"{base_cpu * 1000:.0f} ms)")
+         f"(medians of {runs}, alternating); CPU time {tool_cpu / base_cpu:.2f}x "
+         f"({tool_cpu * 1000:.0f} vs {base_cpu * 1000:.0f} ms)")
 
 
-def p2(files: int, claims: int, workdir: Path) -> None:
+def p2(files: int, claims: int, workdir: Path, rounds: int) -> None:
+    """`rounds` rounds, each the C loader's pass, then --jobs 1, then --jobs 2, one after the
+    other; each ratio is of the least times (as P1's best of N), and the spread of the
+    rounds' own ratios is printed beside it: on a machine others share, one run's ratio
+    moved between 3.5x and 6.7x."""
     archive = workdir / f"archive-{files}x{claims}"
     if not (archive / "manifest.json").exists():
         gen_archive.generate(archive, files, claims, seed=1, error_rate=0.1)
     texts = [p.read_text(encoding="utf-8") for p in sorted(archive.glob("*.yaml"))]
-    start, start_cpu = time.perf_counter(), time.process_time()
-    for text in texts:
-        yaml.load(text, Loader=yaml.CSafeLoader)
-    base, base_cpu = time.perf_counter() - start, time.process_time() - start_cpu
-    try:
-        one, _, rss1 = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
-        one_cpu = LAST_CPU[0]
-        two, _, _ = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
-    except Stopped as stop:
-        line("P2", stop.args[0] / base, "<= 4x", False, f"stopped after {stop.args[0]:.0f} s "
-             f"(--timeout): the ratio is at least this")
-        return
+    bases, base_cpus, ones, one_cpus, twos, rss1 = [], [], [], [], [], 0
+    for _ in range(rounds):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        for text in texts:
+            yaml.load(text, Loader=yaml.CSafeLoader)
+        bases.append(time.perf_counter() - start)
+        base_cpus.append(time.process_time() - start_cpu)
+        try:
+            one, _, rss = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
+            one_cpus.append(LAST_CPU[0])
+            two, _, _ = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
+        except Stopped as stop:
+            line("P2", stop.args[0] / bases[-1], "<= 4x", False, f"stopped after "
+                 f"{stop.args[0]:.0f} s (--timeout): the ratio is at least this")
+            return
+        ones.append(one)
+        twos.append(two)
+        rss1 = max(rss1, rss)
+    base, one, two = min(bases), min(ones), min(twos)
+    each = sorted(o / b for o, b in zip(ones, bases, strict=True))
+    each_j = sorted(o / t for o, t in zip(ones, twos, strict=True))
+    spread = f"rounds {each[0]:.2f}-{each[-1]:.2f}x; " if rounds > 1 else ""
+    spread_j = f"; rounds {each_j[0]:.2f}-{each_j[-1]:.2f}x" if rounds > 1 else ""
     line("P2", one / base, "<= 4x", one / base <= 4,
-         f"{files} files x {claims} claims: --jobs 1 {one:.2f} s ({one / files * 1000:.1f} ms/file) "
-         f"vs CSafeLoader {base:.2f} s ({base / files * 1000:.2f} ms/file); peak {rss1 // 1024} MiB; "
-         f"CPU time {one_cpu / base_cpu:.2f}x ({one_cpu:.2f} vs {base_cpu:.2f} s)")
+         f"{files} files x {claims} claims, least of {rounds}: --jobs 1 {one:.2f} s "
+         f"({one / files * 1000:.1f} ms/file) vs CSafeLoader {base:.2f} s "
+         f"({base / files * 1000:.2f} ms/file); {spread}peak {rss1 // 1024} MiB; CPU time "
+         f"{min(one_cpus) / min(base_cpus):.2f}x ({min(one_cpus):.2f} vs {min(base_cpus):.2f} s)")
     line("P2j", one / two, ">= 1.8x", one / two >= 1.8,
-         f"--jobs 2 {two:.2f} s vs --jobs 1 {one:.2f} s (on {os.cpu_count()} cores)")
+         f"--jobs 2 {two:.2f} s vs --jobs 1 {one:.2f} s, least of {rounds} (on "
+         f"{os.cpu_count()} cores){spread_j}")
 
 
 def p3(small: int, large: int, workdir: Path) -> None:
@@ -195,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes: 200 files, 2k vs 20k claims")
     parser.add_argument("--only", default="P1,P2,P3", help="comma-separated subset of P1,P2,P3")
-    parser.add_argument("--runs", type=int, default=None, help="best of N for P1 (default 7, quick 3)")
+    parser.add_argument("--runs", type=int, default=None, help="P1: median of N (default 9, quick 5)")
+    parser.add_argument("--rounds", type=int, default=None, help="P2: least of N rounds (default 3, quick 2)")
     parser.add_argument("--files", type=int, default=None, help="P2 files (default 1000, quick 200)")
     parser.add_argument("--claims", type=int, default=50, help="P2 claims per file")
     parser.add_argument("--large", type=int, default=None,
@@ -207,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     only = {p.strip().upper() for p in args.only.split(",")}
     TIMEOUT[0] = args.timeout
-    runs = args.runs or (3 if args.quick else 7)
+    runs = args.runs or (5 if args.quick else 9)
+    rounds = args.rounds or (2 if args.quick else 3)
     files = args.files or (200 if args.quick else 1000)
     large = args.large or (20_000 if args.quick else 100_000)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="verify-bench-"))
@@ -219,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         if "P1" in only:
             p1(runs, workdir)
         if "P2" in only:
-            p2(files, args.claims, workdir)
+            p2(files, args.claims, workdir, rounds)
         if "P3" in only:
             p3(large // 10, large, workdir)
     finally:
