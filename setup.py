@@ -29,6 +29,7 @@ COMPILED = [
     "src/verify/engine.py",
     "src/verify/evaluate/exact.py",
     "src/verify/evaluate/judge.py",
+    "src/verify/evaluate/linear.py",
     "src/verify/evaluate/optimise.py",
     "src/verify/evaluate/propagate.py",
     "src/verify/evaluate/rules/__init__.py",

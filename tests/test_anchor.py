@@ -32,19 +32,14 @@ def test_fold_is_the_folded_text(pieces):
     assert fold(text) == Folded(text).text.strip()
 
 
-def test_a_claim_with_spans_is_the_claim_replaced():
-    """_with_spans copies a Claim's fields rather than running its __init__ again: right
-    only while a Claim has no __post_init__, and its slots are its fields."""
-    assert not hasattr(Claim, "__post_init__")
-    assert set(Claim.__slots__) == {f.name for f in dataclasses.fields(Claim)}
+def test_a_claim_with_spans_is_the_claim_with_only_its_spans_changed():
     claim = Claim("c1", "article", "about 47 people", Location("a.yaml", 3, 5), "arrested",
                   (("state", "Iowa"),), occurrence=2, direction="rise")
     span, where = Span("article", 10, 12, 1, 11), Span("article", 4, 19, 1, 5)
     made = _with_spans(claim, span, where)
-    expected = dataclasses.replace(claim, span=span, quote_span=where)
-    assert made == expected and hash(made) == hash(expected)
-    assert all(getattr(made, f.name) is getattr(expected, f.name) for f in dataclasses.fields(Claim))
-    assert claim.span is None
+    assert (made.span, made.quote_span) == (span, where) and claim.span is None
+    assert all(getattr(made, f.name) is getattr(claim, f.name) for f in dataclasses.fields(Claim)
+               if f.name not in ("span", "quote_span"))
 
 
 _WORDS = ["Operation", "Amber", "Falcon", "46", "1,200", "calls", "in", "Ohio", " ", " ", ". ", ",",

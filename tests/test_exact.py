@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from verify.evaluate import exact
 from verify.evaluate.exact import Row
+from verify.evaluate.linear import Constraint, Problem, Var, _Compiled
 from verify.evaluate.optimise import Optimiser, bounds, sum_bounds
-from verify.evaluate.smt import Constraint, Problem, Var, _Compiled, check, conflicts
+from verify.evaluate.smt import check, conflicts
 
 ONE = F(1)
 ROOT = Path(__file__).resolve().parents[1]

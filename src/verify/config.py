@@ -14,7 +14,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal, TypedDict
@@ -22,7 +22,7 @@ from typing import Any, Literal, TypedDict
 from verify import ruleids
 from verify.load import yamlread
 from verify.load.yamlread import Node
-from verify.model import Severity
+from verify.model import Severity, record
 from verify.project import project_root
 from verify.values import units
 from verify.values.numbers import ROUNDINGS, Tolerances
@@ -33,7 +33,7 @@ class ConfigError(ValueError):
     """A settings file that cannot be used; the message starts with path:line:col."""
 
 
-@dataclass(frozen=True)
+@record()
 class Config:
     severities: dict[str, Severity | None] = field(default_factory=dict)  # None: the rule is off
     tolerances: Tolerances = field(default_factory=Tolerances)

@@ -26,13 +26,14 @@ from pathlib import Path, PurePosixPath
 
 from verify import config as configs
 from verify.config import Config, settings_folder
+from verify.model import record
 from verify.project import PROJECT_MARKERS, project_root
 
 NOT_CLAIMS = "not a claims file (no top-level claims:)"
 _CLAIMS_KEY = re.compile(rb"""^(?:claims|"claims"|'claims')[ \t]*:(?:[ \t]|\r?$)""", re.MULTILINE)
 
 
-@dataclass(frozen=True)
+@record()
 class Found:
     files: tuple[str, ...] = ()                      # to check, in order, each once
     skipped: tuple[tuple[str, str], ...] = ()        # (path, why) of files a walk left out

@@ -20,10 +20,10 @@ Each proposal keeps the words it came from, for the draft to quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
 from verify.draft.guess import SPACE, Drafted, quoted, sentence_of, span
+from verify.model import record
 from verify.values import direction
 from verify.values.numbers import FigureError, read_written
 
@@ -61,7 +61,7 @@ _UP_FROM = re.compile(rf"(?:(?:[^\d;:!?.]|\b(?:19|20)\d\d\b){{0,80}}?,{_S})?(up|
 _SAID_FROM = re.compile(rf"(?:\b([A-Za-z]+){_S})?\b(from){_S}$")                 # "fell from A"
 
 
-@dataclass(frozen=True)
+@record()
 class Pair:
     """Two figures the words give as a quantity before and after: "from A to B", "B, up
     from A".  `way` is what the words between them say (rise, fall), or None."""

@@ -13,10 +13,10 @@ figure before it whose noun it leaves out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from verify.draft.guess import SPACE, Drafted, Guess, one_line, sentence_of
 from verify.extract.figures import Extracted
+from verify.model import record
 from verify.values.vocabulary import measure_words
 
 PEOPLE = {"people", "persons", "person", "victims", "offenders", "men", "women", "children",
@@ -91,7 +91,7 @@ def noun_before(text: str, f: Extracted) -> str | None:
     return m.group(1)
 
 
-@dataclass(frozen=True)
+@record()
 class Borrowed:
     """The unit (and measure) a bare count takes from words before it, and those words."""
 

@@ -23,10 +23,10 @@ import bisect
 import itertools
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from verify.extract.figures import Extracted
+from verify.model import record
 from verify.values.dates import DAYS, MONTHS
 from verify.values.vocabulary import measure_words, shipped
 
@@ -65,7 +65,7 @@ _OTHER = re.compile(rf"{SPACE}(other|more|additional|new)\b")
 MAX_MEASURE_DISTANCE = 8      # words between a figure and the word naming its measure
 
 
-@dataclass(frozen=True)
+@record()
 class Guess:
     """A guessed value and the article's words it came from."""
 
@@ -73,7 +73,7 @@ class Guess:
     words: str
 
 
-@dataclass(frozen=True)
+@record()
 class Drafted:
     """One drafted claim: its figure, and the guesses for what a person must say."""
 

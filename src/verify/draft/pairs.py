@@ -17,11 +17,12 @@ Where the words name no period, the scopes are left for a person to say.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from verify.draft.arithmetic import Relation
 from verify.draft.counted import MAX_WORDS
 from verify.draft.guess import SPACE, Drafted, Guess, clause_of, one_line
+from verify.model import record
 
 BEFORE = "before"       # a period given relative to another: "the year before", "a year earlier"
 _PERIODS = "year|month|week|quarter|season"
@@ -34,7 +35,7 @@ _PERIOD = re.compile(
     rf"|\bin{SPACE}(?P<year>(?:19|20)\d\d)\b")
 
 
-@dataclass(frozen=True)
+@record()
 class Period:
     """A period the words name: a dimension ("year") and its value ("last", "2022", or
     BEFORE, to be read against the period it is compared with)."""

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from verify.draft import guess
 from verify.draft.arithmetic import Relation, arithmetic
 from verify.draft.guess import SPACE, Drafted, one_line, quoted, sentence_of
 from verify.extract.figures import Extracted
+from verify.model import record
 from verify.values import units
 from verify.values.numbers import FigureError, read_written
 from verify.values.vocabulary import measure_words
@@ -46,7 +46,7 @@ ListClaim = tuple[str, str, "Listed"]                      # claim id, source, t
 Breakdown = tuple[str, str, tuple[str, ...], str]          # dimension, whole, parts, words
 
 
-@dataclass(frozen=True)
+@record()
 class Listed:
     """Names a text lists, and what they are."""
 
@@ -96,7 +96,7 @@ def _noun(text: str, start: int, end: int) -> tuple[str | None, int]:
     return None, end
 
 
-@dataclass(frozen=True)
+@record()
 class Ranked:
     part: str
     kind: str          # most | least

@@ -43,13 +43,14 @@ from verify.draft.quoting import (
     weekday_hint,
 )
 from verify.extract.figures import Extracted, extract_figures
+from verify.model import record
 from verify.values import units
 from verify.values.numbers import FigureError, hedge_before, read_written
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/claims.schema.json"
 
 
-@dataclass(frozen=True)
+@record()
 class Text:
     """One source text to draft: its id, file name (relative to the claims file) and words."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 
 from verify import config
 from verify.anchor import coverage, quotes
@@ -17,11 +16,12 @@ from verify.draft.quoting import guess_published
 from verify.draft.skeleton import Text, _claim_lines, _unique, plan
 from verify.extract.figures import extract_figures
 from verify.load import claims
+from verify.model import record
 
 _TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 
 
-@dataclass(frozen=True)
+@record()
 class Updated:
     text: str | None           # the new file text; None when it cannot be updated
     added: tuple[str, ...]     # ids of the claims added

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from verify.evaluate import optimise, propagate, smt
+from verify.evaluate import linear, optimise, propagate, smt
 from verify.evaluate.propagate import variable
 from verify.evaluate.rules import Context, Inconsistent, Outcome, load
 from verify.model import Interval, Relation, Verdict
@@ -55,7 +55,7 @@ class Judgement:
 _ONE, _ZERO = Fraction(1), Fraction(0)
 
 
-def problem(article: Article) -> smt.Problem:
+def problem(article: Article) -> linear.Problem:
     """The article as an exact linear problem: one variable per quantity that a relation or a
     breakdown ties to others, one group per statement, relation and breakdown sum.
 
@@ -64,9 +64,9 @@ def problem(article: Article) -> smt.Problem:
     tied = {i for c in article.constraints for i, _ in c.terms}
     quantities = [q for q in article.quantities if q.index in tied]
     names = {q.index: variable(q.index) for q in quantities}
-    variables = tuple(smt.Var(names[q.index], q.integer, _ZERO if q.nonnegative else None)
+    variables = tuple(linear.Var(names[q.index], q.integer, _ZERO if q.nonnegative else None)
                       for q in quantities)
-    constraints: list[smt.Constraint] = []
+    constraints: list[linear.Constraint] = []
     for q in quantities:
         if not q.statements:
             continue
@@ -74,15 +74,15 @@ def problem(article: Article) -> smt.Problem:
         for s in q.statements:
             interval = s.interval
             if interval.lo is not None:
-                constraints.append(smt.Constraint(s.group, term, ">=" if interval.lo_closed else ">",
+                constraints.append(linear.Constraint(s.group, term, ">=" if interval.lo_closed else ">",
                                                   interval.lo))
             if interval.hi is not None:
-                constraints.append(smt.Constraint(s.group, term, "<=" if interval.hi_closed else "<",
+                constraints.append(linear.Constraint(s.group, term, "<=" if interval.hi_closed else "<",
                                                   interval.hi))
     for c in article.constraints:
-        constraints.append(smt.Constraint(c.group, tuple((names[i], f) for i, f in c.terms),
+        constraints.append(linear.Constraint(c.group, tuple((names[i], f) for i, f in c.terms),
                                           c.op, c.rhs))
-    return smt.Problem(variables, tuple(constraints))
+    return linear.Problem(variables, tuple(constraints))
 
 
 def judge(article: Article, ctx: Context) -> Judgement:
@@ -95,7 +95,7 @@ def judge(article: Article, ctx: Context) -> Judgement:
     built = problem(article)
     clock = smt._Clock(ctx.config.budget_ms)     # one budget for the conflicts and the bounds
     with clock.free():
-        compiled = smt._Compiled(built)          # once, for the conflicts and the bounds
+        compiled = linear._Compiled(built)          # once, for the conflicts and the bounds
     found = smt.conflicts(built, ctx.config.budget_ms, MOST_CONFLICTS, clock=clock, compiled=compiled)
     statements = article.statement_groups()
     constraints: dict[str, list[Constraint]] = {}

@@ -15,18 +15,8 @@ from types import ModuleType
 from typing import Any
 
 from verify.evaluate import exact
-from verify.evaluate.smt import (
-    Z3,
-    Bound,
-    Constraint,
-    Problem,
-    Var,
-    _as_fraction,
-    _Clock,
-    _Compiled,
-    _Component,
-    _renumbered,
-)
+from verify.evaluate.linear import Constraint, Problem, Var, _Compiled, _Component, _renumbered
+from verify.evaluate.smt import Z3, Bound, _as_fraction, _Clock
 
 # under "context" the one z3 context a file's questions share, made when first needed
 Cache = dict[str, Any]

@@ -10,11 +10,10 @@ from verify.evaluate.optimise.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
 from verify.evaluate import optimise
-from verify.model import Interval, Relation
+from verify.model import Interval, Relation, record
 from verify.relate.quantities import Article, Constraint, Quantity, Statement
 from verify.values.numbers import fmt, fmt_interval, integer_in
 
@@ -24,7 +23,7 @@ def variable(index: int) -> str:
     return f"q{index}"
 
 
-@dataclass(frozen=True)
+@record()
 class Step:
     """One constraint solved for one quantity: `bound` is what the others allow it, `tighter`
     what it is left with; `empty` when that is no value at all."""

@@ -26,7 +26,7 @@ from fractions import Fraction
 from functools import cached_property, lru_cache
 from typing import cast
 
-from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated
+from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated, record
 from verify.values import units
 from verify.values.numbers import IntervalKey, interval_key, overlap, whole_numbers
 
@@ -41,7 +41,7 @@ Slice = tuple[str, Coordinates]               # (folded measure, the dimensions 
 Cell = tuple[str, Coordinates, Coordinates]   # (folded measure, free coordinates, cube coordinates)
 
 
-@dataclass(frozen=True)
+@record()
 class Statement:
     """One interval stated for a quantity, by one claim or several saying the same."""
 
@@ -57,7 +57,7 @@ class Statement:
         return "stated:" + ",".join(self.claims)
 
 
-@dataclass(frozen=True)
+@record()
 class Quantity:
     index: int
     key: QuantityKey
@@ -87,7 +87,7 @@ class Quantity:
             else None
 
 
-@dataclass(frozen=True)
+@record()
 class Constraint:
     """sum(coefficient * quantity) <op> rhs, on while its group is; `kind` says what it is."""
 

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TextIO
 
-from verify.model import RunResult, Severity
+from verify.model import RunResult, Severity, record
 
 
-@dataclass(frozen=True)
+@record()
 class ReportOptions:
     show_level: Severity = Severity.NOTE     # findings below this are not printed
     fail_level: Severity | None = Severity.ERROR   # None: nothing fails the run

@@ -10,11 +10,10 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any, TextIO
 
 import verify
-from verify.model import FileResult, Finding, Interval, RunResult, Severity, Source, Span, Verdict
+from verify.model import FileResult, Finding, Interval, RunResult, Severity, Source, Span, Verdict, record
 from verify.report import ReportOptions
 from verify.values.numbers import fmt, fmt_interval
 
@@ -96,7 +95,7 @@ def listed(file: FileResult, options: ReportOptions) -> list[tuple[int, Finding]
     return [(i, f) for i, f in ordered(file) if is_listed(f, options)]
 
 
-@dataclass(frozen=True)
+@record()
 class Summary:
     """Counts for every summary.  Severity counts are of findings that are not waived;
     waived findings are counted apart; verdict counts include every check evaluated."""
@@ -159,7 +158,7 @@ def headline(summary: Summary) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@record()
 class Quote:
     claim: str
     text: str

@@ -8,10 +8,9 @@ needs nothing.  The reason is left for the editor to fill in.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from verify.anchor.textindex import Folded, fold
-from verify.model import FileResult, Finding, Verdict
+from verify.model import FileResult, Finding, Verdict, record
 from verify.report.common import relpath
 
 REASON = "FILL IN: why this is right as printed, and who checked"
@@ -19,7 +18,7 @@ UNCHECKED_REASON = "FILL IN: why this figure needs no check"
 NOT_WAIVABLE = {"input", "anchor", "waiver"}    # fixed in the claims file, never waived
 
 
-@dataclass(frozen=True)
+@record()
 class Suggestion:
     where: str        # "claims/x.yaml:76" or "claims/x.yaml"
     how: str          # where in the file to paste, in words

@@ -10,11 +10,10 @@ Everything is a Fraction built from the digits as written; nothing passes throug
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from verify.model import Figure, Interval, pickle_by_constructor
+from verify.model import Figure, Interval, pickle_by_constructor, record
 from verify.values import units
 
 MAX_DIGITS = 40          # digits in one written number; more is not a newspaper figure
@@ -92,7 +91,7 @@ class FigureError(ValueError):
     """The written figure cannot be read; the message says what was expected."""
 
 
-@dataclass(frozen=True)
+@record()
 class Written:
     """A number as read from text: its exact value and the step of its last written digit."""
 
@@ -320,7 +319,7 @@ def _read_number(text: str, original: str, depth: int = 0) -> tuple[Fraction, Fr
     return word, None
 
 
-@dataclass(frozen=True)
+@record()
 class Tolerances:
     """Hedge tolerances as fractions of the figure (from checks/ settings)."""
 
@@ -342,8 +341,9 @@ class Tolerances:
                      multiples.denominator, self.steps, self.rounding))
 
 
-# --jobs sends the settings (Tolerances) and read figures to the workers: compiled (setup.py),
-# a frozen class cannot be unpickled by setting its fields, so both are rebuilt by their class
+# --jobs sends the settings (Tolerances) and read figures to the workers: each is rebuilt by
+# its class, one call (compiled, setup.py, a class unpickled field by field is slower, and was
+# refused while these were frozen dataclasses)
 for _record in (Written, Tolerances):
     pickle_by_constructor(_record)
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 import importlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -33,7 +33,7 @@ from typing import Any
 
 from verify import ruleids
 from verify.config import Config
-from verify.model import Claim, ClaimsFile, Interval
+from verify.model import Claim, ClaimsFile, Interval, record
 from verify.model import Outcome as Outcome  # re-exported: the rules take it from here
 from verify.relate.quantities import Article, Statement
 from verify.values import units as unitdefs
@@ -44,7 +44,7 @@ from verify.values.numbers import fmt, fmt_interval, overlap, whole_numbers
 IDS, MODULES, NAMES, STAGES = ruleids.IDS, ruleids.MODULES, ruleids.NAMES, ruleids.STAGES
 
 
-@dataclass(frozen=True)
+@record()
 class Rule:
     """One rule id of the registry."""
 
@@ -55,7 +55,7 @@ class Rule:
     manual: str                   # its module's docstring
 
 
-@dataclass(frozen=True)
+@record()
 class Checker(Rule):
     """A rule of a rule module: what the engine calls (a stage is run by the engine itself)."""
 
@@ -135,7 +135,7 @@ def _of_claims() -> tuple[Checker, ...]:
     return tuple(r for r in _checkers() if r.applies == "claim")
 
 
-@dataclass(frozen=True)
+@record()
 class Context:
     """What a rule may look at: the file, its claims by id, the settings, and the article's
     quantities.  `choice` (quantity index -> statement) makes a rule judge a quantity by one
@@ -160,7 +160,7 @@ class Inconsistent(Exception):
     conflict is reported by the judge, and the rule is not run on it."""
 
 
-@dataclass(frozen=True)
+@record()
 class Value:
     """A quantity's value in a common unit, from the statements that give it: all they allow,
     and as printed; `ids` are every claim stating it."""

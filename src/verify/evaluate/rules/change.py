@@ -45,13 +45,13 @@ Failing example:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from fractions import Fraction
 
 from verify.anchor.quotes import figure_at
 from verify.evaluate.rules import Context, Outcome, Value, described, values
 from verify.evaluate.rules._ratio import Form, divide, evaluate, quotient
-from verify.model import Claim, Interval, Relation, Unstated, Verdict
+from verify.model import Claim, Interval, Relation, Unstated, Verdict, record
 from verify.relate.relations import change_form, signed
 from verify.values import direction, units
 from verify.values.direction import FALL, RISE
@@ -74,7 +74,7 @@ FORMS = {
 _WENT = {RISE: "rose", FALL: "fell"}
 
 
-@dataclass(frozen=True)
+@record()
 class _Decrease(Value):
     """A change worded as a fall: its figure counts as negative."""
 
