@@ -60,7 +60,9 @@ COMPILED = [
     "src/verify/relate/quantities.py",
     "src/verify/relate/relations.py",
     "src/verify/values/dates.py",
+    "src/verify/values/direction.py",
     "src/verify/values/numbers.py",
+    "src/verify/values/units.py",
 ]
 
 

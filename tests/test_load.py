@@ -222,6 +222,9 @@ def test_a_folder_scan_does_not_follow_a_link_out_of_the_folder(tmp_path):
     (tmp_path / "claims" / "mine.yaml").write_text(CLEAN, encoding="utf-8")
     (tmp_path / "claims" / "linked.yaml").symlink_to(tmp_path / "outside" / "other.yaml")
     assert claims_files([str(tmp_path / "claims")]) == [str(tmp_path / "claims" / "mine.yaml")]
+    # nor a link to a folder: the walk takes a file that is no link as inside without asking
+    (tmp_path / "claims" / "more").symlink_to(tmp_path / "outside", target_is_directory=True)
+    assert claims_files([str(tmp_path / "claims")]) == [str(tmp_path / "claims" / "mine.yaml")]
 
 
 def test_a_publication_date_is_one_day_not_a_range(tmp_path):

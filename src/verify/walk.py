@@ -106,8 +106,8 @@ def _walk(top: Path, exclude: tuple[str, ...],
             sub, path = rel / name, Path(folder, name)
             if (not any(_matches(p, name, sub, False) for p in project.config.include)
                     or _skip(project, name, sub, False)
-                    or not path.resolve().is_relative_to(inside)):
-                continue
+                    or (path.is_symlink() and not path.resolve().is_relative_to(inside))):
+                continue        # (a file that is no link is inside: links to folders are not walked)
             if is_claims_file(path, project.config.limit("file_bytes")):
                 found.append(path)
             else:

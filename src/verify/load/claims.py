@@ -405,13 +405,13 @@ def _claim(reader: Reader, node: Node, source_ids: list[str],
     figure = written = None
     try:
         unit = units.canonical(get("unit", _ABSENT)[0], reader.config.nouns)
-    except units.UnknownUnit as error:      # with the closest known word, on the hint budget
-        reader.problem(fields["unit"][1], error.message(reader.guess))
-        if not any(typed_apart(error.word.lower(), word, 2) <= 2 for word in units.NON_QUANTITIES):
+    except units.UnknownUnit as unknown:    # with the closest known word, on the hint budget
+        reader.problem(fields["unit"][1], unknown.message(reader.guess))
+        if not any(typed_apart(unknown.word.lower(), word, 2) <= 2 for word in units.NON_QUANTITIES):
             _unreadable_value(reader, fields)      # (a slip of 'date': its value is no figure)
         return None
-    except units.UnitError as error:
-        reader.problem(fields["unit"][1], str(error))
+    except units.UnitError as wrong:        # (one name a type: compiled, a name keeps its first)
+        reader.problem(fields["unit"][1], str(wrong))
         return None
     if "value" in fields and unit not in units.NON_QUANTITIES:
         integer = fields["integer"][0] if "integer" in fields else _is_count(reader, unit, fields)

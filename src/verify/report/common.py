@@ -92,7 +92,9 @@ def ordered_files(result: RunResult, root: str = ".") -> list[FileResult]:
 
 
 def listed(file: FileResult, options: ReportOptions) -> list[tuple[int, Finding]]:
-    return [(i, f) for i, f in ordered(file) if is_listed(f, options)]
+    """`ordered` of the findings a report lists (chosen first: most are passes, not listed)."""
+    return sorted(((i, f) for i, f in enumerate(file.findings) if is_listed(f, options)),
+                  key=lambda pair: (pair[1].sort_key(), pair[0]))
 
 
 @record()
