@@ -16,7 +16,8 @@ import itertools
 import random
 import sys
 import time
-from fractions import Fraction as F
+
+from quicktions import Fraction as F
 
 from verify.evaluate.optimise import bounds, sum_bounds
 from verify.evaluate.smt import Constraint, Problem, Var, check

@@ -3,8 +3,9 @@ compiled module reads the same as its source (its manual, its pickled values).""
 import ast
 import importlib
 import pickle
-from fractions import Fraction
 from pathlib import Path
+
+from quicktions import Fraction
 
 from verify.evaluate import rules
 from verify.values.numbers import Tolerances, Written

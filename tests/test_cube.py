@@ -21,12 +21,12 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, assume, event, given, note, settings
 from hypothesis import strategies as st
+from quicktions import Fraction
 
 from verify import config
 from verify.engine import check_file

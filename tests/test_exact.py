@@ -6,12 +6,12 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from fractions import Fraction as F
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quicktions import Fraction as F
 
 from verify.evaluate import exact
 from verify.evaluate.exact import Row

@@ -191,7 +191,7 @@ def test_longest_match_wins_and_spans_do_not_overlap():
 
 
 def test_fmt_value_is_exact():
-    from fractions import Fraction
+    from quicktions import Fraction
     assert fmt_value(Fraction(1234, 1)) == "1234"
     assert fmt_value(Fraction("3.20")) == "3.2"
     assert fmt_value(Fraction(-15)) == "-15"

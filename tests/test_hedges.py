@@ -3,10 +3,9 @@
 A share computed from the printed part and whole holds exactly when it rounds to the stated
 percent; when it does not, a hedge on the part ("about 667,000") may make the finding a "holds
 only if" warning or leave it an error, but never a pass.  Same for a sum's hedged part."""
-from fractions import Fraction
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quicktions import Fraction
 
 from verify import config
 from verify.engine import check_file

@@ -79,11 +79,11 @@ def test_every_record_is_declared_with_record_not_a_frozen_dataclass():
 
 def test_a_record_is_frozen_for_the_type_checker_and_hashed_by_its_fields(tmp_path, monkeypatch):
     import dataclasses
-    from fractions import Fraction
 
     from mypy import api
+    from quicktions import Fraction
     snippet = tmp_path / "snippet.py"
-    snippet.write_text("from fractions import Fraction\nfrom verify.model import Interval\n"
+    snippet.write_text("from quicktions import Fraction\nfrom verify.model import Interval\n"
                        "Interval(Fraction(1), None).lo = Fraction(2)\n", encoding="utf-8")
     monkeypatch.setenv("MYPYPATH", str(Path(__file__).resolve().parent.parent / "src"))
     out, err, status = api.run(["--strict", "--cache-dir", str(tmp_path / "cache"), str(snippet)])
@@ -91,3 +91,17 @@ def test_a_record_is_frozen_for_the_type_checker_and_hashed_by_its_fields(tmp_pa
     a, b = model.Interval(Fraction(1), Fraction(2)), model.Interval(Fraction(1), Fraction(2))
     assert a == b and hash(a) == hash(b) and {a: 1}[b] == 1
     assert dataclasses.replace(a, lo=None) == model.Interval(None, Fraction(2))
+
+
+def test_every_exact_number_is_a_quicktions_fraction():
+    """verify's exact numbers are quicktions.Fraction (fractions.Fraction in C): a compiled
+    module refuses the standard library's Fraction where its code says quicktions', so no
+    module may make one."""
+    src = Path(model.__file__).resolve().parent
+    stdlib = [f"{p.relative_to(src)}:{n}" for p in sorted(src.rglob("*.py"))
+              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+              if line.lstrip().startswith(("from fractions import", "import fractions"))]
+    assert stdlib == []
+    from quicktions import Fraction
+    interval = model.Interval.point(Fraction(1, 3))
+    assert type(interval.scale(Fraction(3)).lo) is Fraction

@@ -1,11 +1,11 @@
 """Written figures -> exact intervals: every form in the seed and in the claims language."""
 import re
 from dataclasses import replace
-from fractions import Fraction as F
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from quicktions import Fraction as F
 
 from verify.model import Interval
 from verify.values.numbers import FigureError, Tolerances, figure_from, fmt, read_written, rounding_place

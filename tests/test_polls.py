@@ -3,11 +3,11 @@
 A poll whose true shares add to 100% exactly, each printed rounded half up (to whole percents
 or to tenths), is never reported at warning or error; the same poll with one answer pushed
 beyond what rounding can reconcile is always reported as an error, never passed."""
-from fractions import Fraction
 from math import floor
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quicktions import Fraction
 
 from verify import config
 from verify.engine import check_file

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction as F
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quicktions import Fraction as F
 
 from verify.evaluate.propagate import Step, _bound, _open, carry
 from verify.model import Interval
@@ -43,7 +43,7 @@ def worlds(draw):
     n = draw(st.integers(2, 7))
     quantities = [Quantity(i, (f"q{i}", ()), f"q{i}", (), "people", draw(st.booleans()),
                            nonnegative=draw(st.booleans())) for i in range(n)]
-    small = st.fractions(F(-20), F(60), max_denominator=4)
+    small = st.fractions(F(-20), F(60), max_denominator=4).map(F)
     known: dict[int, Interval] = {}
     for i in range(n):
         if draw(st.booleans()):

@@ -1,9 +1,8 @@
 """Properties over generated articles: a consistent world never produces an error; a figure
 pushed past its interval always does, naming that claim; the whole-article solver agrees."""
-from fractions import Fraction
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quicktions import Fraction
 
 from verify import config
 from verify.engine import check_file

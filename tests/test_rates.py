@@ -7,11 +7,11 @@ whole units or to tenths) are never reported at warning or error; the same figur
 step or more beyond its rounding is always an error, never passed.  An overall percent that
 is a true weighted average of its groups' is never reported; one printed below every group by
 more than their rounding always is."""
-from fractions import Fraction
 from math import floor
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quicktions import Fraction
 
 from verify import config
 from verify.engine import check_file

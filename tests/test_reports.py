@@ -17,6 +17,7 @@ import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quicktions import Fraction
 
 from verify.model import FileResult, Finding, Location, Mark, RunResult, Severity, Source, Span, Verdict
 from verify.report import (
@@ -1010,7 +1011,7 @@ def test_an_interval_on_the_page_reads_as_english_after_its_verb(verb):
 
 
 _UNITS = st.sampled_from([None, "percent", "people", "USD", "EUR", "homes", "km", "1"])
-_ENDS = st.fractions(min_value=-10**7, max_value=10**7, max_denominator=1000)
+_ENDS = st.fractions(min_value=-10**7, max_value=10**7, max_denominator=1000).map(Fraction)
 
 
 @given(_ENDS, _ENDS, st.booleans(), st.booleans(), _UNITS)

@@ -3,10 +3,10 @@ another context (another choice among a quantity's statements)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
+from quicktions import Fraction
 
 from verify import engine
 from verify.anchor import quotes
@@ -41,7 +41,7 @@ def test_values_are_read_once_a_context_and_again_for_another_choice(tmp_path):
     assert rules.values(again, ["one"])[0].interval != value.interval
 
 
-_ENDS = st.one_of(st.none(), st.fractions(max_denominator=60))
+_ENDS = st.one_of(st.none(), st.fractions(max_denominator=60).map(Fraction))
 _INTERVALS = st.builds(Interval, _ENDS, _ENDS, st.booleans(), st.booleans())
 
 

@@ -15,9 +15,10 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import field, replace
-from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal, TypedDict
+
+from quicktions import Fraction
 
 from verify import ruleids
 from verify.load import yamlread

@@ -16,9 +16,10 @@ import enum
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import field, fields, is_dataclass, replace
-from fractions import Fraction
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
+
+from quicktions import Fraction
 
 _T = TypeVar("_T")
 

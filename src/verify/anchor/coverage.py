@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.anchor.textindex import Folded, fold, line_col, line_starts
 from verify.extract.figures import Extracted, extract_figures

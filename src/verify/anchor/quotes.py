@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from fractions import Fraction
 from functools import lru_cache
+
+from quicktions import Fraction
 
 from verify.anchor.textindex import Folded, fold
 from verify.extract.finders import glued

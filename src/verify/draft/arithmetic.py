@@ -20,7 +20,8 @@ Each proposal keeps the words it came from, for the draft to quote.
 from __future__ import annotations
 
 import re
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.draft.guess import SPACE, Drafted, quoted, sentence_of, span
 from verify.model import record

@@ -32,8 +32,9 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from fractions import Fraction
 from typing import NamedTuple, cast
+
+from quicktions import Fraction
 
 ROUNDS = 40          # revisits per row before propagation stops (it stays sound)
 

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.evaluate import linear, optimise, propagate, smt
 from verify.evaluate.propagate import variable

@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from fractions import Fraction
 from typing import NamedTuple
+
+from quicktions import Fraction
 
 from verify.evaluate import exact
 from verify.model import record

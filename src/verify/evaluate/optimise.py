@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from fractions import Fraction
 from types import ModuleType
 from typing import Any
+
+from quicktions import Fraction
 
 from verify.evaluate import exact
 from verify.evaluate.linear import Constraint, Problem, Var, _Compiled, _Component, _renumbered

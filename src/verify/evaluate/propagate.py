@@ -10,7 +10,8 @@ from verify.evaluate.optimise.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.evaluate import optimise
 from verify.model import Interval, Relation, record

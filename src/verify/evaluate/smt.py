@@ -28,9 +28,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from fractions import Fraction
 from types import ModuleType
 from typing import Any
+
+from quicktions import Fraction
 
 from verify.evaluate import exact
 from verify.evaluate.linear import OPS as OPS

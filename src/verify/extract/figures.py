@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.extract.finders import FINDERS, Candidate, Scan
 from verify.model import record

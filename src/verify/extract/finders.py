@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.values.dates import MONTHS
 from verify.values.numbers import CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MAX_DIGITS, SCALES, word_number

@@ -22,9 +22,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import cached_property, lru_cache
 from typing import cast
+
+from quicktions import Fraction
 
 from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated, record
 from verify.values import units

@@ -12,8 +12,9 @@ The implied sums are also Relation records, so the sum rule can explain them in 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from fractions import Fraction
 from typing import Any
+
+from quicktions import Fraction
 
 from verify.anchor.quotes import figure_at
 from verify.model import Breakdown, Claim, ClaimsFile, Figure, Interval, Outcome, Relation, Verdict

@@ -10,8 +10,9 @@ Everything is a Fraction built from the digits as written; nothing passes throug
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from functools import lru_cache
+
+from quicktions import Fraction
 
 from verify.model import Figure, Interval, pickle_by_constructor, record
 from verify.values import units

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from quicktions import Fraction
 
 from verify.values.vocabulary import data_file, shipped
 

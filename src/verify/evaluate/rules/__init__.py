@@ -25,11 +25,12 @@ import ast
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import field
-from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from quicktions import Fraction
 
 from verify import ruleids
 from verify.config import Config

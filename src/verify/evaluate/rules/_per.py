@@ -10,7 +10,7 @@ narrowed to whole numbers.
 """
 from __future__ import annotations
 
-from fractions import Fraction
+from quicktions import Fraction
 
 from verify.evaluate.rules import Context, Value, values
 from verify.evaluate.rules._ratio import Combined

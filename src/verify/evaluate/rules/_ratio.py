@@ -8,7 +8,8 @@ do (holds only if, with the exact condition); none do (contradiction).
 from __future__ import annotations
 
 from collections.abc import Callable
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.evaluate.rules import Context, Outcome, Value, described, total, values
 from verify.model import Interval, Verdict, record

@@ -46,7 +46,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import fields, replace
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.anchor.quotes import figure_at
 from verify.evaluate.rules import Context, Outcome, Value, described, values

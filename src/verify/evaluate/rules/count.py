@@ -24,7 +24,8 @@ Failing example:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.evaluate.rules import Context, Outcome, values
 from verify.model import Relation, Verdict

@@ -49,7 +49,8 @@ import datetime
 import math
 import re
 from collections.abc import Iterator
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.evaluate.rules import Context, Outcome, values
 from verify.model import Interval, Relation, Verdict

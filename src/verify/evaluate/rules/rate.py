@@ -32,7 +32,8 @@ Failing example:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
+
+from quicktions import Fraction
 
 from verify.evaluate.rules import Context, Outcome, described, values
 from verify.evaluate.rules._per import convert, require, split, stated
