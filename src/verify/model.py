@@ -26,14 +26,17 @@ _T = TypeVar("_T")
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field, dataclasses.Field))
 def record(*, slots: bool = False, order: bool = False) -> Callable[[type[_T]], type[_T]]:
-    """A frozen record: a dataclass whose fields are never assigned after it is made.
+    """A frozen record of a pure-Python module: a dataclass whose fields are never assigned
+    after it is made.
 
     Frozen as the type checker sees it (mypy reads `dataclass_transform`): assigning a field
     is a type error, and CI runs mypy --strict over every module.  When it runs it is a plain
     dataclass, hashed by its fields as a frozen one is: a frozen dataclass sets each field
     through `object.__setattr__` past its own guard, which made every record 3 to 6 times
-    slower to make (~1,050 of them a claims file of 50 claims: about a tenth of checking it).
-    """
+    slower to make (the model's ~700 of a claims file of 50 claims).  A module compiled with
+    mypyc (setup.py) declares `@dataclass(frozen=True)` instead: mypyc makes a native class
+    only of that decorator (of this one, a class with an instance dict, slower to read and
+    larger)."""
     def make(cls: type[_T]) -> type[_T]:     # a hash of its own (numbers.Tolerances) is kept
         return dataclasses.dataclass(slots=slots, order=order,
                                      unsafe_hash="__hash__" not in vars(cls))(cls)

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
 from quicktions import Fraction
 
 from verify.evaluate import exact
-from verify.model import record
 
 OPS = {"<=": "<=", "<": "<", "==": "=", ">=": ">=", ">": ">"}
 
-@record()
+@dataclass(frozen=True)
 class Var:
     """A quantity; `integer` for counts. Bounds are on only while `group` is."""
     name: str
@@ -35,7 +35,7 @@ class Var:
     group: str | None = None
 
 
-@record()
+@dataclass(frozen=True)
 class Constraint:
     """sum(coeff * var for var, coeff in terms) <op> rhs, on while `group` is."""
     group: str
@@ -44,7 +44,7 @@ class Constraint:
     rhs: Fraction
 
 
-@record()
+@dataclass(frozen=True)
 class Problem:
     vars: tuple[Var, ...]
     constraints: tuple[Constraint, ...]

@@ -10,11 +10,12 @@ from verify.evaluate.optimise.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from quicktions import Fraction
 
 from verify.evaluate import optimise
-from verify.model import Interval, Relation, record
+from verify.model import Interval, Relation
 from verify.relate.quantities import Article, Constraint, Quantity, Statement
 from verify.values.numbers import fmt, fmt_interval, integer_in
 
@@ -24,7 +25,7 @@ def variable(index: int) -> str:
     return f"q{index}"
 
 
-@record()
+@dataclass(frozen=True)
 class Step:
     """One constraint solved for one quantity: `bound` is what the others allow it, `tighter`
     what it is left with; `empty` when that is no value at all."""

@@ -36,18 +36,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from quicktions import Fraction
 
 from verify.extract.finders import FINDERS, Candidate, Scan
-from verify.model import record
 
 _NEWLINE = re.compile("\n")
 KINDS = ("number", "words", "share", "compound", "pair", "money", "percent", "date", "year",
          "weekday", "time", "ordinal")
 
 
-@record()
+@dataclass(frozen=True)
 class Extracted:
     """One figure: characters [start, end) of the text, 1-based line/col of start."""
 

@@ -22,10 +22,10 @@ Nothing here depends on the order of sources or claims.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from verify.model import Claim, ClaimsFile, Finding, Mark, Outcome, Relation, Severity, Verdict, record
+from verify.model import Claim, ClaimsFile, Finding, Mark, Outcome, Relation, Severity, Verdict
 from verify.relate.quantities import build as quantities_of
 from verify.relate.quantities import canonical_claims
 from verify.values import units
@@ -34,7 +34,7 @@ from verify.values.numbers import fmt_interval
 NOT_COMPARED = ("anchor", "coverage", "input", "waiver", "correction")   # stages run once a file
 
 
-@record()
+@dataclass(frozen=True)
 class Replacement:
     """The statements of one quantity in a corrected source, and those of its correction."""
 
@@ -43,7 +43,7 @@ class Replacement:
     new: tuple[Claim, ...]
 
 
-@record()
+@dataclass(frozen=True)
 class Versions:
     """A file with corrections as corrected (what is checked) and as published (to compare)."""
 

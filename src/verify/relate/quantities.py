@@ -27,7 +27,7 @@ from typing import cast
 
 from quicktions import Fraction
 
-from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated, record
+from verify.model import Breakdown, Claim, ClaimsFile, Interval, Outcome, Relation, Unstated
 from verify.values import units
 from verify.values.numbers import IntervalKey, interval_key, overlap, whole_numbers
 
@@ -42,7 +42,7 @@ Slice = tuple[str, Coordinates]               # (folded measure, the dimensions 
 Cell = tuple[str, Coordinates, Coordinates]   # (folded measure, free coordinates, cube coordinates)
 
 
-@record()
+@dataclass(frozen=True)
 class Statement:
     """One interval stated for a quantity, by one claim or several saying the same."""
 
@@ -58,7 +58,7 @@ class Statement:
         return "stated:" + ",".join(self.claims)
 
 
-@record()
+@dataclass(frozen=True)
 class Quantity:
     index: int
     key: QuantityKey
@@ -88,7 +88,7 @@ class Quantity:
             else None
 
 
-@record()
+@dataclass(frozen=True)
 class Constraint:
     """sum(coefficient * quantity) <op> rhs, on while its group is; `kind` says what it is."""
 

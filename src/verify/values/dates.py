@@ -20,8 +20,6 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from verify.model import record
-
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -50,7 +48,7 @@ MAX_WORD = 20       # longer words are no misspelt weekday (and difflib need not
 TYPO_CUTOFF = 0.8   # difflib ratio: "Fridy" 0.91, "Wendesday" 0.89; "money" 0.73
 
 
-@record()
+@dataclass(frozen=True)
 class Written:
     """A date with a day of the month as written: year None when none is written."""
 
@@ -73,7 +71,7 @@ class Written:
         return self.year >= 1 and self.day <= calendar.monthrange(self.year, self.month)[1]
 
 
-@record()
+@dataclass(frozen=True)
 class Mention:
     """One day the value names, in the order written: a weekday, a date, or a weekday with
     the date written next to it."""

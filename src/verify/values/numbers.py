@@ -10,11 +10,12 @@ Everything is a Fraction built from the digits as written; nothing passes throug
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from quicktions import Fraction
 
-from verify.model import Figure, Interval, pickle_by_constructor, record
+from verify.model import Figure, Interval, pickle_by_constructor
 from verify.values import units
 
 MAX_DIGITS = 40          # digits in one written number; more is not a newspaper figure
@@ -92,7 +93,7 @@ class FigureError(ValueError):
     """The written figure cannot be read; the message says what was expected."""
 
 
-@record()
+@dataclass(frozen=True)
 class Written:
     """A number as read from text: its exact value and the step of its last written digit."""
 
@@ -320,7 +321,7 @@ def _read_number(text: str, original: str, depth: int = 0) -> tuple[Fraction, Fr
     return word, None
 
 
-@record()
+@dataclass(frozen=True)
 class Tolerances:
     """Hedge tolerances as fractions of the figure (from checks/ settings)."""
 

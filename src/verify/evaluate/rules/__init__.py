@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 import importlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -34,7 +34,7 @@ from quicktions import Fraction
 
 from verify import ruleids
 from verify.config import Config
-from verify.model import Claim, ClaimsFile, Interval, record
+from verify.model import Claim, ClaimsFile, Interval
 from verify.model import Outcome as Outcome  # re-exported: the rules take it from here
 from verify.relate.quantities import Article, Statement
 from verify.values import units as unitdefs
@@ -45,7 +45,7 @@ from verify.values.numbers import fmt, fmt_interval, overlap, whole_numbers
 IDS, MODULES, NAMES, STAGES = ruleids.IDS, ruleids.MODULES, ruleids.NAMES, ruleids.STAGES
 
 
-@record()
+@dataclass(frozen=True)
 class Rule:
     """One rule id of the registry."""
 
@@ -56,7 +56,7 @@ class Rule:
     manual: str                   # its module's docstring
 
 
-@record()
+@dataclass(frozen=True)
 class Checker(Rule):
     """A rule of a rule module: what the engine calls (a stage is run by the engine itself)."""
 
@@ -136,7 +136,7 @@ def _of_claims() -> tuple[Checker, ...]:
     return tuple(r for r in _checkers() if r.applies == "claim")
 
 
-@record()
+@dataclass(frozen=True)
 class Context:
     """What a rule may look at: the file, its claims by id, the settings, and the article's
     quantities.  `choice` (quantity index -> statement) makes a rule judge a quantity by one
@@ -161,7 +161,7 @@ class Inconsistent(Exception):
     conflict is reported by the judge, and the rule is not run on it."""
 
 
-@record()
+@dataclass(frozen=True)
 class Value:
     """A quantity's value in a common unit, from the statements that give it: all they allow,
     and as printed; `ids` are every claim stating it."""

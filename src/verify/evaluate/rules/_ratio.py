@@ -8,17 +8,18 @@ do (holds only if, with the exact condition); none do (contradiction).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from quicktions import Fraction
 
 from verify.evaluate.rules import Context, Outcome, Value, described, total, values
-from verify.model import Interval, Verdict, record
+from verify.model import Interval, Verdict
 from verify.values.numbers import fmt, fmt_interval, overlap, whole_numbers
 
 Inverse = Callable[[Fraction, Fraction], Fraction | None]
 
 
-@record()
+@dataclass(frozen=True)
 class Form:
     """f and its inverses: x_for(y, s) and y_for(x, s) solve f(x, y) = s."""
 
@@ -98,7 +99,7 @@ def _words(value: Value, needed: Interval) -> str:
     return f"{name} was in {fmt_interval(needed, unit)}"
 
 
-@record()
+@dataclass(frozen=True)
 class Combined(Value):
     """A figure made of others ("4,100 + 2,510"), named by what it adds up."""
 

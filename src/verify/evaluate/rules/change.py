@@ -45,14 +45,14 @@ Failing example:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 
 from quicktions import Fraction
 
 from verify.anchor.quotes import figure_at
 from verify.evaluate.rules import Context, Outcome, Value, described, values
 from verify.evaluate.rules._ratio import Form, divide, evaluate, quotient
-from verify.model import Claim, Interval, Relation, Unstated, Verdict, record
+from verify.model import Claim, Interval, Relation, Unstated, Verdict
 from verify.relate.relations import change_form, signed
 from verify.values import direction, units
 from verify.values.direction import FALL, RISE
@@ -75,7 +75,7 @@ FORMS = {
 _WENT = {RISE: "rose", FALL: "fell"}
 
 
-@record()
+@dataclass(frozen=True)
 class _Decrease(Value):
     """A change worded as a fall: its figure counts as negative."""
 

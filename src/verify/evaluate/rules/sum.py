@@ -37,9 +37,10 @@ Failing example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from verify.evaluate.rules import Context, Outcome, Value, described, total, values
-from verify.model import Interval, Relation, Verdict, record
+from verify.model import Interval, Relation, Verdict
 from verify.values.numbers import SCALES, fmt, fmt_interval, overlap
 from verify.values.units import factor as factor_of
 
@@ -122,7 +123,7 @@ def _sum(printed: Interval, allowed: Interval, parts: list[Value], unit: str) ->
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 
 
-@record()
+@dataclass(frozen=True)
 class _Total(Value):
     """A breakdown's `total:` standing for its whole: exact, and named by why it is known."""
 
