@@ -79,8 +79,8 @@ def test_every_record_is_declared_as_its_module_is_run():
     compiled |= {p.with_suffix("") / "__init__.py" for p in compiled}
     wrong = [f"{p.relative_to(src)}:{n}" for p in sorted(src.rglob("*.py"))
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-             if ("@record(" in line if p in compiled
-                 else "dataclass(frozen=True" in line.replace(" ", ""))]
+             if line.lstrip().startswith("@") and ("@record(" in line if p in compiled
+                                                   else "dataclass(frozen=True" in line.replace(" ", ""))]
     assert compiled and wrong == []
 
 
