@@ -34,7 +34,6 @@ from typing import Any
 from quicktions import Fraction
 
 from verify.evaluate import exact
-from verify.evaluate.linear import OPS as OPS
 from verify.evaluate.linear import Constraint as Constraint
 from verify.evaluate.linear import Problem as Problem
 from verify.evaluate.linear import Var as Var

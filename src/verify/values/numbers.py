@@ -343,9 +343,8 @@ class Tolerances:
                      multiples.denominator, self.steps, self.rounding))
 
 
-# --jobs sends the settings (Tolerances) and read figures to the workers: each is rebuilt by
-# its class, one call (compiled, setup.py, a class unpickled field by field is slower, and was
-# refused while these were frozen dataclasses)
+# --jobs sends the settings (Tolerances) and read figures to the workers: compiled (setup.py),
+# a frozen class cannot be unpickled by setting its fields, so both are rebuilt by their class
 for _record in (Written, Tolerances):
     pickle_by_constructor(_record)
 
