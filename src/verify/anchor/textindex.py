@@ -97,12 +97,19 @@ _INDEX_AFTER = 32         # searches of one text before its words are indexed ..
 _INDEX_CHARS = 100_000    # ... if it is this long: an article's worth is scanned in microseconds
 _WORD_RUN = re.compile(r"\w+")
 _CHUNK = 65_536           # words of a long text indexed at a time
+_EDGE = 3                 # characters of a run's first and last word in its key
 
 
 class _WordIndex:
-    """Where each run of three words of a long text starts.  A quote holding three words with
-    text on both sides can only start that far before a place of those three, so a few places
-    are checked instead of the whole text; the offsets found are exactly those a scan finds."""
+    """Where each run of three words of a long text stands, keyed by the last three characters
+    of its first word, its middle word and the first three of its last word.  Any three words
+    in a row of a quote give such a key, its edge words too: a quote's first word is the end
+    of a word of the text, its last word the start of one, so their three characters at that
+    end are the text's when they are three (a quote ending "Falcon Shield" is looked up by
+    "Shi", found before "Shield" and "Shields").  A quote can only stand where its rarest
+    key does, so a few places are checked instead of the whole text; the offsets found are
+    exactly those a scan finds.  (The edge words matter: a generated source whose stories
+    recur has inner words that recur with them, and its quotes end in the story's name.)"""
 
     def __init__(self, text: str):
         # the places as machine integers (a list of ints took 54 MiB for a source of 8.6 MB)
@@ -118,23 +125,28 @@ class _WordIndex:
         self._add(words, starts)
 
     def _add(self, words: list[str], starts: list[int]) -> None:
-        """The runs starting at each word of `words` but the last two."""
+        """The runs starting at each word of `words` but the last two, each at the place
+        of its middle word (a quote's first word may start before it does)."""
         places = self.places
-        for run, at in zip(zip(words, words[1:], words[2:], strict=False), starts, strict=False):
-            if (known := places.get(run)) is None:
-                places[run] = array("q", (at,))
+        for first, middle, last, at in zip(words, words[1:], words[2:], starts[1:], strict=False):
+            key = (first[-_EDGE:], middle, last[:_EDGE])
+            if (known := places.get(key)) is None:
+                places[key] = array("q", (at,))
             else:
                 known.append(at)
 
     def candidates(self, needle: str) -> list[int] | None:
-        """Offsets where `needle` may start, in order; None when it holds no three whole words."""
-        words = [(m.start(), m.group()) for m in _WORD_RUN.finditer(needle)
-                 if m.start() > 0 and m.end() < len(needle)]    # whole in every occurrence
+        """Offsets where `needle` may start, in order; None when no three of its words in a row
+        give a key (its edge words shorter than three characters: a text's word may be longer)."""
+        runs = [(m.start(), m.end(), m.group()) for m in _WORD_RUN.finditer(needle)]
         best: tuple[int, Sequence[int]] | None = None
-        for i in range(len(words) - 2):
-            places = self.places.get((words[i][1], words[i + 1][1], words[i + 2][1]), ())
+        for (start, _, first), (offset, _, middle), (_, end, last) in \
+                zip(runs, runs[1:], runs[2:], strict=False):
+            if (start == 0 and len(first) < _EDGE) or (end == len(needle) and len(last) < _EDGE):
+                continue
+            places = self.places.get((first[-_EDGE:], middle, last[:_EDGE]), ())
             if best is None or len(places) < len(best[1]):
-                best = (words[i][0], places)
+                best = (offset, places)
         if best is None:
             return None
         offset, rarest = best
