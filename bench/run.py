@@ -11,7 +11,7 @@ P2  throughput: an archive of 1,000 files x 50 claims (bench/gen_archive.py) che
     and --jobs 2 against --jobs 1.                                       target >= 1.8x faster
     Each the median of 3 rounds' ratios (loader, --jobs 1, --jobs 2 in turn).
 P3  scale: one file of 10,000 claims against one of 100,000.           target <= 11x
-    The small file, then twice the large one and the small one again: the median of the
+    The small file, then three times the large one and the small one again: the median of the
     large runs' ratios to the small runs either side.  Peak memory is the child's ru_maxrss.
 
 Every run of verify is a subprocess of the installed command (`verify` beside this Python,
@@ -243,8 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="P2: median of N rounds' ratios (default 3)")
     parser.add_argument("--files", type=int, default=None, help="P2 files (default 1000, quick 200)")
     parser.add_argument("--claims", type=int, default=50, help="P2 claims per file")
-    parser.add_argument("--large-rounds", type=int, default=2,
-                        help="P3: runs of the large file, each between two of the small one (default 2)")
+    parser.add_argument("--large-rounds", type=int, default=3,
+                        help="P3: runs of the large file, each between two of the small one (default 3)")
     parser.add_argument("--large", type=int, default=None,
                         help="P3 claims of the large file; the small one has a tenth (default 100000)")
     parser.add_argument("--timeout", type=float, default=900,
