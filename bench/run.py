@@ -9,7 +9,8 @@ P2  throughput: an archive of 1,000 files x 50 claims (bench/gen_archive.py) che
     --jobs 1, against PyYAML's C loader alone parsing the same files
     (`yaml.load(text, Loader=yaml.CSafeLoader)`, texts already in memory).  target <= 4x
     and --jobs 2 against --jobs 1.                                       target >= 1.8x faster
-    Each the median of 3 rounds' ratios (loader, --jobs 1, --jobs 2 in turn).
+    Each the median of 3 rounds' ratios (loader, --jobs 1, --jobs 2 in turn, then the
+    loader and --jobs 1 again): each run against the runs either side of it.
 P3  scale: one file of 10,000 claims against one of 100,000.           target <= 11x
     The small file, then three times the large one and the small one again: the median of the
     large runs' ratios to the small runs either side.  Peak memory is the child's ru_maxrss.
@@ -100,18 +101,22 @@ def timed(command: list[str], cwd: Path, stdout=subprocess.DEVNULL) -> tuple[flo
     return elapsed, process.returncode, usage.ru_maxrss
 
 
-def medians(commands: list[list[str]], cwd: Path, runs: int) -> list[tuple[float, float]]:
-    """(median wall seconds, median CPU seconds) of each command over `runs` rounds, the
-    commands run one after the other in each round (so a spell of load falls on all)."""
-    for command in commands:
+def alternating(base: list[str], tool: list[str], cwd: Path, runs: int) -> dict[str, list[float]]:
+    """The baseline, then `runs` times the tool and the baseline again, one after the other:
+    wall and CPU seconds of each run ("base", "base_cpu", "tool", "tool_cpu")."""
+    for command in (base, tool):
         timed(command, cwd)                   # warm the page cache and .pyc files
-    walls: list[list[float]] = [[] for _ in commands]
-    cpus: list[list[float]] = [[] for _ in commands]
-    for _ in range(runs):
-        for k, command in enumerate(commands):
-            walls[k].append(timed(command, cwd)[0])
-            cpus[k].append(LAST_CPU[0])
-    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
+    times: dict[str, list[float]] = {"base": [], "base_cpu": [], "tool": [], "tool_cpu": []}
+    for command in [base] + [tool, base] * runs:
+        name = "base" if command is base else "tool"
+        times[name].append(timed(command, cwd)[0])
+        times[name + "_cpu"].append(LAST_CPU[0])
+    return times
+
+
+def bracketed(tool: list[float], base: list[float]) -> list[float]:
+    """Each of the tool's runs against the mean of the baseline's runs either side of it."""
+    return [t / statistics.mean(base[i:i + 2]) for i, t in enumerate(tool)]
 
 
 def line(name: str, ratio: float, target: str, ok: bool, detail: str) -> None:
@@ -119,25 +124,30 @@ def line(name: str, ratio: float, target: str, ok: bool, detail: str) -> None:
 
 
 def p1(runs: int, workdir: Path) -> None:
-    (base, base_cpu), (tool, tool_cpu) = medians(
-        [[sys.executable, "-c", "import yaml, pint, z3"], verify_command() + ["check", str(SEED)]],
-        workdir, runs)
-    line("P1", tool / base, "<= 0.8x", tool / base <= 0.8,
+    times = alternating([sys.executable, "-c", "import yaml, pint, z3"],
+                        verify_command() + ["check", str(SEED)], workdir, runs)
+    ratio = statistics.median(bracketed(times["tool"], times["base"]))
+    cpu = statistics.median(bracketed(times["tool_cpu"], times["base_cpu"]))
+    tool, base = statistics.median(times["tool"]), statistics.median(times["base"])
+    line("P1", ratio, "<= 0.8x", ratio <= 0.8,
          f"verify check seed {tool * 1000:.0f} ms vs import yaml, pint, z3 {base * 1000:.0f} ms "
-         f"(medians of {runs}, alternating); CPU time {tool_cpu / base_cpu:.2f}x "
-         f"({tool_cpu * 1000:.0f} vs {base_cpu * 1000:.0f} ms)")
+         f"(medians of {runs} alternating runs; the ratio is the median of each run's to the "
+         f"baseline's runs either side); CPU time {cpu:.2f}x")
 
 
 def p2(files: int, claims: int, workdir: Path, rounds: int) -> None:
-    """`rounds` rounds, each the C loader's pass, then --jobs 1, then --jobs 2, one after the
-    other.  On a machine others share, one run's ratio moved between 3.5x and 6.7x within
-    minutes: the median of the rounds' own ratios decides."""
+    """`rounds` rounds, each the C loader's pass, then --jobs 1, then --jobs 2; then the
+    loader and --jobs 1 once more.  Each --jobs 1 run is judged against the loader's passes
+    either side of it, each --jobs 2 run against the --jobs 1 runs either side, and the
+    median of those ratios decides: this machine's own speed moves by a third within
+    minutes (the import of yaml, pint and z3 took 273 to 455 ms in one minute), and one
+    run's P2 moved between 3.5x and 6.7x."""
     archive = workdir / f"archive-{files}x{claims}"
     if not (archive / "manifest.json").exists():
         gen_archive.generate(archive, files, claims, seed=1, error_rate=0.1)
     texts = [p.read_text(encoding="utf-8") for p in sorted(archive.glob("*.yaml"))]
     bases, base_cpus, ones, one_cpus, twos, rss1 = [], [], [], [], [], 0
-    for _ in range(rounds):
+    for step in range(rounds + 1):
         start, start_cpu = time.perf_counter(), time.process_time()
         for text in texts:
             yaml.load(text, Loader=yaml.CSafeLoader)
@@ -145,32 +155,34 @@ def p2(files: int, claims: int, workdir: Path, rounds: int) -> None:
         base_cpus.append(time.process_time() - start_cpu)
         try:
             one, _, rss = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
+            ones.append(one)
             one_cpus.append(LAST_CPU[0])
-            two, _, _ = timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)
+            rss1 = max(rss1, rss)
+            if step < rounds:
+                twos.append(timed(verify_command() + ["check", str(archive), "--jobs", "2"],
+                                  workdir)[0])
         except Stopped as stop:
             line("P2", stop.args[0] / bases[-1], "<= 4x", False, f"stopped after "
                  f"{stop.args[0]:.0f} s (--timeout): the ratio is at least this")
             return
-        ones.append(one)
-        twos.append(two)
-        rss1 = max(rss1, rss)
     base, one, two = min(bases), min(ones), min(twos)
-    # each round's own ratio pairs runs made seconds apart, under the same load: their median
-    # decides (with one round, the round's ratio); the ratio of the least times is beside it
-    each = sorted(o / b for o, b in zip(ones, bases, strict=True))
-    each_j = sorted(o / t for o, t in zip(ones, twos, strict=True))
+    # the least times' ratio is printed beside the median: on a machine whose speed drifts,
+    # the least times may come from minutes apart
+    each = bracketed(ones[:rounds], bases)
+    each_j = [1 / r for r in bracketed(twos, ones)]
     ratio, ratio_j = statistics.median(each), statistics.median(each_j)
     line("P2", ratio, "<= 4x", ratio <= 4,
-         f"{files} files x {claims} claims, median of {rounds} rounds' ratios "
-         f"({', '.join(f'{r:.2f}' for r in each)}); least times: --jobs 1 {one:.2f} s "
-         f"({one / files * 1000:.1f} ms/file) vs CSafeLoader {base:.2f} s "
-         f"({base / files * 1000:.2f} ms/file), {one / base:.2f}x; peak {rss1 // 1024} MiB; "
-         f"CPU time {min(one_cpus) / min(base_cpus):.2f}x ({min(one_cpus):.2f} vs "
-         f"{min(base_cpus):.2f} s)")
+         f"{files} files x {claims} claims, median of {rounds} --jobs 1 runs' ratios to the "
+         f"loader's passes either side ({', '.join(f'{r:.2f}' for r in each)}); least times: "
+         f"--jobs 1 {one:.2f} s ({one / files * 1000:.1f} ms/file) vs CSafeLoader {base:.2f} s "
+         f"({base / files * 1000:.2f} ms/file), {one / base:.2f}x; peak {rss1 // 1024} MiB "
+         f"(with the bench's own, which a forked child counts); CPU time "
+         f"{min(one_cpus) / min(base_cpus):.2f}x ({min(one_cpus):.2f} vs {min(base_cpus):.2f} s)")
     line("P2j", ratio_j, ">= 1.8x", ratio_j >= 1.8,
-         f"--jobs 1 / --jobs 2 on {os.cpu_count()} cores, median of {rounds} rounds' ratios "
-         f"({', '.join(f'{r:.2f}' for r in each_j)}); least times {one:.2f} s / {two:.2f} s, "
-         f"{one / two:.2f}x")
+         f"--jobs 1 / --jobs 2 on {os.cpu_count()} cores, median of {rounds} --jobs 2 runs' "
+         f"ratios to the --jobs 1 runs either side ({', '.join(f'{r:.2f}' for r in each_j)}); "
+         f"least times {one:.2f} s / {two:.2f} s, {one / two:.2f}x")
+
 
 def p3(small: int, large: int, workdir: Path, rounds: int) -> None:
     """The small file, then `rounds` times the large file and the small one again: each
@@ -208,12 +220,7 @@ def p3(small: int, large: int, workdir: Path, rounds: int) -> None:
     # the large file's report takes this process to 370 MiB once read
     for n in (small, large):
         print(f"     {n:>7,} claims: {_summary(paths[n].with_name('report.json'))}")
-
-    def bracketed(times: dict[int, list[float]]) -> list[float]:
-        """Each large run against the mean of the small runs either side of it."""
-        return [t / statistics.mean(times[small][i:i + 2]) for i, t in enumerate(times[large])]
-
-    each, each_cpu = bracketed(walls), bracketed(cpus)
+    each, each_cpu = bracketed(walls[large], walls[small]), bracketed(cpus[large], cpus[small])
     ratio = statistics.median(each)
     line("P3", ratio, f"<= {1.1 * large / small:.0f}x", ratio <= 1.1 * large / small,
          f"{large:,} claims vs {small:,} claims in one file, median of {rounds} large runs' "
