@@ -39,6 +39,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 import yaml
 
@@ -101,17 +102,23 @@ def timed(command: list[str], cwd: Path, stdout=subprocess.DEVNULL) -> tuple[flo
     return elapsed, process.returncode, usage.ru_maxrss
 
 
-def alternating(base: list[str], tool: list[str], cwd: Path, runs: int) -> dict[str, list[float]]:
-    """The baseline, then `runs` times the tool and the baseline again, one after the other:
-    wall and CPU seconds of each run ("base", "base_cpu", "tool", "tool_cpu")."""
-    for command in (base, tool):
-        timed(command, cwd)                   # warm the page cache and .pyc files
-    times: dict[str, list[float]] = {"base": [], "base_cpu": [], "tool": [], "tool_cpu": []}
-    for command in [base] + [tool, base] * runs:
-        name = "base" if command is base else "tool"
-        times[name].append(timed(command, cwd)[0])
-        times[name + "_cpu"].append(LAST_CPU[0])
-    return times
+_C = TypeVar("_C")       # a command, or a file of P3's
+
+
+class Times(NamedTuple):
+    """Wall and CPU seconds of one command's runs, in the order run."""
+
+    wall: list[float]
+    cpu: list[float]
+
+    def add(self, wall: float) -> None:
+        self.wall.append(wall)
+        self.cpu.append(LAST_CPU[0])
+
+
+def alternating(base: _C, tool: _C, runs: int) -> list[_C]:
+    """The order of the runs: the baseline, then `runs` times the tool and the baseline again."""
+    return [base] + [tool, base] * runs
 
 
 def bracketed(tool: list[float], base: list[float]) -> list[float]:
@@ -124,15 +131,20 @@ def line(name: str, ratio: float, target: str, ok: bool, detail: str) -> None:
 
 
 def p1(runs: int, workdir: Path) -> None:
-    times = alternating([sys.executable, "-c", "import yaml, pint, z3"],
-                        verify_command() + ["check", str(SEED)], workdir, runs)
-    ratio = statistics.median(bracketed(times["tool"], times["base"]))
-    cpu = statistics.median(bracketed(times["tool_cpu"], times["base_cpu"]))
-    tool, base = statistics.median(times["tool"]), statistics.median(times["base"])
+    imports = [sys.executable, "-c", "import yaml, pint, z3"]
+    seed = verify_command() + ["check", str(SEED)]
+    for command in (imports, seed):
+        timed(command, workdir)               # warm the page cache and .pyc files
+    base, tool = Times([], []), Times([], [])
+    for command in alternating(imports, seed, runs):
+        (tool if command is seed else base).add(timed(command, workdir)[0])
+    ratio = statistics.median(bracketed(tool.wall, base.wall))
+    cpu = statistics.median(bracketed(tool.cpu, base.cpu))
     line("P1", ratio, "<= 0.8x", ratio <= 0.8,
-         f"verify check seed {tool * 1000:.0f} ms vs import yaml, pint, z3 {base * 1000:.0f} ms "
-         f"(medians of {runs} alternating runs; the ratio is the median of each run's to the "
-         f"baseline's runs either side); CPU time {cpu:.2f}x")
+         f"verify check seed {statistics.median(tool.wall) * 1000:.0f} ms vs import yaml, pint, "
+         f"z3 {statistics.median(base.wall) * 1000:.0f} ms (medians of {runs} alternating runs; "
+         f"the ratio is the median of each run's to the baseline's runs either side); "
+         f"CPU time {cpu:.2f}x")
 
 
 def p2(files: int, claims: int, workdir: Path, rounds: int) -> None:
@@ -146,42 +158,42 @@ def p2(files: int, claims: int, workdir: Path, rounds: int) -> None:
     if not (archive / "manifest.json").exists():
         gen_archive.generate(archive, files, claims, seed=1, error_rate=0.1)
     texts = [p.read_text(encoding="utf-8") for p in sorted(archive.glob("*.yaml"))]
-    bases, base_cpus, ones, one_cpus, twos, rss1 = [], [], [], [], [], 0
+    loader, one, two, rss1 = Times([], []), Times([], []), Times([], []), 0
     for step in range(rounds + 1):
         start, start_cpu = time.perf_counter(), time.process_time()
         for text in texts:
             yaml.load(text, Loader=yaml.CSafeLoader)
-        bases.append(time.perf_counter() - start)
-        base_cpus.append(time.process_time() - start_cpu)
+        loader.wall.append(time.perf_counter() - start)
+        loader.cpu.append(time.process_time() - start_cpu)
         try:
-            one, _, rss = timed(verify_command() + ["check", str(archive), "--jobs", "1"], workdir)
-            ones.append(one)
-            one_cpus.append(LAST_CPU[0])
+            elapsed, _, rss = timed(verify_command() + ["check", str(archive), "--jobs", "1"],
+                                    workdir)
+            one.add(elapsed)
             rss1 = max(rss1, rss)
             if step < rounds:
-                twos.append(timed(verify_command() + ["check", str(archive), "--jobs", "2"],
-                                  workdir)[0])
+                two.add(timed(verify_command() + ["check", str(archive), "--jobs", "2"], workdir)[0])
         except Stopped as stop:
-            line("P2", stop.args[0] / bases[-1], "<= 4x", False, f"stopped after "
+            line("P2", stop.args[0] / loader.wall[-1], "<= 4x", False, f"stopped after "
                  f"{stop.args[0]:.0f} s (--timeout): the ratio is at least this")
             return
-    base, one, two = min(bases), min(ones), min(twos)
+    least_base, least_one, least_two = min(loader.wall), min(one.wall), min(two.wall)
     # the least times' ratio is printed beside the median: on a machine whose speed drifts,
     # the least times may come from minutes apart
-    each = bracketed(ones[:rounds], bases)
-    each_j = [1 / r for r in bracketed(twos, ones)]
+    each = bracketed(one.wall[:rounds], loader.wall)
+    each_j = [1 / r for r in bracketed(two.wall, one.wall)]
     ratio, ratio_j = statistics.median(each), statistics.median(each_j)
     line("P2", ratio, "<= 4x", ratio <= 4,
          f"{files} files x {claims} claims, median of {rounds} --jobs 1 runs' ratios to the "
          f"loader's passes either side ({', '.join(f'{r:.2f}' for r in each)}); least times: "
-         f"--jobs 1 {one:.2f} s ({one / files * 1000:.1f} ms/file) vs CSafeLoader {base:.2f} s "
-         f"({base / files * 1000:.2f} ms/file), {one / base:.2f}x; peak {rss1 // 1024} MiB "
-         f"(with the bench's own, which a forked child counts); CPU time "
-         f"{min(one_cpus) / min(base_cpus):.2f}x ({min(one_cpus):.2f} vs {min(base_cpus):.2f} s)")
+         f"--jobs 1 {least_one:.2f} s ({least_one / files * 1000:.1f} ms/file) vs CSafeLoader "
+         f"{least_base:.2f} s ({least_base / files * 1000:.2f} ms/file), "
+         f"{least_one / least_base:.2f}x; peak {rss1 // 1024} MiB (with the bench's own, which a "
+         f"forked child counts); CPU time {min(one.cpu) / min(loader.cpu):.2f}x "
+         f"({min(one.cpu):.2f} vs {min(loader.cpu):.2f} s)")
     line("P2j", ratio_j, ">= 1.8x", ratio_j >= 1.8,
          f"--jobs 1 / --jobs 2 on {os.cpu_count()} cores, median of {rounds} --jobs 2 runs' "
          f"ratios to the --jobs 1 runs either side ({', '.join(f'{r:.2f}' for r in each_j)}); "
-         f"least times {one:.2f} s / {two:.2f} s, {one / two:.2f}x")
+         f"least times {least_one:.2f} s / {least_two:.2f} s, {least_one / least_two:.2f}x")
 
 
 def p3(small: int, large: int, workdir: Path, rounds: int) -> None:
@@ -197,9 +209,8 @@ def p3(small: int, large: int, workdir: Path, rounds: int) -> None:
         settings[n] = folder / "settings.yaml"
         settings[n].write_text(LARGE_SETTINGS, encoding="utf-8")
         paths[n] = folder / "article-00000.yaml"
-    walls: dict[int, list[float]] = {small: [], large: []}
-    cpus: dict[int, list[float]] = {small: [], large: []}
-    for n in [small] + [large, small] * rounds:
+    times = {small: Times([], []), large: Times([], [])}
+    for n in alternating(small, large, rounds):
         report = paths[n].with_name("report.json")
         try:
             with report.open("w") as out:
@@ -208,24 +219,23 @@ def p3(small: int, large: int, workdir: Path, rounds: int) -> None:
                                         workdir, out)
         except Stopped as stop:
             print(f"     {n:>7,} claims: stopped after {stop.args[0]:.0f} s (--timeout)")
-            if walls[small]:
-                line("P3", stop.args[0] / walls[small][-1], f"<= {1.1 * large / small:.0f}x",
+            if times[small].wall:
+                line("P3", stop.args[0] / times[small].wall[-1], f"<= {1.1 * large / small:.0f}x",
                      False, "the ratio is at least this")
             return
-        walls[n].append(elapsed)
-        cpus[n].append(LAST_CPU[0])
+        times[n].add(elapsed)
         print(f"     {n:>7,} claims ({paths[n].stat().st_size / 1e6:.1f} MB of YAML): "
               f"{elapsed:.2f} s ({LAST_CPU[0]:.2f} s CPU), peak {rss // 1024} MiB")
     # read only now: a child's peak counts the bench's own memory when it is forked, and
     # the large file's report takes this process to 370 MiB once read
     for n in (small, large):
         print(f"     {n:>7,} claims: {_summary(paths[n].with_name('report.json'))}")
-    each, each_cpu = bracketed(walls[large], walls[small]), bracketed(cpus[large], cpus[small])
+    each = bracketed(times[large].wall, times[small].wall)
     ratio = statistics.median(each)
     line("P3", ratio, f"<= {1.1 * large / small:.0f}x", ratio <= 1.1 * large / small,
          f"{large:,} claims vs {small:,} claims in one file, median of {rounds} large runs' "
          f"ratios to the small runs either side ({', '.join(f'{r:.2f}' for r in each)}); "
-         f"CPU time {statistics.median(each_cpu):.2f}x")
+         f"CPU time {statistics.median(bracketed(times[large].cpu, times[small].cpu)):.2f}x")
 
 
 def _summary(report: Path) -> str:
@@ -262,7 +272,6 @@ def main(argv: list[str] | None = None) -> int:
     only = {p.strip().upper() for p in args.only.split(",")}
     TIMEOUT[0] = args.timeout
     runs = args.runs or (5 if args.quick else 9)
-    rounds = args.rounds
     files = args.files or (200 if args.quick else 1000)
     large = args.large or (20_000 if args.quick else 100_000)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="verify-bench-"))
@@ -274,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         if "P1" in only:
             p1(runs, workdir)
         if "P2" in only:
-            p2(files, args.claims, workdir, rounds)
+            p2(files, args.claims, workdir, args.rounds)
         if "P3" in only:
             p3(large // 10, large, workdir, args.large_rounds)
     finally:

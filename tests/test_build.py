@@ -13,12 +13,17 @@ from verify.values.numbers import Tolerances, Written
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _compiled_list() -> list[str]:
+def _compiled_paths() -> list[Path]:
+    """The source files setup.py compiles."""
     tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "COMPILED":
-            return [".".join(Path(p).with_suffix("").parts[1:]) for p in ast.literal_eval(node.value)]
+            return [ROOT / p for p in ast.literal_eval(node.value)]
     raise AssertionError("setup.py has no COMPILED list")
+
+
+def _compiled_list() -> list[str]:
+    return [".".join(p.relative_to(ROOT).with_suffix("").parts[1:]) for p in _compiled_paths()]
 
 
 def _is_compiled(name: str) -> bool:
@@ -56,10 +61,8 @@ def test_no_compiled_function_names_two_kinds_of_exception_alike():
     `except B as error` in one function is a TypeError when B is caught (an internal error
     for the user), though mypy and pure Python accept it."""
     twice = []
-    for name in _compiled_list():
-        path = ROOT / "src" / Path(*name.split(".")).with_suffix(".py")
-        if not path.exists():
-            path = path.with_suffix("") / "__init__.py"
+    for path in _compiled_paths():
+        name = path.relative_to(ROOT / "src").with_suffix("").as_posix()
         for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
                 caught: dict[str, set[str]] = {}

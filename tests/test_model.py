@@ -73,10 +73,9 @@ def test_every_record_is_declared_as_its_module_is_run():
     A compiled module's is `@dataclass(frozen=True)`, the one decorator mypyc makes a native
     class of (`@record()` there gives a class with an instance dict: slower to read, and 74
     MB more at 100,000 claims)."""
-    from test_build import ROOT, _compiled_list
+    from test_build import ROOT, _compiled_paths
     src = ROOT / "src" / "verify"
-    compiled = {src.joinpath(*name.split(".")[1:]).with_suffix(".py") for name in _compiled_list()}
-    compiled |= {p.with_suffix("") / "__init__.py" for p in compiled}
+    compiled = set(_compiled_paths())
     wrong = [f"{p.relative_to(src)}:{n}" for p in sorted(src.rglob("*.py"))
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if line.lstrip().startswith("@") and ("@record(" in line if p in compiled

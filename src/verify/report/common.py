@@ -82,9 +82,13 @@ def fails(finding: Finding, options: ReportOptions) -> bool:
             and finding.severity >= options.fail_level)
 
 
-def ordered(file: FileResult) -> list[tuple[int, Finding]]:
-    """(index into file.findings, finding) in the stable report order."""
-    return sorted(enumerate(file.findings), key=lambda pair: (pair[1].sort_key(), pair[0]))
+def ordered(file: FileResult, chosen: Callable[[Finding], bool] | None = None
+            ) -> list[tuple[int, Finding]]:
+    """(index into file.findings, finding) in the stable report order: every finding, or those
+    `chosen` (chosen before sorting: most of a file's are passes, which a report may not list)."""
+    pairs = enumerate(file.findings)
+    return sorted(pairs if chosen is None else ((i, f) for i, f in pairs if chosen(f)),
+                  key=lambda pair: (pair[1].sort_key(), pair[0]))
 
 
 def ordered_files(result: RunResult, root: str = ".") -> list[FileResult]:
@@ -92,9 +96,8 @@ def ordered_files(result: RunResult, root: str = ".") -> list[FileResult]:
 
 
 def listed(file: FileResult, options: ReportOptions) -> list[tuple[int, Finding]]:
-    """`ordered` of the findings a report lists (chosen first: most are passes, not listed)."""
-    return sorted(((i, f) for i, f in enumerate(file.findings) if is_listed(f, options)),
-                  key=lambda pair: (pair[1].sort_key(), pair[0]))
+    """The findings a report lists, in its order."""
+    return ordered(file, lambda finding: is_listed(finding, options))
 
 
 @record()
