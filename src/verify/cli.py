@@ -53,18 +53,42 @@ pyproject.toml or checks/): [tool.verify] in pyproject.toml, then checks/*.yaml.
 """
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help, descriptions and epilogs as written, at the terminal's width.  The width
+    is found here, not by argparse, which imports shutil for it (with its compression modules,
+    5 ms of every run's start: argparse makes a formatter at each add_argument)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)
+
+
+def _columns() -> int:
+    """The terminal's width as shutil.get_terminal_size finds it: $COLUMNS, else standard
+    output's terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="verify", description="Check that the figures of an "
                                      "article agree with each other and with its sources.",
                                      epilog=EXAMPLES + "\n" + EXIT_CODES,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+                                     formatter_class=_Formatter)
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check claims files (default: claims/)",
                                 description="Check claims files: the files named, and the "
                                 "claims files in the folders named (default: claims/).",
                                 epilog=FOLDERS + "\n" + EXAMPLES + "\n" + EXIT_CODES,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+                                formatter_class=_Formatter)
     check.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
                        help="claims files and folders of them (default: claims)")
     check.add_argument("--format", default=None, choices=FORMATS + ("auto",),
@@ -91,10 +115,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="check again whenever a claims file or a source changes (Ctrl-C stops)")
     check.add_argument("--shard", default=None, metavar="K/N",
                        help="check only the K-th of N deterministic slices of the files")
-    commands.add_parser("extract", help="list every figure of an article (--draft: a claims skeleton)")
-    rules = commands.add_parser("rules", help="the rule catalogue, or one rule's manual")
+    commands.add_parser("extract", help="list every figure of an article (--draft: a claims skeleton)",
+                        formatter_class=_Formatter)
+    rules = commands.add_parser("rules", help="the rule catalogue, or one rule's manual",
+                                formatter_class=_Formatter)
     rules.add_argument("rule", nargs="?")
-    commands.add_parser("schema", help="print the JSON Schema of claims files")
+    commands.add_parser("schema", help="print the JSON Schema of claims files", formatter_class=_Formatter)
     return parser
 
 

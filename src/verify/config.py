@@ -10,6 +10,7 @@ unknown key anywhere is a located error with a did-you-mean.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 import tomllib
@@ -127,7 +128,7 @@ def _tool_table(root: Path) -> tuple[_Table, str, str] | None:
     shown = _shown(pyproject)
     text = _read(pyproject, shown)
     try:
-        table = tomllib.loads(text)
+        table = _toml(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{shown}:1:1: not valid TOML ({error}); expected a pyproject.toml "
                           "that Python's tomllib reads") from None
@@ -148,6 +149,13 @@ def _tool_table(root: Path) -> tuple[_Table, str, str] | None:
             raise ConfigError(f"{shown}:{_toml_where(text, key)}: [tool.verify] {key} is "
                               f"{value!r}; expected {what}")
     return tool, text, shown
+
+
+@functools.lru_cache(maxsize=8)
+def _toml(text: str) -> dict[str, Any]:
+    """A pyproject's tables, parsed once for its text: a walk and the settings of its project
+    each ask for [tool.verify] (three times for a run of one project).  Read-only."""
+    return tomllib.loads(text)
 
 
 def _apply_table(config: Config, tool: _Table, text: str, shown: str) -> Config:

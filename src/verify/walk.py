@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from verify import config as configs
 from verify.config import Config, settings_folder
@@ -69,11 +69,11 @@ def find(paths: list[str], exclude: tuple[str, ...] = (),
     return Found(tuple(dict.fromkeys(files)), tuple(dict.fromkeys(skipped)), tuple(missing))
 
 
-def is_claims_file(path: Path, limit: int) -> bool:
+def is_claims_file(path: str | Path, limit: int) -> bool:
     """Does the file have a top-level `claims:` key?  An unreadable file counts as one, so
     that the check says why it cannot be read instead of leaving it out unseen."""
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             head = stream.read(limit)
     except OSError:
         return True
@@ -84,35 +84,57 @@ def _walk(top: Path, exclude: tuple[str, ...],
           settings: Callable[[Path], Config]) -> tuple[list[str], list[tuple[str, str]]]:
     inside = top.resolve()
     start = _project(project_root(inside), exclude, settings)
-    # folder (as walked) -> (its project, its path from the project's root)
-    where = {str(top): (start, PurePosixPath(inside.relative_to(start.root).as_posix()))}
-    found: list[Path] = []
+    # folder (as walked) -> (its project, its path from the project's root, "." for the root);
+    # paths as strings: pathlib's objects were most of a walk's time (an archive's thousands of
+    # names, each joined, matched and opened)
+    where = {str(top): (start, inside.relative_to(start.root).as_posix())}
+    found: list[str] = []
     skipped: list[tuple[str, str]] = []
     for folder, folders, names in os.walk(top):       # links to folders are not followed
         project, rel = where.pop(folder)
+        shown = _shown(folder, top)
         kept = []
         for name in sorted(folders):
-            sub = rel / name
+            sub = _below(rel, name)
             if not _skip(project, name, sub, True):
                 below = os.path.join(folder, name)
                 if any(os.path.exists(os.path.join(below, m)) for m in PROJECT_MARKERS):
                     root = Path(below).resolve()
-                    where[below] = (_project(root, exclude, settings), PurePosixPath("."))
+                    where[below] = (_project(root, exclude, settings), ".")
                 else:
                     where[below] = (project, sub)
                 kept.append(name)
         folders[:] = kept
+        limit = project.config.limit("file_bytes")
         for name in names:
-            sub, path = rel / name, Path(folder, name)
+            sub, path = _below(rel, name), os.path.join(shown, name)
             if (not any(_matches(p, name, sub, False) for p in project.config.include)
                     or _skip(project, name, sub, False)
-                    or (path.is_symlink() and not path.resolve().is_relative_to(inside))):
+                    or (os.path.islink(path) and not Path(path).resolve().is_relative_to(inside))):
                 continue        # (a file that is no link is inside: links to folders are not walked)
-            if is_claims_file(path, project.config.limit("file_bytes")):
+            if is_claims_file(path, limit):
                 found.append(path)
             else:
-                skipped.append((str(path), NOT_CLAIMS))
-    return [str(p) for p in sorted(found)], sorted(skipped)
+                skipped.append((path, NOT_CLAIMS))
+    return sorted(found, key=_path_order), sorted(skipped, key=lambda s: (_path_order(s[0]), s[1]))
+
+
+def _shown(folder: str, top: Path) -> str:
+    """A folder os.walk gives, as pathlib shows its files: "./sub" is "sub" (walking ".")."""
+    if str(top) != ".":
+        return folder
+    return "" if folder == "." else folder.removeprefix("./")
+
+
+def _below(rel: str, name: str) -> str:
+    """The path from the project's root of `name` in the folder at `rel` ("." is the root)."""
+    return name if rel == "." else f"{rel}/{name}"
+
+
+def _path_order(path: str) -> tuple[str, ...]:
+    """The order pathlib sorts paths in: part by part (a/b before a-b/c, as "/" sorts after "-" as
+    a character but a path's parts compare first)."""
+    return tuple(path.split(os.sep))
 
 
 def _project(root: Path, exclude: tuple[str, ...], settings: Callable[[Path], Config]) -> _Project:
@@ -123,16 +145,16 @@ def _project(root: Path, exclude: tuple[str, ...], settings: Callable[[Path], Co
                     config.exclude + tuple(exclude))
 
 
-def _skip(project: _Project, name: str, rel: PurePosixPath, is_folder: bool) -> bool:
-    if is_folder and project.settings is not None and rel.as_posix() == project.settings:
+def _skip(project: _Project, name: str, rel: str, is_folder: bool) -> bool:
+    if is_folder and project.settings is not None and rel == project.settings:
         return True
     return any(_matches(p, name, rel, is_folder) for p in project.patterns)
 
 
-def _matches(pattern: str, name: str, rel: PurePosixPath, is_folder: bool) -> bool:
+def _matches(pattern: str, name: str, rel: str, is_folder: bool) -> bool:
     if pattern.endswith("/") and not is_folder:
         return False
     pattern = pattern.rstrip("/")
     if "/" in pattern:
-        return fnmatchcase(rel.as_posix(), pattern.lstrip("/"))
+        return fnmatchcase(rel, pattern.lstrip("/"))
     return fnmatchcase(name, pattern)
