@@ -477,6 +477,21 @@ def test_a_folder_walk_checks_claims_files_only(run, seed, tmp_path, monkeypatch
     assert code == 2 and "no claims files" in err         # mkdocs.yml has no claims: key
 
 
+def test_a_folder_walk_lists_files_in_path_order(tmp_path, monkeypatch):
+    # part by part, as pathlib orders paths: a/b/ before a-b/, though "-" sorts before "/"
+    from verify import walk
+    for name in ("a-b/s.yaml", "a/s.yaml", "a/b/s.yaml", "s.yaml", "a/b/t.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("claims: []\n", encoding="utf-8")
+    (tmp_path / "a" / "notes.yaml").write_text("title: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = walk.find(["."])
+    assert found.files == ("a/b/s.yaml", "a/b/t.yaml", "a/s.yaml", "a-b/s.yaml", "s.yaml")
+    assert [path for path, _ in found.skipped] == ["a/notes.yaml"]
+    assert walk.find([str(tmp_path / "a")]).files == tuple(
+        str(tmp_path / "a" / name) for name in ("b/s.yaml", "b/t.yaml", "s.yaml"))
+
+
 def test_settings_come_from_the_claims_files_project_not_the_working_folder(
         run, seed, tmp_path, monkeypatch):
     lenient = _project(tmp_path / "lenient", seed, settings="rules:\n  same: warning\n")
@@ -544,6 +559,28 @@ def test_help_shows_examples_and_the_exit_codes(run, command, capsys):
     assert re.search(r"^  0 .*\n  1 .*\n  2 .*could not be done", codes, re.M), codes
     if command[0] == "check":
         assert "--exclude GLOB" in out and "top-level claims:" in out
+
+
+@pytest.mark.parametrize("columns", ["50", "120"])
+def test_help_is_laid_out_at_the_terminal_width(run, columns, capsys, monkeypatch):
+    # verify finds the width itself (not through argparse, which imports shutil for it)
+    monkeypatch.setenv("COLUMNS", columns)
+    assert run("check", "--help")[0] == 0
+    options = capsys.readouterr().out.split("options:")[1].split("\n\n")[0].splitlines()
+    wrapped = [line for line in options if line.startswith(" " * 24)]   # an option's help
+    assert int(columns) - 14 <= max(map(len, wrapped)) <= int(columns) - 2, options
+
+
+def test_a_check_does_not_import_what_only_a_report_file_needs():
+    # start-up (issue 17): shutil and tempfile (~7 ms) load only to write a report file
+    code = ("import sys, io, contextlib\n"
+            "from verify import cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    cli.main(['check', 'claims/operation-united-front.yaml'])\n"
+            "print(sorted(m for m in ('shutil', 'tempfile') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "[]", done.stderr
 
 
 PRE_COMMIT_LANGUAGES = {"conda", "coursier", "dart", "docker", "docker_image", "dotnet", "fail",
