@@ -189,9 +189,13 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         from verify import watch
         once = argparse.Namespace(**{**vars(args), "watch": False})
         return watch.watch(lambda: _check(once, out), lambda: watch.watched(args.paths), out)
-    from verify import project
-    with project.remembering():     # finding the files, their settings and checking them: each
-        return _check_once(args, out)   # folder's project looked for once (~0.5 ms a file)
+    from verify import engine, project
+    # finding the files, their settings and checking them: each folder's project looked for
+    # once (~0.5 ms a file).  The collector stays off until the run's results are gone: they
+    # are acyclic records, and with it off while each file is checked they were all still
+    # young at the report, where its one pass over them took 0.3 s of a 1,000-file run's 13.7.
+    with project.remembering(), engine.uncollected():
+        return _check_once(args, out)
 
 
 def _check_once(args: argparse.Namespace, out: TextIO) -> int:

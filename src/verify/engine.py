@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import itertools
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
@@ -101,19 +102,29 @@ def check_file(path: str, config: Config, require_coverage: bool = False) -> Fil
     """One claims file, whatever it holds: an unexpected failure becomes a finding too.
     Every text a finding shows is made printable here, once, for every report.
 
-    The cycle collector is off while a file is checked: checking makes almost no reference
-    cycles (the 20,000-claim file peaks at the same memory either way), and the collector's
-    passes over a large file's young objects took 10 s of 127 at 100,000 claims."""
+    The cycle collector is off while a file is checked (`uncollected`): checking makes almost
+    no reference cycles (the 20,000-claim file peaks at the same memory either way), and the
+    collector's passes over a large file's young objects took 10 s of 127 at 100,000 claims."""
+    with uncollected():
+        try:
+            with project.remembering():
+                result = _check_file(path, config, require_coverage)
+            return replace(result, findings=tuple(f.printable() for f in result.findings))
+        except RecursionError:
+            return _fatal(path, "the file is nested too deeply to check")
+        except Exception as error:   # a bug must not lose the other files of the run
+            return _fatal(path, f"internal error while checking: {type(error).__name__}: {error}")
+
+
+@contextmanager
+def uncollected() -> Iterator[None]:
+    """The cycle collector off within, and as it was after.  For work that makes many objects
+    and almost no cycles: a file's check, and a whole run with its reports (the command
+    line), whose results are acyclic records.  Worker processes started within inherit it."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with project.remembering():
-            result = _check_file(path, config, require_coverage)
-        return replace(result, findings=tuple(f.printable() for f in result.findings))
-    except RecursionError:
-        return _fatal(path, "the file is nested too deeply to check")
-    except Exception as error:   # a bug must not lose the other files of the run
-        return _fatal(path, f"internal error while checking: {type(error).__name__}: {error}")
+        yield
     finally:
         if collecting:
             gc.enable()
