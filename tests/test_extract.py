@@ -502,3 +502,40 @@ def test_letters_a_case_blind_pattern_matches_outside_ascii_are_read_as_what_the
     k: the word is looked up as those letters (it raised KeyError, and the file became an
     internal error)."""
     assert [(f.value, f.unit) for f in extract_figures(text)] == expected
+
+
+# -- a pattern's opening look-ahead only rules places out faster ----------------------------
+
+# what each pattern matches, and pieces that make or break a match beside it
+_PIECES = ["555-123-4567", "(555) 123-4567", "+1 555.123.4567", "No. 23-1067", "#12-3",
+           "S&P 500", "Dow 30", "Fortune 500", "Russell 2000", "FTSE 100", "Nasdaq 100",
+           "Nikkei 225", "Room 12", "Route 66", "Monday", "Tuesday", "-12,500", "\u22123.5",
+           "555", "4567", "1", "-", ".", " ", "\u00a0", "#", "x", ",", "Downs", "day"]
+
+
+def _looking_ahead() -> list:
+    """The finders' patterns that open with a look-ahead for their first character."""
+    import re
+
+    from verify.extract import finders
+    found = []
+    for value in vars(finders).values():
+        for pattern in value if isinstance(value, list) else [value]:
+            if isinstance(pattern, re.Pattern) and pattern.pattern.startswith("(?=["):
+                found.append(pattern)
+    return found
+
+
+def test_look_ahead_patterns_are_found():
+    assert len(_looking_ahead()) >= 6        # the weekdays, digits and the four blockers
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_an_opening_look_ahead_changes_no_match(pieces):
+    import re
+    text = "".join(pieces)
+    for pattern in _looking_ahead():
+        plain = re.compile(pattern.pattern[pattern.pattern.index("])") + 2:], pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)], (pattern.pattern, text)
