@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from verify.anchor import textindex
 from verify.anchor.quotes import _find_word, _with_spans
-from verify.anchor.textindex import _INDEX_AFTER, _INDEX_CHARS, Folded, _WordIndex, fold
+from verify.anchor.textindex import _FOLD, _INDEX_AFTER, _INDEX_CHARS, Folded, _WordIndex, fold
 from verify.model import Claim, Location, Span
 
 _PIECES = ["47", "4.7", "1,200", "about", "One", "one", "ONE", "hundred", "_", ".", ",", " ", "-",
@@ -30,6 +30,19 @@ def test_find_word_is_the_case_blind_word_search(quote_pieces, written_pieces):
 def test_fold_is_the_folded_text(pieces):
     text = "".join(pieces)
     assert fold(text) == Folded(text).text.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["\u201c", "\u2014", "\r\n", "\x1c", "\x85", "\u2028",
+                                           "\u3000", "\u200b", "\x0b", " \n "]), max_size=12))
+def test_a_folded_text_has_each_run_of_white_space_as_one_space(pieces):
+    text = "".join(pieces)
+    folded = Folded(text)
+    assert folded.text == re.sub(r"\s+", " ", text.translate(_FOLD))
+    # and every folded offset maps back to the same character, or to the run it stands for
+    for at, ch in enumerate(folded.text):
+        original = text[folded.original_offset(at)]
+        assert original.translate(_FOLD) == ch or (ch == " " and original.isspace())
 
 
 def test_a_claim_with_spans_is_the_claim_with_only_its_spans_changed():

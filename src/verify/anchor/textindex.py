@@ -17,7 +17,6 @@ _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'
                        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                        "\u00a0": " "})
 
-_SPACES = re.compile(r"\s+")      # \s is str.isspace(): the white space folded to one " "
 _RUNS = re.compile(r"\s{2,}")
 
 
@@ -31,7 +30,7 @@ class Folded:
 
     def __init__(self, text: str):
         translated = text.translate(_FOLD)      # one character for one: offsets unchanged
-        self.text, self.original = _SPACES.sub(" ", translated), text
+        self.text, self.original = _one_space(translated), text
         self._at, self._shift = [0], [0]        # from folded offset _at[i] on, add _shift[i]
         for run in _RUNS.finditer(translated):
             shift = self._shift[-1] + len(run.group()) - 1
@@ -80,6 +79,16 @@ class Folded:
         if self._lines is None:
             self._lines = line_starts(self.original)
         return Span(source_id, first, last, *line_col(self._lines, first))
+
+
+def _one_space(text: str) -> str:
+    r"""`text` with each run of white space one " ", as `re.sub(r"\s+", " ", text)` makes it:
+    split() splits where \s matches (str.isspace()), in C, without a match object per run (a
+    third of the time: 0.055 -> 0.018 ms for an archive's source)."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + " ".join(words) + (" " if text[-1].isspace() else "")
 
 
 def line_starts(text: str) -> list[int]:
