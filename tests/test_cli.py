@@ -263,6 +263,22 @@ def test_control_characters_from_a_claims_file_never_reach_the_output(tmp_path, 
                          r"character", out)
 
 
+@pytest.mark.parametrize("field, where", [("quote", '"arrested 10\\e people"'),
+                                          ("scope place", '{place: "Am\\ees"}'),
+                                          ("measure", '"arr\\rested"')])
+def test_a_control_character_is_said_in_whichever_field_it_is(tmp_path, run, field, where):
+    (tmp_path / "a.txt").write_text("Police arrested 10 people in Ames.\n", encoding="utf-8")
+    quote = where if field == "quote" else "arrested 10 people"
+    scope = where if field.startswith("scope") else "{place: Ames}"
+    measure = where if field == "measure" else "arrested"
+    (tmp_path / "c.yaml").write_text(
+        "sources: [{id: article, file: a.txt}]\n"
+        f"claims:\n  - {{id: t, quote: {quote}, measure: {measure}, scope: {scope}, "
+        "value: '10', unit: people}\n", encoding="utf-8")
+    _, out, _ = run("check", str(tmp_path / "c.yaml"), "--show-level", "warning")
+    assert f"warning input the {field} of claim 't' holds a control character" in out, out
+
+
 # --- what is printed: problems first, colour on a terminal only (issue 13, item 5) -----------
 
 def test_text_lists_problems_and_one_summary_line_and_notes_on_request(run, seed):

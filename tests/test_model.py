@@ -111,3 +111,17 @@ def test_every_exact_number_is_a_quicktions_fraction():
     from quicktions import Fraction
     interval = model.Interval.point(Fraction(1, 3))
     assert type(interval.scale(Fraction(3)).lo) is Fraction
+
+
+def test_replaced_is_dataclasses_replace():
+    from dataclasses import replace
+
+    from verify.model import Claim, Location, Span, replaced
+    claim = Claim("c1", "article", "about 47 people", Location("a.yaml", 3, 5), "arrested",
+                  (("state", "Iowa"),), occurrence=2, direction="rise")
+    span = Span("article", 10, 12, 1, 11)
+    for changes in ({}, {"span": span}, {"span": span, "quote_span": span, "id": "c2"},
+                    {"earlier": True, "measure": None}):
+        assert replaced(claim, **changes) == replace(claim, **changes)
+    assert replaced(Location("a.yaml"), col=7) == Location("a.yaml", 1, 7)
+    assert replaced(model.RunResult(), files=()) == model.RunResult()     # one field

@@ -245,8 +245,16 @@ def _stamped(evaluated: Evaluated, ctx: Context, require_coverage: bool) -> list
 def _control_characters(claims_file: ClaimsFile) -> list[Outcome]:
     """A control character in a claim (an escape sequence, a CR) is shown escaped in every
     report, and said where it is: it is rarely meant, and it could hide a CI log line."""
+    claims = claims_file.claims
+    # one search of the whole file first: a control character is rare, and a search of each
+    # field of each claim was 1.4% of an archive file's time
+    every = "".join(text for c in claims for text in (
+        c.quote, c.measure or "", *(d + v for d, v in c.scope),
+        c.figure.text if c.figure else c.written or "", *c.items))
+    if not has_control(every):
+        return []
     out = []
-    for claim in claims_file.claims:
+    for claim in claims:
         texts = [("quote", claim.quote), ("measure", claim.measure or "")]
         texts += [(f"scope {d}", f"{d} {v}") for d, v in claim.scope]
         texts += [("value", claim.figure.text if claim.figure else claim.written or "")]

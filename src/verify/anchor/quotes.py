@@ -18,7 +18,7 @@ from quicktions import Fraction
 
 from verify.anchor.textindex import Folded, fold
 from verify.extract.finders import glued
-from verify.model import Claim, ClaimsFile, Outcome, Span, Verdict
+from verify.model import Claim, ClaimsFile, Outcome, Span, Verdict, replaced
 from verify.values.numbers import FigureError, hedge_before, read_written
 
 _NUMBERISH = re.compile(r"\d[\d,.]*|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -65,7 +65,7 @@ def anchor(claims_file: ClaimsFile) -> tuple[ClaimsFile, list[Outcome]]:
 
 def _with_spans(claim: Claim, span: Span, quote_span: Span | None) -> Claim:
     """The claim with its spans set."""
-    return replace(claim, span=span, quote_span=quote_span)
+    return replaced(claim, span=span, quote_span=quote_span)
 
 
 def _hedge_left_out(claim: Claim, quote: str, start: int, end: int) -> list[Outcome]:

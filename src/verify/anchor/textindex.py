@@ -29,7 +29,7 @@ class Folded:
     per character."""
 
     def __init__(self, text: str):
-        translated = text.translate(_FOLD)      # one character for one: offsets unchanged
+        translated = _folded(text)              # one character for one: offsets unchanged
         self.text, self.original = _one_space(translated), text
         self._at, self._shift = [0], [0]        # from folded offset _at[i] on, add _shift[i]
         for run in _RUNS.finditer(translated):
@@ -79,6 +79,13 @@ class Folded:
         if self._lines is None:
             self._lines = line_starts(self.original)
         return Span(source_id, first, last, *line_col(self._lines, first))
+
+
+def _folded(text: str) -> str:
+    """`text` with its typographic quotes, dashes and no-break spaces made plain, one character
+    for one.  An ASCII text has none (every one folded is outside ASCII), and translate()
+    looks each character up (a claim's quote: most of its fold's time)."""
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def _one_space(text: str) -> str:
@@ -164,4 +171,4 @@ class _WordIndex:
 
 def fold(text: str) -> str:
     """A quote or figure as Folded reads a source, without the map back (one per claim)."""
-    return " ".join(text.translate(_FOLD).split())   # split() splits where \s matches: isspace()
+    return " ".join(_folded(text).split())   # split() splits where \s matches: isspace()
