@@ -143,7 +143,7 @@ def _next_word(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-_RUN = re.compile(r"\d+")
+_RUN = re.compile(r"\d\d*")        # (not \d+: opening with one digit, the engine skips to the next)
 _MONTH_PREFIXES = tuple(m[:3] for m in _MONTHS)     # in every month _MONTH reads, as written
 _CLOCK_AFTER = re.compile(r"[ \u00a0]?[aApP](?:\.[ \u00a0]?|[ \u00a0]?)[mM]")  # what _CLOCK_12 reads
 _SPACES = frozenset(" \u00a0")
