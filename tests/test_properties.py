@@ -80,3 +80,20 @@ def test_a_part_pushed_past_the_total_is_an_error_naming_it(tmp_path, world, dat
     errors = [f for f in result.findings if f.severity.label == "error"]
     assert errors
     assert any(f"p{pushed}" in f.claims for f in errors), [(f.rule, f.claims) for f in errors]
+
+
+# -- ordering a dict's items by their key's repr is ordering them by their own repr -----------
+
+_WORDS = ["a", "b", "a'", "(", ")", "a, b", "", "\u00e9", "'", '"', ",", "x)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(
+    st.tuples(st.sampled_from(_WORDS), st.lists(st.tuples(st.sampled_from(_WORDS),
+                                                          st.sampled_from(_WORDS)), max_size=3)
+              .map(tuple)),
+    st.lists(st.sampled_from(_WORDS), max_size=4), max_size=8))
+def test_items_ordered_by_their_keys_repr_are_ordered_by_their_repr(by_slice):
+    from verify.relate.quantities import by_key_repr
+    items = list(by_slice.items())
+    assert sorted(items, key=by_key_repr) == sorted(items, key=repr)

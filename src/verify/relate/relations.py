@@ -25,6 +25,7 @@ from verify.relate.quantities import (
     Dimensions,
     Quantity,
     QuantityKey,
+    by_key_repr,
     fold,
     unnamed_parts,
 )
@@ -59,7 +60,7 @@ def _cube_sums(article: Article) -> None:
     by_slice: dict[tuple[str, Coordinates], list[Coordinates]] = {}
     for measure, free, coords in cells.values():
         by_slice.setdefault((measure, free), []).append(coords)
-    for (measure, free), all_coords in sorted(by_slice.items(), key=repr):
+    for (measure, free), all_coords in sorted(by_slice.items(), key=by_key_repr):
         present = set(all_coords)
         for coords in sorted(present):
             for position, (dim, whole) in enumerate(coords):
