@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from verify.model import RunResult, Severity
 from verify.report import MODULES, ReportOptions, Writer, default_show_level
@@ -77,18 +77,23 @@ def _columns() -> int:
     return columns or 80
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser laying its help out with `_Formatter`; its subcommands' parsers are
+    of its class (argparse makes them so), so every one of them does too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{"formatter_class": _Formatter, **kwargs})
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="verify", description="Check that the figures of an "
-                                     "article agree with each other and with its sources.",
-                                     epilog=EXAMPLES + "\n" + EXIT_CODES,
-                                     formatter_class=_Formatter)
+    parser = _Parser(prog="verify", description="Check that the figures of an article agree "
+                     "with each other and with its sources.", epilog=EXAMPLES + "\n" + EXIT_CODES)
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check claims files (default: claims/)",
                                 description="Check claims files: the files named, and the "
                                 "claims files in the folders named (default: claims/).",
-                                epilog=FOLDERS + "\n" + EXAMPLES + "\n" + EXIT_CODES,
-                                formatter_class=_Formatter)
+                                epilog=FOLDERS + "\n" + EXAMPLES + "\n" + EXIT_CODES)
     check.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
                        help="claims files and folders of them (default: claims)")
     check.add_argument("--format", default=None, choices=FORMATS + ("auto",),
@@ -115,12 +120,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="check again whenever a claims file or a source changes (Ctrl-C stops)")
     check.add_argument("--shard", default=None, metavar="K/N",
                        help="check only the K-th of N deterministic slices of the files")
-    commands.add_parser("extract", help="list every figure of an article (--draft: a claims skeleton)",
-                        formatter_class=_Formatter)
-    rules = commands.add_parser("rules", help="the rule catalogue, or one rule's manual",
-                                formatter_class=_Formatter)
+    commands.add_parser("extract", help="list every figure of an article (--draft: a claims skeleton)")
+    rules = commands.add_parser("rules", help="the rule catalogue, or one rule's manual")
     rules.add_argument("rule", nargs="?")
-    commands.add_parser("schema", help="print the JSON Schema of claims files", formatter_class=_Formatter)
+    commands.add_parser("schema", help="print the JSON Schema of claims files")
     return parser
 
 
