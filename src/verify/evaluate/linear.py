@@ -63,14 +63,13 @@ def _exact(value: object, what: str) -> Fraction:
 
 class _Formula(NamedTuple):
     """One relation: sum(c * v[i] for i, c in terms) <op> rhs; its SMT-LIB text is written
-    only when z3 is asked (`_Compiled.text`).  `row` is the same relation scaled to whole
-    numbers for verify.evaluate.exact (`exact.scaled`), over the problem's variable numbers."""
+    only when z3 is asked (`_Compiled.text`), its row for verify.evaluate.exact when a
+    component is solved (`local_row`): a large file holds many thousands, each once."""
     group: str | None
     var_ids: tuple[int, ...]
     terms: tuple[tuple[int, Fraction], ...]
     op: str
     rhs: Fraction
-    row: exact.Row
 
 
 class _Component(NamedTuple):
@@ -127,7 +126,7 @@ class _Compiled:
         if key not in self.exact_rows:
             local = {i: k for k, i in enumerate(comp.var_ids)}
             self.exact_rows[key] = ([self.integer[i] for i in comp.var_ids],
-                                    [_renumbered(f.row, local) for f in comp.formulas])
+                                    [local_row(f, local) for f in comp.formulas])
         return self.exact_rows[key]
 
     def var(self, name: str) -> int:
@@ -144,11 +143,10 @@ class _Compiled:
         if len(terms) == 1 and type(terms[0][1]) is Fraction:    # a figure's bound: the common case
             i = self.var(terms[0][0])
             term = ((i, terms[0][1]),)
-            return _Formula(group, (i,), term, op, rhs, exact.scaled(group, term, op, rhs))
+            return _Formula(group, (i,), term, op, rhs)
         coeffs = tuple((self.var(name), c if type(c) is Fraction else _exact(c, f"coefficient of {name}"))
                        for name, c in terms)
-        return _Formula(group, tuple(sorted({i for i, _ in coeffs})), coeffs, op, rhs,
-                        exact.scaled(group, coeffs, op, rhs))
+        return _Formula(group, tuple(sorted({i for i, _ in coeffs})), coeffs, op, rhs)
 
     def text(self, f: _Formula) -> str:
         """The SMT-LIB text of a formula, scaled to integer coefficients; pure Int when all
@@ -190,13 +188,14 @@ class _Compiled:
         return "\n".join(decls + asserts)
 
 
-def _renumbered(row: exact.Row, local: dict[int, int]) -> exact.Row:
-    """The row over a component's own numbering of its variables."""
-    terms = row.terms
+def local_row(f: _Formula, local: dict[int, int]) -> exact.Row:
+    """The formula scaled to whole numbers for verify.evaluate.exact (`exact.scaled`), over a
+    component's own numbering of its variables."""
+    terms = f.terms
     if len(terms) == 1:
         ((i, c),) = terms
-        return exact.Row(row.group, ((local[i], c),), row.op, row.rhs)
-    return exact.Row(row.group, tuple((local[i], c) for i, c in terms), row.op, row.rhs)
+        return exact.scaled(f.group, ((local[i], c),), f.op, f.rhs)
+    return exact.scaled(f.group, tuple((local[i], c) for i, c in terms), f.op, f.rhs)
 
 
 def _num(n: int, ints: bool) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from quicktions import Fraction
 
 from verify.evaluate import exact
-from verify.evaluate.linear import Constraint, Problem, Var, _Compiled, _Component, _renumbered
+from verify.evaluate.linear import Constraint, Problem, Var, _Compiled, _Component, local_row
 from verify.evaluate.smt import Z3, Bound, _as_fraction, _Clock
 
 # under "context" the one z3 context a file's questions share, made when first needed
@@ -139,7 +139,7 @@ def _rows(compiled: _Compiled, touched: Sequence[_Component],
     index -> local number)."""
     var_ids = sorted({i for c in touched for i in c.var_ids} | set(ids))
     local = {i: k for k, i in enumerate(var_ids)}
-    rows = [_renumbered(f.row, local) for c in touched for f in c.formulas]
+    rows = [local_row(f, local) for c in touched for f in c.formulas]
     return [compiled.integer[i] for i in var_ids], rows, local
 
 
